@@ -1,0 +1,47 @@
+package com.storefront.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects every configuration problem found while loading the stack settings, so that a
+ * user fixing their stack file sees all mistakes in one run instead of one per {@code pulumi up}.
+ */
+public final class ConfigProblems {
+
+    /** One invalid value: the full config key, what was given, and what would be accepted. */
+    public record Problem(String key, String value, String allowed) {
+        @Override
+        public String toString() {
+            return key + " = " + value + ": " + allowed;
+        }
+    }
+
+    private final List<Problem> problems = new ArrayList<>();
+
+    public void add(String key, Object value, String allowed) {
+        problems.add(new Problem(key, describe(value), allowed));
+    }
+
+    public List<Problem> all() {
+        return List.copyOf(problems);
+    }
+
+    public boolean isEmpty() {
+        return problems.isEmpty();
+    }
+
+    /** Throws one exception listing every problem; does nothing when the config is valid. */
+    public void throwIfAny() {
+        if (!problems.isEmpty()) {
+            throw new ConfigValidationException(all());
+        }
+    }
+
+    private static String describe(Object value) {
+        if (value == null) {
+            return "(not set)";
+        }
+        return "'" + value + "'";
+    }
+}

@@ -1,0 +1,228 @@
+package com.storefront.config;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Typed, validating reads from one level of stack configuration: either the top-level
+ * {@code storefront:} namespace (raw strings as Pulumi passes them) or a nested object such as
+ * {@code storefront:network}. Every read that fails records a problem and returns the default,
+ * so loading carries on and reports all mistakes at once.
+ */
+public final class ConfigSection {
+
+    private final String path;
+    private final String separator;
+    private final Function<String, Optional<JsonElement>> lookup;
+    private final ConfigProblems problems;
+    private final Set<String> knownKeys = new LinkedHashSet<>();
+    private final Set<String> presentKeys;
+
+    private ConfigSection(String path, String separator, Function<String, Optional<JsonElement>> lookup,
+                          Set<String> presentKeys, ConfigProblems problems) {
+        this.path = path;
+        this.separator = separator;
+        this.lookup = lookup;
+        this.presentKeys = presentKeys;
+        this.problems = problems;
+    }
+
+    /** The top level of a config namespace, e.g. {@code storefront}; values arrive as raw strings. */
+    public static ConfigSection namespace(String namespace, Function<String, Optional<String>> raw,
+                                          ConfigProblems problems) {
+        return new ConfigSection(namespace, ":",
+                key -> raw.apply(key).map(ConfigSection::parseRaw), null, problems);
+    }
+
+    public ConfigProblems problems() {
+        return problems;
+    }
+
+    public String key(String name) {
+        return path + separator + name;
+    }
+
+    /** A nested object; absent means "all defaults". A non-object value is reported. */
+    public ConfigSection section(String name) {
+        knownKeys.add(name);
+        Optional<JsonElement> value = lookup.apply(name);
+        JsonObject object = new JsonObject();
+        if (value.isPresent()) {
+            if (value.get().isJsonObject()) {
+                object = value.get().getAsJsonObject();
+            } else {
+                problems.add(key(name), display(value.get()), "must be an object (a YAML mapping of settings)");
+            }
+        }
+        JsonObject source = object;
+        return new ConfigSection(key(name), ".",
+                k -> Optional.ofNullable(source.get(k)).filter(e -> !e.isJsonNull()),
+                new TreeSet<>(source.keySet()), problems);
+    }
+
+    public Optional<String> optionalString(String name) {
+        knownKeys.add(name);
+        Optional<JsonElement> value = lookup.apply(name);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!value.get().isJsonPrimitive()) {
+            problems.add(key(name), display(value.get()), "must be a single text value");
+            return Optional.empty();
+        }
+        return Optional.of(value.get().getAsString().trim());
+    }
+
+    public String string(String name, String defaultValue) {
+        return optionalString(name).orElse(defaultValue);
+    }
+
+    public Optional<String> requiredString(String name, String allowed) {
+        Optional<String> value = optionalString(name).filter(s -> !s.isEmpty());
+        if (value.isEmpty()) {
+            problems.add(key(name), null, "is required; " + allowed);
+        }
+        return value;
+    }
+
+    public int integer(String name, int defaultValue, int min, int max) {
+        knownKeys.add(name);
+        Optional<JsonElement> value = lookup.apply(name);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            JsonElement element = value.get();
+            if (!element.isJsonPrimitive()) {
+                throw new NumberFormatException();
+            }
+            int parsed = Integer.parseInt(element.getAsString().trim());
+            if (parsed < min || parsed > max) {
+                problems.add(key(name), parsed, "must be a whole number from " + min + " to " + max);
+                return defaultValue;
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            problems.add(key(name), display(value.get()), "must be a whole number from " + min + " to " + max);
+            return defaultValue;
+        }
+    }
+
+    public double decimal(String name, double defaultValue, double min, double max) {
+        knownKeys.add(name);
+        Optional<JsonElement> value = lookup.apply(name);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            double parsed = Double.parseDouble(value.get().getAsString().trim());
+            if (Double.isNaN(parsed) || parsed < min || parsed > max) {
+                problems.add(key(name), display(value.get()), "must be a number from " + min + " to " + max);
+                return defaultValue;
+            }
+            return parsed;
+        } catch (RuntimeException e) {
+            problems.add(key(name), display(value.get()), "must be a number from " + min + " to " + max);
+            return defaultValue;
+        }
+    }
+
+    public boolean bool(String name, boolean defaultValue) {
+        knownKeys.add(name);
+        Optional<JsonElement> value = lookup.apply(name);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        String text = value.get().isJsonPrimitive() ? value.get().getAsString().trim() : "";
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        problems.add(key(name), display(value.get()), "must be true or false");
+        return defaultValue;
+    }
+
+    /** A value from a fixed set, compared exactly (config values are case-sensitive like AWS's). */
+    public <E extends Enum<E> & ConfigEnum> E choice(String name, Class<E> type, E defaultValue) {
+        Optional<String> value = optionalString(name);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        for (E candidate : type.getEnumConstants()) {
+            if (candidate.configValue().equals(value.get())) {
+                return candidate;
+            }
+        }
+        problems.add(key(name), value.get(), "must be one of " + ConfigEnum.allowed(type));
+        return defaultValue;
+    }
+
+    /** A list of strings; a YAML list, or a comma-separated string from {@code pulumi config set}. */
+    public Optional<List<String>> stringList(String name) {
+        knownKeys.add(name);
+        Optional<JsonElement> value = lookup.apply(name);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> items = new ArrayList<>();
+        JsonElement element = value.get();
+        if (element.isJsonArray()) {
+            for (JsonElement item : element.getAsJsonArray()) {
+                if (!item.isJsonPrimitive()) {
+                    problems.add(key(name), display(element), "must be a list of text values");
+                    return Optional.empty();
+                }
+                items.add(item.getAsString().trim());
+            }
+        } else if (element.isJsonPrimitive()) {
+            for (String part : element.getAsString().split(",")) {
+                if (!part.isBlank()) {
+                    items.add(part.trim());
+                }
+            }
+        } else {
+            problems.add(key(name), display(element), "must be a list of text values");
+            return Optional.empty();
+        }
+        return Optional.of(List.copyOf(items));
+    }
+
+    /** Reports keys inside a nested object that no reader asked for: almost always a typo. */
+    public void rejectUnknownKeys() {
+        if (presentKeys == null) {
+            return;
+        }
+        for (String present : presentKeys) {
+            if (!knownKeys.contains(present)) {
+                problems.add(key(present), "(set)", "is not a known setting; known settings here are "
+                        + String.join(", ", new TreeSet<>(knownKeys)));
+            }
+        }
+    }
+
+    private static JsonElement parseRaw(String raw) {
+        String trimmed = raw.trim();
+        if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+            try {
+                return JsonParser.parseString(trimmed);
+            } catch (JsonParseException e) {
+                return new JsonPrimitive(raw);
+            }
+        }
+        return new JsonPrimitive(raw);
+    }
+
+    private static String display(JsonElement element) {
+        return element.isJsonPrimitive() ? element.getAsString() : element.toString();
+    }
+}

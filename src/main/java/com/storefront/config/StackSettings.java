@@ -1,0 +1,16 @@
+package com.storefront.config;
+
+/**
+ * Everything the program needs from stack config, parsed and validated once. Components receive
+ * the parts they need; none of them reads {@code ctx.config()}.
+ */
+public record StackSettings(
+        Environment environment,
+        String suffix,
+        String region,
+        boolean protect,
+        TagSettings tags,
+        int logRetentionDays,
+        NetworkSettings network,
+        DrSettings dr) {
+}

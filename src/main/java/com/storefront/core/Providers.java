@@ -1,0 +1,36 @@
+package com.storefront.core;
+
+import com.pulumi.aws.Provider;
+import com.pulumi.aws.ProviderArgs;
+import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
+import com.storefront.config.StackSettings;
+import com.storefront.naming.Tags;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The explicit AWS providers, created once. Resources in pulumi-aws 6.x have no {@code region}
+ * argument, so every resource outside the primary region needs its own provider: CloudFront-scoped
+ * WAF and certificates must live in us-east-1.
+ */
+public record Providers(Provider primary, Provider usEast1) {
+
+    public static final String CLOUDFRONT_REGION = "us-east-1";
+
+    public static Providers create(StackSettings settings) {
+        return new Providers(
+                provider("aws-primary", settings.region(), settings),
+                provider("aws-us-east-1", CLOUDFRONT_REGION, settings));
+    }
+
+    /** A provider for {@code region} carrying the stack's required tags on everything it creates. */
+    public static Provider provider(String logicalName, String region, StackSettings settings) {
+        // Sorted so the provider's inputs serialise identically on every run.
+        Map<String, String> tags = new TreeMap<>(Tags.required(settings.tags()));
+        return new Provider(logicalName, ProviderArgs.builder()
+                .region(region)
+                .defaultTags(ProviderDefaultTagsArgs.builder().tags(tags).build())
+                .build());
+    }
+}

@@ -1,0 +1,62 @@
+package com.storefront.network;
+
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.ec2.FlowLog;
+import com.pulumi.aws.ec2.FlowLogArgs;
+import com.pulumi.aws.ec2.Vpc;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import com.storefront.iam.PolicyDocument;
+import com.storefront.iam.PolicyStatement;
+import com.storefront.naming.NameLimit;
+
+/** VPC flow logs (NET-6) into a CMK-encrypted log group with retention, written by a least-privilege role. */
+final class FlowLogs {
+
+    static final String SERVICE_PRINCIPAL = "vpc-flow-logs.amazonaws.com";
+
+    private FlowLogs() {
+    }
+
+    /** Creates the flow log and returns its log group's name. */
+    static Output<String> create(Resource parent, Vpc vpc, NetworkArgs args) {
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(parent).build();
+        LogGroup logGroup = new LogGroup("flow-logs", LogGroupArgs.builder()
+                .name(args.naming().name("vpc-flow-logs", NameLimit.LOG_GROUP))
+                .retentionInDays(args.logRetentionDays())
+                .kmsKeyId(args.kmsKeyArn())
+                .build(), child);
+
+        Role role = new Role("flow-logs-role", RoleArgs.builder()
+                .name(args.naming().name("flow-logs", NameLimit.IAM_ROLE))
+                .description("Lets VPC Flow Logs write to its CloudWatch log group")
+                .assumeRolePolicy(args.aws().accountId().applyValue(account ->
+                        PolicyDocument.serviceTrust(SERVICE_PRINCIPAL, account)))
+                .build(), child);
+        new RolePolicy("flow-logs-write", RolePolicyArgs.builder()
+                .role(role.id())
+                .policy(logGroup.arn().applyValue(arn -> PolicyDocument.of(
+                        PolicyStatement.allow("WriteFlowLogs")
+                                .actions("logs:CreateLogStream", "logs:PutLogEvents",
+                                        "logs:DescribeLogGroups", "logs:DescribeLogStreams")
+                                .resources(arn, arn + ":*"))))
+                .build(), child);
+
+        new FlowLog("flow-log", FlowLogArgs.builder()
+                .vpcId(vpc.id())
+                .trafficType("ALL")
+                .logDestinationType("cloud-watch-logs")
+                .logDestination(logGroup.arn())
+                .iamRoleArn(role.arn())
+                .maxAggregationInterval(600)
+                .tags(args.naming().nameTag("flow-log"))
+                .build(), child);
+        return logGroup.name();
+    }
+}

@@ -1,0 +1,317 @@
+package com.storefront.network;
+
+import com.pulumi.aws.AwsFunctions;
+import com.pulumi.aws.ec2.DefaultSecurityGroup;
+import com.pulumi.aws.ec2.DefaultSecurityGroupArgs;
+import com.pulumi.aws.ec2.Eip;
+import com.pulumi.aws.ec2.EipArgs;
+import com.pulumi.aws.ec2.InternetGateway;
+import com.pulumi.aws.ec2.InternetGatewayArgs;
+import com.pulumi.aws.ec2.NatGateway;
+import com.pulumi.aws.ec2.NatGatewayArgs;
+import com.pulumi.aws.ec2.Route;
+import com.pulumi.aws.ec2.RouteArgs;
+import com.pulumi.aws.ec2.RouteTable;
+import com.pulumi.aws.ec2.RouteTableArgs;
+import com.pulumi.aws.ec2.RouteTableAssociation;
+import com.pulumi.aws.ec2.RouteTableAssociationArgs;
+import com.pulumi.aws.ec2.Subnet;
+import com.pulumi.aws.ec2.SubnetArgs;
+import com.pulumi.aws.ec2.Vpc;
+import com.pulumi.aws.ec2.VpcArgs;
+import com.pulumi.aws.ec2.VpcEndpoint;
+import com.pulumi.aws.ec2.VpcEndpointArgs;
+import com.pulumi.aws.inputs.GetAvailabilityZonesArgs;
+import com.pulumi.aws.inputs.GetAvailabilityZonesFilterArgs;
+import com.pulumi.aws.outputs.GetAvailabilityZonesResult;
+import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.config.NatStrategy;
+import com.storefront.config.NetworkSettings;
+import com.storefront.config.SubnetTier;
+import com.storefront.naming.Naming;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntFunction;
+
+/**
+ * The VPC (NET-1..NET-8): per AZ a public, a private-app and a private-data subnet; internet
+ * gateway; NAT per strategy; data subnets without any internet route; S3 gateway endpoint;
+ * optional interface endpoints; flow logs; the default security group emptied.
+ */
+public final class Network extends ComponentResource {
+
+    public static final String TYPE = "storefront:network:Network";
+    static final String ANYWHERE = "0.0.0.0/0";
+
+    private final Output<String> vpcId;
+    private final String vpcCidr;
+    private final Output<List<String>> availabilityZones;
+    private final Map<SubnetTier, Output<List<String>>> subnetIds = new EnumMap<>(SubnetTier.class);
+    private final Output<String> publicRouteTableId;
+    private final Output<List<String>> appRouteTableIds;
+    private final Output<String> dataRouteTableId;
+    private final Output<List<String>> natGatewayIds;
+    private final SecurityGroups securityGroups;
+    private final Output<String> flowLogGroupName;
+
+    public Network(String name, NetworkArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        NetworkSettings settings = args.settings();
+        Naming naming = args.naming();
+        int azCount = settings.azCount();
+
+        Vpc vpc = new Vpc("vpc", VpcArgs.builder()
+                .cidrBlock(settings.vpcCidr())
+                // Both are required for interface endpoints with private DNS and for Cloud Map names.
+                .enableDnsSupport(true)
+                .enableDnsHostnames(true)
+                .tags(naming.nameTag("vpc"))
+                .build(), child());
+        this.vpcId = vpc.id();
+        this.vpcCidr = settings.vpcCidr();
+
+        Output<GetAvailabilityZonesResult> zones = AwsFunctions.getAvailabilityZones(
+                GetAvailabilityZonesArgs.builder()
+                        .state("available")
+                        // Local Zones and Wavelength zones cannot host ALB, Aurora or ElastiCache subnets.
+                        .filters(GetAvailabilityZonesFilterArgs.builder()
+                                .name("opt-in-status").values("opt-in-not-required").build())
+                        .build(),
+                InvokeOptions.builder().parent(this).build());
+        List<Output<String>> azNames = new ArrayList<>();
+        for (int az = 0; az < azCount; az++) {
+            int index = az;
+            azNames.add(zones.applyValue(z -> zoneAt(z.names(), index, azCount)));
+        }
+        this.availabilityZones = Output.all(azNames);
+
+        Map<SubnetTier, List<Subnet>> subnets = new EnumMap<>(SubnetTier.class);
+        for (SubnetTier tier : SubnetTier.values()) {
+            List<Subnet> tierSubnets = new ArrayList<>();
+            for (int az = 0; az < azCount; az++) {
+                String what = tier.configValue() + "-" + (az + 1);
+                tierSubnets.add(new Subnet("subnet-" + what, SubnetArgs.builder()
+                        .vpcId(vpc.id())
+                        .cidrBlock(settings.subnetCidrs(tier).get(az))
+                        .availabilityZone(azNames.get(az))
+                        // Nothing is launched with a public IP: the ALB and NAT gateways bring their own.
+                        .mapPublicIpOnLaunch(false)
+                        .tags(withTier(naming.nameTag(what), tier))
+                        .build(), child()));
+            }
+            subnets.put(tier, tierSubnets);
+            subnetIds.put(tier, Output.all(tierSubnets.stream().map(Subnet::id).toList()));
+        }
+
+        InternetGateway igw = new InternetGateway("igw", InternetGatewayArgs.builder()
+                .vpcId(vpc.id())
+                .tags(naming.nameTag("igw"))
+                .build(), child());
+
+        RouteTable publicRt = routeTable("public", vpc, naming);
+        new Route("route-public-internet", RouteArgs.builder()
+                .routeTableId(publicRt.id())
+                .destinationCidrBlock(ANYWHERE)
+                .gatewayId(igw.id())
+                .build(), child());
+        associate(SubnetTier.PUBLIC, subnets.get(SubnetTier.PUBLIC), i -> publicRt);
+        this.publicRouteTableId = publicRt.id();
+
+        List<NatGateway> nats = natGateways(settings.natStrategy(), azCount, subnets.get(SubnetTier.PUBLIC), igw, naming);
+        this.natGatewayIds = Output.all(nats.stream().map(NatGateway::id).toList());
+
+        List<RouteTable> appRts = new ArrayList<>();
+        for (int az = 0; az < azCount; az++) {
+            RouteTable rt = routeTable("app-" + (az + 1), vpc, naming);
+            if (!nats.isEmpty()) {
+                // perAz: each AZ's own gateway, so one AZ failing does not cut the others' egress.
+                NatGateway nat = nats.get(settings.natStrategy() == NatStrategy.PER_AZ ? az : 0);
+                new Route("route-app-" + (az + 1) + "-nat", RouteArgs.builder()
+                        .routeTableId(rt.id())
+                        .destinationCidrBlock(ANYWHERE)
+                        .natGatewayId(nat.id())
+                        .build(), child());
+            }
+            appRts.add(rt);
+        }
+        associate(SubnetTier.APP, subnets.get(SubnetTier.APP), appRts::get);
+        this.appRouteTableIds = Output.all(appRts.stream().map(RouteTable::id).toList());
+
+        // The data tier gets no route beyond the VPC (and the S3 gateway endpoint below).
+        RouteTable dataRt = routeTable("data", vpc, naming);
+        associate(SubnetTier.DATA, subnets.get(SubnetTier.DATA), i -> dataRt);
+        this.dataRouteTableId = dataRt.id();
+
+        List<Output<String>> privateRouteTables = new ArrayList<>(appRts.stream().map(RouteTable::id).toList());
+        privateRouteTables.add(dataRt.id());
+        new VpcEndpoint("endpoint-s3", VpcEndpointArgs.builder()
+                .vpcId(vpc.id())
+                .serviceName(InterfaceEndpoints.serviceName(args.aws().region(), "s3"))
+                .vpcEndpointType("Gateway")
+                .routeTableIds(Output.all(privateRouteTables))
+                .tags(naming.nameTag("s3-endpoint"))
+                .build(), child());
+
+        this.securityGroups = new SecurityGroups(this, vpc, naming, settings.interfaceEndpoints());
+        securityGroups.endpoints().ifPresent(endpointSg -> {
+            for (String service : InterfaceEndpoints.SERVICES) {
+                String slug = InterfaceEndpoints.slug(service);
+                new VpcEndpoint("endpoint-" + slug, VpcEndpointArgs.builder()
+                        .vpcId(vpc.id())
+                        .serviceName(InterfaceEndpoints.serviceName(args.aws().region(), service))
+                        .vpcEndpointType("Interface")
+                        .privateDnsEnabled(true)
+                        .subnetIds(subnetIds.get(SubnetTier.APP))
+                        .securityGroupIds(Output.all(List.of(endpointSg.id())))
+                        .tags(naming.nameTag(slug + "-endpoint"))
+                        .build(), child());
+            }
+        });
+
+        // Managing the default SG with no rules revokes AWS's allow-all defaults (NET-7).
+        new DefaultSecurityGroup("default-sg", DefaultSecurityGroupArgs.builder()
+                .vpcId(vpc.id())
+                .tags(naming.nameTag("default-sg-unused"))
+                .build(), child());
+
+        this.flowLogGroupName = FlowLogs.create(this, vpc, args);
+
+        Map<String, Output<?>> outputs = new LinkedHashMap<>();
+        outputs.put("vpcId", vpcId);
+        outputs.put("vpcCidr", Output.of(vpcCidr));
+        outputs.put("availabilityZones", availabilityZones);
+        outputs.put("publicSubnetIds", publicSubnetIds());
+        outputs.put("appSubnetIds", appSubnetIds());
+        outputs.put("dataSubnetIds", dataSubnetIds());
+        outputs.put("publicRouteTableId", publicRouteTableId);
+        outputs.put("appRouteTableIds", appRouteTableIds);
+        outputs.put("dataRouteTableId", dataRouteTableId);
+        outputs.put("natGatewayIds", natGatewayIds);
+        outputs.put("appSecurityGroupId", appSecurityGroupId());
+        endpointSecurityGroupId().ifPresent(id -> outputs.put("endpointSecurityGroupId", id));
+        outputs.put("flowLogGroupName", flowLogGroupName);
+        registerOutputs(outputs);
+    }
+
+    private CustomResourceOptions child() {
+        return CustomResourceOptions.builder().parent(this).build();
+    }
+
+    private static String zoneAt(List<String> names, int index, int azCount) {
+        List<String> sorted = names.stream().sorted().toList();
+        if (sorted.size() < azCount) {
+            throw new IllegalStateException("storefront:network.azCount is " + azCount + " but the region offers only "
+                    + sorted.size() + " standard availability zones: " + sorted);
+        }
+        return sorted.get(index);
+    }
+
+    private static Map<String, String> withTier(Map<String, String> tags, SubnetTier tier) {
+        Map<String, String> all = new LinkedHashMap<>(tags);
+        all.put("Tier", tier.configValue());
+        return all;
+    }
+
+    private RouteTable routeTable(String what, Vpc vpc, Naming naming) {
+        return new RouteTable("rt-" + what, RouteTableArgs.builder()
+                .vpcId(vpc.id())
+                .tags(naming.nameTag(what + "-rt"))
+                .build(), child());
+    }
+
+    private void associate(SubnetTier tier, List<Subnet> subnets, IntFunction<RouteTable> tableForAz) {
+        for (int az = 0; az < subnets.size(); az++) {
+            new RouteTableAssociation("rta-" + tier.configValue() + "-" + (az + 1), RouteTableAssociationArgs.builder()
+                    .subnetId(subnets.get(az).id())
+                    .routeTableId(tableForAz.apply(az).id())
+                    .build(), child());
+        }
+    }
+
+    private List<NatGateway> natGateways(NatStrategy strategy, int azCount, List<Subnet> publicSubnets,
+                                         InternetGateway igw, Naming naming) {
+        List<NatGateway> nats = new ArrayList<>();
+        for (int az = 0; az < strategy.gatewayCount(azCount); az++) {
+            String what = "nat-" + (az + 1);
+            // An EIP and NAT gateway need the IGW attached first; no input of theirs references it.
+            CustomResourceOptions afterIgw = CustomResourceOptions.builder().parent(this).dependsOn(igw).build();
+            Eip eip = new Eip("eip-" + what, EipArgs.builder()
+                    .domain("vpc")
+                    .tags(naming.nameTag(what + "-eip"))
+                    .build(), afterIgw);
+            nats.add(new NatGateway(what, NatGatewayArgs.builder()
+                    .allocationId(eip.allocationId())
+                    .subnetId(publicSubnets.get(az).id())
+                    .connectivityType("public")
+                    .tags(naming.nameTag(what))
+                    .build(), afterIgw));
+        }
+        return nats;
+    }
+
+    public Output<String> vpcId() {
+        return vpcId;
+    }
+
+    public String vpcCidr() {
+        return vpcCidr;
+    }
+
+    public Output<List<String>> availabilityZones() {
+        return availabilityZones;
+    }
+
+    public Output<List<String>> subnetIds(SubnetTier tier) {
+        return subnetIds.get(tier);
+    }
+
+    public Output<List<String>> publicSubnetIds() {
+        return subnetIds.get(SubnetTier.PUBLIC);
+    }
+
+    public Output<List<String>> appSubnetIds() {
+        return subnetIds.get(SubnetTier.APP);
+    }
+
+    public Output<List<String>> dataSubnetIds() {
+        return subnetIds.get(SubnetTier.DATA);
+    }
+
+    public Output<String> publicRouteTableId() {
+        return publicRouteTableId;
+    }
+
+    public Output<List<String>> appRouteTableIds() {
+        return appRouteTableIds;
+    }
+
+    public Output<String> dataRouteTableId() {
+        return dataRouteTableId;
+    }
+
+    public Output<List<String>> natGatewayIds() {
+        return natGatewayIds;
+    }
+
+    /** The SG of the application tasks; the data tier admits it and the service tier attaches it. */
+    public Output<String> appSecurityGroupId() {
+        return securityGroups.app().id();
+    }
+
+    public Optional<Output<String>> endpointSecurityGroupId() {
+        return securityGroups.endpoints().map(sg -> sg.id());
+    }
+
+    public Output<String> flowLogGroupName() {
+        return flowLogGroupName;
+    }
+}

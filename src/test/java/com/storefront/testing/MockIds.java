@@ -1,0 +1,94 @@
+package com.storefront.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Realistic, deterministic ids and computed attributes for mocked AWS resources. */
+final class MockIds {
+
+    private static final Map<String, String> ID_PREFIXES = Map.ofEntries(
+            Map.entry("aws:ec2/vpc:Vpc", "vpc-"),
+            Map.entry("aws:ec2/subnet:Subnet", "subnet-"),
+            Map.entry("aws:ec2/internetGateway:InternetGateway", "igw-"),
+            Map.entry("aws:ec2/natGateway:NatGateway", "nat-"),
+            Map.entry("aws:ec2/eip:Eip", "eipalloc-"),
+            Map.entry("aws:ec2/routeTable:RouteTable", "rtb-"),
+            Map.entry("aws:ec2/routeTableAssociation:RouteTableAssociation", "rtbassoc-"),
+            Map.entry("aws:ec2/route:Route", "r-rtb-"),
+            Map.entry("aws:ec2/securityGroup:SecurityGroup", "sg-"),
+            Map.entry("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "sg-"),
+            Map.entry("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "sgr-"),
+            Map.entry("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "sgr-"),
+            Map.entry("aws:ec2/vpcEndpoint:VpcEndpoint", "vpce-"),
+            Map.entry("aws:ec2/flowLog:FlowLog", "fl-"));
+
+    private MockIds() {
+    }
+
+    static String id(String type, String name, Map<String, Object> inputs) {
+        String prefix = ID_PREFIXES.get(type);
+        if (prefix != null) {
+            return prefix + hash(type + name, 17);
+        }
+        return switch (type) {
+            case "aws:kms/key:Key" -> uuid(type + name);
+            case "aws:cloudwatch/logGroup:LogGroup", "aws:iam/role:Role", "aws:kms/alias:Alias" ->
+                    String.valueOf(inputs.getOrDefault("name", name));
+            default -> name + "-" + hash(type + name, 8);
+        };
+    }
+
+    static Map<String, Object> attributes(String type, String name, String id, String region, String account,
+                                          Map<String, Object> inputs) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        String service = type.substring(4, type.indexOf('/'));
+        state.put("arn", "arn:aws:" + service + ":" + region + ":" + account + ":" + name + "/" + id);
+        switch (type) {
+            case "aws:kms/key:Key" -> {
+                state.put("keyId", id);
+                state.put("arn", "arn:aws:kms:" + region + ":" + account + ":key/" + id);
+            }
+            case "aws:kms/alias:Alias" -> state.put("arn", "arn:aws:kms:" + region + ":" + account + ":" + id);
+            case "aws:cloudwatch/logGroup:LogGroup" ->
+                    state.put("arn", "arn:aws:logs:" + region + ":" + account + ":log-group:" + id);
+            case "aws:iam/role:Role" -> {
+                state.put("arn", "arn:aws:iam::" + account + ":role/" + id);
+                state.put("uniqueId", "AROA" + hash(id, 17).toUpperCase());
+            }
+            case "aws:ec2/vpc:Vpc" -> {
+                state.put("arn", "arn:aws:ec2:" + region + ":" + account + ":vpc/" + id);
+                state.put("defaultSecurityGroupId", "sg-" + hash(id + "default", 17));
+                state.put("mainRouteTableId", "rtb-" + hash(id + "main", 17));
+            }
+            case "aws:ec2/eip:Eip" -> {
+                state.put("allocationId", id);
+                state.put("publicIp", "203.0.113." + (Math.abs(id.hashCode()) % 250 + 1));
+            }
+            case "aws:ec2/securityGroup:SecurityGroup" ->
+                    state.put("arn", "arn:aws:ec2:" + region + ":" + account + ":security-group/" + id);
+            default -> {
+                // the generic ARN above
+            }
+        }
+        return state;
+    }
+
+    static String hash(String text, int length) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, length);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String uuid(String text) {
+        String h = hash(text, 32);
+        return h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-"
+                + h.substring(16, 20) + "-" + h.substring(20, 32);
+    }
+}

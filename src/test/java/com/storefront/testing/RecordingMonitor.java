@@ -1,0 +1,91 @@
+package com.storefront.testing;
+
+import com.google.protobuf.ListValue;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
+import com.pulumi.resources.Resource;
+import com.pulumi.test.Mocks;
+import com.pulumi.test.internal.MockMonitor;
+import com.pulumi.test.internal.PulumiTestInternal;
+import pulumirpc.Resource.RegisterResourceRequest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A mock monitor that keeps every registration request, so tests can assert parents, providers
+ * and resource options (protect, ignoreChanges, dependsOn) as well as inputs.
+ */
+final class RecordingMonitor extends MockMonitor {
+
+    private final List<Registered> registered = new ArrayList<>();
+
+    RecordingMonitor(Mocks mocks) {
+        super(mocks, PulumiTestInternal.mockLog());
+    }
+
+    @Override
+    public CompletableFuture<pulumirpc.Resource.RegisterResourceResponse> registerResourceAsync(
+            Resource resource, RegisterResourceRequest request) {
+        return super.registerResourceAsync(resource, request).thenApply(response -> {
+            synchronized (registered) {
+                registered.add(new Registered(
+                        request.getType(),
+                        request.getName(),
+                        response.getUrn(),
+                        request.getParent(),
+                        request.getCustom(),
+                        request.getProvider(),
+                        toMap(request.getObject()),
+                        request.getProtect(),
+                        List.copyOf(request.getIgnoreChangesList()),
+                        List.copyOf(request.getDependenciesList()),
+                        request.getRetainOnDelete(),
+                        request.getDeleteBeforeReplace()));
+            }
+            return response;
+        });
+    }
+
+    List<Registered> registered() {
+        synchronized (registered) {
+            return List.copyOf(registered);
+        }
+    }
+
+    private static Map<String, Object> toMap(Struct struct) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        struct.getFieldsMap().forEach((k, v) -> map.put(k, toJava(v)));
+        return map;
+    }
+
+    private static Object toJava(Value value) {
+        return switch (value.getKindCase()) {
+            case NULL_VALUE, KIND_NOT_SET -> null;
+            case NUMBER_VALUE -> value.getNumberValue();
+            case STRING_VALUE -> value.getStringValue();
+            case BOOL_VALUE -> value.getBoolValue();
+            case STRUCT_VALUE -> secretOrMap(value.getStructValue());
+            case LIST_VALUE -> toList(value.getListValue());
+        };
+    }
+
+    /** Secrets arrive wrapped in a signature struct; unwrap them to their value for assertions. */
+    private static Object secretOrMap(Struct struct) {
+        Map<String, Value> fields = struct.getFieldsMap();
+        Value signature = fields.get("4dabf18193072939515e22adb298388d");
+        if (signature != null && fields.containsKey("value")) {
+            return toJava(fields.get("value"));
+        }
+        return toMap(struct);
+    }
+
+    private static List<Object> toList(ListValue list) {
+        List<Object> values = new ArrayList<>();
+        list.getValuesList().forEach(v -> values.add(toJava(v)));
+        return values;
+    }
+}

@@ -1,0 +1,84 @@
+package com.storefront.testing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One resource the program registered, as the engine saw it: type, logical name, inputs (as the
+ * provider would receive them), provider reference, parent and resource options.
+ */
+public record Registered(
+        String type,
+        String name,
+        String urn,
+        String parentUrn,
+        boolean custom,
+        String providerRef,
+        Map<String, Object> inputs,
+        boolean protect,
+        List<String> ignoreChanges,
+        List<String> dependencies,
+        boolean retainOnDelete,
+        boolean deleteBeforeReplace) {
+
+    /** An input by dotted path, e.g. {@code serverlessv2ScalingConfiguration.minCapacity} or {@code tags.Name}. */
+    public Optional<Object> input(String path) {
+        Object current = inputs;
+        for (String part : path.split("\\.")) {
+            if (current instanceof Map<?, ?> map && map.containsKey(part)) {
+                current = map.get(part);
+            } else if (current instanceof List<?> list && part.matches("\\d+") && Integer.parseInt(part) < list.size()) {
+                current = list.get(Integer.parseInt(part));
+            } else {
+                return Optional.empty();
+            }
+        }
+        return Optional.ofNullable(current);
+    }
+
+    public Object require(String path) {
+        return input(path).orElseThrow(() -> new AssertionError(
+                type + " '" + name + "' has no input " + path + "; inputs: " + inputs));
+    }
+
+    public String string(String path) {
+        return String.valueOf(require(path));
+    }
+
+    public double number(String path) {
+        return ((Number) require(path)).doubleValue();
+    }
+
+    public boolean bool(String path) {
+        return Boolean.TRUE.equals(require(path));
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Object> list(String path) {
+        return (List<Object>) require(path);
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> map(String path) {
+        return (Map<String, Object>) require(path);
+    }
+
+    /** The provider's logical name, e.g. {@code aws-primary}, parsed from the provider reference. */
+    public String providerName() {
+        if (providerRef == null || providerRef.isEmpty()) {
+            return "";
+        }
+        String urnPart = providerRef.substring(0, providerRef.lastIndexOf("::"));
+        return urnPart.substring(urnPart.lastIndexOf("::") + 2);
+    }
+
+    public boolean isAws() {
+        return type.startsWith("aws:");
+    }
+
+    @Override
+    public String toString() {
+        return type + " '" + name + "'";
+    }
+}

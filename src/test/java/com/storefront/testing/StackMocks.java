@@ -1,0 +1,90 @@
+package com.storefront.testing;
+
+import com.pulumi.test.Mocks;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Mocks that answer like AWS would: ids with the real prefixes, ARNs in the provider's region and a
+ * fixed account, and the invokes the program makes. An invoke the program calls that is not mocked
+ * here fails the run, so new lookups are noticed.
+ */
+public final class StackMocks implements Mocks {
+
+    public static final String ACCOUNT_ID = "123456789012";
+    private static final String PROVIDER_TYPE = "pulumi:providers:aws";
+
+    private final Map<String, String> providerRegions = new ConcurrentHashMap<>();
+
+    @Override
+    public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+        Map<String, Object> state = new LinkedHashMap<>(args.inputs);
+        if (PROVIDER_TYPE.equals(args.type)) {
+            providerRegions.put(args.name, String.valueOf(args.inputs.get("region")));
+            return CompletableFuture.completedFuture(ResourceResult.of(Optional.of("provider-" + args.name), state));
+        }
+        if (!args.type.startsWith("aws:")) {
+            // Component resources: the engine registers them too, with no cloud state.
+            return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name), state));
+        }
+        String region = regionOf(args.provider);
+        String id = MockIds.id(args.type, args.name, args.inputs);
+        state.putAll(MockIds.attributes(args.type, args.name, id, region, ACCOUNT_ID, args.inputs));
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+        String region = regionOf(args.provider);
+        Map<String, Object> result = new HashMap<>();
+        switch (args.token) {
+            case "aws:index/getAvailabilityZones:getAvailabilityZones" -> {
+                List<String> suffixes = List.of("a", "b", "c", "d");
+                result.put("names", suffixes.stream().map(s -> region + s).toList());
+                result.put("zoneIds", suffixes.stream().map(s -> region.replace("-", "") + "-az" + (s.charAt(0) - 'a' + 1)).toList());
+                result.put("id", region);
+            }
+            case "aws:index/getCallerIdentity:getCallerIdentity" -> {
+                result.put("accountId", ACCOUNT_ID);
+                result.put("arn", "arn:aws:iam::" + ACCOUNT_ID + ":user/ci");
+                result.put("userId", "AIDAEXAMPLE");
+                result.put("id", ACCOUNT_ID);
+            }
+            case "aws:index/getPartition:getPartition" -> {
+                result.put("partition", "aws");
+                result.put("dnsSuffix", "amazonaws.com");
+                result.put("reverseDnsPrefix", "com.amazonaws");
+                result.put("id", "aws");
+            }
+            case "aws:index/getRegion:getRegion" -> {
+                result.put("name", region);
+                result.put("id", region);
+                result.put("endpoint", "ec2." + region + ".amazonaws.com");
+            }
+            default -> throw new UnsupportedOperationException("invoke not mocked: " + args.token
+                    + " (add a realistic answer to StackMocks)");
+        }
+        return CompletableFuture.completedFuture(result);
+    }
+
+    /** The region of the provider a resource or invoke used; the reference ends in "::<name>::<id>". */
+    private String regionOf(String providerRef) {
+        if (providerRef == null || providerRef.isEmpty()) {
+            throw new IllegalStateException("registered through the default provider; every AWS resource "
+                    + "and invoke must use one of the program's explicit providers");
+        }
+        String withoutId = providerRef.substring(0, providerRef.lastIndexOf("::"));
+        String name = withoutId.substring(withoutId.lastIndexOf("::") + 2);
+        String region = providerRegions.get(name);
+        if (region == null) {
+            throw new IllegalStateException("unknown provider " + providerRef);
+        }
+        return region;
+    }
+}
