@@ -36,6 +36,7 @@ final class RecordingMonitor extends MockMonitor {
                         request.getType(),
                         request.getName(),
                         response.getUrn(),
+                        response.getId(),
                         request.getParent(),
                         request.getCustom(),
                         request.getProvider(),

@@ -12,6 +12,7 @@ public record Registered(
         String type,
         String name,
         String urn,
+        String id,
         String parentUrn,
         boolean custom,
         String providerRef,

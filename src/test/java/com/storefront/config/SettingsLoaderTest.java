@@ -1,0 +1,223 @@
+package com.storefront.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Map;
+
+import static com.storefront.config.ConfigFixtures.load;
+import static com.storefront.config.ConfigFixtures.minimal;
+import static com.storefront.config.ConfigFixtures.with;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Defaults per environment and one test per validation rule (CFG-2). */
+class SettingsLoaderTest {
+
+    private static ConfigValidationException invalid(Map<String, String> config) {
+        return assertThrows(ConfigValidationException.class, () -> load(config));
+    }
+
+    /** Asserts exactly one problem, for the given key, whose message mentions what is allowed. */
+    private static ConfigProblems.Problem onlyProblem(Map<String, String> config, String key, String allowedFragment) {
+        List<ConfigProblems.Problem> problems = invalid(config).problems();
+        assertEquals(1, problems.size(), () -> "expected one problem, got " + problems);
+        ConfigProblems.Problem problem = problems.get(0);
+        assertEquals(key, problem.key());
+        assertTrue(problem.allowed().contains(allowedFragment), () -> problem.allowed());
+        return problem;
+    }
+
+    @Test
+    void devDefaultsAreCheapAndDestroyable() {
+        StackSettings s = load(minimal());
+        assertEquals(Environment.DEV, s.environment());
+        assertFalse(s.protect());
+        assertEquals(14, s.logRetentionDays());
+        assertEquals(2, s.network().azCount());
+        assertEquals(NatStrategy.SINGLE, s.network().natStrategy());
+        assertFalse(s.network().interfaceEndpoints());
+        assertEquals("10.0.0.0/16", s.network().vpcCidr());
+        assertFalse(s.dr().enabled());
+        assertEquals(new TagSettings("dev", "storefront", "platform-team"), s.tags());
+    }
+
+    @Test
+    void prodDefaultsBuyAvailabilityAndProtection() {
+        StackSettings s = load(with(minimal(), "storefront:environment", "prod",
+                "aws:region", "us-east-2", "storefront:dr", "{\"region\":\"us-west-2\"}"));
+        assertTrue(s.protect());
+        assertEquals(30, s.logRetentionDays());
+        assertEquals(3, s.network().azCount());
+        assertEquals(NatStrategy.PER_AZ, s.network().natStrategy());
+        assertTrue(s.network().interfaceEndpoints());
+        assertTrue(s.dr().enabled());
+        assertEquals("us-west-2", s.dr().region());
+    }
+
+    @Test
+    void subnetCidrsAreDerivedDeterministicallyPerTierAndAz() {
+        NetworkSettings n = load(with(minimal(), "storefront:network", "{\"azCount\":3}")).network();
+        assertEquals(List.of("10.0.0.0/20", "10.0.16.0/20", "10.0.32.0/20"), n.subnetCidrs(SubnetTier.PUBLIC));
+        assertEquals(List.of("10.0.64.0/20", "10.0.80.0/20", "10.0.96.0/20"), n.subnetCidrs(SubnetTier.APP));
+        assertEquals(List.of("10.0.128.0/20", "10.0.144.0/20", "10.0.160.0/20"), n.subnetCidrs(SubnetTier.DATA));
+    }
+
+    @Test
+    void explicitSubnetCidrsAreUsedAsGiven() {
+        NetworkSettings n = load(with(minimal(), "storefront:network",
+                "{\"subnetCidrs\":{\"public\":[\"10.0.1.0/24\",\"10.0.2.0/24\"],\"app\":\"10.0.64.0/20, 10.0.80.0/20\"}}"))
+                .network();
+        assertEquals(List.of("10.0.1.0/24", "10.0.2.0/24"), n.subnetCidrs(SubnetTier.PUBLIC));
+        assertEquals(List.of("10.0.64.0/20", "10.0.80.0/20"), n.subnetCidrs(SubnetTier.APP));
+        assertEquals(List.of("10.0.128.0/20", "10.0.144.0/20"), n.subnetCidrs(SubnetTier.DATA));
+    }
+
+    @Test
+    void suffixIsRequired() {
+        onlyProblem(with(minimal(), "storefront:environmentSuffix", null), "storefront:environmentSuffix", "is required");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Dev", "dev_1", "-dev", "dev-", "de--v", "abcdefghijklm", "dev 1"})
+    void suffixMustBeLowercaseShortAndHyphenSafe(String suffix) {
+        ConfigProblems.Problem p = onlyProblem(with(minimal(), "storefront:environmentSuffix", suffix),
+                "storefront:environmentSuffix", "lowercase letters, digits and single hyphens");
+        assertEquals("'" + suffix + "'", p.value());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "pr-1234", "abcdefghijkl"})
+    void acceptedSuffixes(String suffix) {
+        assertEquals(suffix, load(with(minimal(), "storefront:environmentSuffix", suffix)).suffix());
+    }
+
+    @Test
+    void environmentMustBeDevOrProd() {
+        onlyProblem(with(minimal(), "storefront:environment", "staging"), "storefront:environment", "dev, prod");
+    }
+
+    @Test
+    void ownerIsRequired() {
+        onlyProblem(with(minimal(), "storefront:owner", null), "storefront:owner", "is required");
+    }
+
+    @Test
+    void tagValuesFollowAwsCharacterRules() {
+        onlyProblem(with(minimal(), "storefront:project", "store*front"), "storefront:project", "AWS tag value rules");
+    }
+
+    @Test
+    void regionIsRequiredAndWellFormed() {
+        onlyProblem(with(minimal(), "aws:region", null), "aws:region", "AWS region code");
+        onlyProblem(with(minimal(), "aws:region", "uswest2"), "aws:region", "AWS region code");
+    }
+
+    @Test
+    void protectMustBeBoolean() {
+        onlyProblem(with(minimal(), "storefront:protect", "yes"), "storefront:protect", "true or false");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "10", "4000", "abc"})
+    void logRetentionMustBeAValueCloudWatchAccepts(String days) {
+        onlyProblem(with(minimal(), "storefront:logRetentionDays", days), "storefront:logRetentionDays", "");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4, 5})
+    void azCountIsTwoOrThree(int count) {
+        onlyProblem(with(minimal(), "storefront:network", "{\"azCount\":" + count + "}"),
+                "storefront:network.azCount", "from 2 to 3");
+    }
+
+    @Test
+    void natStrategyIsOneOfThree() {
+        onlyProblem(with(minimal(), "storefront:network", "{\"natStrategy\":\"perAZ\"}"),
+                "storefront:network.natStrategy", "none, single, perAz");
+    }
+
+    @Test
+    void noNatRequiresInterfaceEndpoints() {
+        onlyProblem(with(minimal(), "storefront:network", "{\"natStrategy\":\"none\"}"),
+                "storefront:network.natStrategy", "interfaceEndpoints");
+        assertEquals(NatStrategy.NONE, load(with(minimal(), "storefront:network",
+                "{\"natStrategy\":\"none\",\"interfaceEndpoints\":true}")).network().natStrategy());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10.0.0.0", "10.0.0.1/16", "300.0.0.0/16", "10.0.0.0/8", "10.0.0.0/26"})
+    void vpcCidrMustBeAValidBlockOfUsableSize(String cidr) {
+        onlyProblem(with(minimal(), "storefront:network", "{\"vpcCidr\":\"" + cidr + "\"}"),
+                "storefront:network.vpcCidr", "/16 to /24");
+    }
+
+    @Test
+    void explicitSubnetsNeedOneBlockPerAz() {
+        onlyProblem(with(minimal(), "storefront:network", "{\"subnetCidrs\":{\"public\":[\"10.0.1.0/24\"]}}"),
+                "storefront:network.subnetCidrs.public", "exactly azCount (2)");
+    }
+
+    @Test
+    void explicitSubnetsMustBeValidCidrs() {
+        onlyProblem(with(minimal(), "storefront:network", "{\"subnetCidrs\":{\"public\":[\"10.0.1.0/24\",\"10.0.2.1/24\"]}}"),
+                "storefront:network.subnetCidrs.public", "no host bits set");
+    }
+
+    @Test
+    void explicitSubnetsMustLieInsideTheVpc() {
+        onlyProblem(with(minimal(), "storefront:network", "{\"subnetCidrs\":{\"public\":[\"10.0.1.0/24\",\"10.1.2.0/24\"]}}"),
+                "storefront:network.subnetCidrs.public", "inside the VPC CIDR 10.0.0.0/16");
+    }
+
+    @Test
+    void subnetBlocksMustNotOverlap() {
+        ConfigProblems.Problem p = onlyProblem(with(minimal(), "storefront:network",
+                        "{\"subnetCidrs\":{\"public\":[\"10.0.1.0/24\",\"10.0.1.128/25\"]}}"),
+                "storefront:network.subnetCidrs.public", "must not overlap");
+        assertEquals("'10.0.1.128/25'", p.value());
+    }
+
+    @Test
+    void explicitBlocksMustNotOverlapDerivedOnes() {
+        onlyProblem(with(minimal(), "storefront:network",
+                        "{\"subnetCidrs\":{\"public\":[\"10.0.64.0/24\",\"10.0.1.0/24\"]}}"),
+                "storefront:network.subnetCidrs.app (derived)", "overlaps 10.0.64.0/24");
+    }
+
+    @Test
+    void unknownNestedKeysAreReportedAsTypos() {
+        onlyProblem(with(minimal(), "storefront:network", "{\"azcount\":3}"),
+                "storefront:network.azcount", "not a known setting");
+    }
+
+    @Test
+    void sectionMustBeAnObject() {
+        onlyProblem(with(minimal(), "storefront:network", "three-azs"), "storefront:network", "must be an object");
+    }
+
+    @Test
+    void drRegionIsRequiredWhenEnabledAndMustDifferFromPrimary() {
+        onlyProblem(with(minimal(), "storefront:dr", "{\"enabled\":true}"), "storefront:dr.region", "is required");
+        onlyProblem(with(minimal(), "storefront:dr", "{\"enabled\":true,\"region\":\"us-west-2\"}"),
+                "storefront:dr.region", "must differ from the primary region");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceWithKeyValueAndRule() {
+        ConfigValidationException e = invalid(with(minimal(),
+                "storefront:environmentSuffix", null,
+                "storefront:logRetentionDays", "10",
+                "storefront:network", "{\"azCount\":5,\"subnetCidrs\":{\"public\":[\"10.0.1.0/24\",\"10.0.1.0/25\"]}}"));
+        List<String> keys = e.problems().stream().map(ConfigProblems.Problem::key).toList();
+        assertEquals(List.of("storefront:environmentSuffix", "storefront:logRetentionDays",
+                "storefront:network.azCount", "storefront:network.subnetCidrs.public"), keys);
+        assertTrue(e.getMessage().startsWith("Invalid stack configuration (4 problems)"), e.getMessage());
+        assertTrue(e.getMessage().contains("storefront:network.azCount = '5': must be a whole number from 2 to 3"),
+                e.getMessage());
+    }
+}

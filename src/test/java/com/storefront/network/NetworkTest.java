@@ -1,0 +1,250 @@
+package com.storefront.network;
+
+import com.storefront.testing.Json;
+import com.storefront.testing.Registered;
+import com.storefront.testing.StackRun;
+import com.storefront.testing.Stacks;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** NET-1..NET-8 asserted on what the program registers for the real dev and prod stack files. */
+class NetworkTest {
+
+    private static final String SUBNET = "aws:ec2/subnet:Subnet";
+    private static final String ROUTE = "aws:ec2/route:Route";
+    private static final String ROUTE_TABLE = "aws:ec2/routeTable:RouteTable";
+    private static final String ASSOCIATION = "aws:ec2/routeTableAssociation:RouteTableAssociation";
+    private static final String NAT = "aws:ec2/natGateway:NatGateway";
+    private static final String ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
+
+    @Test
+    void vpcHasDnsSupportAndHostnames() {
+        for (StackRun run : List.of(Stacks.dev(), Stacks.prod())) {
+            Registered vpc = run.one("aws:ec2/vpc:Vpc", "vpc");
+            assertEquals("10.0.0.0/16", vpc.string("cidrBlock"));
+            assertTrue(vpc.bool("enableDnsSupport"));
+            assertTrue(vpc.bool("enableDnsHostnames"));
+            assertEquals(Network.TYPE, run.componentOf(vpc).type());
+        }
+    }
+
+    @Test
+    void everyAzGetsOneSubnetPerTierInItsOwnZone() {
+        assertSubnetLayout(Stacks.dev(), "us-west-2", 2);
+        assertSubnetLayout(Stacks.prod(), "us-east-2", 3);
+    }
+
+    private static void assertSubnetLayout(StackRun run, String region, int azCount) {
+        List<Registered> subnets = run.ofType(SUBNET);
+        assertEquals(3 * azCount, subnets.size());
+        for (String tier : List.of("public", "app", "data")) {
+            for (int az = 1; az <= azCount; az++) {
+                Registered subnet = run.one(SUBNET, "subnet-" + tier + "-" + az);
+                assertEquals(region + (char) ('a' + az - 1), subnet.string("availabilityZone"));
+                assertEquals(tier, subnet.string("tags.Tier"));
+                assertFalse(subnet.bool("mapPublicIpOnLaunch"), "no subnet hands out public IPs");
+            }
+        }
+        Set<String> cidrs = subnets.stream().map(s -> s.string("cidrBlock")).collect(Collectors.toSet());
+        assertEquals(subnets.size(), cidrs.size(), "subnet CIDRs are distinct");
+    }
+
+    @Test
+    void publicRouteTableRoutesToTheInternetGateway() {
+        StackRun run = Stacks.prod();
+        Registered route = run.one(ROUTE, "route-public-internet");
+        assertEquals(Network.ANYWHERE, route.string("destinationCidrBlock"));
+        assertTrue(route.string("gatewayId").startsWith("igw-"));
+        String publicRt = route.string("routeTableId");
+        for (int az = 1; az <= 3; az++) {
+            assertEquals(publicRt, run.one(ASSOCIATION, "rta-public-" + az).string("routeTableId"));
+        }
+    }
+
+    @Test
+    void perAzNatRoutesEachAppSubnetThroughItsOwnAzGateway() {
+        StackRun run = Stacks.prod();
+        List<Registered> nats = run.ofType(NAT);
+        assertEquals(3, nats.size());
+        for (int az = 1; az <= 3; az++) {
+            Registered nat = run.one(NAT, "nat-" + az);
+            String publicSubnetId = subnetId(run, "public", az);
+            assertEquals(publicSubnetId, nat.string("subnetId"), "NAT " + az + " sits in public subnet " + az);
+            Registered route = run.one(ROUTE, "route-app-" + az + "-nat");
+            assertEquals(Network.ANYWHERE, route.string("destinationCidrBlock"));
+            assertEquals(routeTableOfSubnet(run, "app", az), route.string("routeTableId"));
+            assertEquals(natId(run, "nat-" + az), route.string("natGatewayId"));
+        }
+    }
+
+    @Test
+    void singleNatIsSharedByEveryAppSubnet() {
+        StackRun run = Stacks.dev();
+        assertEquals(1, run.ofType(NAT).size());
+        for (int az = 1; az <= 2; az++) {
+            assertEquals(natId(run, "nat-1"), run.one(ROUTE, "route-app-" + az + "-nat").string("natGatewayId"));
+        }
+    }
+
+    @Test
+    void natGatewaysWaitForTheInternetGatewayAndUseVpcEips() {
+        StackRun run = Stacks.prod();
+        String igwUrn = run.one("aws:ec2/internetGateway:InternetGateway", "igw").urn();
+        for (Registered nat : run.ofType(NAT)) {
+            assertTrue(nat.dependencies().contains(igwUrn), nat + " depends on the IGW");
+        }
+        for (Registered eip : run.ofType("aws:ec2/eip:Eip")) {
+            assertEquals("vpc", eip.string("domain"));
+            assertTrue(eip.input("vpc").isEmpty(), "EipArgs.vpc is deprecated in 6.83");
+            assertTrue(eip.dependencies().contains(igwUrn));
+        }
+    }
+
+    @Test
+    void withoutNatNoPrivateSubnetHasAnInternetRoute() {
+        StackRun run = Stacks.devWithoutNat();
+        assertEquals(0, run.ofType(NAT).size());
+        assertEquals(List.of("route-public-internet"), run.ofType(ROUTE).stream().map(Registered::name).toList());
+    }
+
+    @Test
+    void dataSubnetsHaveNoRouteOutOfTheVpc() {
+        for (StackRun run : List.of(Stacks.dev(), Stacks.prod())) {
+            Set<String> dataTables = run.ofType(ASSOCIATION).stream()
+                    .filter(a -> a.name().startsWith("rta-data-"))
+                    .map(a -> a.string("routeTableId"))
+                    .collect(Collectors.toSet());
+            assertEquals(1, dataTables.size(), "all data subnets share the data route table");
+            assertTrue(run.ofType(ROUTE).stream().noneMatch(r -> dataTables.contains(r.string("routeTableId"))),
+                    "no route (internet, NAT) on the data route table");
+        }
+    }
+
+    @Test
+    void s3GatewayEndpointServesAppAndDataRouteTables() {
+        StackRun run = Stacks.prod();
+        Registered s3 = run.one(ENDPOINT, "endpoint-s3");
+        assertEquals("Gateway", s3.string("vpcEndpointType"));
+        assertEquals("com.amazonaws.us-east-2.s3", s3.string("serviceName"));
+        Set<String> expected = run.ofType(ASSOCIATION).stream()
+                .filter(a -> !a.name().startsWith("rta-public-"))
+                .map(a -> a.string("routeTableId"))
+                .collect(Collectors.toSet());
+        assertEquals(expected, Set.copyOf(s3.list("routeTableIds")));
+        assertEquals(4, expected.size(), "three app tables and one data table");
+    }
+
+    @Test
+    void prodHasInterfaceEndpointsReachableOnlyFromTheAppTier() {
+        StackRun run = Stacks.prod();
+        List<Registered> interfaces = run.ofType(ENDPOINT).stream()
+                .filter(e -> e.string("vpcEndpointType").equals("Interface")).toList();
+        assertEquals(Set.of("com.amazonaws.us-east-2.ecr.api", "com.amazonaws.us-east-2.ecr.dkr",
+                        "com.amazonaws.us-east-2.logs", "com.amazonaws.us-east-2.secretsmanager"),
+                interfaces.stream().map(e -> e.string("serviceName")).collect(Collectors.toSet()));
+        String endpointSg = run.one("aws:ec2/securityGroup:SecurityGroup", "sg-endpoints").urn();
+        String endpointSgId = securityGroupId(run, "sg-endpoints");
+        List<String> appSubnets = List.of(subnetId(run, "app", 1), subnetId(run, "app", 2), subnetId(run, "app", 3));
+        for (Registered endpoint : interfaces) {
+            assertTrue(endpoint.bool("privateDnsEnabled"));
+            assertEquals(appSubnets, endpoint.list("subnetIds"));
+            assertEquals(List.of(endpointSgId), endpoint.list("securityGroupIds"));
+            assertTrue(endpoint.dependencies().contains(endpointSg));
+        }
+        Registered ingress = run.one("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "sg-endpoints-ingress-app");
+        assertEquals(endpointSgId, ingress.string("securityGroupId"));
+        assertEquals(securityGroupId(run, "sg-app"), ingress.string("referencedSecurityGroupId"));
+        assertEquals(443.0, ingress.number("fromPort"));
+        assertEquals(443.0, ingress.number("toPort"));
+        assertTrue(ingress.input("cidrIpv4").isEmpty(), "the endpoint SG admits the app SG, not a CIDR");
+    }
+
+    @Test
+    void devHasNoInterfaceEndpoints() {
+        StackRun run = Stacks.dev();
+        assertEquals(List.of("endpoint-s3"), run.ofType(ENDPOINT).stream().map(Registered::name).toList());
+        assertTrue(run.ofType("aws:ec2/securityGroup:SecurityGroup").stream().noneMatch(sg -> sg.name().equals("sg-endpoints")));
+    }
+
+    @Test
+    void appSecurityGroupStatesItsEgress() {
+        StackRun run = Stacks.dev();
+        Registered sg = run.one("aws:ec2/securityGroup:SecurityGroup", "sg-app");
+        assertTrue(sg.input("egress").isEmpty() && sg.input("ingress").isEmpty(), "rules are separate resources");
+        Registered egress = run.one("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "sg-app-egress-https");
+        assertEquals(securityGroupId(run, "sg-app"), egress.string("securityGroupId"));
+        assertEquals("tcp", egress.string("ipProtocol"));
+        assertEquals(443.0, egress.number("fromPort"));
+    }
+
+    @Test
+    void flowLogsGoToAnEncryptedLogGroupWithRetention() {
+        StackRun run = Stacks.prod();
+        Registered group = run.one("aws:cloudwatch/logGroup:LogGroup", "flow-logs");
+        assertEquals("storefront-vpc-flow-logs-prod", group.string("name"));
+        assertEquals(30.0, group.number("retentionInDays"));
+        assertEquals(run.output("kmsKeyArn"), group.string("kmsKeyId"));
+
+        Registered flowLog = run.one("aws:ec2/flowLog:FlowLog", "flow-log");
+        assertEquals("ALL", flowLog.string("trafficType"));
+        assertEquals("cloud-watch-logs", flowLog.string("logDestinationType"));
+        assertEquals("arn:aws:logs:us-east-2:123456789012:log-group:storefront-vpc-flow-logs-prod",
+                flowLog.string("logDestination"));
+        assertEquals(run.output("vpcId"), flowLog.string("vpcId"));
+
+        Registered role = run.one("aws:iam/role:Role", "flow-logs-role");
+        assertEquals(flowLog.string("iamRoleArn"), "arn:aws:iam::123456789012:role/" + role.string("name"));
+        Map<String, Object> trust = Json.parse(role.string("assumeRolePolicy"));
+        Map<String, Object> statement = Json.statements(trust).get(0);
+        assertEquals(Map.of("Service", FlowLogs.SERVICE_PRINCIPAL), statement.get("Principal"));
+        assertEquals(Map.of("StringEquals", Map.of("aws:SourceAccount", "123456789012")), statement.get("Condition"));
+
+        Map<String, Object> policy = Json.parse(run.one("aws:iam/rolePolicy:RolePolicy", "flow-logs-write").string("policy"));
+        assertEquals(List.of(flowLog.string("logDestination"), flowLog.string("logDestination") + ":*"),
+                Json.statements(policy).get(0).get("Resource"));
+    }
+
+    @Test
+    void defaultSecurityGroupIsManagedWithoutRules() {
+        for (StackRun run : List.of(Stacks.dev(), Stacks.prod())) {
+            Registered sg = run.one("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "default-sg");
+            assertEquals(run.output("vpcId"), sg.string("vpcId"));
+            assertTrue(sg.input("ingress").map(l -> ((List<?>) l).isEmpty()).orElse(true));
+            assertTrue(sg.input("egress").map(l -> ((List<?>) l).isEmpty()).orElse(true));
+        }
+    }
+
+    @Test
+    void outputsListSubnetsPerTierOrderedByAz() {
+        StackRun run = Stacks.prod();
+        for (String tier : List.of("public", "app", "data")) {
+            List<String> expected = List.of(subnetId(run, tier, 1), subnetId(run, tier, 2), subnetId(run, tier, 3));
+            assertEquals(expected, run.output(tier + "SubnetIds"));
+        }
+        assertEquals(List.of("us-east-2a", "us-east-2b", "us-east-2c"), run.output("availabilityZones"));
+    }
+
+    private static String subnetId(StackRun run, String tier, int az) {
+        return run.one(SUBNET, "subnet-" + tier + "-" + az).id();
+    }
+
+    private static String natId(StackRun run, String name) {
+        return run.one(NAT, name).id();
+    }
+
+    private static String securityGroupId(StackRun run, String name) {
+        return run.one("aws:ec2/securityGroup:SecurityGroup", name).id();
+    }
+
+    private static String routeTableOfSubnet(StackRun run, String tier, int az) {
+        return run.one(ASSOCIATION, "rta-" + tier + "-" + az).string("routeTableId");
+    }
+}

@@ -1,0 +1,52 @@
+package com.storefront.stack;
+
+import com.storefront.testing.Registered;
+import com.storefront.testing.StackRun;
+import com.storefront.testing.Stacks;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The whole program for the real Pulumi.dev.yaml. */
+class DevStackTest {
+
+    private final StackRun run = Stacks.dev();
+
+    @Test
+    void twoAzsSixSubnetsOneNat() {
+        assertEquals(List.of("us-west-2a", "us-west-2b"), run.output("availabilityZones"));
+        assertEquals(6, run.ofType("aws:ec2/subnet:Subnet").size());
+        assertEquals(1, run.ofType("aws:ec2/natGateway:NatGateway").size());
+        assertEquals(0, run.where(r -> r.type().equals("aws:ec2/vpcEndpoint:VpcEndpoint")
+                && r.string("vpcEndpointType").equals("Interface")).size());
+    }
+
+    @Test
+    void providersRunInTheStackRegionAndUsEast1() {
+        assertEquals("us-west-2", run.one("pulumi:providers:aws", "aws-primary").string("region"));
+        assertEquals("us-east-1", run.one("pulumi:providers:aws", "aws-us-east-1").string("region"));
+        for (Registered r : run.where(r -> r.custom() && r.isAws())) {
+            assertEquals("us-west-2", run.regionOf(r), r + " is in the primary region");
+        }
+    }
+
+    @Test
+    void nothingIsProtectedSoDestroyNeedsNoManualSteps() {
+        assertTrue(run.resources().stream().noneMatch(Registered::protect));
+        assertTrue(run.resources().stream().noneMatch(Registered::retainOnDelete));
+    }
+
+    @Test
+    void exportsTheNetworkAndKey() {
+        assertEquals("dev", run.output("environment"));
+        assertEquals("us-west-2", run.output("region"));
+        assertEquals("10.0.0.0/16", run.output("vpcCidr"));
+        assertTrue(String.valueOf(run.output("vpcId")).startsWith("vpc-"));
+        assertEquals("alias/storefront-dev", run.output("kmsKeyAlias"));
+        assertFalse(((List<?>) run.output("appSubnetIds")).isEmpty());
+    }
+}

@@ -1,0 +1,40 @@
+package com.storefront.stack;
+
+import com.storefront.testing.Registered;
+import com.storefront.testing.StackRun;
+import com.storefront.testing.Stacks;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The whole program for the real Pulumi.prod.yaml. */
+class ProdStackTest {
+
+    private final StackRun run = Stacks.prod();
+
+    @Test
+    void threeAzsNineSubnetsThreeNatsFourInterfaceEndpoints() {
+        assertEquals(List.of("us-east-2a", "us-east-2b", "us-east-2c"), run.output("availabilityZones"));
+        assertEquals(9, run.ofType("aws:ec2/subnet:Subnet").size());
+        assertEquals(3, run.ofType("aws:ec2/natGateway:NatGateway").size());
+        assertEquals(3, ((List<?>) run.output("natGatewayIds")).size());
+        assertEquals(4, run.where(r -> r.type().equals("aws:ec2/vpcEndpoint:VpcEndpoint")
+                && r.string("vpcEndpointType").equals("Interface")).size());
+    }
+
+    @Test
+    void primaryResourcesRunInUsEast2() {
+        assertEquals("us-east-2", run.one("pulumi:providers:aws", "aws-primary").string("region"));
+        for (Registered r : run.where(r -> r.custom() && r.isAws())) {
+            assertEquals("us-east-2", run.regionOf(r), r + " is in the primary region");
+        }
+    }
+
+    @Test
+    void statefulResourcesAreProtected() {
+        assertTrue(run.one("aws:kms/key:Key", "key").protect());
+    }
+}

@@ -1,0 +1,36 @@
+package com.storefront.testing;
+
+import com.google.gson.Gson;
+import com.google.gson.reflect.TypeToken;
+
+import java.util.List;
+import java.util.Map;
+
+/** Parses JSON documents (IAM policies, container definitions) for assertions. */
+public final class Json {
+
+    private static final Gson GSON = new Gson();
+
+    private Json() {
+    }
+
+    public static Map<String, Object> parse(String json) {
+        return GSON.fromJson(json, new TypeToken<Map<String, Object>>() { }.getType());
+    }
+
+    /** The statements of a policy document, always as a list. */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> statements(Map<String, Object> policy) {
+        Object statements = policy.get("Statement");
+        return statements instanceof List<?> list ? (List<Map<String, Object>>) list : List.of((Map<String, Object>) statements);
+    }
+
+    /** A value that IAM allows as a string or a list, always as a list. */
+    @SuppressWarnings("unchecked")
+    public static List<String> strings(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        return value instanceof List<?> list ? (List<String>) list : List.of(String.valueOf(value));
+    }
+}
