@@ -7,9 +7,14 @@ import com.storefront.config.SettingsLoader;
 import com.storefront.config.StackSettings;
 import com.storefront.core.AwsContext;
 import com.storefront.core.Providers;
+import com.storefront.data.Cache;
+import com.storefront.data.CacheArgs;
+import com.storefront.data.Database;
+import com.storefront.data.DatabaseArgs;
 import com.storefront.naming.Naming;
 import com.storefront.network.Network;
 import com.storefront.network.NetworkArgs;
+import com.storefront.security.AppSecrets;
 import com.storefront.security.Encryption;
 import com.storefront.security.EncryptionArgs;
 
@@ -38,6 +43,14 @@ public final class App {
         Network network = new Network("network", new NetworkArgs(
                 settings.network(), naming, aws, encryption.keyArn(), settings.logRetentionDays()), primary);
 
-        StackOutputs.export(ctx, settings, encryption, network);
+        AppSecrets appSecrets = new AppSecrets("app-secrets", naming, encryption.keyArn(), settings.protect(), primary);
+        Database database = new Database("database", new DatabaseArgs(settings.database(), naming,
+                settings.protect(), settings.logRetentionDays(), encryption.keyArn(), network.vpcId(),
+                network.dataSubnetIds(), network.availabilityZones(), network.appSecurityGroupId()), primary);
+        Cache cache = new Cache("cache", new CacheArgs(settings.cache(), naming, settings.protect(),
+                settings.logRetentionDays(), encryption.keyArn(), network.vpcId(), network.dataSubnetIds(),
+                network.appSecurityGroupId()), primary);
+
+        StackOutputs.export(ctx, settings, encryption, network, database, cache, appSecrets);
     }
 }

@@ -23,6 +23,11 @@ public final class ConfigProblems {
         problems.add(new Problem(key, describe(value), allowed));
     }
 
+    /** For values that must not be echoed (secrets): {@code shown} describes the value instead. */
+    public void addHidden(String key, String shown, String allowed) {
+        problems.add(new Problem(key, shown, allowed));
+    }
+
     public List<Problem> all() {
         return List.copyOf(problems);
     }

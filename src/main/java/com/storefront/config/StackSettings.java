@@ -12,5 +12,7 @@ public record StackSettings(
         TagSettings tags,
         int logRetentionDays,
         NetworkSettings network,
+        DatabaseSettings database,
+        CacheSettings cache,
         DrSettings dr) {
 }

@@ -16,6 +16,7 @@ final class ConfigFixtures {
         config.put("aws:region", "us-west-2");
         config.put("storefront:environmentSuffix", "t1");
         config.put("storefront:owner", "platform-team");
+        config.put("storefront:redisAuthToken", "TestRedisAuthToken0123456789abcdef");
         return config;
     }
 

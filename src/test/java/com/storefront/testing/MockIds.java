@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Realistic, deterministic ids and computed attributes for mocked AWS resources. */
@@ -29,15 +30,24 @@ final class MockIds {
     private MockIds() {
     }
 
-    static String id(String type, String name, Map<String, Object> inputs) {
+    static String id(String type, String name, String region, Map<String, Object> inputs) {
         String prefix = ID_PREFIXES.get(type);
         if (prefix != null) {
             return prefix + hash(type + name, 17);
         }
         return switch (type) {
             case "aws:kms/key:Key" -> uuid(type + name);
+            case "aws:rds/cluster:Cluster" -> String.valueOf(inputs.get("clusterIdentifier"));
+            case "aws:rds/clusterInstance:ClusterInstance" -> String.valueOf(inputs.get("identifier"));
+            case "aws:elasticache/replicationGroup:ReplicationGroup" -> String.valueOf(inputs.get("replicationGroupId"));
+            case "aws:rds/clusterParameterGroup:ClusterParameterGroup" ->
+                    inputs.get("namePrefix") + "20261121223900000000000001";
+            case "aws:rds/subnetGroup:SubnetGroup", "aws:elasticache/subnetGroup:SubnetGroup" ->
+                    String.valueOf(inputs.get("name"));
             case "aws:cloudwatch/logGroup:LogGroup", "aws:iam/role:Role", "aws:kms/alias:Alias" ->
                     String.valueOf(inputs.getOrDefault("name", name));
+            case "aws:secretsmanager/secret:Secret" -> "arn:aws:secretsmanager:" + region + ":"
+                    + StackMocks.ACCOUNT_ID + ":secret:" + inputs.get("name") + "-" + hash(name, 6);
             default -> name + "-" + hash(type + name, 8);
         };
     }
@@ -70,11 +80,42 @@ final class MockIds {
             }
             case "aws:ec2/securityGroup:SecurityGroup" ->
                     state.put("arn", "arn:aws:ec2:" + region + ":" + account + ":security-group/" + id);
+            case "aws:rds/clusterParameterGroup:ClusterParameterGroup", "aws:rds/subnetGroup:SubnetGroup",
+                 "aws:elasticache/subnetGroup:SubnetGroup" -> state.put("name", id);
+            case "aws:rds/cluster:Cluster" -> {
+                String host = id + ".cluster-c9akciq32xyz." + region + ".rds.amazonaws.com";
+                state.put("arn", "arn:aws:rds:" + region + ":" + account + ":cluster:" + id);
+                state.put("endpoint", host);
+                state.put("readerEndpoint", host.replace(".cluster-", ".cluster-ro-"));
+                state.put("clusterResourceId", "cluster-" + hash(id, 26).toUpperCase());
+                state.put("masterUserSecrets", List.of(Map.of(
+                        "secretArn", "arn:aws:secretsmanager:" + region + ":" + account + ":secret:rds!cluster-"
+                                + uuid(id) + "-" + hash(id, 6),
+                        "kmsKeyId", String.valueOf(inputs.get("masterUserSecretKmsKeyId")),
+                        "secretStatus", "active")));
+            }
+            case "aws:rds/clusterInstance:ClusterInstance" -> {
+                state.put("arn", "arn:aws:rds:" + region + ":" + account + ":db:" + id);
+                state.put("endpoint", id + ".c9akciq32xyz." + region + ".rds.amazonaws.com");
+            }
+            case "aws:elasticache/replicationGroup:ReplicationGroup" -> {
+                state.put("arn", "arn:aws:elasticache:" + region + ":" + account + ":replicationgroup:" + id);
+                state.put("configurationEndpointAddress", "clustercfg." + id + ".x7kq2m." + shortRegion(region)
+                        + ".cache.amazonaws.com");
+                state.put("clusterEnabled", true);
+            }
+            case "aws:secretsmanager/secret:Secret" -> state.put("arn", id);
             default -> {
                 // the generic ARN above
             }
         }
         return state;
+    }
+
+    /** us-west-2 → usw2, as in ElastiCache endpoints. */
+    private static String shortRegion(String region) {
+        String[] parts = region.split("-");
+        return parts[0] + parts[1].charAt(0) + parts[2];
     }
 
     static String hash(String text, int length) {

@@ -16,6 +16,13 @@ import java.util.Map;
  */
 public final class StackFile {
 
+    /**
+     * Secrets a real stack holds encrypted (set with {@code pulumi config set --secret}); the
+     * committed stack files cannot carry them, so tests supply stand-ins of valid shape.
+     */
+    public static final Map<String, String> TEST_SECRETS = Map.of(
+            "storefront:redisAuthToken", "TestRedisAuthToken0123456789abcdef");
+
     private StackFile() {
     }
 
@@ -27,6 +34,7 @@ public final class StackFile {
             Map<String, Object> config = (Map<String, Object>) document.get("config");
             Map<String, String> flat = new LinkedHashMap<>();
             config.forEach((key, value) -> flat.put(key, toConfigString(value)));
+            TEST_SECRETS.forEach(flat::putIfAbsent);
             return flat;
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + path.toAbsolutePath(), e);

@@ -34,7 +34,7 @@ public final class StackMocks implements Mocks {
             return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name), state));
         }
         String region = regionOf(args.provider);
-        String id = MockIds.id(args.type, args.name, args.inputs);
+        String id = MockIds.id(args.type, args.name, region, args.inputs);
         state.putAll(MockIds.attributes(args.type, args.name, id, region, ACCOUNT_ID, args.inputs));
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
     }

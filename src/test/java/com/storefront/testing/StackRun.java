@@ -72,7 +72,7 @@ public final class StackRun {
         try {
             PulumiTestInternal test = PulumiTestInternal.builder()
                     .options(TestOptions.builder().projectName("storefront").stackName("test").preview(false).build())
-                    .config(config, Set.of())
+                    .config(config, Set.copyOf(StackFile.TEST_SECRETS.keySet()))
                     .mocks(mocks)
                     .monitorDecorator(ignored -> monitor[0] = new RecordingMonitor(mocks))
                     .build();

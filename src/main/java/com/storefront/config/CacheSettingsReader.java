@@ -1,0 +1,75 @@
+package com.storefront.config;
+
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/** Reads and validates {@code storefront:cache} and the secret {@code storefront:redisAuthToken}. */
+final class CacheSettingsReader {
+
+    static final String AUTH_TOKEN_KEY = "redisAuthToken";
+    /** ElastiCache AUTH: 16-128 printable characters, of the punctuation only ! &amp; # $ ^ &lt; &gt; -. */
+    private static final Pattern AUTH_TOKEN = Pattern.compile("^[A-Za-z0-9!&#$^<>-]{16,128}$");
+    /** Current families; t1/t2/m1-m3 lack features this stack uses (snapshots, TLS on some sizes). */
+    private static final Pattern NODE_TYPE = Pattern.compile("^cache\\.(t3|t4g|m5|m6g|m7g|r5|r6g|r6gd|r7g|c7gn)\\.[a-z0-9]+$");
+
+    private CacheSettingsReader() {
+    }
+
+    static CacheSettings read(ConfigSection section, ConfigSection root, Function<String, Optional<String>> raw,
+                              Environment environment) {
+        ConfigProblems problems = section.problems();
+        CacheEngine engine = section.choice("engine", CacheEngine.class, CacheEngine.REDIS);
+        String version = section.string("engineVersion", engine.defaultVersion());
+        if (!engine.versions().contains(version)) {
+            problems.add(section.key("engineVersion"), version,
+                    "must be one of " + engine.versions() + " for engine " + engine.configValue());
+            version = engine.defaultVersion();
+        }
+        String nodeType = section.string("nodeType", environment.pick("cache.t4g.micro", "cache.r7g.large"));
+        if (!NODE_TYPE.matcher(nodeType).matches()) {
+            problems.add(section.key("nodeType"), nodeType, "must be a current-generation node type such as "
+                    + "cache.t4g.micro, cache.t4g.small, cache.m7g.large or cache.r7g.large");
+        }
+        int shards = section.integer("shards", 2, 1, 500);
+        // Multi-AZ with automatic failover needs a replica in another AZ for every shard.
+        int replicas = section.integer("replicasPerShard", 1, 1, 5);
+        int snapshots = section.integer("snapshotRetentionDays", environment.pick(0, 7), 0, 35);
+        String snapshotWindow = section.string("snapshotWindow", "02:00-03:00");
+        String maintenanceWindow = section.string("maintenanceWindow", "sun:06:00-sun:07:00");
+        Optional<TimeWindows.Range> snapshot = TimeWindows.daily(snapshotWindow);
+        Optional<TimeWindows.Range> maintenance = TimeWindows.weekly(maintenanceWindow);
+        if (snapshot.isEmpty()) {
+            problems.add(section.key("snapshotWindow"), snapshotWindow, TimeWindows.dailyRule());
+        }
+        if (maintenance.isEmpty()) {
+            problems.add(section.key("maintenanceWindow"), maintenanceWindow, TimeWindows.weeklyRule());
+        }
+        if (snapshots > 0 && snapshot.isPresent() && maintenance.isPresent()
+                && TimeWindows.overlaps(snapshot.get(), maintenance.get())) {
+            problems.add(section.key("snapshotWindow"), snapshotWindow,
+                    "must not overlap " + section.key("maintenanceWindow") + " (" + maintenanceWindow + ")");
+        }
+        boolean applyImmediately = section.bool("applyImmediately", environment.pick(true, false));
+        section.rejectUnknownKeys();
+
+        return new CacheSettings(engine, version, nodeType, shards, replicas, snapshots, snapshotWindow,
+                maintenanceWindow, applyImmediately, authToken(root, raw));
+    }
+
+    private static SecretValue authToken(ConfigSection root, Function<String, Optional<String>> raw) {
+        String key = root.key(AUTH_TOKEN_KEY);
+        Optional<String> token = raw.apply(AUTH_TOKEN_KEY).map(String::trim).filter(s -> !s.isEmpty());
+        if (token.isEmpty()) {
+            root.problems().add(key, null, "is required as a secret: pulumi config set --secret " + key
+                    + " \"$(openssl rand -hex 32)\" (16-128 characters)");
+            return new SecretValue("");
+        }
+        if (!AUTH_TOKEN.matcher(token.get()).matches()) {
+            // The value is a secret: report its length, never the value.
+            root.problems().addHidden(key, "(secret, " + token.get().length() + " characters)",
+                    "must be 16-128 characters of letters, digits and ! & # $ ^ < > - (ElastiCache AUTH rules)");
+        }
+        return new SecretValue(token.get());
+    }
+}

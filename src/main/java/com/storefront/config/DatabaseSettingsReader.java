@@ -1,0 +1,95 @@
+package com.storefront.config;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Reads and validates {@code storefront:database}. */
+final class DatabaseSettingsReader {
+
+    static final String DEFAULT_ENGINE_VERSION = "16.6";
+    private static final Pattern INSTANCE_CLASS = Pattern.compile("^db\\.[a-z0-9]+\\.[a-z0-9]+$");
+    private static final Pattern IDENTIFIER = Pattern.compile("^[a-zA-Z][a-zA-Z0-9_]{0,62}$");
+
+    private DatabaseSettingsReader() {
+    }
+
+    static DatabaseSettings read(ConfigSection section, Environment environment) {
+        ConfigProblems problems = section.problems();
+        String versionText = section.string("engineVersion", DEFAULT_ENGINE_VERSION);
+        Optional<AuroraVersions.Version> version = AuroraVersions.parse(versionText);
+        if (version.isEmpty()) {
+            problems.add(section.key("engineVersion"), versionText, "must be an Aurora PostgreSQL version major.minor"
+                    + " with major " + AuroraVersions.supportedMajors() + ", e.g. " + DEFAULT_ENGINE_VERSION);
+        }
+        String instanceClass = section.string("instanceClass", DatabaseSettings.SERVERLESS_CLASS);
+        boolean serverless = DatabaseSettings.SERVERLESS_CLASS.equals(instanceClass);
+        if (!serverless && !INSTANCE_CLASS.matcher(instanceClass).matches()) {
+            problems.add(section.key("instanceClass"), instanceClass,
+                    "must be db.serverless (Serverless v2) or a provisioned class such as db.t4g.medium or db.r6g.large");
+        }
+        if (serverless && version.isPresent() && !version.get().supportsServerlessV2()) {
+            problems.add(section.key("engineVersion"), versionText, "does not support Serverless v2 (db.serverless); use "
+                    + AuroraVersions.serverlessMinimums() + " or later within the major version");
+        }
+
+        double minAcu = acu(section, "minAcu", 0.5, 0);
+        double maxAcu = acu(section, "maxAcu", 1, 1);
+        if (minAcu > maxAcu) {
+            problems.add(section.key("minAcu"), minAcu, "must not exceed " + section.key("maxAcu") + " (" + maxAcu + ")");
+        }
+        if (minAcu == 0 && serverless && version.isPresent() && !version.get().supportsAutoPause()) {
+            problems.add(section.key("minAcu"), "0", "0 (auto-pause) needs engine version "
+                    + AuroraVersions.autoPauseMinimums() + " or later; engineVersion is " + versionText);
+        }
+        int secondsUntilAutoPause = section.integer("secondsUntilAutoPause", 300, 300, 86_400);
+
+        int readers = section.integer("readers", environment.pick(0, 1), 0, 15);
+        String databaseName = identifier(section, "databaseName", "storefront");
+        String masterUsername = identifier(section, "masterUsername", "storefront_admin");
+        if (masterUsername.equals("rdsadmin")) {
+            problems.add(section.key("masterUsername"), masterUsername, "is reserved by RDS");
+        }
+        int backupRetention = section.integer("backupRetentionDays", environment.pick(7, 14), 1, 35);
+        String backupWindow = section.string("backupWindow", "03:00-04:00");
+        String maintenanceWindow = section.string("maintenanceWindow", "sun:05:00-sun:06:00");
+        Optional<TimeWindows.Range> backup = TimeWindows.daily(backupWindow);
+        Optional<TimeWindows.Range> maintenance = TimeWindows.weekly(maintenanceWindow);
+        if (backup.isEmpty()) {
+            problems.add(section.key("backupWindow"), backupWindow, TimeWindows.dailyRule());
+        }
+        if (maintenance.isEmpty()) {
+            problems.add(section.key("maintenanceWindow"), maintenanceWindow, TimeWindows.weeklyRule());
+        }
+        if (backup.isPresent() && maintenance.isPresent() && TimeWindows.overlaps(backup.get(), maintenance.get())) {
+            problems.add(section.key("backupWindow"), backupWindow,
+                    "must not overlap " + section.key("maintenanceWindow") + " (" + maintenanceWindow + ")");
+        }
+        boolean performanceInsights = section.bool("performanceInsights", environment.pick(false, true));
+        int rotationDays = section.integer("rotationDays", 30, 1, 365);
+        boolean applyImmediately = section.bool("applyImmediately", environment.pick(true, false));
+        section.rejectUnknownKeys();
+
+        return new DatabaseSettings(version.orElse(null), instanceClass, minAcu, maxAcu, secondsUntilAutoPause,
+                readers, databaseName, masterUsername, backupRetention, backupWindow, maintenanceWindow,
+                performanceInsights, rotationDays, applyImmediately);
+    }
+
+    /** ACUs go from 0 to 256 in steps of 0.5; the provider requires a maximum of at least 1. */
+    private static double acu(ConfigSection section, String name, double defaultValue, double min) {
+        double value = section.decimal(name, defaultValue, min, 256);
+        if (value * 2 != Math.floor(value * 2)) {
+            section.problems().add(section.key(name), value, "must be a multiple of 0.5 ACU");
+            return defaultValue;
+        }
+        return value;
+    }
+
+    private static String identifier(ConfigSection section, String name, String defaultValue) {
+        String value = section.string(name, defaultValue);
+        if (!IDENTIFIER.matcher(value).matches()) {
+            section.problems().add(section.key(name), value,
+                    "must start with a letter and contain only letters, digits and _ (at most 63 characters)");
+        }
+        return value;
+    }
+}

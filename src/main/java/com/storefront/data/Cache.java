@@ -1,0 +1,158 @@
+package com.storefront.data;
+
+import com.google.gson.JsonObject;
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.elasticache.ReplicationGroup;
+import com.pulumi.aws.elasticache.ReplicationGroupArgs;
+import com.pulumi.aws.elasticache.SubnetGroup;
+import com.pulumi.aws.elasticache.SubnetGroupArgs;
+import com.pulumi.aws.elasticache.inputs.ReplicationGroupLogDeliveryConfigurationArgs;
+import com.pulumi.aws.secretsmanager.Secret;
+import com.pulumi.aws.secretsmanager.SecretVersion;
+import com.pulumi.aws.secretsmanager.SecretVersionArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.config.CacheSettings;
+import com.storefront.naming.NameLimit;
+import com.storefront.naming.Naming;
+import com.storefront.security.Secrets;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * ElastiCache for Redis OSS / Valkey in cluster mode (CACHE-1, CACHE-2): shards with replicas,
+ * automatic failover and Multi-AZ, TLS and AUTH, CMK at rest, slow log to CloudWatch, and a
+ * Secrets Manager secret with what the app needs to connect.
+ */
+public final class Cache extends ComponentResource {
+
+    public static final String TYPE = "storefront:data:Cache";
+
+    private final Output<String> replicationGroupId;
+    private final Output<String> configurationEndpoint;
+    private final Output<String> connectionSecretArn;
+    private final Output<String> securityGroupId;
+
+    public Cache(String name, CacheArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        CacheSettings settings = args.settings();
+        Naming naming = args.naming();
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+        String groupId = naming.name("redis", NameLimit.ELASTICACHE_REPLICATION_GROUP);
+
+        SecurityGroup sg = DataStoreAccess.securityGroup("cache", "Storefront ElastiCache " + settings.engine().configValue(),
+                CacheSettings.PORT, naming, args.vpcId(), args.appSecurityGroupId(), child);
+
+        SubnetGroup subnets = new SubnetGroup("cache-subnets", SubnetGroupArgs.builder()
+                .name(naming.name("cache"))
+                .description("Storefront cache: private data subnets in every AZ")
+                .subnetIds(args.dataSubnetIds())
+                .build(), child);
+
+        LogGroup slowLog = new LogGroup("cache-slow-log", LogGroupArgs.builder()
+                .name("/aws/elasticache/" + groupId + "/slow-log")
+                .retentionInDays(args.logRetentionDays())
+                .kmsKeyId(args.kmsKeyArn())
+                .build(), child);
+
+        ReplicationGroupArgs.Builder group = ReplicationGroupArgs.builder()
+                .replicationGroupId(groupId)
+                .description("Storefront " + naming.suffix() + " cache (cluster mode)")
+                .engine(settings.engine().configValue())
+                .engineVersion(settings.engineVersion())
+                .nodeType(settings.nodeType())
+                .port(CacheSettings.PORT)
+                .parameterGroupName(settings.parameterGroupName())
+                .clusterMode("enabled")
+                .numNodeGroups(settings.shards())
+                .replicasPerNodeGroup(settings.replicasPerShard())
+                .automaticFailoverEnabled(true)
+                .multiAzEnabled(true)
+                .subnetGroupName(subnets.name())
+                .securityGroupIds(sg.id().applyValue(List::of))
+                .atRestEncryptionEnabled(true)
+                .kmsKeyId(args.kmsKeyArn())
+                .transitEncryptionEnabled(true)
+                .authToken(settings.authToken().output())
+                // ROTATE keeps the old token valid while apps pick up the new one (see README, rotating the token).
+                .authTokenUpdateStrategy("ROTATE")
+                .maintenanceWindow(settings.maintenanceWindow())
+                .snapshotRetentionLimit(settings.snapshotRetentionDays())
+                .autoMinorVersionUpgrade(true)
+                .applyImmediately(settings.applyImmediately())
+                .logDeliveryConfigurations(ReplicationGroupLogDeliveryConfigurationArgs.builder()
+                        .destinationType("cloudwatch-logs")
+                        .destination(slowLog.name())
+                        .logFormat("json")
+                        .logType("slow-log")
+                        .build());
+        if (settings.snapshotRetentionDays() > 0) {
+            group.snapshotWindow(settings.snapshotWindow());
+        }
+        if (args.protect()) {
+            group.finalSnapshotIdentifier(naming.name("redis-final"));
+        }
+        ReplicationGroup redis = new ReplicationGroup("redis", group.build(),
+                CustomResourceOptions.builder().parent(this).protect(args.protect()).build());
+
+        Secret secret = Secrets.create("cache-connection-secret", naming.name("redis-connection"),
+                "Storefront cache connection for the app: host, port, tls, authToken", args.kmsKeyArn(),
+                args.protect(), child);
+        new SecretVersion("cache-connection-secret-value", SecretVersionArgs.builder()
+                .secretId(secret.id())
+                .secretString(Output.tuple(redis.configurationEndpointAddress(), settings.authToken().output())
+                        .applyValue(t -> connectionJson(t.t1, t.t2)))
+                .build(), child);
+
+        this.replicationGroupId = redis.replicationGroupId();
+        this.configurationEndpoint = redis.configurationEndpointAddress();
+        this.connectionSecretArn = secret.arn();
+        this.securityGroupId = sg.id();
+
+        Map<String, Output<?>> outputs = new LinkedHashMap<>();
+        outputs.put("replicationGroupId", replicationGroupId);
+        outputs.put("configurationEndpoint", configurationEndpoint);
+        outputs.put("port", Output.of(CacheSettings.PORT));
+        outputs.put("connectionSecretArn", connectionSecretArn);
+        outputs.put("securityGroupId", securityGroupId);
+        registerOutputs(outputs);
+    }
+
+    static String connectionJson(String host, String authToken) {
+        JsonObject json = new JsonObject();
+        json.addProperty("host", host);
+        json.addProperty("port", CacheSettings.PORT);
+        json.addProperty("tls", true);
+        json.addProperty("clusterMode", true);
+        json.addProperty("authToken", authToken);
+        return json.toString();
+    }
+
+    public Output<String> replicationGroupId() {
+        return replicationGroupId;
+    }
+
+    /** The cluster-mode configuration endpoint (use a cluster-aware client with TLS). */
+    public Output<String> configurationEndpoint() {
+        return configurationEndpoint;
+    }
+
+    public int port() {
+        return CacheSettings.PORT;
+    }
+
+    /** Secret JSON with host, port, tls, clusterMode and authToken. */
+    public Output<String> connectionSecretArn() {
+        return connectionSecretArn;
+    }
+
+    public Output<String> securityGroupId() {
+        return securityGroupId;
+    }
+}

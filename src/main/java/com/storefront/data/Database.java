@@ -1,0 +1,237 @@
+package com.storefront.data;
+
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.rds.Cluster;
+import com.pulumi.aws.rds.ClusterArgs;
+import com.pulumi.aws.rds.ClusterInstance;
+import com.pulumi.aws.rds.ClusterInstanceArgs;
+import com.pulumi.aws.rds.ClusterParameterGroup;
+import com.pulumi.aws.rds.ClusterParameterGroupArgs;
+import com.pulumi.aws.rds.SubnetGroup;
+import com.pulumi.aws.rds.SubnetGroupArgs;
+import com.pulumi.aws.rds.inputs.ClusterParameterGroupParameterArgs;
+import com.pulumi.aws.rds.inputs.ClusterServerlessv2ScalingConfigurationArgs;
+import com.pulumi.aws.rds.outputs.ClusterMasterUserSecret;
+import com.pulumi.aws.secretsmanager.SecretRotation;
+import com.pulumi.aws.secretsmanager.SecretRotationArgs;
+import com.pulumi.aws.secretsmanager.inputs.SecretRotationRotationRulesArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.config.DatabaseSettings;
+import com.storefront.naming.NameLimit;
+import com.storefront.naming.Naming;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Aurora PostgreSQL (DB-1..DB-5): Serverless v2 by default, a writer plus readers in the other AZs,
+ * TLS enforced, CMK-encrypted, backups and log export, and an RDS-managed master password
+ * rotated by Secrets Manager on the configured schedule.
+ */
+public final class Database extends ComponentResource {
+
+    public static final String TYPE = "storefront:data:Database";
+    static final String ENGINE = "aurora-postgresql";
+    static final String CA_CERTIFICATE = "rds-ca-rsa2048-g1";
+    /** The free Performance Insights tier. */
+    static final int PERFORMANCE_INSIGHTS_RETENTION_DAYS = 7;
+
+    private final Output<String> clusterIdentifier;
+    private final Output<String> clusterArn;
+    private final Output<String> writerEndpoint;
+    private final Output<String> readerEndpoint;
+    private final Output<String> masterSecretArn;
+    private final Output<String> securityGroupId;
+    private final String databaseName;
+
+    public Database(String name, DatabaseArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        DatabaseSettings settings = args.settings();
+        Naming naming = args.naming();
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+        // Stateful resources are protected in prod so `pulumi destroy` cannot drop data by accident.
+        CustomResourceOptions stateful = CustomResourceOptions.builder().parent(this).protect(args.protect()).build();
+        String clusterId = naming.name("aurora", NameLimit.RDS_CLUSTER);
+
+        SecurityGroup sg = DataStoreAccess.securityGroup("db", "Storefront Aurora PostgreSQL",
+                DatabaseSettings.PORT, naming, args.vpcId(), args.appSecurityGroupId(), child);
+
+        SubnetGroup subnets = new SubnetGroup("db-subnets", SubnetGroupArgs.builder()
+                .name(naming.name("db"))
+                .description("Storefront Aurora: private data subnets in every AZ")
+                .subnetIds(args.dataSubnetIds())
+                .build(), child);
+
+        String family = settings.engineVersion().parameterGroupFamily();
+        // A name prefix lets a major-version upgrade create the new family's group before deleting the old one.
+        ClusterParameterGroup parameters = new ClusterParameterGroup("db-cluster-parameters",
+                ClusterParameterGroupArgs.builder()
+                        .namePrefix(naming.name("aurora-pg" + settings.engineVersion().major()) + "-")
+                        .family(family)
+                        .description("Storefront Aurora PostgreSQL: TLS required")
+                        .parameters(ClusterParameterGroupParameterArgs.builder()
+                                .name("rds.force_ssl").value("1")
+                                // Accepted for static and dynamic parameters alike; a new cluster starts with it applied.
+                                .applyMethod("pending-reboot").build())
+                        .build(), child);
+
+        // RDS creates this group on its own (unencrypted, never expiring) unless it exists first.
+        LogGroup logGroup = new LogGroup("db-postgresql-logs", LogGroupArgs.builder()
+                .name("/aws/rds/cluster/" + clusterId + "/postgresql")
+                .retentionInDays(args.logRetentionDays())
+                .kmsKeyId(args.kmsKeyArn())
+                .build(), child);
+
+        ClusterArgs.Builder cluster = ClusterArgs.builder()
+                .clusterIdentifier(clusterId)
+                .engine(ENGINE)
+                .engineMode("provisioned")
+                .engineVersion(settings.engineVersion().toString())
+                .databaseName(settings.databaseName())
+                .masterUsername(settings.masterUsername())
+                .manageMasterUserPassword(true)
+                .masterUserSecretKmsKeyId(args.kmsKeyArn())
+                .port(DatabaseSettings.PORT)
+                .dbSubnetGroupName(subnets.name())
+                .vpcSecurityGroupIds(sg.id().applyValue(List::of))
+                .dbClusterParameterGroupName(parameters.name())
+                .storageEncrypted(true)
+                .kmsKeyId(args.kmsKeyArn())
+                .iamDatabaseAuthenticationEnabled(true)
+                .backupRetentionPeriod(settings.backupRetentionDays())
+                .preferredBackupWindow(settings.backupWindow())
+                .preferredMaintenanceWindow(settings.maintenanceWindow())
+                .copyTagsToSnapshot(true)
+                .enabledCloudwatchLogsExports("postgresql")
+                .applyImmediately(settings.applyImmediately())
+                .deletionProtection(args.protect())
+                .skipFinalSnapshot(!args.protect());
+        if (args.protect()) {
+            cluster.finalSnapshotIdentifier(naming.name("aurora-final", NameLimit.RDS_CLUSTER));
+        }
+        if (settings.serverless()) {
+            ClusterServerlessv2ScalingConfigurationArgs.Builder scaling = ClusterServerlessv2ScalingConfigurationArgs.builder()
+                    .minCapacity(settings.minAcu())
+                    .maxCapacity(settings.maxAcu());
+            if (settings.autoPause()) {
+                scaling.secondsUntilAutoPause(settings.secondsUntilAutoPause());
+            }
+            cluster.serverlessv2ScalingConfiguration(scaling.build());
+        }
+        Cluster db = new Cluster("aurora", cluster.build(), CustomResourceOptions.builder()
+                .parent(this)
+                .protect(args.protect())
+                .dependsOn(logGroup)
+                .build());
+
+        List<ClusterInstance> instances = new ArrayList<>();
+        for (int i = 0; i <= settings.readers(); i++) {
+            instances.add(instance(i, db, args, stateful));
+        }
+
+        Output<String> secretArn = db.masterUserSecrets().applyValue(Database::secretArn);
+        new SecretRotation("db-master-rotation", SecretRotationArgs.builder()
+                .secretId(secretArn)
+                .rotationRules(SecretRotationRotationRulesArgs.builder()
+                        .automaticallyAfterDays(settings.rotationDays())
+                        .build())
+                // The first rotation follows the schedule; rotating during the first deploy only adds risk.
+                .rotateImmediately(false)
+                .build(), CustomResourceOptions.builder()
+                .parent(this)
+                // Rotation runs against a reachable instance; the cluster alone has no compute yet.
+                .dependsOn(instances.get(0))
+                .build());
+
+        this.clusterIdentifier = db.clusterIdentifier();
+        this.clusterArn = db.arn();
+        this.writerEndpoint = db.endpoint();
+        this.readerEndpoint = db.readerEndpoint();
+        this.masterSecretArn = secretArn;
+        this.securityGroupId = sg.id();
+        this.databaseName = settings.databaseName();
+
+        Map<String, Output<?>> outputs = new LinkedHashMap<>();
+        outputs.put("clusterIdentifier", clusterIdentifier);
+        outputs.put("clusterArn", clusterArn);
+        outputs.put("writerEndpoint", writerEndpoint);
+        outputs.put("readerEndpoint", readerEndpoint);
+        outputs.put("port", Output.of(DatabaseSettings.PORT));
+        outputs.put("databaseName", Output.of(databaseName));
+        outputs.put("masterSecretArn", masterSecretArn);
+        outputs.put("securityGroupId", securityGroupId);
+        registerOutputs(outputs);
+    }
+
+    /** Instance 0 is the writer in the first AZ; readers go to the following AZs for Multi-AZ failover. */
+    private static ClusterInstance instance(int index, Cluster db, DatabaseArgs args, CustomResourceOptions options) {
+        DatabaseSettings settings = args.settings();
+        String what = index == 0 ? "aurora-writer" : "aurora-reader-" + index;
+        ClusterInstanceArgs.Builder instance = ClusterInstanceArgs.builder()
+                .identifier(args.naming().name(what, NameLimit.RDS_INSTANCE))
+                .clusterIdentifier(db.id())
+                .instanceClass(settings.instanceClass())
+                // Must equal the cluster's engine and version, or AWS rejects the instance.
+                .engine(db.engine())
+                .engineVersion(db.engineVersion())
+                .availabilityZone(args.availabilityZones().applyValue(zones -> zones.get(index % zones.size())))
+                .promotionTier(index == 0 ? 0 : 1)
+                .publiclyAccessible(false)
+                .caCertIdentifier(CA_CERTIFICATE)
+                .autoMinorVersionUpgrade(true)
+                .applyImmediately(settings.applyImmediately())
+                .performanceInsightsEnabled(settings.performanceInsights());
+        if (settings.performanceInsights()) {
+            instance.performanceInsightsKmsKeyId(args.kmsKeyArn())
+                    .performanceInsightsRetentionPeriod(PERFORMANCE_INSIGHTS_RETENTION_DAYS);
+        }
+        return new ClusterInstance(what, instance.build(), options);
+    }
+
+    private static String secretArn(List<ClusterMasterUserSecret> secrets) {
+        return secrets.stream().findFirst()
+                .flatMap(ClusterMasterUserSecret::secretArn)
+                .orElseThrow(() -> new IllegalStateException(
+                        "RDS did not report the managed master secret; is manageMasterUserPassword on?"));
+    }
+
+    public Output<String> clusterIdentifier() {
+        return clusterIdentifier;
+    }
+
+    public Output<String> clusterArn() {
+        return clusterArn;
+    }
+
+    public Output<String> writerEndpoint() {
+        return writerEndpoint;
+    }
+
+    public Output<String> readerEndpoint() {
+        return readerEndpoint;
+    }
+
+    public int port() {
+        return DatabaseSettings.PORT;
+    }
+
+    public String databaseName() {
+        return databaseName;
+    }
+
+    /** The RDS-managed secret with the master {@code username} and {@code password}. */
+    public Output<String> masterSecretArn() {
+        return masterSecretArn;
+    }
+
+    public Output<String> securityGroupId() {
+        return securityGroupId;
+    }
+}

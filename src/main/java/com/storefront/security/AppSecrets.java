@@ -1,0 +1,56 @@
+package com.storefront.security;
+
+import com.google.gson.JsonObject;
+import com.pulumi.aws.secretsmanager.Secret;
+import com.pulumi.aws.secretsmanager.SecretVersion;
+import com.pulumi.aws.secretsmanager.SecretVersionArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.naming.Naming;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The application's third-party API keys (SEC-2). Pulumi creates the secret with placeholder JSON;
+ * the team puts the real values in with {@code aws secretsmanager put-secret-value}, and Pulumi
+ * never overwrites them afterwards.
+ */
+public final class AppSecrets extends ComponentResource {
+
+    public static final String TYPE = "storefront:security:AppSecrets";
+    static final List<String> PLACEHOLDER_KEYS = List.of("PAYMENT_API_KEY", "EMAIL_API_KEY", "SEARCH_API_KEY");
+
+    private final Output<String> apiKeysSecretArn;
+
+    public AppSecrets(String name, Naming naming, Output<String> kmsKeyArn, boolean protect,
+                      ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+        Secret secret = Secrets.create("api-keys", naming.name("api-keys"),
+                "Storefront third-party API keys, injected into the app as environment variables",
+                kmsKeyArn, protect, child);
+        new SecretVersion("api-keys-placeholder", SecretVersionArgs.builder()
+                .secretId(secret.id())
+                .secretString(placeholder())
+                .build(), CustomResourceOptions.builder()
+                .parent(this)
+                // Real keys are set outside Pulumi; a later `pulumi up` must not reset them to placeholders.
+                .ignoreChanges("secretString")
+                .build());
+        this.apiKeysSecretArn = secret.arn();
+        registerOutputs(Map.of("apiKeysSecretArn", apiKeysSecretArn));
+    }
+
+    static String placeholder() {
+        JsonObject json = new JsonObject();
+        PLACEHOLDER_KEYS.forEach(key -> json.addProperty(key, "replace-me"));
+        return json.toString();
+    }
+
+    public Output<String> apiKeysSecretArn() {
+        return apiKeysSecretArn;
+    }
+}
