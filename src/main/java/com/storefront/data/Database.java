@@ -185,7 +185,9 @@ public final class Database extends ComponentResource {
                 .promotionTier(index == 0 ? 0 : 1)
                 .publiclyAccessible(false)
                 .caCertIdentifier(CA_CERTIFICATE)
-                .autoMinorVersionUpgrade(true)
+                // Minor upgrades come from config: an AWS-applied upgrade would leave engineVersion drifting
+                // from the stack and the next `pulumi up` trying to downgrade.
+                .autoMinorVersionUpgrade(false)
                 .applyImmediately(settings.applyImmediately())
                 .performanceInsightsEnabled(settings.performanceInsights());
         if (settings.performanceInsights()) {

@@ -49,7 +49,11 @@ class PolicyTest {
                     dynamicTest(config + ": IAM policies grant no wildcard actions or resources",
                             () -> noWildcardIam(run)),
                     dynamicTest(config + ": log groups are encrypted with the CMK and expire",
-                            () -> logGroupsEncrypted(run)));
+                            () -> logGroupsEncrypted(run)),
+                    dynamicTest(config + ": stateful resources are protected exactly when the stack is",
+                            () -> protectionFollowsConfig(run)),
+                    dynamicTest(config + ": credentials only travel as Pulumi secrets",
+                            () -> credentialsAreSecret(run)));
         });
     }
 
@@ -116,6 +120,8 @@ class PolicyTest {
                     violations.add(r + " name '" + name + "' has uppercase letters");
                 }
             });
+            r.input("namePrefix").map(String::valueOf).filter(p -> !p.contains(suffix))
+                    .ifPresent(p -> violations.add(r + " name prefix '" + p + "' lacks the suffix"));
             r.input("tags.Name").map(String::valueOf).filter(n -> !n.contains(suffix))
                     .ifPresent(n -> violations.add(r + " Name tag '" + n + "' lacks the suffix"));
         }
@@ -182,6 +188,55 @@ class PolicyTest {
             }
             if (Boolean.TRUE.equals(group.input("skipDestroy").orElse(false))) {
                 violations.add(group + " survives destroy and blocks re-creation");
+            }
+        }
+        assertNoViolations(violations);
+    }
+
+    /** Data-holding resources: protected in prod, freely destroyable in dev (CFG-5). */
+    private static final Set<String> STATEFUL_TYPES = Set.of(
+            "aws:kms/key:Key", "aws:rds/cluster:Cluster", "aws:rds/clusterInstance:ClusterInstance",
+            "aws:elasticache/replicationGroup:ReplicationGroup");
+
+    private static void protectionFollowsConfig(StackRun run) {
+        boolean protect = Boolean.parseBoolean(run.config().getOrDefault("storefront:protect",
+                String.valueOf("prod".equals(run.config().get("storefront:environment")))));
+        List<String> violations = new ArrayList<>();
+        for (Registered r : run.where(r -> STATEFUL_TYPES.contains(r.type()))) {
+            if (r.protect() != protect) {
+                violations.add(r + " protect=" + r.protect() + " but storefront:protect=" + protect);
+            }
+        }
+        for (Registered cluster : run.ofType("aws:rds/cluster:Cluster")) {
+            if (cluster.bool("deletionProtection") != protect || cluster.bool("skipFinalSnapshot") == protect) {
+                violations.add(cluster + " deletion protection / final snapshot do not follow storefront:protect");
+            }
+        }
+        for (Registered secret : run.ofType("aws:secretsmanager/secret:Secret")) {
+            if ((secret.number("recoveryWindowInDays") == 0) == protect) {
+                violations.add(secret + " recovery window " + secret.number("recoveryWindowInDays"));
+            }
+        }
+        for (Registered r : run.where(r -> r.retainOnDelete() && !protect)) {
+            violations.add(r + " is retained on delete in a destroyable stack");
+        }
+        assertNoViolations(violations);
+    }
+
+    private static final Set<String> CREDENTIAL_INPUTS = Set.of("authToken", "masterPassword", "password");
+
+    private static void credentialsAreSecret(StackRun run) {
+        List<String> violations = new ArrayList<>();
+        for (Registered r : run.where(Registered::custom)) {
+            for (String input : CREDENTIAL_INPUTS) {
+                if (r.input(input).isPresent() && !r.secretInputs().contains(input)) {
+                    violations.add(r + " passes " + input + " in plaintext");
+                }
+            }
+        }
+        for (Registered cluster : run.ofType("aws:rds/cluster:Cluster")) {
+            if (cluster.input("masterPassword").isPresent() || !cluster.bool("manageMasterUserPassword")) {
+                violations.add(cluster + " must let RDS manage the master password");
             }
         }
         assertNoViolations(violations);

@@ -21,6 +21,9 @@ import java.util.concurrent.CompletableFuture;
  */
 final class RecordingMonitor extends MockMonitor {
 
+    /** The key Pulumi's wire format uses to mark a secret value. */
+    private static final String SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d";
+
     private final List<Registered> registered = new ArrayList<>();
 
     RecordingMonitor(Mocks mocks) {
@@ -41,6 +44,7 @@ final class RecordingMonitor extends MockMonitor {
                         request.getCustom(),
                         request.getProvider(),
                         toMap(request.getObject()),
+                        secretProperties(request.getObject()),
                         request.getProtect(),
                         List.copyOf(request.getIgnoreChangesList()),
                         List.copyOf(request.getDependenciesList()),
@@ -55,6 +59,26 @@ final class RecordingMonitor extends MockMonitor {
         synchronized (registered) {
             return List.copyOf(registered);
         }
+    }
+
+    /** Top-level input properties whose value is, or contains, a Pulumi secret. */
+    private static java.util.Set<String> secretProperties(Struct struct) {
+        java.util.Set<String> secrets = new java.util.TreeSet<>();
+        struct.getFieldsMap().forEach((k, v) -> {
+            if (containsSecret(v)) {
+                secrets.add(k);
+            }
+        });
+        return secrets;
+    }
+
+    private static boolean containsSecret(Value value) {
+        return switch (value.getKindCase()) {
+            case STRUCT_VALUE -> value.getStructValue().getFieldsMap().containsKey(SECRET_SIGNATURE)
+                    || value.getStructValue().getFieldsMap().values().stream().anyMatch(RecordingMonitor::containsSecret);
+            case LIST_VALUE -> value.getListValue().getValuesList().stream().anyMatch(RecordingMonitor::containsSecret);
+            default -> false;
+        };
     }
 
     private static Map<String, Object> toMap(Struct struct) {
@@ -77,7 +101,7 @@ final class RecordingMonitor extends MockMonitor {
     /** Secrets arrive wrapped in a signature struct; unwrap them to their value for assertions. */
     private static Object secretOrMap(Struct struct) {
         Map<String, Value> fields = struct.getFieldsMap();
-        Value signature = fields.get("4dabf18193072939515e22adb298388d");
+        Value signature = fields.get(SECRET_SIGNATURE);
         if (signature != null && fields.containsKey("value")) {
             return toJava(fields.get("value"));
         }

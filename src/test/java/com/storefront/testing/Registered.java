@@ -3,6 +3,7 @@ package com.storefront.testing;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One resource the program registered, as the engine saw it: type, logical name, inputs (as the
@@ -17,6 +18,7 @@ public record Registered(
         boolean custom,
         String providerRef,
         Map<String, Object> inputs,
+        Set<String> secretInputs,
         boolean protect,
         List<String> ignoreChanges,
         List<String> dependencies,

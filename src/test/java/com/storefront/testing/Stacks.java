@@ -30,9 +30,16 @@ public final class Stacks {
                 "{\"azCount\":2,\"natStrategy\":\"none\",\"interfaceEndpoints\":true}"));
     }
 
+    /** Dev with a provisioned Aurora instance class instead of Serverless v2, and Valkey. */
+    public static StackRun devProvisionedValkey() {
+        return StackRun.ofStackFile(DEV_FILE, Map.of(
+                "storefront:database", "{\"engineVersion\":\"16.6\",\"instanceClass\":\"db.t4g.medium\",\"readers\":2}",
+                "storefront:cache", "{\"engine\":\"valkey\",\"engineVersion\":\"8.0\",\"shards\":3,\"replicasPerShard\":2}"));
+    }
+
     /** Every configuration above, for tests that must hold for all of them. */
     public static Map<String, StackRun> all() {
         return Map.of("dev", dev(), "prod", prod(), "dev-longest-suffix", devLongestSuffix(),
-                "dev-without-nat", devWithoutNat());
+                "dev-without-nat", devWithoutNat(), "dev-provisioned-valkey", devProvisionedValkey());
     }
 }

@@ -1,0 +1,145 @@
+package com.storefront.data;
+
+import com.storefront.testing.Json;
+import com.storefront.testing.Registered;
+import com.storefront.testing.StackFile;
+import com.storefront.testing.StackRun;
+import com.storefront.testing.Stacks;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** CACHE-1, CACHE-2 and AWS-RULES §2.4 on what the program registers. */
+class CacheTest {
+
+    private static final String GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
+    private static final String TOKEN = StackFile.TEST_SECRETS.get("storefront:redisAuthToken");
+
+    private static Registered group(StackRun run) {
+        return run.one(GROUP, "redis");
+    }
+
+    @Test
+    void clusterModeWithShardsReplicasFailoverAndMultiAz() {
+        for (StackRun run : List.of(Stacks.dev(), Stacks.prod())) {
+            Registered group = group(run);
+            assertEquals("enabled", group.string("clusterMode"));
+            assertEquals(2.0, group.number("numNodeGroups"));
+            assertEquals(1.0, group.number("replicasPerNodeGroup"));
+            assertTrue(group.input("numCacheClusters").isEmpty(), "conflicts with cluster mode");
+            assertTrue(group.bool("automaticFailoverEnabled"));
+            assertTrue(group.bool("multiAzEnabled"));
+            assertEquals("redis", group.string("engine"));
+            assertEquals("7.1", group.string("engineVersion"));
+            assertEquals("default.redis7.cluster.on", group.string("parameterGroupName"));
+            assertFalse(group.string("description").isBlank());
+            assertTrue(group.string("replicationGroupId").length() <= 40);
+        }
+        assertEquals("cache.t4g.micro", group(Stacks.dev()).string("nodeType"));
+        assertEquals("cache.r7g.large", group(Stacks.prod()).string("nodeType"));
+    }
+
+    @Test
+    void valkeyUsesItsOwnClusterModeParameterGroup() {
+        Registered group = group(Stacks.devProvisionedValkey());
+        assertEquals("valkey", group.string("engine"));
+        assertEquals("8.0", group.string("engineVersion"));
+        assertEquals("default.valkey8.cluster.on", group.string("parameterGroupName"));
+        assertEquals(3.0, group.number("numNodeGroups"));
+        assertEquals(2.0, group.number("replicasPerNodeGroup"));
+        assertTrue(group.bool("transitEncryptionEnabled"), "valkey needs the transit setting explicit");
+    }
+
+    @Test
+    void encryptedInTransitAndAtRestWithAuth() {
+        StackRun run = Stacks.prod();
+        Registered group = group(run);
+        assertTrue(group.bool("transitEncryptionEnabled"));
+        assertTrue(group.bool("atRestEncryptionEnabled"));
+        assertEquals(run.output("kmsKeyArn"), group.string("kmsKeyId"));
+        assertEquals(TOKEN, group.string("authToken"));
+        assertTrue(group.secretInputs().contains("authToken"), "the token travels as a Pulumi secret");
+        assertEquals("ROTATE", group.string("authTokenUpdateStrategy"));
+    }
+
+    @Test
+    void slowLogGoesToAnEncryptedLogGroup() {
+        StackRun run = Stacks.dev();
+        Registered logs = run.one("aws:cloudwatch/logGroup:LogGroup", "cache-slow-log");
+        assertEquals("/aws/elasticache/storefront-redis-dev/slow-log", logs.string("name"));
+        assertEquals(14.0, logs.number("retentionInDays"));
+        assertEquals(run.output("kmsKeyArn"), logs.string("kmsKeyId"));
+        assertEquals(List.of(Map.of("destination", logs.string("name"), "destinationType", "cloudwatch-logs",
+                "logFormat", "json", "logType", "slow-log")), group(run).list("logDeliveryConfigurations"));
+    }
+
+    @Test
+    void devHasNoSnapshotsAndIsDestroyable() {
+        Registered group = group(Stacks.dev());
+        assertEquals(0.0, group.number("snapshotRetentionLimit"));
+        assertTrue(group.input("snapshotWindow").isEmpty());
+        assertTrue(group.input("finalSnapshotIdentifier").isEmpty());
+        assertTrue(group.bool("applyImmediately"));
+        assertFalse(group.protect());
+    }
+
+    @Test
+    void prodKeepsSnapshotsAndIsProtected() {
+        Registered group = group(Stacks.prod());
+        assertEquals(7.0, group.number("snapshotRetentionLimit"));
+        assertEquals("02:00-03:00", group.string("snapshotWindow"));
+        assertEquals("sun:06:00-sun:07:00", group.string("maintenanceWindow"));
+        assertEquals("storefront-redis-final-prod", group.string("finalSnapshotIdentifier"));
+        assertFalse(group.bool("applyImmediately"));
+        assertTrue(group.protect());
+    }
+
+    @Test
+    void subnetGroupSpansTheDataSubnets() {
+        StackRun run = Stacks.prod();
+        Registered subnets = run.one("aws:elasticache/subnetGroup:SubnetGroup", "cache-subnets");
+        assertEquals(run.output("dataSubnetIds"), subnets.list("subnetIds"));
+        assertEquals(subnets.id(), group(run).string("subnetGroupName"));
+    }
+
+    @Test
+    void onlyTheAppSecurityGroupReachesPort6379() {
+        StackRun run = Stacks.prod();
+        assertEquals(List.of(run.one("aws:ec2/securityGroup:SecurityGroup", "sg-cache").id()),
+                group(run).list("securityGroupIds"));
+        DataStoreAssertions.onlyAppReaches(run, "cache", 6379);
+    }
+
+    @Test
+    void connectionSecretHoldsWhatTheAppNeeds() {
+        StackRun run = Stacks.prod();
+        Registered secret = run.one("aws:secretsmanager/secret:Secret", "cache-connection-secret");
+        assertEquals("storefront-redis-connection-prod", secret.string("name"));
+        assertEquals(run.output("kmsKeyArn"), secret.string("kmsKeyId"));
+        assertEquals(30.0, secret.number("recoveryWindowInDays"));
+        assertEquals(run.output("redisSecretArn"), secret.id());
+
+        Registered value = run.one("aws:secretsmanager/secretVersion:SecretVersion", "cache-connection-secret-value");
+        assertEquals(secret.id(), value.string("secretId"));
+        assertTrue(value.secretInputs().contains("secretString"));
+        Map<String, Object> json = Json.parse(value.string("secretString"));
+        assertEquals(run.output("redisConfigurationEndpoint"), json.get("host"));
+        assertEquals(6379.0, json.get("port"));
+        assertEquals(true, json.get("tls"));
+        assertEquals(true, json.get("clusterMode"));
+        assertEquals(TOKEN, json.get("authToken"));
+    }
+
+    @Test
+    void devSecretsAreDeletedWithoutARecoveryWindow() {
+        StackRun run = Stacks.dev();
+        for (Registered secret : run.ofType("aws:secretsmanager/secret:Secret")) {
+            assertEquals(0.0, secret.number("recoveryWindowInDays"), secret + " would block re-creating the stack");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package com.storefront.data;
+
+import com.storefront.testing.Registered;
+import com.storefront.testing.StackRun;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Shared assertions on a data store's security group. */
+final class DataStoreAssertions {
+
+    private DataStoreAssertions() {
+    }
+
+    /** The store's SG admits exactly the app SG on its port, and the app SG may connect out to it. */
+    static void onlyAppReaches(StackRun run, String what, int port) {
+        Registered sg = run.one("aws:ec2/securityGroup:SecurityGroup", "sg-" + what);
+        String appSg = String.valueOf(run.output("appSecurityGroupId"));
+        List<Registered> ingress = run.where(r -> r.type().equals("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule")
+                && r.string("securityGroupId").equals(sg.id()));
+        assertEquals(1, ingress.size(), "one ingress rule on " + sg);
+        Registered rule = ingress.get(0);
+        assertEquals(appSg, rule.string("referencedSecurityGroupId"));
+        assertEquals((double) port, rule.number("fromPort"));
+        assertEquals((double) port, rule.number("toPort"));
+        assertTrue(rule.input("cidrIpv4").isEmpty());
+
+        List<Registered> egress = run.where(r -> r.type().equals("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule")
+                && r.string("securityGroupId").equals(sg.id()));
+        assertTrue(egress.isEmpty(), "data stores never open connections");
+
+        Registered appEgress = run.one("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "sg-app-egress-" + what);
+        assertEquals(appSg, appEgress.string("securityGroupId"));
+        assertEquals(sg.id(), appEgress.string("referencedSecurityGroupId"));
+        assertEquals((double) port, appEgress.number("fromPort"));
+    }
+}

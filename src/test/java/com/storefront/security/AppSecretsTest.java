@@ -1,0 +1,32 @@
+package com.storefront.security;
+
+import com.storefront.testing.Json;
+import com.storefront.testing.Registered;
+import com.storefront.testing.StackRun;
+import com.storefront.testing.Stacks;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** SEC-2: the third-party API-keys secret. */
+class AppSecretsTest {
+
+    @Test
+    void apiKeysSecretIsEncryptedAndHoldsPlaceholdersThePipelineNeverOverwrites() {
+        StackRun run = Stacks.prod();
+        Registered secret = run.one("aws:secretsmanager/secret:Secret", "api-keys");
+        assertEquals("storefront-api-keys-prod", secret.string("name"));
+        assertEquals(run.output("kmsKeyArn"), secret.string("kmsKeyId"));
+        assertEquals(run.output("apiKeysSecretArn"), secret.id());
+        assertEquals(AppSecrets.TYPE, run.componentOf(secret).type());
+
+        Registered version = run.one("aws:secretsmanager/secretVersion:SecretVersion", "api-keys-placeholder");
+        assertEquals(secret.id(), version.string("secretId"));
+        assertEquals(List.of("secretString"), version.ignoreChanges());
+        assertEquals(AppSecrets.PLACEHOLDER_KEYS, List.copyOf(Json.parse(version.string("secretString")).keySet()));
+        assertTrue(Json.parse(version.string("secretString")).values().stream().allMatch("replace-me"::equals));
+    }
+}
