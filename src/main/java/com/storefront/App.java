@@ -12,9 +12,17 @@ import com.storefront.data.CacheArgs;
 import com.storefront.data.Database;
 import com.storefront.data.DatabaseArgs;
 import com.storefront.naming.Naming;
+import com.storefront.edge.LogBucket;
+import com.storefront.edge.LogBucketArgs;
 import com.storefront.network.Network;
 import com.storefront.network.NetworkArgs;
 import com.storefront.security.AppSecrets;
+import com.storefront.service.ApiService;
+import com.storefront.service.ApiServiceArgs;
+import com.storefront.service.AppDependencies;
+import com.storefront.service.LoadBalancer;
+import com.storefront.service.LoadBalancerArgs;
+import com.storefront.service.Registry;
 import com.storefront.security.Encryption;
 import com.storefront.security.EncryptionArgs;
 
@@ -51,6 +59,22 @@ public final class App {
                 settings.logRetentionDays(), encryption.keyArn(), network.vpcId(), network.dataSubnetIds(),
                 network.appSecurityGroupId()), primary);
 
-        StackOutputs.export(ctx, settings, encryption, network, database, cache, appSecrets);
+        LogBucket logBucket = new LogBucket("log-bucket", new LogBucketArgs(naming, aws, settings.protect(),
+                settings.edge().logExpirationDays()), primary);
+        Registry registry = new Registry("registry", naming, encryption.keyArn(), settings.protect(),
+                settings.service().ecrKeepImages(), primary);
+        LoadBalancer loadBalancer = new LoadBalancer("load-balancer", new LoadBalancerArgs(settings.service(),
+                settings.deployment().strategy(), naming, settings.protect(), network.vpcId(), network.publicSubnetIds(),
+                network.appSecurityGroupId(), logBucket.deliveryBucketName()), primary);
+        ApiService api = new ApiService("api", new ApiServiceArgs(settings.service(), settings.deployment(), naming, aws,
+                settings.protect(), settings.logRetentionDays(), encryption.keyArn(), network.vpcId(),
+                network.appSubnetIds(), network.appSecurityGroupId(), registry.repositoryArn(), loadBalancer,
+                new AppDependencies(database.writerEndpoint(), database.readerEndpoint(), database.port(),
+                        database.databaseName(), database.clusterIdentifier(), database.masterSecretArn(),
+                        cache.configurationEndpoint(), cache.port(), cache.connectionSecretArn(),
+                        appSecrets.apiKeysSecretArn())), primary);
+
+        StackOutputs.export(ctx, settings, new StackOutputs.Components(encryption, network, database, cache, appSecrets,
+                logBucket, registry, loadBalancer, api));
     }
 }

@@ -5,22 +5,32 @@ import com.pulumi.core.Output;
 import com.storefront.config.StackSettings;
 import com.storefront.data.Cache;
 import com.storefront.data.Database;
+import com.storefront.edge.LogBucket;
 import com.storefront.network.Network;
 import com.storefront.security.AppSecrets;
 import com.storefront.security.Encryption;
+import com.storefront.service.ApiService;
+import com.storefront.service.LoadBalancer;
+import com.storefront.service.Registry;
 
 /** The stack outputs (OUT-1); names are documented in the README's outputs table. */
 final class StackOutputs {
 
+    /** The components whose typed outputs become stack outputs. */
+    record Components(Encryption encryption, Network network, Database database, Cache cache, AppSecrets appSecrets,
+                      LogBucket logBucket, Registry registry, LoadBalancer loadBalancer, ApiService api) {
+    }
+
     private StackOutputs() {
     }
 
-    static void export(Context ctx, StackSettings settings, Encryption encryption, Network network,
-                       Database database, Cache cache, AppSecrets appSecrets) {
+    static void export(Context ctx, StackSettings settings, Components c) {
         ctx.export("environment", Output.of(settings.environment().configValue()));
         ctx.export("region", Output.of(settings.region()));
-        ctx.export("kmsKeyArn", encryption.keyArn());
-        ctx.export("kmsKeyAlias", encryption.aliasName());
+        ctx.export("kmsKeyArn", c.encryption().keyArn());
+        ctx.export("kmsKeyAlias", c.encryption().aliasName());
+
+        Network network = c.network();
         ctx.export("vpcId", network.vpcId());
         ctx.export("vpcCidr", Output.of(network.vpcCidr()));
         ctx.export("availabilityZones", network.availabilityZones());
@@ -31,15 +41,35 @@ final class StackOutputs {
         ctx.export("natGatewayIds", network.natGatewayIds());
         ctx.export("flowLogGroupName", network.flowLogGroupName());
 
-        ctx.export("dbClusterIdentifier", database.clusterIdentifier());
-        ctx.export("dbWriterEndpoint", database.writerEndpoint());
-        ctx.export("dbReaderEndpoint", database.readerEndpoint());
-        ctx.export("dbPort", Output.of(database.port()));
-        ctx.export("dbName", Output.of(database.databaseName()));
-        ctx.export("dbSecretArn", database.masterSecretArn());
-        ctx.export("redisConfigurationEndpoint", cache.configurationEndpoint());
-        ctx.export("redisPort", Output.of(cache.port()));
-        ctx.export("redisSecretArn", cache.connectionSecretArn());
-        ctx.export("apiKeysSecretArn", appSecrets.apiKeysSecretArn());
+        ctx.export("dbClusterIdentifier", c.database().clusterIdentifier());
+        ctx.export("dbWriterEndpoint", c.database().writerEndpoint());
+        ctx.export("dbReaderEndpoint", c.database().readerEndpoint());
+        ctx.export("dbPort", Output.of(c.database().port()));
+        ctx.export("dbName", Output.of(c.database().databaseName()));
+        ctx.export("dbSecretArn", c.database().masterSecretArn());
+        ctx.export("redisConfigurationEndpoint", c.cache().configurationEndpoint());
+        ctx.export("redisPort", Output.of(c.cache().port()));
+        ctx.export("redisSecretArn", c.cache().connectionSecretArn());
+        ctx.export("apiKeysSecretArn", c.appSecrets().apiKeysSecretArn());
+
+        ctx.export("logBucketName", c.logBucket().bucketName());
+        ctx.export("ecrRepositoryUrl", c.registry().repositoryUrl());
+        LoadBalancer alb = c.loadBalancer();
+        ctx.export("albDnsName", alb.dnsName());
+        ctx.export("albProductionListenerArn", alb.productionListener().arn());
+        ctx.export("blueTargetGroupArn", alb.blueTargetGroup().arn());
+        alb.greenTargetGroup().ifPresent(green -> ctx.export("greenTargetGroupArn", green.arn()));
+        alb.testListener().ifPresent(test -> ctx.export("albTestListenerArn", test.arn()));
+
+        ApiService api = c.api();
+        ctx.export("ecsClusterName", api.clusterName());
+        ctx.export("ecsServiceName", api.serviceName());
+        ctx.export("taskDefinitionFamily", api.taskDefinitionFamily());
+        ctx.export("apiLogGroupName", api.logGroupName());
+        ctx.export("serviceDiscoveryName", api.discoveryName());
+        ctx.export("deploymentStrategy", Output.of(settings.deployment().strategy().configValue()));
+        ctx.export("rollbackAlarmName", api.rollbackAlarmName());
+        api.codeDeployApplication().ifPresent(app -> ctx.export("codeDeployApplication", app));
+        api.codeDeployDeploymentGroup().ifPresent(group -> ctx.export("codeDeployDeploymentGroup", group));
     }
 }

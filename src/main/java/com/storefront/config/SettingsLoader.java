@@ -54,11 +54,21 @@ public final class SettingsLoader {
         NetworkSettings network = NetworkSettingsReader.read(root.section("network"), environment);
         DatabaseSettings database = DatabaseSettingsReader.read(root.section("database"), environment);
         CacheSettings cache = CacheSettingsReader.read(root.section("cache"), root, storefront, environment);
+        ServiceSettings service = ServiceSettingsReader.read(root.section("service"), root, storefront, environment,
+                region, network);
+        DeploymentSettings deployment = ServiceSettingsReader.deployment(root.section("deployment"), environment);
+        if (service.requestsPerTarget() > 0 && deployment.strategy() == DeploymentStrategy.BLUE_GREEN) {
+            problems.add(root.key("service") + ".requestsPerTarget", service.requestsPerTarget(),
+                    "must be 0 with deployment.strategy blueGreen: the policy tracks one target group, and "
+                            + "CodeDeploy alternates traffic between blue and green (use cpuTargetPercent or "
+                            + "dbConnectionsPerTask)");
+        }
+        EdgeSettings edge = EdgeSettingsReader.read(root.section("edge"));
         DrSettings dr = dr(root.section("dr"), environment, region);
 
         problems.throwIfAny();
         return new StackSettings(environment, suffix, region, protect, tags, logRetentionDays, network, database,
-                cache, dr);
+                cache, service, deployment, edge, dr);
     }
 
     private static String suffixRule() {

@@ -14,5 +14,8 @@ public record StackSettings(
         NetworkSettings network,
         DatabaseSettings database,
         CacheSettings cache,
+        ServiceSettings service,
+        DeploymentSettings deployment,
+        EdgeSettings edge,
         DrSettings dr) {
 }

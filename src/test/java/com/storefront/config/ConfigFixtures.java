@@ -17,6 +17,7 @@ final class ConfigFixtures {
         config.put("storefront:environmentSuffix", "t1");
         config.put("storefront:owner", "platform-team");
         config.put("storefront:redisAuthToken", "TestRedisAuthToken0123456789abcdef");
+        config.put("storefront:originVerifySecret", "test-origin-verify-0123456789abcdef0123");
         return config;
     }
 

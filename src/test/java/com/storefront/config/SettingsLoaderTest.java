@@ -143,9 +143,10 @@ class SettingsLoaderTest {
 
     @Test
     void noNatRequiresInterfaceEndpoints() {
-        onlyProblem(with(minimal(), "storefront:network", "{\"natStrategy\":\"none\"}"),
+        Map<String, String> privateImage = with(minimal(), "storefront:service", "{\"image\":\"123456789012.dkr.ecr.us-west-2.amazonaws.com/api:1\"}");
+        onlyProblem(with(privateImage, "storefront:network", "{\"natStrategy\":\"none\"}"),
                 "storefront:network.natStrategy", "interfaceEndpoints");
-        assertEquals(NatStrategy.NONE, load(with(minimal(), "storefront:network",
+        assertEquals(NatStrategy.NONE, load(with(privateImage, "storefront:network",
                 "{\"natStrategy\":\"none\",\"interfaceEndpoints\":true}")).network().natStrategy());
     }
 

@@ -104,10 +104,16 @@ class PolicyTest {
         assertNoViolations(violations);
     }
 
+    /**
+     * Names scoped by a parent that already carries the suffix: a Cloud Map service is a DNS label in
+     * the stack's namespace ({@code api.<suffix>.storefront.internal}).
+     */
+    private static final Set<String> PARENT_SCOPED_NAMES = Set.of("aws:servicediscovery/service:Service");
+
     private static void namesCarrySuffixAndFit(StackRun run) {
         String suffix = run.config().get("storefront:environmentSuffix");
         List<String> violations = new ArrayList<>();
-        for (Registered r : run.where(r -> r.custom() && r.isAws())) {
+        for (Registered r : run.where(r -> r.custom() && r.isAws() && !PARENT_SCOPED_NAMES.contains(r.type()))) {
             NameLimit limit = NameLimit.forType(r.type()).orElse(NameLimit.GENERIC);
             r.input(limit.property()).map(String::valueOf).ifPresent(name -> {
                 if (!name.contains(suffix)) {
@@ -130,6 +136,7 @@ class PolicyTest {
 
     private static void securityGroupRules(StackRun run) {
         List<String> violations = new ArrayList<>();
+        String albSecurityGroupId = run.one("aws:ec2/securityGroup:SecurityGroup", "sg-alb").id();
         for (Registered sg : run.ofType("aws:ec2/securityGroup:SecurityGroup")) {
             if (sg.input("ingress").isPresent() || sg.input("egress").isPresent()) {
                 violations.add(sg + " has inline rules; use separate rule resources");
@@ -144,8 +151,13 @@ class PolicyTest {
             }
             boolean ingress = rule.type().contains("Ingress");
             String cidr = rule.input("cidrIpv4").map(String::valueOf).orElse("");
-            if (ingress && cidr.equals("0.0.0.0/0")) {
-                violations.add(rule + " admits the whole internet");
+            boolean albListener = rule.string("securityGroupId").equals(albSecurityGroupId)
+                    && Set.of(80.0, 443.0).contains(rule.number("fromPort")) && rule.number("fromPort") == rule.number("toPort");
+            if (ingress && (cidr.equals("0.0.0.0/0") || rule.input("cidrIpv6").isPresent()) && !albListener) {
+                violations.add(rule + " admits the internet; only the ALB's 80/443 may");
+            }
+            if (ingress && rule.input("prefixListId").isPresent() && !albListener) {
+                violations.add(rule + " admits a prefix list on a port other than the ALB's listeners");
             }
             if (!ingress && "-1".equals(rule.input("ipProtocol").orElse(null)) && cidr.equals("0.0.0.0/0")) {
                 violations.add(rule + " allows all egress");

@@ -27,6 +27,10 @@ final class MockIds {
             Map.entry("aws:ec2/vpcEndpoint:VpcEndpoint", "vpce-"),
             Map.entry("aws:ec2/flowLog:FlowLog", "fl-"));
 
+    /** Canonical hosted zones of ALBs per region (for alias records). */
+    private static final Map<String, String> ALB_ZONES = Map.of(
+            "us-east-1", "Z35SXDOTRQ7X7K", "us-east-2", "Z3AADJGX6KTTL2", "us-west-2", "Z1H1FL5HABSF5");
+
     private MockIds() {
     }
 
@@ -42,8 +46,12 @@ final class MockIds {
             case "aws:elasticache/replicationGroup:ReplicationGroup" -> String.valueOf(inputs.get("replicationGroupId"));
             case "aws:rds/clusterParameterGroup:ClusterParameterGroup" ->
                     inputs.get("namePrefix") + "20261121223900000000000001";
-            case "aws:rds/subnetGroup:SubnetGroup", "aws:elasticache/subnetGroup:SubnetGroup" ->
-                    String.valueOf(inputs.get("name"));
+            case "aws:rds/subnetGroup:SubnetGroup", "aws:elasticache/subnetGroup:SubnetGroup",
+                 "aws:s3/bucketV2:BucketV2", "aws:ecr/repository:Repository", "aws:ecs/cluster:Cluster",
+                 "aws:cloudwatch/metricAlarm:MetricAlarm", "aws:codedeploy/application:Application" ->
+                    String.valueOf(inputs.getOrDefault("bucket", inputs.get("name")));
+            case "aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace" -> "ns-" + hash(type + name, 16);
+            case "aws:servicediscovery/service:Service" -> "srv-" + hash(type + name, 16);
             case "aws:cloudwatch/logGroup:LogGroup", "aws:iam/role:Role", "aws:kms/alias:Alias" ->
                     String.valueOf(inputs.getOrDefault("name", name));
             case "aws:secretsmanager/secret:Secret" -> "arn:aws:secretsmanager:" + region + ":"
@@ -105,6 +113,61 @@ final class MockIds {
                 state.put("clusterEnabled", true);
             }
             case "aws:secretsmanager/secret:Secret" -> state.put("arn", id);
+            case "aws:lb/loadBalancer:LoadBalancer" -> {
+                String suffix = "app/" + inputs.get("name") + "/" + hash(id, 16);
+                state.put("arn", "arn:aws:elasticloadbalancing:" + region + ":" + account + ":loadbalancer/" + suffix);
+                state.put("arnSuffix", suffix);
+                state.put("dnsName", inputs.get("name") + "-" + Math.abs(id.hashCode()) + "." + region + ".elb.amazonaws.com");
+                state.put("zoneId", ALB_ZONES.getOrDefault(region, "Z00000000000000"));
+            }
+            case "aws:lb/targetGroup:TargetGroup" -> {
+                String suffix = "targetgroup/" + inputs.get("name") + "/" + hash(id, 16);
+                state.put("arn", "arn:aws:elasticloadbalancing:" + region + ":" + account + ":" + suffix);
+                state.put("arnSuffix", suffix);
+            }
+            case "aws:lb/listener:Listener", "aws:lb/listenerRule:ListenerRule" -> state.put("arn",
+                    "arn:aws:elasticloadbalancing:" + region + ":" + account + ":listener/app/storefront/"
+                            + hash(name, 16) + "/" + hash(id, 16));
+            case "aws:ecs/cluster:Cluster" -> state.put("arn", "arn:aws:ecs:" + region + ":" + account + ":cluster/" + id);
+            case "aws:ecs/service:Service" -> state.put("arn",
+                    "arn:aws:ecs:" + region + ":" + account + ":service/" + inputs.get("name"));
+            case "aws:ecs/taskDefinition:TaskDefinition" -> {
+                state.put("arn", "arn:aws:ecs:" + region + ":" + account + ":task-definition/" + inputs.get("family") + ":1");
+                state.put("revision", 1);
+            }
+            case "aws:ecr/repository:Repository" -> {
+                state.put("arn", "arn:aws:ecr:" + region + ":" + account + ":repository/" + id);
+                state.put("repositoryUrl", account + ".dkr.ecr." + region + ".amazonaws.com/" + id);
+                state.put("registryId", account);
+            }
+            case "aws:s3/bucketV2:BucketV2" -> {
+                state.put("arn", "arn:aws:s3:::" + id);
+                state.put("bucketDomainName", id + ".s3.amazonaws.com");
+                state.put("bucketRegionalDomainName", id + ".s3." + region + ".amazonaws.com");
+            }
+            case "aws:cloudwatch/metricAlarm:MetricAlarm" ->
+                    state.put("arn", "arn:aws:cloudwatch:" + region + ":" + account + ":alarm:" + id);
+            case "aws:servicediscovery/service:Service" ->
+                    state.put("arn", "arn:aws:servicediscovery:" + region + ":" + account + ":service/" + id);
+            case "aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace" -> {
+                state.put("arn", "arn:aws:servicediscovery:" + region + ":" + account + ":namespace/" + id);
+                state.put("hostedZone", "Z" + hash(id, 20).toUpperCase());
+            }
+            case "aws:acm/certificate:Certificate" -> {
+                state.put("arn", "arn:aws:acm:" + region + ":" + account + ":certificate/" + uuid(id));
+                state.put("domainValidationOptions", List.of(Map.of(
+                        "domainName", inputs.get("domainName"),
+                        "resourceRecordName", "_" + hash(id, 32) + "." + inputs.get("domainName") + ".",
+                        "resourceRecordType", "CNAME",
+                        "resourceRecordValue", "_" + hash(id + "v", 32) + ".acm-validations.aws.")));
+            }
+            case "aws:route53/record:Record" -> state.put("fqdn", String.valueOf(inputs.get("name")).replaceAll("\\.$", ""));
+            case "aws:appautoscaling/policy:Policy" -> state.put("arn", "arn:aws:autoscaling:" + region + ":" + account
+                    + ":scalingPolicy:" + uuid(id) + ":resource/ecs/" + inputs.get("resourceId") + ":policyName/"
+                    + inputs.get("name"));
+            case "aws:codedeploy/deploymentGroup:DeploymentGroup" -> state.put("arn",
+                    "arn:aws:codedeploy:" + region + ":" + account + ":deploymentgroup:" + inputs.get("appName") + "/"
+                            + inputs.get("deploymentGroupName"));
             default -> {
                 // the generic ARN above
             }

@@ -21,7 +21,8 @@ public final class StackFile {
      * committed stack files cannot carry them, so tests supply stand-ins of valid shape.
      */
     public static final Map<String, String> TEST_SECRETS = Map.of(
-            "storefront:redisAuthToken", "TestRedisAuthToken0123456789abcdef");
+            "storefront:redisAuthToken", "TestRedisAuthToken0123456789abcdef",
+            "storefront:originVerifySecret", "test-origin-verify-0123456789abcdef0123");
 
     private StackFile() {
     }

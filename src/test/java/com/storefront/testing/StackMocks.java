@@ -20,6 +20,15 @@ public final class StackMocks implements Mocks {
     public static final String ACCOUNT_ID = "123456789012";
     private static final String PROVIDER_TYPE = "pulumi:providers:aws";
 
+    /** Regional Elastic Load Balancing accounts that deliver ALB access logs (AWS documentation). */
+    static final Map<String, String> ELB_ACCOUNTS = Map.of(
+            "us-east-1", "127311923021", "us-east-2", "033677994240",
+            "us-west-1", "027434742980", "us-west-2", "797873946194");
+    /** The CloudFront origin-facing managed prefix list ids per region. */
+    static final Map<String, String> CLOUDFRONT_PREFIX_LISTS = Map.of(
+            "us-east-1", "pl-3b927c52", "us-east-2", "pl-b6a144df",
+            "us-west-1", "pl-4ea04527", "us-west-2", "pl-82a045eb");
+
     private final Map<String, String> providerRegions = new ConcurrentHashMap<>();
 
     @Override
@@ -66,6 +75,20 @@ public final class StackMocks implements Mocks {
                 result.put("name", region);
                 result.put("id", region);
                 result.put("endpoint", "ec2." + region + ".amazonaws.com");
+            }
+            case "aws:elb/getServiceAccount:getServiceAccount" -> {
+                String account = ELB_ACCOUNTS.get(region);
+                result.put("id", account);
+                result.put("arn", "arn:aws:iam::" + account + ":root");
+            }
+            case "aws:ec2/getManagedPrefixList:getManagedPrefixList" -> {
+                if (!"com.amazonaws.global.cloudfront.origin-facing".equals(args.args.get("name"))) {
+                    throw new UnsupportedOperationException("prefix list not mocked: " + args.args);
+                }
+                result.put("id", CLOUDFRONT_PREFIX_LISTS.get(region));
+                result.put("name", args.args.get("name"));
+                result.put("maxEntries", 55);
+                result.put("addressFamily", "IPv4");
             }
             default -> throw new UnsupportedOperationException("invoke not mocked: " + args.token
                     + " (add a realistic answer to StackMocks)");

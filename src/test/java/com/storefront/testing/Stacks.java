@@ -8,6 +8,9 @@ public final class Stacks {
     public static final String DEV_FILE = "Pulumi.dev.yaml";
     public static final String PROD_FILE = "Pulumi.prod.yaml";
 
+    /** An image in the account's own ECR, as a stack without NAT must use. */
+    public static final String PRIVATE_IMAGE = "123456789012.dkr.ecr.us-west-2.amazonaws.com/storefront-api-dev:1.0.0";
+
     private Stacks() {
     }
 
@@ -26,8 +29,9 @@ public final class Stacks {
 
     /** Dev without NAT (interface endpoints instead). */
     public static StackRun devWithoutNat() {
-        return StackRun.ofStackFile(DEV_FILE, Map.of("storefront:network",
-                "{\"azCount\":2,\"natStrategy\":\"none\",\"interfaceEndpoints\":true}"));
+        return StackRun.ofStackFile(DEV_FILE, Map.of(
+                "storefront:network", "{\"azCount\":2,\"natStrategy\":\"none\",\"interfaceEndpoints\":true}",
+                "storefront:service", "{\"image\":\"" + PRIVATE_IMAGE + "\"}"));
     }
 
     /** Dev with a provisioned Aurora instance class instead of Serverless v2, and Valkey. */
@@ -37,9 +41,23 @@ public final class Stacks {
                 "storefront:cache", "{\"engine\":\"valkey\",\"engineVersion\":\"8.0\",\"shards\":3,\"replicasPerShard\":2}"));
     }
 
+    /** Prod with a domain and hosted zone: a DNS-validated certificate and HTTPS on the ALB. */
+    public static StackRun prodWithDomain() {
+        return StackRun.ofStackFile(PROD_FILE, Map.of("storefront:service",
+                "{\"domainName\":\"origin.shop.example.com\",\"hostedZoneId\":\"Z0123456789ABCDEFGHIJ\"}"));
+    }
+
+    /** Dev with an existing certificate: HTTPS with rolling deployments, autoscaling extras switched on. */
+    public static StackRun devWithCertificate() {
+        return StackRun.ofStackFile(DEV_FILE, Map.of("storefront:service", "{\"domainName\":\"origin.dev.example.com\","
+                + "\"certificateArn\":\"arn:aws:acm:us-west-2:123456789012:certificate/0a1b2c3d-0a1b-0a1b-0a1b-0a1b2c3d4e5f\","
+                + "\"requestsPerTarget\":500,\"dbConnectionsPerTask\":20,\"stepScaling\":true}"));
+    }
+
     /** Every configuration above, for tests that must hold for all of them. */
     public static Map<String, StackRun> all() {
         return Map.of("dev", dev(), "prod", prod(), "dev-longest-suffix", devLongestSuffix(),
-                "dev-without-nat", devWithoutNat(), "dev-provisioned-valkey", devProvisionedValkey());
+                "dev-without-nat", devWithoutNat(), "dev-provisioned-valkey", devProvisionedValkey(),
+                "prod-with-domain", prodWithDomain(), "dev-with-certificate", devWithCertificate());
     }
 }

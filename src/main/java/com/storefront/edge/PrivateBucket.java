@@ -1,0 +1,65 @@
+package com.storefront.edge;
+
+import com.pulumi.aws.s3.BucketOwnershipControls;
+import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
+import com.pulumi.aws.s3.BucketPublicAccessBlock;
+import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
+import com.pulumi.aws.s3.BucketV2;
+import com.pulumi.aws.s3.BucketV2Args;
+import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
+
+import java.util.Optional;
+
+/**
+ * An S3 bucket the way this stack makes them: {@code BucketV2} with the split resources (the inline
+ * arguments are deprecated in 6.83), all four public-access blocks, an explicit object ownership
+ * and default encryption.
+ *
+ * @param bucket     the bucket
+ * @param ownership  the ownership controls (resources that need ACLs or policies depend on it)
+ */
+public record PrivateBucket(BucketV2 bucket, BucketOwnershipControls ownership) {
+
+    /** SSE-S3 when {@code kmsKeyArn} is empty (required for ALB logs), otherwise SSE-KMS with an S3 Bucket Key. */
+    public static PrivateBucket create(String logicalName, Output<String> name, boolean forceDestroy,
+                                       String objectOwnership, Optional<Output<String>> kmsKeyArn,
+                                       CustomResourceOptions options) {
+        BucketV2 bucket = new BucketV2(logicalName, BucketV2Args.builder()
+                .bucket(name)
+                // Versioned buckets cannot be deleted while they hold objects; dev stacks must destroy cleanly.
+                .forceDestroy(forceDestroy)
+                .build(), options);
+        new BucketPublicAccessBlock(logicalName + "-public-access", BucketPublicAccessBlockArgs.builder()
+                .bucket(bucket.id())
+                .blockPublicAcls(true)
+                .blockPublicPolicy(true)
+                .ignorePublicAcls(true)
+                .restrictPublicBuckets(true)
+                .build(), options);
+        BucketOwnershipControls ownership = new BucketOwnershipControls(logicalName + "-ownership",
+                BucketOwnershipControlsArgs.builder()
+                        .bucket(bucket.id())
+                        .rule(BucketOwnershipControlsRuleArgs.builder().objectOwnership(objectOwnership).build())
+                        .build(), options);
+        BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs.Builder byDefault =
+                BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs.builder();
+        kmsKeyArn.ifPresentOrElse(
+                key -> byDefault.sseAlgorithm("aws:kms").kmsMasterKeyId(key),
+                () -> byDefault.sseAlgorithm("AES256"));
+        new BucketServerSideEncryptionConfigurationV2(logicalName + "-encryption",
+                BucketServerSideEncryptionConfigurationV2Args.builder()
+                        .bucket(bucket.id())
+                        .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
+                                .applyServerSideEncryptionByDefault(byDefault.build())
+                                .bucketKeyEnabled(kmsKeyArn.isPresent())
+                                .build())
+                        .build(), options);
+        return new PrivateBucket(bucket, ownership);
+    }
+}

@@ -1,0 +1,333 @@
+package com.storefront.service;
+
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.cloudwatch.MetricAlarm;
+import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
+import com.pulumi.aws.ecs.Cluster;
+import com.pulumi.aws.ecs.ClusterArgs;
+import com.pulumi.aws.ecs.ClusterCapacityProviders;
+import com.pulumi.aws.ecs.ClusterCapacityProvidersArgs;
+import com.pulumi.aws.ecs.Service;
+import com.pulumi.aws.ecs.ServiceArgs;
+import com.pulumi.aws.ecs.TaskDefinition;
+import com.pulumi.aws.ecs.TaskDefinitionArgs;
+import com.pulumi.aws.ecs.inputs.ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs;
+import com.pulumi.aws.ecs.inputs.ClusterSettingArgs;
+import com.pulumi.aws.ecs.inputs.ServiceCapacityProviderStrategyArgs;
+import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
+import com.pulumi.aws.ecs.inputs.ServiceDeploymentControllerArgs;
+import com.pulumi.aws.ecs.inputs.ServiceLoadBalancerArgs;
+import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
+import com.pulumi.aws.ecs.inputs.ServiceServiceRegistriesArgs;
+import com.pulumi.aws.ecs.inputs.TaskDefinitionRuntimePlatformArgs;
+import com.pulumi.aws.servicediscovery.PrivateDnsNamespace;
+import com.pulumi.aws.servicediscovery.PrivateDnsNamespaceArgs;
+import com.pulumi.aws.servicediscovery.inputs.ServiceDnsConfigArgs;
+import com.pulumi.aws.servicediscovery.inputs.ServiceDnsConfigDnsRecordArgs;
+import com.pulumi.aws.servicediscovery.inputs.ServiceHealthCheckCustomConfigArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import com.storefront.config.DeploymentSettings;
+import com.storefront.config.DeploymentStrategy;
+import com.storefront.config.ServiceSettings;
+import com.storefront.naming.NameLimit;
+import com.storefront.naming.Naming;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The API on ECS Fargate (SVC-1..SVC-4, SVC-7..SVC-9): cluster with Container Insights and both
+ * Fargate capacity providers, task definition and roles, the service behind the ALB, Cloud Map
+ * registration, autoscaling, the deployment rollback alarm and, for blue/green, CodeDeploy.
+ */
+public final class ApiService extends ComponentResource {
+
+    public static final String TYPE = "storefront:service:ApiService";
+    static final String FARGATE = "FARGATE";
+    static final String FARGATE_SPOT = "FARGATE_SPOT";
+
+    private final Output<String> clusterName;
+    private final Output<String> serviceName;
+    private final Output<String> taskDefinitionArn;
+    private final Output<String> taskDefinitionFamily;
+    private final Output<String> logGroupName;
+    private final Output<String> rollbackAlarmName;
+    private final Output<String> rollbackAlarmArn;
+    private final Output<String> discoveryName;
+    private final Optional<BlueGreenDeployment> blueGreen;
+
+    public ApiService(String name, ApiServiceArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        ServiceSettings settings = args.settings();
+        Naming naming = args.naming();
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+        boolean codeDeploy = args.deployment().strategy() == DeploymentStrategy.BLUE_GREEN;
+        LoadBalancer alb = args.loadBalancer();
+
+        Cluster cluster = new Cluster("cluster", ClusterArgs.builder()
+                .name(naming.name("cluster"))
+                .settings(ClusterSettingArgs.builder().name("containerInsights").value("enabled").build())
+                .build(), child);
+        ClusterCapacityProviders capacityProviders = new ClusterCapacityProviders("capacity-providers",
+                ClusterCapacityProvidersArgs.builder()
+                        .clusterName(cluster.name())
+                        .capacityProviders(FARGATE, FARGATE_SPOT)
+                        .defaultCapacityProviderStrategies(ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs.builder()
+                                .capacityProvider(FARGATE).weight(1).base(0).build())
+                        .build(), child);
+
+        LogGroup logs = new LogGroup("api-logs", LogGroupArgs.builder()
+                .name("/ecs/" + naming.name("api"))
+                .retentionInDays(args.logRetentionDays())
+                .kmsKeyId(args.kmsKeyArn())
+                .build(), child);
+
+        AppDependencies deps = args.dependencies();
+        List<Output<String>> injected = List.of(deps.dbSecretArn(), deps.redisSecretArn(), deps.apiKeysSecretArn());
+        TaskRoles roles = TaskRoles.create(naming, args.aws(), settings.executeCommand(), args.repositoryArn(),
+                logs.arn(), args.kmsKeyArn(), injected, injected, child);
+
+        TaskDefinition task = new TaskDefinition("api-task", TaskDefinitionArgs.builder()
+                .family(naming.name("api"))
+                .cpu(String.valueOf(settings.cpu()))
+                .memory(String.valueOf(settings.memory()))
+                .networkMode("awsvpc")
+                .requiresCompatibilities(FARGATE)
+                .runtimePlatform(TaskDefinitionRuntimePlatformArgs.builder()
+                        .operatingSystemFamily("LINUX").cpuArchitecture("X86_64").build())
+                .executionRoleArn(roles.execution().arn())
+                .taskRoleArn(roles.task().arn())
+                .containerDefinitions(containerDefinitions(settings, deps, logs, args.aws().region()))
+                .build(), child);
+
+        PrivateDnsNamespace namespace = new PrivateDnsNamespace("discovery-namespace", PrivateDnsNamespaceArgs.builder()
+                .name(naming.suffix() + ".storefront.internal")
+                .description("Storefront " + naming.suffix() + " service discovery")
+                .vpc(args.vpcId())
+                .build(), child);
+        com.pulumi.aws.servicediscovery.Service discovery = new com.pulumi.aws.servicediscovery.Service("discovery-service",
+                com.pulumi.aws.servicediscovery.ServiceArgs.builder()
+                        .name("api")
+                        .description("Storefront API tasks")
+                        .dnsConfig(ServiceDnsConfigArgs.builder()
+                                .namespaceId(namespace.id())
+                                .routingPolicy("MULTIVALUE")
+                                .dnsRecords(ServiceDnsConfigDnsRecordArgs.builder().type("A").ttl(10).build())
+                                .build())
+                        .healthCheckCustomConfig(ServiceHealthCheckCustomConfigArgs.builder().failureThreshold(1).build())
+                        // Registered task instances otherwise block deleting the service.
+                        .forceDestroy(!args.protect())
+                        .build(), child);
+
+        Service service = new Service("api-service", serviceArgs(args, cluster, task, discovery, codeDeploy).build(),
+                CustomResourceOptions.builder()
+                        .parent(this)
+                        .ignoreChanges(ignoredByService(codeDeploy))
+                        // The target group must be attached to the ALB, and the capacity providers to the
+                        // cluster, before ECS accepts the service; neither shows up in its inputs.
+                        .dependsOn(serviceDependencies(alb, capacityProviders))
+                        .build());
+
+        Output<String> requestLabel = Output.tuple(alb.arnSuffix(), alb.blueTargetGroup().arnSuffix())
+                .applyValue(t -> t.t1 + "/" + t.t2);
+        ServiceScaling.create(settings, naming, cluster.name(), service, requestLabel, deps.dbClusterIdentifier(), child);
+
+        MetricAlarm rollbackAlarm = rollbackAlarm(args.deployment(), naming, alb, child);
+        this.blueGreen = codeDeploy
+                ? Optional.of(BlueGreenDeployment.create(args.deployment(), naming, args.aws(), cluster.name(), service,
+                alb, rollbackAlarm.name(), child))
+                : Optional.empty();
+
+        this.clusterName = cluster.name();
+        this.serviceName = service.name();
+        this.taskDefinitionArn = task.arn();
+        this.taskDefinitionFamily = task.family();
+        this.logGroupName = logs.name();
+        this.rollbackAlarmName = rollbackAlarm.name();
+        this.rollbackAlarmArn = rollbackAlarm.arn();
+        this.discoveryName = namespace.name().applyValue(ns -> "api." + ns);
+
+        Map<String, Output<?>> outputs = new LinkedHashMap<>();
+        outputs.put("clusterName", clusterName);
+        outputs.put("serviceName", serviceName);
+        outputs.put("taskDefinitionArn", taskDefinitionArn);
+        outputs.put("logGroupName", logGroupName);
+        outputs.put("rollbackAlarmName", rollbackAlarmName);
+        outputs.put("discoveryName", discoveryName);
+        blueGreen.ifPresent(bg -> {
+            outputs.put("codeDeployApplication", bg.applicationName());
+            outputs.put("codeDeployDeploymentGroup", bg.deploymentGroupName());
+        });
+        registerOutputs(outputs);
+    }
+
+    private static Output<String> containerDefinitions(ServiceSettings settings, AppDependencies deps, LogGroup logs,
+                                                       String region) {
+        return Output.tuple(
+                Output.tuple(deps.dbHost(), deps.dbReaderHost(), deps.redisHost()),
+                Output.tuple(deps.dbSecretArn(), deps.redisSecretArn(), deps.apiKeysSecretArn()),
+                logs.name()).applyValue(t -> {
+                    Map<String, String> environment = new LinkedHashMap<>();
+                    environment.put("PORT", String.valueOf(settings.containerPort()));
+                    environment.put("DB_HOST", t.t1.t1);
+                    environment.put("DB_READER_HOST", t.t1.t2);
+                    environment.put("DB_PORT", String.valueOf(deps.dbPort()));
+                    environment.put("DB_NAME", deps.dbName());
+                    environment.put("DB_SSLMODE", "require");
+                    environment.put("REDIS_HOST", t.t1.t3);
+                    environment.put("REDIS_PORT", String.valueOf(deps.redisPort()));
+                    environment.put("REDIS_TLS", "true");
+                    environment.put("REDIS_CLUSTER_MODE", "true");
+                    Map<String, String> secrets = new LinkedHashMap<>();
+                    secrets.put("DB_USERNAME", ContainerDefinition.jsonKey(t.t2.t1, "username"));
+                    secrets.put("DB_PASSWORD", ContainerDefinition.jsonKey(t.t2.t1, "password"));
+                    secrets.put("REDIS_AUTH_TOKEN", ContainerDefinition.jsonKey(t.t2.t2, "authToken"));
+                    // The whole JSON: a key the team has not added yet cannot stop tasks from starting.
+                    secrets.put("API_KEYS", t.t2.t3);
+                    return ContainerDefinition.json(settings, new ContainerDefinition.Values(
+                            settings.image(), environment, secrets, t.t3, region));
+                });
+    }
+
+    private static ServiceArgs.Builder serviceArgs(ApiServiceArgs args, Cluster cluster, TaskDefinition task,
+                                                   com.pulumi.aws.servicediscovery.Service discovery, boolean codeDeploy) {
+        ServiceSettings settings = args.settings();
+        ServiceSettings.CapacityStrategy capacity = settings.capacity();
+        List<ServiceCapacityProviderStrategyArgs> strategy = new ArrayList<>();
+        if (capacity.fargateWeight() > 0 || capacity.fargateBase() > 0) {
+            strategy.add(ServiceCapacityProviderStrategyArgs.builder()
+                    .capacityProvider(FARGATE).base(capacity.fargateBase()).weight(capacity.fargateWeight()).build());
+        }
+        if (capacity.spotWeight() > 0) {
+            strategy.add(ServiceCapacityProviderStrategyArgs.builder()
+                    .capacityProvider(FARGATE_SPOT).weight(capacity.spotWeight()).build());
+        }
+        ServiceArgs.Builder service = ServiceArgs.builder()
+                .name(args.naming().name("api"))
+                .cluster(cluster.arn())
+                .taskDefinition(task.arn())
+                .desiredCount(settings.minTasks())
+                // A capacity-provider strategy replaces launchType; AWS rejects both together.
+                .capacityProviderStrategies(strategy)
+                .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
+                        .subnets(args.appSubnetIds())
+                        .securityGroups(args.appSecurityGroupId().applyValue(List::of))
+                        .assignPublicIp(false)
+                        .build())
+                // Only blue: CodeDeploy moves the service to green itself; listing both stalls deployments.
+                .loadBalancers(ServiceLoadBalancerArgs.builder()
+                        .targetGroupArn(args.loadBalancer().blueTargetGroup().arn())
+                        .containerName(ContainerDefinition.CONTAINER_NAME)
+                        .containerPort(settings.containerPort())
+                        .build())
+                .healthCheckGracePeriodSeconds(settings.healthCheckGraceSeconds())
+                .serviceRegistries(ServiceServiceRegistriesArgs.builder().registryArn(discovery.arn()).build())
+                .enableExecuteCommand(settings.executeCommand())
+                // Default tags do not reach tasks; propagation copies the service's tags onto them.
+                .propagateTags("SERVICE")
+                .enableEcsManagedTags(true)
+                .waitForSteadyState(false)
+                .deploymentController(ServiceDeploymentControllerArgs.builder()
+                        .type(codeDeploy ? "CODE_DEPLOY" : "ECS").build());
+        if (!codeDeploy) {
+            // The circuit breaker exists only for the ECS (rolling) controller.
+            service.deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder()
+                            .enable(true).rollback(true).build())
+                    .deploymentMinimumHealthyPercent(100)
+                    .deploymentMaximumPercent(200);
+        }
+        return service;
+    }
+
+    /**
+     * Autoscaling owns the desired count. With CodeDeploy, task definition, load balancers, network
+     * configuration, platform version and capacity strategy change only through a deployment; an
+     * UpdateService from Pulumi would be rejected.
+     */
+    static List<String> ignoredByService(boolean codeDeploy) {
+        return codeDeploy
+                ? List.of("desiredCount", "taskDefinition", "loadBalancers", "networkConfiguration", "platformVersion",
+                "capacityProviderStrategies")
+                : List.of("desiredCount");
+    }
+
+    private static List<Resource> serviceDependencies(LoadBalancer alb, ClusterCapacityProviders capacityProviders) {
+        List<Resource> dependencies = new ArrayList<>(alb.forwardingRules());
+        dependencies.add(alb.productionListener());
+        dependencies.add(capacityProviders);
+        return dependencies;
+    }
+
+    /**
+     * Target 5XX responses across the ALB (blue and green alike). CodeDeploy rolls back on it; the
+     * observability tier pages on the same alarm, so there is one definition of "the release is failing".
+     */
+    private static MetricAlarm rollbackAlarm(DeploymentSettings deployment, Naming naming, LoadBalancer alb,
+                                             CustomResourceOptions options) {
+        return new MetricAlarm("api-5xx-alarm", MetricAlarmArgs.builder()
+                .name(naming.name("api-target-5xx"))
+                .alarmDescription("Storefront API returns 5XX responses: " + deployment.rollbackFiveXxThreshold()
+                        + " or more per minute for " + deployment.rollbackEvaluationMinutes()
+                        + " minutes. Blue/green deployments roll back on it.")
+                .namespace("AWS/ApplicationELB")
+                .metricName("HTTPCode_Target_5XX_Count")
+                .dimensions(alb.arnSuffix().applyValue(suffix -> Map.of("LoadBalancer", suffix)))
+                .statistic("Sum")
+                .period(60)
+                .evaluationPeriods(deployment.rollbackEvaluationMinutes())
+                .threshold((double) deployment.rollbackFiveXxThreshold())
+                .comparisonOperator("GreaterThanOrEqualToThreshold")
+                // No requests means no errors: a quiet service is healthy.
+                .treatMissingData("notBreaching")
+                .build(), options);
+    }
+
+    public Output<String> clusterName() {
+        return clusterName;
+    }
+
+    public Output<String> serviceName() {
+        return serviceName;
+    }
+
+    public Output<String> taskDefinitionArn() {
+        return taskDefinitionArn;
+    }
+
+    public Output<String> taskDefinitionFamily() {
+        return taskDefinitionFamily;
+    }
+
+    public Output<String> logGroupName() {
+        return logGroupName;
+    }
+
+    public Output<String> rollbackAlarmName() {
+        return rollbackAlarmName;
+    }
+
+    public Output<String> rollbackAlarmArn() {
+        return rollbackAlarmArn;
+    }
+
+    /** The Cloud Map name other tasks in the VPC resolve, e.g. {@code api.dev.storefront.internal}. */
+    public Output<String> discoveryName() {
+        return discoveryName;
+    }
+
+    public Optional<Output<String>> codeDeployApplication() {
+        return blueGreen.map(BlueGreenDeployment::applicationName);
+    }
+
+    public Optional<Output<String>> codeDeployDeploymentGroup() {
+        return blueGreen.map(BlueGreenDeployment::deploymentGroupName);
+    }
+}

@@ -1,0 +1,26 @@
+package com.storefront.service;
+
+import com.pulumi.core.Output;
+import com.storefront.config.DeploymentSettings;
+import com.storefront.config.ServiceSettings;
+import com.storefront.core.AwsContext;
+import com.storefront.naming.Naming;
+
+import java.util.List;
+
+/** Inputs of the ECS service component. */
+public record ApiServiceArgs(
+        ServiceSettings settings,
+        DeploymentSettings deployment,
+        Naming naming,
+        AwsContext aws,
+        boolean protect,
+        int logRetentionDays,
+        Output<String> kmsKeyArn,
+        Output<String> vpcId,
+        Output<List<String>> appSubnetIds,
+        Output<String> appSecurityGroupId,
+        Output<String> repositoryArn,
+        LoadBalancer loadBalancer,
+        AppDependencies dependencies) {
+}

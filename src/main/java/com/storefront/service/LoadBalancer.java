@@ -1,0 +1,357 @@
+package com.storefront.service;
+
+import com.pulumi.aws.ec2.Ec2Functions;
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.ec2.inputs.GetManagedPrefixListArgs;
+import com.pulumi.aws.lb.Listener;
+import com.pulumi.aws.lb.ListenerArgs;
+import com.pulumi.aws.lb.ListenerRule;
+import com.pulumi.aws.lb.ListenerRuleArgs;
+import com.pulumi.aws.lb.TargetGroup;
+import com.pulumi.aws.lb.TargetGroupArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionFixedResponseArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionRedirectArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleActionArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleActionFixedResponseArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionHttpHeaderArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionPathPatternArgs;
+import com.pulumi.aws.lb.inputs.LoadBalancerAccessLogsArgs;
+import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
+import com.pulumi.aws.route53.Record;
+import com.pulumi.aws.route53.RecordArgs;
+import com.pulumi.aws.route53.inputs.RecordAliasArgs;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
+import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.config.DeploymentStrategy;
+import com.storefront.config.ServiceSettings;
+import com.storefront.edge.LogBucket;
+import com.storefront.naming.NameLimit;
+import com.storefront.naming.Naming;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The public ALB (SVC-5, SVC-6): security group, access logs, target groups (blue, and green for
+ * blue/green), listeners and routing. With a domain it serves HTTPS (TLS 1.3 policy) and redirects
+ * HTTP; without one only CloudFront may reach it, and only requests carrying the origin secret
+ * header are routed.
+ */
+public final class LoadBalancer extends ComponentResource {
+
+    public static final String TYPE = "storefront:service:LoadBalancer";
+    public static final String TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+    public static final String ORIGIN_HEADER = "X-Origin-Verify";
+    static final String CLOUDFRONT_PREFIX_LIST = "com.amazonaws.global.cloudfront.origin-facing";
+    static final String HEALTH_PATH = "/health";
+    static final int HTTP = 80;
+    static final int HTTPS = 443;
+    static final int TEST_PORT_HTTP = 8080;
+    static final int TEST_PORT_HTTPS = 8443;
+
+    private final Output<String> arn;
+    private final Output<String> arnSuffix;
+    private final Output<String> dnsName;
+    private final Output<String> securityGroupId;
+    private final TargetGroup blue;
+    private final Optional<TargetGroup> green;
+    private final Listener productionListener;
+    private final Optional<Listener> testListener;
+    private final List<ListenerRule> forwardingRules = new ArrayList<>();
+    private final String originDomain;
+    private final boolean https;
+
+    public LoadBalancer(String name, LoadBalancerArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        ServiceSettings settings = args.settings();
+        ServiceSettings.TlsSettings tls = settings.tls();
+        Naming naming = args.naming();
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+        boolean blueGreen = args.strategy() == DeploymentStrategy.BLUE_GREEN;
+        this.https = tls.https();
+
+        SecurityGroup sg = securityGroup(args, child);
+        com.pulumi.aws.lb.LoadBalancer alb = new com.pulumi.aws.lb.LoadBalancer("alb",
+                com.pulumi.aws.lb.LoadBalancerArgs.builder()
+                        .name(naming.name("alb", NameLimit.ALB))
+                        .loadBalancerType("application")
+                        .internal(false)
+                        .ipAddressType("ipv4")
+                        .subnets(args.publicSubnetIds())
+                        .securityGroups(sg.id().applyValue(List::of))
+                        .dropInvalidHeaderFields(true)
+                        .enableHttp2(true)
+                        .idleTimeout(settings.idleTimeoutSeconds())
+                        .enableDeletionProtection(args.protect())
+                        .accessLogs(LoadBalancerAccessLogsArgs.builder()
+                                .bucket(args.logBucketName())
+                                .prefix(LogBucket.ALB_PREFIX)
+                                .enabled(true)
+                                .build())
+                        .build(), child);
+
+        this.blue = targetGroup("blue", args, child);
+        this.green = blueGreen ? Optional.of(targetGroup("green", args, child)) : Optional.empty();
+
+        // CodeDeploy re-points listeners and forwarding rules between blue and green; Pulumi must not undo that.
+        CustomResourceOptions switchedByCodeDeploy = blueGreen
+                ? CustomResourceOptions.builder().parent(this).ignoreChanges("defaultActions").build()
+                : child;
+        CustomResourceOptions rulesSwitchedByCodeDeploy = blueGreen
+                ? CustomResourceOptions.builder().parent(this).ignoreChanges("actions").build()
+                : child;
+        if (https) {
+            Output<String> certificateArn = AlbCertificate.arn(tls, child);
+            this.productionListener = new Listener("listener-https", ListenerArgs.builder()
+                    .loadBalancerArn(alb.arn())
+                    .port(HTTPS)
+                    .protocol("HTTPS")
+                    .sslPolicy(TLS_POLICY)
+                    .certificateArn(certificateArn)
+                    .defaultActions(forward(blue))
+                    .build(), switchedByCodeDeploy);
+            new Listener("listener-http-redirect", ListenerArgs.builder()
+                    .loadBalancerArn(alb.arn())
+                    .port(HTTP)
+                    .protocol("HTTP")
+                    .defaultActions(ListenerDefaultActionArgs.builder()
+                            .type("redirect")
+                            .redirect(ListenerDefaultActionRedirectArgs.builder()
+                                    .protocol("HTTPS").port(String.valueOf(HTTPS)).statusCode("HTTP_301").build())
+                            .build())
+                    .build(), child);
+            this.testListener = green.map(g -> new Listener("listener-test", ListenerArgs.builder()
+                    .loadBalancerArn(alb.arn())
+                    .port(TEST_PORT_HTTPS)
+                    .protocol("HTTPS")
+                    .sslPolicy(TLS_POLICY)
+                    .certificateArn(certificateArn)
+                    .defaultActions(forward(blue))
+                    .build(), switchedByCodeDeploy));
+            tls.hostedZoneId().ifPresent(zone -> new Record("alb-alias", RecordArgs.builder()
+                    .zoneId(zone)
+                    .name(tls.domainName().orElseThrow())
+                    .type("A")
+                    .aliases(RecordAliasArgs.builder()
+                            .name(alb.dnsName()).zoneId(alb.zoneId()).evaluateTargetHealth(true).build())
+                    .build(), child));
+        } else {
+            this.productionListener = new Listener("listener-http", ListenerArgs.builder()
+                    .loadBalancerArn(alb.arn())
+                    .port(HTTP)
+                    .protocol("HTTP")
+                    // Requests without the origin secret did not come through CloudFront.
+                    .defaultActions(ListenerDefaultActionArgs.builder()
+                            .type("fixed-response")
+                            .fixedResponse(ListenerDefaultActionFixedResponseArgs.builder()
+                                    .contentType("text/plain").messageBody("Forbidden").statusCode("403").build())
+                            .build())
+                    .build(), child);
+            this.testListener = green.map(g -> new Listener("listener-test", ListenerArgs.builder()
+                    .loadBalancerArn(alb.arn())
+                    .port(TEST_PORT_HTTP)
+                    .protocol("HTTP")
+                    .defaultActions(forward(blue))
+                    .build(), switchedByCodeDeploy));
+        }
+        routes(tls, rulesSwitchedByCodeDeploy, child);
+
+        this.arn = alb.arn();
+        this.arnSuffix = alb.arnSuffix();
+        this.dnsName = alb.dnsName();
+        this.securityGroupId = sg.id();
+        this.originDomain = tls.domainName().orElse(null);
+
+        Map<String, Output<?>> outputs = new LinkedHashMap<>();
+        outputs.put("arn", arn);
+        outputs.put("dnsName", dnsName);
+        outputs.put("securityGroupId", securityGroupId);
+        outputs.put("blueTargetGroupArn", blue.arn());
+        green.ifPresent(g -> outputs.put("greenTargetGroupArn", g.arn()));
+        outputs.put("productionListenerArn", productionListener.arn());
+        testListener.ifPresent(l -> outputs.put("testListenerArn", l.arn()));
+        registerOutputs(outputs);
+    }
+
+    /** Ingress: the world on 80/443 with a certificate, else only CloudFront's origin-facing ranges on 80. */
+    private SecurityGroup securityGroup(LoadBalancerArgs args, CustomResourceOptions child) {
+        Naming naming = args.naming();
+        int port = args.settings().containerPort();
+        SecurityGroup sg = new SecurityGroup("sg-alb", SecurityGroupArgs.builder()
+                .name(naming.name("alb", NameLimit.SECURITY_GROUP))
+                .description("Storefront public ALB")
+                .vpcId(args.vpcId())
+                .tags(naming.nameTag("alb"))
+                .build(), child);
+        if (args.settings().tls().https()) {
+            for (int listenerPort : List.of(HTTPS, HTTP)) {
+                new SecurityGroupIngressRule("sg-alb-ingress-" + listenerPort, SecurityGroupIngressRuleArgs.builder()
+                        .securityGroupId(sg.id())
+                        .description(listenerPort == HTTPS ? "HTTPS from the internet" : "HTTP from the internet (redirected to HTTPS)")
+                        .ipProtocol("tcp").fromPort(listenerPort).toPort(listenerPort)
+                        .cidrIpv4("0.0.0.0/0")
+                        .build(), child);
+            }
+        } else {
+            Output<String> cloudFront = Ec2Functions.getManagedPrefixList(GetManagedPrefixListArgs.builder()
+                    .name(CLOUDFRONT_PREFIX_LIST).build(), InvokeOptions.builder().parent(this).build())
+                    .applyValue(list -> list.id());
+            new SecurityGroupIngressRule("sg-alb-ingress-cloudfront", SecurityGroupIngressRuleArgs.builder()
+                    .securityGroupId(sg.id())
+                    .description("HTTP from CloudFront origin-facing servers only")
+                    .ipProtocol("tcp").fromPort(HTTP).toPort(HTTP)
+                    .prefixListId(cloudFront)
+                    .build(), child);
+        }
+        new SecurityGroupEgressRule("sg-alb-egress-app", SecurityGroupEgressRuleArgs.builder()
+                .securityGroupId(sg.id())
+                .description("Container port " + port + " to the Storefront app tasks")
+                .ipProtocol("tcp").fromPort(port).toPort(port)
+                .referencedSecurityGroupId(args.appSecurityGroupId())
+                .build(), child);
+        new SecurityGroupIngressRule("sg-app-ingress-alb", SecurityGroupIngressRuleArgs.builder()
+                .securityGroupId(args.appSecurityGroupId())
+                .description("Container port " + port + " from the Storefront ALB")
+                .ipProtocol("tcp").fromPort(port).toPort(port)
+                .referencedSecurityGroupId(sg.id())
+                .build(), child);
+        return sg;
+    }
+
+    private TargetGroup targetGroup(String color, LoadBalancerArgs args, CustomResourceOptions child) {
+        ServiceSettings settings = args.settings();
+        return new TargetGroup("tg-" + color, TargetGroupArgs.builder()
+                .name(args.naming().name(color, NameLimit.TARGET_GROUP))
+                .vpcId(args.vpcId())
+                .port(settings.containerPort())
+                .protocol("HTTP")
+                // Fargate tasks in awsvpc mode register by IP address.
+                .targetType("ip")
+                .deregistrationDelay(settings.deregistrationDelaySeconds())
+                .healthCheck(TargetGroupHealthCheckArgs.builder()
+                        .enabled(true)
+                        .protocol("HTTP")
+                        .port("traffic-port")
+                        .path(HEALTH_PATH)
+                        .matcher("200")
+                        .interval(settings.healthCheckIntervalSeconds())
+                        .timeout(Math.min(5, settings.healthCheckIntervalSeconds() - 1))
+                        .healthyThreshold(2)
+                        .unhealthyThreshold(settings.unhealthyThreshold())
+                        .build())
+                .build(), child);
+    }
+
+    /**
+     * SVC-6: {@code /health} answers 200 from the ALB itself, {@code /api/*} and everything else go to
+     * the service. Without TLS every rule also requires the origin secret header.
+     */
+    private void routes(ServiceSettings.TlsSettings tls, CustomResourceOptions forwarding, CustomResourceOptions child) {
+        Optional<Output<String>> secret = tls.originVerifySecret().map(s -> s.output());
+        new ListenerRule("rule-health", ListenerRuleArgs.builder()
+                .listenerArn(productionListener.arn())
+                .priority(10)
+                .conditions(conditions(Optional.of(HEALTH_PATH), secret))
+                .actions(ListenerRuleActionArgs.builder()
+                        .type("fixed-response")
+                        .fixedResponse(ListenerRuleActionFixedResponseArgs.builder()
+                                .contentType("text/plain").messageBody("OK").statusCode("200").build())
+                        .build())
+                .build(), child);
+        forwardingRules.add(new ListenerRule("rule-api", ListenerRuleArgs.builder()
+                .listenerArn(productionListener.arn())
+                .priority(20)
+                .conditions(conditions(Optional.of("/api/*"), secret))
+                .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(blue.arn()).build())
+                .build(), forwarding));
+        secret.ifPresent(s -> forwardingRules.add(new ListenerRule("rule-default", ListenerRuleArgs.builder()
+                .listenerArn(productionListener.arn())
+                .priority(30)
+                .conditions(conditions(Optional.empty(), secret))
+                .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(blue.arn()).build())
+                .build(), forwarding)));
+    }
+
+    private static Output<List<ListenerRuleConditionArgs>> conditions(Optional<String> path,
+                                                                      Optional<Output<String>> secret) {
+        List<ListenerRuleConditionArgs> fixed = new ArrayList<>();
+        path.ifPresent(p -> fixed.add(ListenerRuleConditionArgs.builder()
+                .pathPattern(ListenerRuleConditionPathPatternArgs.builder().values(p).build()).build()));
+        if (secret.isEmpty()) {
+            return Output.of(List.copyOf(fixed));
+        }
+        return secret.get().applyValue(value -> {
+            List<ListenerRuleConditionArgs> all = new ArrayList<>(fixed);
+            all.add(ListenerRuleConditionArgs.builder()
+                    .httpHeader(ListenerRuleConditionHttpHeaderArgs.builder()
+                            .httpHeaderName(ORIGIN_HEADER).values(value).build())
+                    .build());
+            return List.copyOf(all);
+        });
+    }
+
+    private static ListenerDefaultActionArgs forward(TargetGroup target) {
+        return ListenerDefaultActionArgs.builder().type("forward").targetGroupArn(target.arn()).build();
+    }
+
+    public Output<String> arn() {
+        return arn;
+    }
+
+    /** {@code app/<name>/<id>}: the dimension CloudWatch metrics use. */
+    public Output<String> arnSuffix() {
+        return arnSuffix;
+    }
+
+    public Output<String> dnsName() {
+        return dnsName;
+    }
+
+    public Output<String> securityGroupId() {
+        return securityGroupId;
+    }
+
+    public TargetGroup blueTargetGroup() {
+        return blue;
+    }
+
+    public Optional<TargetGroup> greenTargetGroup() {
+        return green;
+    }
+
+    public Listener productionListener() {
+        return productionListener;
+    }
+
+    public Optional<Listener> testListener() {
+        return testListener;
+    }
+
+    /** Rules that forward to the service: the ECS service may only start once its target group is routed. */
+    public List<ListenerRule> forwardingRules() {
+        return List.copyOf(forwardingRules);
+    }
+
+    /** Whether the ALB terminates TLS (CloudFront then connects over HTTPS to {@link #originDomain()}). */
+    public boolean https() {
+        return https;
+    }
+
+    /** The name CloudFront uses to reach the ALB over HTTPS; absent in CloudFront-only HTTP mode. */
+    public Optional<String> originDomain() {
+        return Optional.ofNullable(originDomain);
+    }
+}

@@ -1,0 +1,24 @@
+package com.storefront.service;
+
+import com.pulumi.core.Output;
+import com.storefront.config.DeploymentStrategy;
+import com.storefront.config.ServiceSettings;
+import com.storefront.naming.Naming;
+
+import java.util.List;
+
+/**
+ * Inputs of the ALB component.
+ *
+ * @param logBucketName the log bucket, resolved once its policy admits ALB log delivery
+ */
+public record LoadBalancerArgs(
+        ServiceSettings settings,
+        DeploymentStrategy strategy,
+        Naming naming,
+        boolean protect,
+        Output<String> vpcId,
+        Output<List<String>> publicSubnetIds,
+        Output<String> appSecurityGroupId,
+        Output<String> logBucketName) {
+}

@@ -1,0 +1,87 @@
+package com.storefront.service;
+
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.core.AwsContext;
+import com.storefront.iam.PolicyDocument;
+import com.storefront.iam.PolicyStatement;
+import com.storefront.naming.NameLimit;
+import com.storefront.naming.Naming;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The task execution role (what ECS needs to start the task) and the task role (what the app
+ * itself may do), each with an inline least-privilege policy (SVC-4).
+ */
+record TaskRoles(Role execution, Role task) {
+
+    static final String ECS_TASKS = "ecs-tasks.amazonaws.com";
+    static final List<String> ECS_EXEC_ACTIONS = List.of("ssmmessages:CreateControlChannel",
+            "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel");
+
+    static TaskRoles create(Naming naming, AwsContext aws, boolean executeCommand, Output<String> repositoryArn,
+                            Output<String> logGroupArn, Output<String> kmsKeyArn, List<Output<String>> injectedSecrets,
+                            List<Output<String>> appSecrets, CustomResourceOptions options) {
+        Output<String> trust = Output.tuple(aws.accountId(), aws.partition())
+                .applyValue(t -> PolicyDocument.of(PolicyStatement.allow("EcsTasks")
+                        .service(ECS_TASKS)
+                        .actions("sts:AssumeRole")
+                        .condition("StringEquals", "aws:SourceAccount", t.t1)
+                        .condition("ArnLike", "aws:SourceArn", "arn:" + t.t2 + ":ecs:" + aws.region() + ":" + t.t1 + ":*")));
+
+        Role execution = new Role("task-execution-role", RoleArgs.builder()
+                .name(naming.name("api-execution", NameLimit.IAM_ROLE))
+                .description("ECS pulls the Storefront API image, writes its logs and injects its secrets")
+                .assumeRolePolicy(trust)
+                .build(), options);
+        Output<List<String>> secretArns = Output.all(injectedSecrets);
+        new RolePolicy("task-execution-policy", RolePolicyArgs.builder()
+                .role(execution.id())
+                .policy(Output.tuple(repositoryArn, logGroupArn, kmsKeyArn, secretArns).applyValue(t ->
+                        PolicyDocument.of(
+                                // GetAuthorizationToken has no resource-level permissions.
+                                PolicyStatement.allow("EcrLogin").actions("ecr:GetAuthorizationToken").resources("*"),
+                                PolicyStatement.allow("PullApiImage")
+                                        .actions("ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer",
+                                                "ecr:BatchGetImage")
+                                        .resources(t.t1),
+                                PolicyStatement.allow("WriteLogs")
+                                        .actions("logs:CreateLogStream", "logs:PutLogEvents")
+                                        .resources(t.t2 + ":*"),
+                                PolicyStatement.allow("InjectSecrets")
+                                        .actions("secretsmanager:GetSecretValue")
+                                        .resources(t.t4),
+                                PolicyStatement.allow("DecryptSecrets")
+                                        .actions("kms:Decrypt")
+                                        .resources(t.t3))))
+                .build(), options);
+
+        Role task = new Role("task-role", RoleArgs.builder()
+                .name(naming.name("api-task", NameLimit.IAM_ROLE))
+                .description("The Storefront API's own permissions")
+                .assumeRolePolicy(trust)
+                .build(), options);
+        new RolePolicy("task-policy", RolePolicyArgs.builder()
+                .role(task.id())
+                .policy(Output.tuple(kmsKeyArn, Output.all(appSecrets)).applyValue(t -> {
+                    List<PolicyStatement> statements = new ArrayList<>();
+                    // Re-reading lets the app pick up a rotated DB password or Redis token without a redeploy.
+                    statements.add(PolicyStatement.allow("ReadOwnSecrets")
+                            .actions("secretsmanager:GetSecretValue").resources(t.t2));
+                    statements.add(PolicyStatement.allow("DecryptOwnSecrets").actions("kms:Decrypt").resources(t.t1));
+                    if (executeCommand) {
+                        // ECS Exec's Session Manager channels have no resource-level permissions.
+                        statements.add(PolicyStatement.allow("EcsExec").actions(ECS_EXEC_ACTIONS).resources("*"));
+                    }
+                    return PolicyDocument.of(statements);
+                }))
+                .build(), options);
+        return new TaskRoles(execution, task);
+    }
+}
