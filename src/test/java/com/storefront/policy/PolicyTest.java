@@ -105,10 +105,11 @@ class PolicyTest {
     }
 
     /**
-     * Names scoped by a parent that already carries the suffix: a Cloud Map service is a DNS label in
-     * the stack's namespace ({@code api.<suffix>.storefront.internal}).
+     * Names not ours to derive: a Cloud Map service is a DNS label inside the stack's namespace
+     * ({@code api.<suffix>.storefront.internal}); Route 53 records carry the configured domain.
      */
-    private static final Set<String> PARENT_SCOPED_NAMES = Set.of("aws:servicediscovery/service:Service");
+    private static final Set<String> PARENT_SCOPED_NAMES = Set.of("aws:servicediscovery/service:Service",
+            "aws:route53/record:Record");
 
     private static void namesCarrySuffixAndFit(StackRun run) {
         String suffix = run.config().get("storefront:environmentSuffix");
