@@ -47,7 +47,7 @@ public final class LogBucket extends ComponentResource {
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
         Output<String> bucketName = args.aws().accountId().applyValue(account ->
                 args.naming().name("logs", NameLimit.S3_BUCKET) + "-" + account);
-        PrivateBucket logs = PrivateBucket.create("logs", bucketName, !args.protect(), "BucketOwnerPreferred",
+        PrivateBucket logs = PrivateBucket.create("logs", bucketName, args.protect(), "BucketOwnerPreferred",
                 Optional.empty(), child);
 
         new BucketLifecycleConfigurationV2("logs-lifecycle", BucketLifecycleConfigurationV2Args.builder()

@@ -27,14 +27,14 @@ import java.util.Optional;
 public record PrivateBucket(BucketV2 bucket, BucketOwnershipControls ownership) {
 
     /** SSE-S3 when {@code kmsKeyArn} is empty (required for ALB logs), otherwise SSE-KMS with an S3 Bucket Key. */
-    public static PrivateBucket create(String logicalName, Output<String> name, boolean forceDestroy,
+    public static PrivateBucket create(String logicalName, Output<String> name, boolean protect,
                                        String objectOwnership, Optional<Output<String>> kmsKeyArn,
                                        CustomResourceOptions options) {
         BucketV2 bucket = new BucketV2(logicalName, BucketV2Args.builder()
                 .bucket(name)
-                // Versioned buckets cannot be deleted while they hold objects; dev stacks must destroy cleanly.
-                .forceDestroy(forceDestroy)
-                .build(), options);
+                // Non-empty buckets cannot be deleted; dev stacks must destroy cleanly, prod keeps its objects.
+                .forceDestroy(!protect)
+                .build(), CustomResourceOptions.merge(options, CustomResourceOptions.builder().protect(protect).build()));
         new BucketPublicAccessBlock(logicalName + "-public-access", BucketPublicAccessBlockArgs.builder()
                 .bucket(bucket.id())
                 .blockPublicAcls(true)

@@ -209,7 +209,8 @@ class PolicyTest {
     /** Data-holding resources: protected in prod, freely destroyable in dev (CFG-5). */
     private static final Set<String> STATEFUL_TYPES = Set.of(
             "aws:kms/key:Key", "aws:rds/cluster:Cluster", "aws:rds/clusterInstance:ClusterInstance",
-            "aws:elasticache/replicationGroup:ReplicationGroup");
+            "aws:elasticache/replicationGroup:ReplicationGroup", "aws:s3/bucketV2:BucketV2",
+            "aws:ecr/repository:Repository");
 
     private static void protectionFollowsConfig(StackRun run) {
         boolean protect = Boolean.parseBoolean(run.config().getOrDefault("storefront:protect",
@@ -228,6 +229,11 @@ class PolicyTest {
         for (Registered secret : run.ofType("aws:secretsmanager/secret:Secret")) {
             if ((secret.number("recoveryWindowInDays") == 0) == protect) {
                 violations.add(secret + " recovery window " + secret.number("recoveryWindowInDays"));
+            }
+        }
+        for (Registered bucket : run.ofType("aws:s3/bucketV2:BucketV2")) {
+            if (bucket.bool("forceDestroy") == protect) {
+                violations.add(bucket + " forceDestroy=" + bucket.bool("forceDestroy"));
             }
         }
         for (Registered r : run.where(r -> r.retainOnDelete() && !protect)) {

@@ -1,0 +1,192 @@
+package com.storefront.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Map;
+
+import static com.storefront.config.ConfigFixtures.load;
+import static com.storefront.config.ConfigFixtures.minimal;
+import static com.storefront.config.ConfigFixtures.with;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Defaults and one test per rule for {@code storefront:service}, {@code storefront:deployment}, {@code storefront:edge}. */
+class ServiceSettingsTest {
+
+    private static Map<String, String> service(String json) {
+        return with(minimal(), "storefront:service", json);
+    }
+
+    private static ConfigProblems.Problem onlyProblem(Map<String, String> config, String key, String allowedFragment) {
+        List<ConfigProblems.Problem> problems = assertThrows(ConfigValidationException.class, () -> load(config)).problems();
+        assertEquals(1, problems.size(), () -> "expected one problem, got " + problems);
+        assertEquals(key, problems.get(0).key());
+        assertTrue(problems.get(0).allowed().contains(allowedFragment), problems.get(0)::allowed);
+        return problems.get(0);
+    }
+
+    private static StackSettings prod() {
+        return load(with(minimal(), "storefront:environment", "prod", "storefront:dr", "{\"enabled\":false}"));
+    }
+
+    @Test
+    void defaultsPerEnvironment() {
+        ServiceSettings dev = load(minimal()).service();
+        assertEquals(3000, dev.containerPort());
+        assertEquals(1024, dev.cpu());
+        assertEquals(2048, dev.memory());
+        assertEquals(2, dev.minTasks());
+        assertEquals(10, dev.maxTasks());
+        assertEquals(70, dev.cpuTargetPercent());
+        assertEquals(new ServiceSettings.CapacityStrategy(0, 1, 3), dev.capacity());
+        assertTrue(dev.executeCommand());
+        assertTrue(dev.usesDefaultImage());
+        assertFalse(dev.tls().https());
+        assertEquals(DeploymentStrategy.ROLLING, load(minimal()).deployment().strategy());
+        assertEquals(30, load(minimal()).edge().logExpirationDays());
+
+        StackSettings prod = prod();
+        assertEquals(new ServiceSettings.CapacityStrategy(2, 1, 1), prod.service().capacity());
+        assertFalse(prod.service().executeCommand());
+        assertEquals(DeploymentStrategy.BLUE_GREEN, prod.deployment().strategy());
+        assertEquals(TrafficShift.CANARY_10_PERCENT_5_MINUTES, prod.deployment().trafficShift());
+        assertEquals("CodeDeployDefault.ECSCanary10Percent5Minutes", prod.deployment().trafficShift().deploymentConfigName());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"256,512", "512,4096", "1024,8192", "2048,16384", "4096,30720", "8192,61440", "16384,122880"})
+    void validFargateSizes(int cpu, int memory) {
+        ServiceSettings s = load(service("{\"cpu\":" + cpu + ",\"memory\":" + memory + "}")).service();
+        assertEquals(cpu, s.cpu());
+        assertEquals(memory, s.memory());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"256,4096", "1024,1024", "1024,2500", "8192,18432", "16384,36864"})
+    void invalidFargateMemory(int cpu, int memory) {
+        onlyProblem(service("{\"cpu\":" + cpu + ",\"memory\":" + memory + "}"), "storefront:service.memory",
+                "with cpu " + cpu);
+    }
+
+    @Test
+    void invalidFargateCpu() {
+        onlyProblem(service("{\"cpu\":300}"), "storefront:service.cpu", "[256, 512, 1024, 2048, 4096, 8192, 16384]");
+    }
+
+    @Test
+    void minTasksMustNotExceedMaxTasks() {
+        onlyProblem(service("{\"minTasks\":5,\"maxTasks\":3}"), "storefront:service.minTasks", "must not exceed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "101"})
+    void cpuTargetIsOneToHundred(String value) {
+        onlyProblem(service("{\"cpuTargetPercent\":" + value + "}"), "storefront:service.cpuTargetPercent", "from 1 to 100");
+    }
+
+    @Test
+    void stepThresholdsMustBeOrdered() {
+        onlyProblem(service("{\"stepScaling\":true,\"stepScaleOutPercent\":40,\"stepScaleInPercent\":50}"),
+                "storefront:service.stepScaleInPercent", "must be below");
+    }
+
+    @Test
+    void capacityWeights() {
+        onlyProblem(service("{\"fargateWeight\":0,\"spotWeight\":0}"), "storefront:service.spotWeight", "must not both be 0");
+        onlyProblem(service("{\"fargateBase\":2,\"fargateWeight\":0}"), "storefront:service.fargateWeight", "fargateBase");
+    }
+
+    @Test
+    void deregistrationDelayKeepsRolloutsQuick() {
+        onlyProblem(service("{\"deregistrationDelaySeconds\":300}"), "storefront:service.deregistrationDelaySeconds",
+                "from 0 to 60");
+    }
+
+    @Test
+    void unhealthyThresholdTwoToTen() {
+        onlyProblem(service("{\"unhealthyThreshold\":1}"), "storefront:service.unhealthyThreshold", "from 2 to 10");
+    }
+
+    @Test
+    void imageReferenceSyntax() {
+        onlyProblem(service("{\"image\":\"Not An Image\"}"), "storefront:service.image", "image reference");
+        assertFalse(load(service("{\"image\":\"123456789012.dkr.ecr.us-west-2.amazonaws.com/api:1.2.3\"}"))
+                .service().usesDefaultImage());
+    }
+
+    @Test
+    void withoutNatTheDefaultPublicImageCannotBePulled() {
+        onlyProblem(with(minimal(), "storefront:network", "{\"natStrategy\":\"none\",\"interfaceEndpoints\":true}"),
+                "storefront:service.image", "natStrategy none");
+    }
+
+    @Test
+    void certificateNeedsTheDomainItCovers() {
+        onlyProblem(service("{\"certificateArn\":\"arn:aws:acm:us-west-2:123456789012:certificate/0a1b2c3d-0a1b-0a1b-0a1b-0a1b2c3d4e5f\"}"),
+                "storefront:service.domainName", "CloudFront connects to");
+    }
+
+    @Test
+    void certificateMustBeInTheStackRegion() {
+        onlyProblem(service("{\"domainName\":\"origin.example.com\","
+                        + "\"certificateArn\":\"arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-0a1b-0a1b-0a1b-0a1b2c3d4e5f\"}"),
+                "storefront:service.certificateArn", "stack region us-west-2");
+    }
+
+    @Test
+    void domainWithoutCertificateNeedsAHostedZone() {
+        onlyProblem(service("{\"domainName\":\"origin.example.com\"}"), "storefront:service.hostedZoneId", "DNS-validated");
+        ServiceSettings.TlsSettings tls = load(service("{\"domainName\":\"origin.example.com\","
+                + "\"hostedZoneId\":\"Z0123456789ABCDEFGHIJ\"}")).service().tls();
+        assertTrue(tls.https());
+        assertTrue(tls.issuesCertificate());
+        assertTrue(tls.originVerifySecret().isEmpty(), "with TLS the origin secret is not needed");
+    }
+
+    @Test
+    void domainAndZoneSyntax() {
+        onlyProblem(service("{\"domainName\":\"Origin.Example.com\",\"hostedZoneId\":\"Z0123456789ABCDEFGHIJ\"}"),
+                "storefront:service.domainName", "lowercase DNS name");
+        onlyProblem(service("{\"domainName\":\"origin.example.com\",\"hostedZoneId\":\"zone-1\"}"),
+                "storefront:service.hostedZoneId", "hosted zone id");
+    }
+
+    @Test
+    void withoutTlsTheOriginSecretIsRequiredAndValidatedWithoutEcho() {
+        onlyProblem(with(minimal(), "storefront:originVerifySecret", null), "storefront:originVerifySecret",
+                "pulumi config set --secret");
+        ConfigProblems.Problem p = onlyProblem(with(minimal(), "storefront:originVerifySecret", "too-short"),
+                "storefront:originVerifySecret", "32-128");
+        assertEquals("(secret, 9 characters)", p.value());
+    }
+
+    @Test
+    void requestTrackingDoesNotFitBlueGreen() {
+        onlyProblem(with(minimal(), "storefront:service", "{\"requestsPerTarget\":100}",
+                        "storefront:deployment", "{\"strategy\":\"blueGreen\"}"),
+                "storefront:service.requestsPerTarget", "blueGreen");
+    }
+
+    @Test
+    void deploymentChoices() {
+        onlyProblem(with(minimal(), "storefront:deployment", "{\"strategy\":\"canary\"}"),
+                "storefront:deployment.strategy", "rolling, blueGreen");
+        onlyProblem(with(minimal(), "storefront:deployment", "{\"trafficShift\":\"ECSAllAtOnce\"}"),
+                "storefront:deployment.trafficShift", "canary10Percent5Minutes");
+        assertEquals("CodeDeployDefault.ECSLinear10PercentEvery1Minutes",
+                load(with(minimal(), "storefront:deployment", "{\"trafficShift\":\"linear10PercentEvery1Minute\"}"))
+                        .deployment().trafficShift().deploymentConfigName());
+    }
+
+    @Test
+    void logExpiration() {
+        onlyProblem(with(minimal(), "storefront:edge", "{\"logExpirationDays\":0}"), "storefront:edge.logExpirationDays",
+                "from 1 to 3650");
+    }
+}

@@ -1,0 +1,203 @@
+package com.storefront.service;
+
+import com.storefront.testing.Registered;
+import com.storefront.testing.StackFile;
+import com.storefront.testing.StackRun;
+import com.storefront.testing.Stacks;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** SVC-5, SVC-6 and AWS-RULES §2.8 / §2.6 (listener ownership) on the registered ALB resources. */
+class LoadBalancerTest {
+
+    private static final String LISTENER = "aws:lb/listener:Listener";
+    private static final String RULE = "aws:lb/listenerRule:ListenerRule";
+    private static final String TG = "aws:lb/targetGroup:TargetGroup";
+    private static final String INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+    private static final String ORIGIN_SECRET = StackFile.TEST_SECRETS.get("storefront:originVerifySecret");
+
+    private static Registered alb(StackRun run) {
+        return run.one("aws:lb/loadBalancer:LoadBalancer", "alb");
+    }
+
+    @Test
+    void internetFacingInThePublicSubnetsWithHardenedDefaults() {
+        for (StackRun run : List.of(Stacks.dev(), Stacks.prod())) {
+            Registered alb = alb(run);
+            assertEquals("application", alb.string("loadBalancerType"));
+            assertFalse(alb.bool("internal"));
+            assertEquals(run.output("publicSubnetIds"), alb.list("subnets"));
+            assertTrue(alb.bool("dropInvalidHeaderFields"));
+            assertEquals(60.0, alb.number("idleTimeout"));
+            assertTrue(alb.string("name").length() <= 32);
+        }
+        assertFalse(alb(Stacks.dev()).bool("enableDeletionProtection"));
+        assertTrue(alb(Stacks.prod()).bool("enableDeletionProtection"));
+    }
+
+    @Test
+    void accessLogsGoToTheLogBucketOnlyAfterItsPolicyExists() {
+        StackRun run = Stacks.prod();
+        Registered alb = alb(run);
+        assertEquals(Map.of("bucket", run.output("logBucketName"), "prefix", "alb", "enabled", true), alb.map("accessLogs"));
+        assertTrue(alb.dependencies().contains(run.one("aws:s3/bucketPolicy:BucketPolicy", "logs-policy").urn()),
+                "AWS checks the bucket policy when logging is switched on");
+    }
+
+    @Test
+    void targetGroupsRegisterTasksByIpAndCheckHealth() {
+        StackRun run = Stacks.prod();
+        for (String color : List.of("blue", "green")) {
+            Registered tg = run.one(TG, "tg-" + color);
+            assertEquals("storefront-" + color + "-prod", tg.string("name"));
+            assertEquals("ip", tg.string("targetType"));
+            assertEquals(3000.0, tg.number("port"));
+            assertEquals("HTTP", tg.string("protocol"));
+            assertTrue(tg.number("deregistrationDelay") <= 60, "short drain keeps rollouts quick");
+            Map<String, Object> health = tg.map("healthCheck");
+            assertEquals("/health", health.get("path"));
+            assertEquals("200", health.get("matcher"));
+            assertEquals(30.0, health.get("interval"));
+            assertEquals(2.0, health.get("unhealthyThreshold"));
+            assertTrue((double) health.get("timeout") < (double) health.get("interval"));
+        }
+        assertEquals(List.of("tg-blue"), Stacks.dev().ofType(TG).stream().map(Registered::name).toList());
+    }
+
+    @Test
+    void withoutACertificateOnlyCloudFrontReachesTheAlb() {
+        StackRun run = Stacks.dev();
+        Registered sg = run.one("aws:ec2/securityGroup:SecurityGroup", "sg-alb");
+        List<Registered> ingress = run.where(r -> r.type().equals(INGRESS) && r.string("securityGroupId").equals(sg.id()));
+        assertEquals(1, ingress.size());
+        Registered rule = ingress.get(0);
+        assertEquals("pl-82a045eb", rule.string("prefixListId"), "the CloudFront origin-facing list of us-west-2");
+        assertEquals(80.0, rule.number("fromPort"));
+        assertTrue(rule.input("cidrIpv4").isEmpty());
+
+        Registered listener = run.one(LISTENER, "listener-http");
+        assertEquals(80.0, listener.number("port"));
+        assertEquals(List.of(Map.of("type", "fixed-response",
+                        "fixedResponse", Map.of("contentType", "text/plain", "messageBody", "Forbidden", "statusCode", "403"))),
+                listener.list("defaultActions"), "requests without the origin secret are refused");
+    }
+
+    @Test
+    void everyRouteRequiresTheOriginSecretHeaderWithoutACertificate() {
+        StackRun run = Stacks.dev();
+        String listenerArn = run.output("albProductionListenerArn").toString();
+        List<Registered> rules = run.ofType(RULE);
+        assertEquals(List.of("rule-health", "rule-api", "rule-default"), rules.stream().map(Registered::name).toList());
+        for (Registered rule : rules) {
+            assertEquals(listenerArn, rule.string("listenerArn"));
+            assertTrue(rule.list("conditions").contains(Map.of("httpHeader",
+                    Map.of("httpHeaderName", LoadBalancer.ORIGIN_HEADER, "values", List.of(ORIGIN_SECRET)))), rule.name());
+            assertTrue(rule.secretInputs().contains("conditions"), "the header value stays a Pulumi secret");
+        }
+    }
+
+    @Test
+    void routingHealthIsAnsweredByTheAlbApiAndDefaultGoToTheService() {
+        StackRun run = Stacks.devWithCertificate();
+        String blue = run.one(TG, "tg-blue").string("name");
+        Registered health = run.one(RULE, "rule-health");
+        assertEquals(10.0, health.number("priority"));
+        assertEquals(List.of(Map.of("pathPattern", Map.of("values", List.of("/health")))), health.list("conditions"));
+        assertEquals(List.of(Map.of("type", "fixed-response",
+                "fixedResponse", Map.of("contentType", "text/plain", "messageBody", "OK", "statusCode", "200"))),
+                health.list("actions"));
+
+        Registered api = run.one(RULE, "rule-api");
+        assertEquals(20.0, api.number("priority"));
+        assertEquals(List.of(Map.of("pathPattern", Map.of("values", List.of("/api/*")))), api.list("conditions"));
+        assertTrue(api.string("actions.0.targetGroupArn").contains("/" + blue + "/"));
+
+        Registered https = run.one(LISTENER, "listener-https");
+        assertEquals("forward", https.string("defaultActions.0.type"), "everything else goes to the service");
+        assertTrue(https.string("defaultActions.0.targetGroupArn").contains("/" + blue + "/"));
+        assertEquals(2, run.ofType(RULE).size(), "no header rule with TLS");
+    }
+
+    @Test
+    void withACertificateHttpsUsesTls13AndHttpRedirects() {
+        StackRun run = Stacks.devWithCertificate();
+        Registered https = run.one(LISTENER, "listener-https");
+        assertEquals(443.0, https.number("port"));
+        assertEquals("HTTPS", https.string("protocol"));
+        assertEquals("ELBSecurityPolicy-TLS13-1-2-2021-06", https.string("sslPolicy"));
+        assertEquals("arn:aws:acm:us-west-2:123456789012:certificate/0a1b2c3d-0a1b-0a1b-0a1b-0a1b2c3d4e5f",
+                https.string("certificateArn"));
+
+        Registered redirect = run.one(LISTENER, "listener-http-redirect");
+        assertEquals(List.of(Map.of("type", "redirect",
+                "redirect", Map.of("protocol", "HTTPS", "port", "443", "statusCode", "HTTP_301"))), redirect.list("defaultActions"));
+
+        Registered sg = run.one("aws:ec2/securityGroup:SecurityGroup", "sg-alb");
+        List<Double> ports = run.where(r -> r.type().equals(INGRESS) && r.string("securityGroupId").equals(sg.id()))
+                .stream().map(r -> r.number("fromPort")).sorted().toList();
+        assertEquals(List.of(80.0, 443.0), ports);
+    }
+
+    @Test
+    void aDomainWithAHostedZoneGetsADnsValidatedCertificateAndAnAlias() {
+        StackRun run = Stacks.prodWithDomain();
+        Registered certificate = run.one("aws:acm/certificate:Certificate", "alb-certificate");
+        assertEquals("origin.shop.example.com", certificate.string("domainName"));
+        assertEquals("DNS", certificate.string("validationMethod"));
+        assertEquals("us-east-2", run.regionOf(certificate), "an ALB certificate lives in the ALB's region");
+
+        Registered record = run.one("aws:route53/record:Record", "alb-certificate-validation");
+        assertEquals("Z0123456789ABCDEFGHIJ", record.string("zoneId"));
+        assertEquals("CNAME", record.string("type"));
+        assertTrue(record.string("name").endsWith(".origin.shop.example.com."));
+
+        Registered validation = run.one("aws:acm/certificateValidation:CertificateValidation", "alb-certificate-validated");
+        assertEquals(validation.string("certificateArn"), run.one(LISTENER, "listener-https").string("certificateArn"),
+                "listeners take the validated ARN, never a pending certificate");
+        assertTrue(run.one(LISTENER, "listener-https").dependencies().contains(validation.urn()));
+
+        Registered alias = run.one("aws:route53/record:Record", "alb-alias");
+        assertEquals("origin.shop.example.com", alias.string("name"));
+        assertEquals("A", alias.string("type"));
+        assertEquals(Boolean.TRUE, alias.input("aliases.0.evaluateTargetHealth").orElseThrow());
+
+        Registered test = run.one(LISTENER, "listener-test");
+        assertEquals(8443.0, test.number("port"));
+        assertEquals("HTTPS", test.string("protocol"));
+    }
+
+    @Test
+    void blueGreenLeavesListenerAndRuleTargetsToCodeDeploy() {
+        StackRun prod = Stacks.prod();
+        Registered test = prod.one(LISTENER, "listener-test");
+        assertEquals(8080.0, test.number("port"));
+        assertEquals(List.of("defaultActions"), test.ignoreChanges());
+        assertEquals(List.of("actions"), prod.one(RULE, "rule-api").ignoreChanges());
+        assertEquals(List.of("actions"), prod.one(RULE, "rule-default").ignoreChanges());
+        assertEquals(List.of("defaultActions"), Stacks.prodWithDomain().one(LISTENER, "listener-https").ignoreChanges());
+
+        StackRun dev = Stacks.dev();
+        assertTrue(dev.ofType(LISTENER).stream().allMatch(l -> l.ignoreChanges().isEmpty()));
+        assertTrue(dev.ofType(RULE).stream().allMatch(r -> r.ignoreChanges().isEmpty()));
+    }
+
+    @Test
+    void albTalksOnlyToTheAppTasksOnTheContainerPort() {
+        StackRun run = Stacks.prod();
+        String albSg = run.one("aws:ec2/securityGroup:SecurityGroup", "sg-alb").id();
+        Registered egress = run.one("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "sg-alb-egress-app");
+        assertEquals(albSg, egress.string("securityGroupId"));
+        assertEquals(run.output("appSecurityGroupId"), egress.string("referencedSecurityGroupId"));
+        assertEquals(3000.0, egress.number("fromPort"));
+        Registered appIngress = run.one(INGRESS, "sg-app-ingress-alb");
+        assertEquals(run.output("appSecurityGroupId"), appIngress.string("securityGroupId"));
+        assertEquals(albSg, appIngress.string("referencedSecurityGroupId"));
+        assertEquals(3000.0, appIngress.number("toPort"));
+    }
+}
