@@ -2,6 +2,7 @@ package com.storefront;
 
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
+import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.storefront.config.SettingsLoader;
 import com.storefront.config.StackSettings;
@@ -12,7 +13,14 @@ import com.storefront.data.CacheArgs;
 import com.storefront.data.Database;
 import com.storefront.data.DatabaseArgs;
 import com.storefront.naming.Naming;
+import com.storefront.api.ApiGateway;
+import com.storefront.api.ApiGatewayArgs;
+import com.storefront.edge.Cdn;
+import com.storefront.edge.CdnArgs;
 import com.storefront.edge.LogBucket;
+import com.storefront.edge.StaticAssets;
+import com.storefront.edge.Waf;
+import com.storefront.edge.WafArgs;
 import com.storefront.edge.LogBucketArgs;
 import com.storefront.network.Network;
 import com.storefront.network.NetworkArgs;
@@ -25,6 +33,8 @@ import com.storefront.service.LoadBalancerArgs;
 import com.storefront.service.Registry;
 import com.storefront.security.Encryption;
 import com.storefront.security.EncryptionArgs;
+
+import java.util.Optional;
 
 /** Entry point of the Storefront Pulumi program. */
 public final class App {
@@ -47,7 +57,7 @@ public final class App {
         ComponentResourceOptions primary = ComponentResourceOptions.builder().providers(providers.primary()).build();
 
         Encryption encryption = new Encryption("encryption",
-                new EncryptionArgs(naming, aws, settings.protect()), primary);
+                new EncryptionArgs(naming, "alias/" + naming.stackName(), aws, settings.protect()), primary);
         Network network = new Network("network", new NetworkArgs(
                 settings.network(), naming, aws, encryption.keyArn(), settings.logRetentionDays()), primary);
 
@@ -65,7 +75,7 @@ public final class App {
                 settings.service().ecrKeepImages(), primary);
         LoadBalancer loadBalancer = new LoadBalancer("load-balancer", new LoadBalancerArgs(settings.service(),
                 settings.deployment().strategy(), naming, settings.protect(), network.vpcId(), network.publicSubnetIds(),
-                network.appSecurityGroupId(), logBucket.deliveryBucketName()), primary);
+                network.appSecurityGroupId(), logBucket.deliveryBucketName(), settings.originVerifySecret()), primary);
         ApiService api = new ApiService("api", new ApiServiceArgs(settings.service(), settings.deployment(), naming, aws,
                 settings.protect(), settings.logRetentionDays(), encryption.keyArn(), network.vpcId(),
                 network.appSubnetIds(), network.appSecurityGroupId(), registry.repositoryArn(), loadBalancer,
@@ -74,7 +84,42 @@ public final class App {
                         cache.configurationEndpoint(), cache.port(), cache.connectionSecretArn(),
                         appSecrets.apiKeysSecretArn())), primary);
 
+        Edge edge = edge(settings, naming, providers, aws, encryption, logBucket, loadBalancer);
+
         StackOutputs.export(ctx, settings, new StackOutputs.Components(encryption, network, database, cache, appSecrets,
-                logBucket, registry, loadBalancer, api));
+                logBucket, registry, loadBalancer, api, edge.waf(), edge.assets(), edge.cdn(), edge.apiGateway()));
+    }
+
+    /** The edge tier and the API front door, which need a us-east-1 key for CloudFront-scoped logs. */
+    private record Edge(Waf waf, StaticAssets assets, Cdn cdn, Optional<ApiGateway> apiGateway) {
+    }
+
+    private static Edge edge(StackSettings settings, Naming naming, Providers providers, AwsContext aws,
+                             Encryption encryption, LogBucket logBucket, LoadBalancer loadBalancer) {
+        ComponentResourceOptions primary = ComponentResourceOptions.builder().providers(providers.primary()).build();
+        // CloudFront-scope WAF logs live in us-east-1, and KMS keys are regional: a second key unless we are there.
+        Output<String> usEast1Key = Providers.CLOUDFRONT_REGION.equals(settings.region()) ? encryption.keyArn()
+                : new Encryption("encryption-us-east-1", new EncryptionArgs(naming, "alias/" + naming.name("edge"),
+                AwsContext.lookup(Providers.CLOUDFRONT_REGION, providers.usEast1()), settings.protect()),
+                ComponentResourceOptions.builder().providers(providers.usEast1()).build()).keyArn();
+        Waf waf = new Waf("waf", new WafArgs(settings.edge(), naming, settings.logRetentionDays(), encryption.keyArn(),
+                providers.usEast1(), usEast1Key, loadBalancer.arn(), settings.originVerifySecret()), primary);
+        StaticAssets assets = new StaticAssets("static-assets", settings.edge(), naming, aws, settings.protect(),
+                encryption.keyArn(), logBucket.deliveryBucketName(), primary);
+        Output<String> albOrigin = loadBalancer.originDomain().map(Output::of).orElse(loadBalancer.dnsName());
+        Cdn cdn = new Cdn("cdn", new CdnArgs(settings.edge(), naming, aws, assets, logBucket.bucketDomainName(), albOrigin,
+                loadBalancer.https(), settings.originVerifySecret(), waf.cloudFrontAclArn(),
+                providers.usEast1(), settings.protect()), primary);
+        Optional<ApiGateway> apiGateway = Optional.empty();
+        if (settings.api().enabled()) {
+            // Without TLS on the ALB only CloudFront may reach it, so the API goes through the distribution.
+            Output<String> backend = loadBalancer.originDomain().map(d -> Output.of("https://" + d))
+                    .orElse(cdn.domainName().applyValue(d -> "https://" + d));
+            apiGateway = Optional.of(new ApiGateway("api-gateway", new ApiGatewayArgs(settings.api(), naming, aws,
+                    settings.protect(), settings.logRetentionDays(), encryption.keyArn(), backend, waf.regionalAclArn(),
+                    settings.originVerifySecret()),
+                    primary));
+        }
+        return new Edge(waf, assets, cdn, apiGateway);
     }
 }

@@ -3,9 +3,13 @@ package com.storefront;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.storefront.config.StackSettings;
+import com.storefront.api.ApiGateway;
 import com.storefront.data.Cache;
 import com.storefront.data.Database;
+import com.storefront.edge.Cdn;
 import com.storefront.edge.LogBucket;
+import com.storefront.edge.StaticAssets;
+import com.storefront.edge.Waf;
 import com.storefront.network.Network;
 import com.storefront.security.AppSecrets;
 import com.storefront.security.Encryption;
@@ -13,12 +17,15 @@ import com.storefront.service.ApiService;
 import com.storefront.service.LoadBalancer;
 import com.storefront.service.Registry;
 
+import java.util.Optional;
+
 /** The stack outputs (OUT-1); names are documented in the README's outputs table. */
 final class StackOutputs {
 
     /** The components whose typed outputs become stack outputs. */
     record Components(Encryption encryption, Network network, Database database, Cache cache, AppSecrets appSecrets,
-                      LogBucket logBucket, Registry registry, LoadBalancer loadBalancer, ApiService api) {
+                      LogBucket logBucket, Registry registry, LoadBalancer loadBalancer, ApiService api, Waf waf,
+                      StaticAssets assets, Cdn cdn, Optional<ApiGateway> apiGateway) {
     }
 
     private StackOutputs() {
@@ -71,5 +78,16 @@ final class StackOutputs {
         ctx.export("rollbackAlarmName", api.rollbackAlarmName());
         api.codeDeployApplication().ifPresent(app -> ctx.export("codeDeployApplication", app));
         api.codeDeployDeploymentGroup().ifPresent(group -> ctx.export("codeDeployDeploymentGroup", group));
+
+        ctx.export("applicationUrl", c.cdn().applicationUrl());
+        ctx.export("cloudFrontDomainName", c.cdn().domainName());
+        ctx.export("cloudFrontDistributionId", c.cdn().distributionId());
+        ctx.export("assetsBucketName", c.assets().bucketName());
+        ctx.export("regionalWebAclArn", c.waf().regionalAclArn());
+        ctx.export("cloudFrontWebAclArn", c.waf().cloudFrontAclArn());
+        c.apiGateway().ifPresent(gateway -> {
+            ctx.export("apiUrl", gateway.invokeUrl());
+            ctx.export("apiKeySecretArn", gateway.apiKeySecretArn());
+        });
     }
 }

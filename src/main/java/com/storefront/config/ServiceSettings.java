@@ -45,10 +45,10 @@ public record ServiceSettings(
      * The ALB's TLS mode (SVC-5). With {@code domainName}: HTTPS with {@code certificateArn}, or with a
      * DNS-validated certificate when only {@code hostedZoneId} is given; the name points at the ALB
      * (in the hosted zone when given) and is CloudFront's origin. Without: only CloudFront may reach
-     * the ALB, over HTTP, carrying {@code originVerifySecret} in a header.
+     * the ALB, over HTTP, carrying the origin secret in a header.
      */
     public record TlsSettings(Optional<String> certificateArn, Optional<String> domainName,
-                              Optional<String> hostedZoneId, Optional<SecretValue> originVerifySecret) {
+                              Optional<String> hostedZoneId) {
 
         public boolean https() {
             return domainName.isPresent();

@@ -23,8 +23,7 @@ final class ServiceSettingsReader {
     private ServiceSettingsReader() {
     }
 
-    static ServiceSettings read(ConfigSection section, ConfigSection root, Function<String, Optional<String>> raw,
-                                Environment environment, String region, NetworkSettings network) {
+    static ServiceSettings read(ConfigSection section, Environment environment, String region, NetworkSettings network) {
         ConfigProblems problems = section.problems();
         Optional<String> customImage = section.optionalString("image");
         customImage.filter(i -> !IMAGE.matcher(i).matches()).ifPresent(i -> problems.add(section.key("image"), i,
@@ -80,7 +79,7 @@ final class ServiceSettingsReader {
         int idle = section.integer("idleTimeoutSeconds", 60, 1, 4000);
         int keepImages = section.integer("ecrKeepImages", 30, 1, 1000);
 
-        ServiceSettings.TlsSettings tls = tls(section, root, raw, region);
+        ServiceSettings.TlsSettings tls = tls(section, region);
         section.rejectUnknownKeys();
         return new ServiceSettings(customImage.orElse(DEFAULT_IMAGE),
                 customImage.isPresent() ? Optional.empty() : Optional.of(DEFAULT_COMMAND), port, cpu, memory,
@@ -89,8 +88,7 @@ final class ServiceSettingsReader {
                 keepImages, tls);
     }
 
-    private static ServiceSettings.TlsSettings tls(ConfigSection section, ConfigSection root,
-                                                   Function<String, Optional<String>> raw, String region) {
+    private static ServiceSettings.TlsSettings tls(ConfigSection section, String region) {
         ConfigProblems problems = section.problems();
         Optional<String> certificateArn = section.optionalString("certificateArn");
         Optional<String> domainName = section.optionalString("domainName");
@@ -120,21 +118,27 @@ final class ServiceSettingsReader {
             problems.add(section.key("domainName"), null, "is required with hostedZoneId");
         }
 
-        Optional<SecretValue> originSecret = Optional.empty();
-        if (certificateArn.isEmpty() && domainName.isEmpty()) {
-            String key = root.key(ORIGIN_SECRET_KEY);
-            Optional<String> value = raw.apply(ORIGIN_SECRET_KEY).map(String::trim).filter(s -> !s.isEmpty());
-            if (value.isEmpty()) {
-                problems.add(key, null, "is required as a secret when the ALB has no certificate (only CloudFront, "
-                        + "sending this header value, may reach it): pulumi config set --secret " + key
-                        + " \"$(openssl rand -hex 32)\"");
-            } else if (!HEADER_SECRET.matcher(value.get()).matches()) {
-                problems.addHidden(key, "(secret, " + value.get().length() + " characters)",
-                        "must be 32-128 letters, digits, _ or -");
-            }
-            originSecret = value.map(SecretValue::new);
+        return new ServiceSettings.TlsSettings(certificateArn, domainName, hostedZoneId);
+    }
+
+    /**
+     * The header value that proves a request came through this stack's edge: CloudFront sends it to
+     * the ALB (which, without TLS, refuses requests lacking it) and API Gateway sends it onwards, so
+     * the WAF rate limits count each client once, where its real address is seen.
+     */
+    static SecretValue originSecret(ConfigSection root, Function<String, Optional<String>> raw) {
+        String key = root.key(ORIGIN_SECRET_KEY);
+        Optional<String> value = raw.apply(ORIGIN_SECRET_KEY).map(String::trim).filter(s -> !s.isEmpty());
+        if (value.isEmpty()) {
+            root.problems().add(key, null, "is required as a secret: pulumi config set --secret " + key
+                    + " \"$(openssl rand -hex 32)\" (32-128 letters, digits, _ or -)");
+            return new SecretValue("");
         }
-        return new ServiceSettings.TlsSettings(certificateArn, domainName, hostedZoneId, originSecret);
+        if (!HEADER_SECRET.matcher(value.get()).matches()) {
+            root.problems().addHidden(key, "(secret, " + value.get().length() + " characters)",
+                    "must be 32-128 letters, digits, _ or -");
+        }
+        return new SecretValue(value.get());
     }
 
     static DeploymentSettings deployment(ConfigSection section, Environment environment) {

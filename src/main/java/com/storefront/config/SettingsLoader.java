@@ -54,8 +54,8 @@ public final class SettingsLoader {
         NetworkSettings network = NetworkSettingsReader.read(root.section("network"), environment);
         DatabaseSettings database = DatabaseSettingsReader.read(root.section("database"), environment);
         CacheSettings cache = CacheSettingsReader.read(root.section("cache"), root, storefront, environment);
-        ServiceSettings service = ServiceSettingsReader.read(root.section("service"), root, storefront, environment,
-                region, network);
+        ServiceSettings service = ServiceSettingsReader.read(root.section("service"), environment, region, network);
+        SecretValue originSecret = ServiceSettingsReader.originSecret(root, storefront);
         DeploymentSettings deployment = ServiceSettingsReader.deployment(root.section("deployment"), environment);
         if (service.requestsPerTarget() > 0 && deployment.strategy() == DeploymentStrategy.BLUE_GREEN) {
             problems.add(root.key("service") + ".requestsPerTarget", service.requestsPerTarget(),
@@ -63,12 +63,13 @@ public final class SettingsLoader {
                             + "CodeDeploy alternates traffic between blue and green (use cpuTargetPercent or "
                             + "dbConnectionsPerTask)");
         }
-        EdgeSettings edge = EdgeSettingsReader.read(root.section("edge"));
+        EdgeSettings edge = EdgeSettingsReader.read(root.section("edge"), environment);
+        ApiSettings api = EdgeSettingsReader.api(root.section("api"), environment);
         DrSettings dr = dr(root.section("dr"), environment, region);
 
         problems.throwIfAny();
         return new StackSettings(environment, suffix, region, protect, tags, logRetentionDays, network, database,
-                cache, service, deployment, edge, dr);
+                cache, service, deployment, edge, api, originSecret, dr);
     }
 
     private static String suffixRule() {

@@ -17,5 +17,7 @@ public record StackSettings(
         ServiceSettings service,
         DeploymentSettings deployment,
         EdgeSettings edge,
+        ApiSettings api,
+        SecretValue originVerifySecret,
         DrSettings dr) {
 }

@@ -36,15 +36,17 @@ public final class Encryption extends ComponentResource {
 
         Output<String> policy = Output.tuple(args.aws().partition(), args.aws().accountId())
                 .applyValue(t -> KeyPolicy.document(args.aws(), t.t1, t.t2));
-        Key key = new Key("key", KeyArgs.builder()
-                .description("Storefront " + args.naming().suffix() + ": logs, secrets, Aurora, ElastiCache, SNS, S3")
+        // Children carry the component's name: two Encryption components would otherwise share URNs.
+        Key key = new Key(name + "-key", KeyArgs.builder()
+                .description("Storefront " + args.naming().suffix() + " (" + args.aws().region()
+                        + "): logs, secrets, Aurora, ElastiCache, SNS, S3")
                 .enableKeyRotation(true)
                 .deletionWindowInDays(args.protect() ? PROTECTED_DELETION_WINDOW_DAYS : DESTROYABLE_DELETION_WINDOW_DAYS)
                 .policy(policy)
                 .tags(args.naming().nameTag("key"))
                 .build(), child);
-        Alias alias = new Alias("alias", AliasArgs.builder()
-                .name("alias/" + args.naming().stackName())
+        Alias alias = new Alias(name + "-alias", AliasArgs.builder()
+                .name(args.aliasName())
                 .targetKeyId(key.keyId())
                 .build(), CustomResourceOptions.builder().parent(this).build());
 

@@ -38,6 +38,14 @@ final class KeyPolicy {
                         .actions("kms:Decrypt", "kms:GenerateDataKey*")
                         .resources("*")
                         .condition("StringEquals", "aws:SourceAccount", accountId),
+                // CloudFront (origin access control) reads SSE-KMS assets; only this account's distributions. The
+                // distribution's own ARN would close a dependency cycle (key -> bucket -> distribution -> key).
+                PolicyStatement.allow("CloudFrontReadsAssets")
+                        .service("cloudfront.amazonaws.com")
+                        .actions("kms:Decrypt")
+                        .resources("*")
+                        .condition("StringLike", "aws:SourceArn",
+                                "arn:" + partition + ":cloudfront::" + accountId + ":distribution/*"),
                 // RDS, ElastiCache, Secrets Manager, S3, SNS and ECR use the key for principals of this account only.
                 PolicyStatement.allow("AccountServicesViaService")
                         .anyPrincipal()

@@ -34,6 +34,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.storefront.config.DeploymentStrategy;
 import com.storefront.config.ServiceSettings;
+import com.storefront.core.Certificates;
 import com.storefront.edge.LogBucket;
 import com.storefront.naming.NameLimit;
 import com.storefront.naming.Naming;
@@ -114,7 +115,8 @@ public final class LoadBalancer extends ComponentResource {
                 ? CustomResourceOptions.builder().parent(this).ignoreChanges("actions").build()
                 : child;
         if (https) {
-            Output<String> certificateArn = AlbCertificate.arn(tls, child);
+            Output<String> certificateArn = Certificates.arn("alb-certificate", tls.domainName().orElseThrow(),
+                    tls.certificateArn(), tls.hostedZoneId(), child);
             this.productionListener = new Listener("listener-https", ListenerArgs.builder()
                     .loadBalancerArn(alb.arn())
                     .port(HTTPS)
@@ -167,7 +169,7 @@ public final class LoadBalancer extends ComponentResource {
                     .defaultActions(forward(blue))
                     .build(), switchedByCodeDeploy));
         }
-        routes(tls, rulesSwitchedByCodeDeploy, child);
+        routes(https ? Optional.empty() : Optional.of(args.originSecret().output()), rulesSwitchedByCodeDeploy, child);
 
         this.arn = alb.arn();
         this.arnSuffix = alb.arnSuffix();
@@ -259,8 +261,7 @@ public final class LoadBalancer extends ComponentResource {
      * SVC-6: {@code /health} answers 200 from the ALB itself, {@code /api/*} and everything else go to
      * the service. Without TLS every rule also requires the origin secret header.
      */
-    private void routes(ServiceSettings.TlsSettings tls, CustomResourceOptions forwarding, CustomResourceOptions child) {
-        Optional<Output<String>> secret = tls.originVerifySecret().map(s -> s.output());
+    private void routes(Optional<Output<String>> secret, CustomResourceOptions forwarding, CustomResourceOptions child) {
         new ListenerRule("rule-health", ListenerRuleArgs.builder()
                 .listenerArn(productionListener.arn())
                 .priority(10)

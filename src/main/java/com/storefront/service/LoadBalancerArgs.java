@@ -2,6 +2,7 @@ package com.storefront.service;
 
 import com.pulumi.core.Output;
 import com.storefront.config.DeploymentStrategy;
+import com.storefront.config.SecretValue;
 import com.storefront.config.ServiceSettings;
 import com.storefront.naming.Naming;
 
@@ -11,6 +12,7 @@ import java.util.List;
  * Inputs of the ALB component.
  *
  * @param logBucketName the log bucket, resolved once its policy admits ALB log delivery
+ * @param originSecret  the header value CloudFront sends; required by every route when the ALB has no TLS
  */
 public record LoadBalancerArgs(
         ServiceSettings settings,
@@ -20,5 +22,6 @@ public record LoadBalancerArgs(
         Output<String> vpcId,
         Output<List<String>> publicSubnetIds,
         Output<String> appSecurityGroupId,
-        Output<String> logBucketName) {
+        Output<String> logBucketName,
+        SecretValue originSecret) {
 }

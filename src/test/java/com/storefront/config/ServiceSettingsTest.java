@@ -146,7 +146,6 @@ class ServiceSettingsTest {
                 + "\"hostedZoneId\":\"Z0123456789ABCDEFGHIJ\"}")).service().tls();
         assertTrue(tls.https());
         assertTrue(tls.issuesCertificate());
-        assertTrue(tls.originVerifySecret().isEmpty(), "with TLS the origin secret is not needed");
     }
 
     @Test
@@ -158,7 +157,7 @@ class ServiceSettingsTest {
     }
 
     @Test
-    void withoutTlsTheOriginSecretIsRequiredAndValidatedWithoutEcho() {
+    void originSecretIsRequiredAndValidatedWithoutEcho() {
         onlyProblem(with(minimal(), "storefront:originVerifySecret", null), "storefront:originVerifySecret",
                 "pulumi config set --secret");
         ConfigProblems.Problem p = onlyProblem(with(minimal(), "storefront:originVerifySecret", "too-short"),

@@ -18,17 +18,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EncryptionTest {
 
     private static Map<String, Map<String, Object>> statementsBySid(StackRun run) {
-        Map<String, Object> policy = Json.parse(run.one("aws:kms/key:Key", "key").string("policy"));
+        Map<String, Object> policy = Json.parse(run.one("aws:kms/key:Key", "encryption-key").string("policy"));
         return Json.statements(policy).stream().collect(Collectors.toMap(s -> (String) s.get("Sid"), s -> s));
     }
 
     @Test
     void keyRotatesAndIsAliasedPerStack() {
         StackRun run = Stacks.dev();
-        Registered key = run.one("aws:kms/key:Key", "key");
+        Registered key = run.one("aws:kms/key:Key", "encryption-key");
         assertTrue(key.bool("enableKeyRotation"));
         assertFalse(key.input("bypassPolicyLockoutSafetyCheck").map(Boolean.TRUE::equals).orElse(false));
-        Registered alias = run.one("aws:kms/alias:Alias", "alias");
+        Registered alias = run.one("aws:kms/alias:Alias", "encryption-alias");
         assertEquals("alias/storefront-dev", alias.string("name"));
         assertEquals(key.id(), alias.string("targetKeyId"));
         assertEquals(Encryption.TYPE, run.componentOf(key).type());
@@ -36,10 +36,10 @@ class EncryptionTest {
 
     @Test
     void devKeyIsDestroyableProdKeyIsProtected() {
-        Registered dev = Stacks.dev().one("aws:kms/key:Key", "key");
+        Registered dev = Stacks.dev().one("aws:kms/key:Key", "encryption-key");
         assertEquals(7.0, dev.number("deletionWindowInDays"));
         assertFalse(dev.protect());
-        Registered prod = Stacks.prod().one("aws:kms/key:Key", "key");
+        Registered prod = Stacks.prod().one("aws:kms/key:Key", "encryption-key");
         assertEquals(30.0, prod.number("deletionWindowInDays"));
         assertTrue(prod.protect());
     }

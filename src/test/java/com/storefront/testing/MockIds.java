@@ -51,6 +51,12 @@ final class MockIds {
                  "aws:cloudwatch/metricAlarm:MetricAlarm", "aws:codedeploy/application:Application" ->
                     String.valueOf(inputs.getOrDefault("bucket", inputs.get("name")));
             case "aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace" -> "ns-" + hash(type + name, 16);
+            case "aws:cloudfront/distribution:Distribution", "aws:cloudfront/originAccessIdentity:OriginAccessIdentity" ->
+                    "E" + hash(type + name, 13).toUpperCase();
+            case "aws:cloudfront/originAccessControl:OriginAccessControl" -> "E" + hash(type + name, 13).toUpperCase();
+            case "aws:cloudfront/cachePolicy:CachePolicy", "aws:wafv2/webAcl:WebAcl" -> uuid(type + name);
+            case "aws:apigateway/restApi:RestApi" -> hash(type + name, 10);
+            case "aws:apigateway/apiKey:ApiKey" -> hash(type + name, 10);
             case "aws:servicediscovery/service:Service" -> "srv-" + hash(type + name, 16);
             case "aws:cloudwatch/logGroup:LogGroup", "aws:iam/role:Role", "aws:kms/alias:Alias" ->
                     String.valueOf(inputs.getOrDefault("name", name));
@@ -162,6 +168,29 @@ final class MockIds {
                         "resourceRecordValue", "_" + hash(id + "v", 32) + ".acm-validations.aws.")));
             }
             case "aws:route53/record:Record" -> state.put("fqdn", String.valueOf(inputs.get("name")).replaceAll("\\.$", ""));
+            case "aws:cloudfront/distribution:Distribution" -> {
+                state.put("arn", "arn:aws:cloudfront::" + account + ":distribution/" + id);
+                state.put("domainName", "d" + hash(id, 13) + ".cloudfront.net");
+                state.put("hostedZoneId", "Z2FDTNDATAQYW2");
+            }
+            case "aws:cloudfront/originAccessIdentity:OriginAccessIdentity" -> {
+                state.put("iamArn", "arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity " + id);
+                state.put("cloudfrontAccessIdentityPath", "origin-access-identity/cloudfront/" + id);
+            }
+            case "aws:wafv2/webAcl:WebAcl" -> state.put("arn", "arn:aws:wafv2:" + region + ":" + account + ":"
+                    + ("CLOUDFRONT".equals(inputs.get("scope")) ? "global" : "regional") + "/webacl/"
+                    + inputs.get("name") + "/" + id);
+            case "aws:apigateway/restApi:RestApi" -> {
+                state.put("rootResourceId", hash(id + "root", 10));
+                state.put("executionArn", "arn:aws:execute-api:" + region + ":" + account + ":" + id);
+            }
+            case "aws:apigateway/stage:Stage" -> {
+                state.put("arn", "arn:aws:apigateway:" + region + "::/restapis/" + inputs.get("restApi") + "/stages/"
+                        + inputs.get("stageName"));
+                state.put("invokeUrl", "https://" + inputs.get("restApi") + ".execute-api." + region + ".amazonaws.com/"
+                        + inputs.get("stageName"));
+            }
+            case "aws:apigateway/apiKey:ApiKey" -> state.put("value", hash(id + "value", 40));
             case "aws:appautoscaling/policy:Policy" -> state.put("arn", "arn:aws:autoscaling:" + region + ":" + account
                     + ":scalingPolicy:" + uuid(id) + ":resource/ecs/" + inputs.get("resourceId") + ":policyName/"
                     + inputs.get("name"));

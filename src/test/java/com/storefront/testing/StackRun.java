@@ -78,6 +78,9 @@ public final class StackRun {
                     .build();
             TestResult result = test.runTest(App::stack);
             List<Throwable> errors = new ArrayList<>(result.exceptions());
+            List<String> urns = monitor[0].registered().stream().map(Registered::urn).toList();
+            urns.stream().filter(urn -> urns.indexOf(urn) != urns.lastIndexOf(urn)).distinct().forEach(urn ->
+                    errors.add(new IllegalStateException("duplicate resource URN (the engine rejects it): " + urn)));
             Map<String, Object> outputs = new TreeMap<>();
             if (errors.isEmpty()) {
                 result.outputs().forEach((name, output) -> outputs.put(name, PulumiTest.extractValue(output)));

@@ -1,4 +1,4 @@
-package com.storefront.service;
+package com.storefront.core;
 
 import com.pulumi.aws.acm.Certificate;
 import com.pulumi.aws.acm.CertificateArgs;
@@ -11,30 +11,34 @@ import com.pulumi.aws.route53.enums.RecordType;
 import com.pulumi.core.Either;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
-import com.storefront.config.ServiceSettings;
 
 import java.util.List;
+import java.util.Optional;
 
-/** The ALB's certificate: the configured ARN, or one requested here and validated through Route 53. */
-final class AlbCertificate {
+/** ACM certificates: a configured ARN, or one requested here and validated through Route 53. */
+public final class Certificates {
 
-    private AlbCertificate() {
+    private Certificates() {
     }
 
-    /** The ARN listeners use; for an issued certificate, only once it is validated (AWS rejects pending ones). */
-    static Output<String> arn(ServiceSettings.TlsSettings tls, CustomResourceOptions options) {
-        if (!tls.issuesCertificate()) {
-            return Output.of(tls.certificateArn().orElseThrow());
+    /**
+     * The ARN a listener or distribution may use. A requested certificate's ARN is taken from its
+     * validation, so nothing uses it while it is still pending (AWS rejects pending certificates).
+     * The certificate lands in the region of {@code options}' provider.
+     */
+    public static Output<String> arn(String logicalPrefix, String domain, Optional<String> existingArn,
+                                     Optional<String> hostedZoneId, CustomResourceOptions options) {
+        if (existingArn.isPresent()) {
+            return Output.of(existingArn.get());
         }
-        String domain = tls.domainName().orElseThrow();
-        Certificate certificate = new Certificate("alb-certificate", CertificateArgs.builder()
+        Certificate certificate = new Certificate(logicalPrefix, CertificateArgs.builder()
                 .domainName(domain)
                 .validationMethod("DNS")
                 .build(), options);
         Output<CertificateDomainValidationOption> validation = certificate.domainValidationOptions()
-                .applyValue(AlbCertificate::first);
-        Record record = new Record("alb-certificate-validation", RecordArgs.builder()
-                .zoneId(tls.hostedZoneId().orElseThrow())
+                .applyValue(Certificates::first);
+        Record record = new Record(logicalPrefix + "-validation", RecordArgs.builder()
+                .zoneId(hostedZoneId.orElseThrow(() -> new IllegalArgumentException("a hosted zone validates " + domain)))
                 .name(validation.applyValue(v -> v.resourceRecordName().orElseThrow()))
                 .type(validation.applyValue(v -> Either.<String, RecordType>ofLeft(v.resourceRecordType().orElseThrow())))
                 .records(validation.applyValue(v -> List.of(v.resourceRecordValue().orElseThrow())))
@@ -42,7 +46,7 @@ final class AlbCertificate {
                 // A re-created certificate for the same name gets the same validation record.
                 .allowOverwrite(true)
                 .build(), options);
-        return new CertificateValidation("alb-certificate-validated", CertificateValidationArgs.builder()
+        return new CertificateValidation(logicalPrefix + "-validated", CertificateValidationArgs.builder()
                 .certificateArn(certificate.arn())
                 .validationRecordFqdns(record.fqdn().applyValue(List::of))
                 .build(), options).certificateArn();
@@ -50,7 +54,7 @@ final class AlbCertificate {
 
     private static CertificateDomainValidationOption first(List<CertificateDomainValidationOption> options) {
         if (options.isEmpty()) {
-            throw new IllegalStateException("ACM returned no DNS validation record for the ALB certificate");
+            throw new IllegalStateException("ACM returned no DNS validation record");
         }
         return options.get(0);
     }

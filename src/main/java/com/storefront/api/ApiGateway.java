@@ -1,0 +1,293 @@
+package com.storefront.api;
+
+import com.google.gson.JsonObject;
+import com.pulumi.aws.apigateway.Account;
+import com.pulumi.aws.apigateway.AccountArgs;
+import com.pulumi.aws.apigateway.ApiKey;
+import com.pulumi.aws.apigateway.ApiKeyArgs;
+import com.pulumi.aws.apigateway.Deployment;
+import com.pulumi.aws.apigateway.DeploymentArgs;
+import com.pulumi.aws.apigateway.Integration;
+import com.pulumi.aws.apigateway.IntegrationArgs;
+import com.pulumi.aws.apigateway.Method;
+import com.pulumi.aws.apigateway.MethodArgs;
+import com.pulumi.aws.apigateway.MethodSettings;
+import com.pulumi.aws.apigateway.MethodSettingsArgs;
+import com.pulumi.aws.apigateway.Resource;
+import com.pulumi.aws.apigateway.ResourceArgs;
+import com.pulumi.aws.apigateway.RestApi;
+import com.pulumi.aws.apigateway.RestApiArgs;
+import com.pulumi.aws.apigateway.Stage;
+import com.pulumi.aws.apigateway.StageArgs;
+import com.pulumi.aws.apigateway.UsagePlan;
+import com.pulumi.aws.apigateway.UsagePlanArgs;
+import com.pulumi.aws.apigateway.UsagePlanKey;
+import com.pulumi.aws.apigateway.UsagePlanKeyArgs;
+import com.pulumi.aws.apigateway.inputs.MethodSettingsSettingsArgs;
+import com.pulumi.aws.apigateway.inputs.RestApiEndpointConfigurationArgs;
+import com.pulumi.aws.apigateway.inputs.StageAccessLogSettingsArgs;
+import com.pulumi.aws.apigateway.inputs.UsagePlanApiStageArgs;
+import com.pulumi.aws.apigateway.inputs.UsagePlanThrottleSettingsArgs;
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
+import com.pulumi.aws.secretsmanager.Secret;
+import com.pulumi.aws.secretsmanager.SecretVersion;
+import com.pulumi.aws.secretsmanager.SecretVersionArgs;
+import com.pulumi.aws.wafv2.WebAclAssociation;
+import com.pulumi.aws.wafv2.WebAclAssociationArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.config.ApiSettings;
+import com.storefront.iam.PolicyDocument;
+import com.storefront.naming.NameLimit;
+import com.storefront.naming.Naming;
+import com.storefront.security.Secrets;
+import com.storefront.service.LoadBalancer;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The API Gateway front door (API-1): a regional REST API that proxies every path to the backend,
+ * requires an API key (usage plan with throttling), logs access as JSON, and sits behind the
+ * regional WAF. The key's value lives in Secrets Manager.
+ */
+public final class ApiGateway extends ComponentResource {
+
+    public static final String TYPE = "storefront:api:ApiGateway";
+    static final String APIGATEWAY = "apigateway.amazonaws.com";
+    static final String PUSH_TO_CLOUDWATCH = "arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs";
+    /** API Gateway's hard limit on an integration's time. */
+    static final int INTEGRATION_TIMEOUT_MS = 29_000;
+
+    private final Output<String> invokeUrl;
+    private final Output<String> restApiId;
+    private final Output<String> stageName;
+    private final Output<String> apiKeySecretArn;
+
+    public ApiGateway(String name, ApiGatewayArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        ApiSettings settings = args.settings();
+        Naming naming = args.naming();
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+
+        RestApi api = new RestApi("rest-api", RestApiArgs.builder()
+                .name(naming.name("api"))
+                .description("Storefront " + naming.suffix() + " API front door")
+                .endpointConfiguration(RestApiEndpointConfigurationArgs.builder().types("REGIONAL").build())
+                .apiKeySource("HEADER")
+                .build(), child);
+        Resource proxy = new Resource("proxy-resource", ResourceArgs.builder()
+                .restApi(api.id())
+                .parentId(api.rootResourceId())
+                .pathPart("{proxy+}")
+                .build(), child);
+
+        List<com.pulumi.resources.Resource> routes = new ArrayList<>();
+        Output<String> secret = args.originSecret().output();
+        routes.addAll(route("root", api, api.rootResourceId(), args.backendBaseUrl().applyValue(base -> base + "/"),
+                false, secret, child));
+        routes.addAll(route("proxy", api, proxy.id(), args.backendBaseUrl().applyValue(base -> base + "/{proxy}"),
+                true, secret, child));
+
+        Deployment deployment = new Deployment("deployment", DeploymentArgs.builder()
+                .restApi(api.id())
+                .description("Storefront " + naming.suffix() + " API")
+                // A new deployment whenever the routes change; otherwise the stage keeps serving the old ones.
+                .triggers(args.backendBaseUrl().applyValue(base -> Map.of("routes", fingerprint(base))))
+                .build(), CustomResourceOptions.builder()
+                .parent(this)
+                // API Gateway refuses a deployment of an API whose methods and integrations are not all in place.
+                .dependsOn(routes)
+                .build());
+
+        LogGroup accessLogs = new LogGroup("api-access-logs", LogGroupArgs.builder()
+                .name("/aws/apigateway/" + naming.name("api", NameLimit.LOG_GROUP))
+                .retentionInDays(args.logRetentionDays())
+                .kmsKeyId(args.kmsKeyArn())
+                .build(), child);
+        Optional<Account> account = settings.cloudWatchRoleArn().isPresent() ? Optional.empty()
+                : Optional.of(accountSettings(args, child));
+        CustomResourceOptions.Builder stageOptions = CustomResourceOptions.builder().parent(this);
+        // Stage logging fails until the region's API Gateway account has a CloudWatch role.
+        account.ifPresent(stageOptions::dependsOn);
+        Stage stage = new Stage("stage", StageArgs.builder()
+                .restApi(api.id())
+                .deployment(deployment.id())
+                .stageName(settings.stageName())
+                .accessLogSettings(StageAccessLogSettingsArgs.builder()
+                        .destinationArn(accessLogs.arn())
+                        .format(accessLogFormat())
+                        .build())
+                .build(), stageOptions.build());
+        new MethodSettings("stage-method-settings", MethodSettingsArgs.builder()
+                .restApi(api.id())
+                .stageName(stage.stageName())
+                .methodPath("*/*")
+                .settings(MethodSettingsSettingsArgs.builder()
+                        .metricsEnabled(true)
+                        .loggingLevel("ERROR")
+                        .dataTraceEnabled(false)
+                        .throttlingBurstLimit(settings.burstLimit())
+                        .throttlingRateLimit((double) settings.rateLimit())
+                        .build())
+                .build(), child);
+
+        UsagePlan plan = new UsagePlan("usage-plan", UsagePlanArgs.builder()
+                .name(naming.name("api"))
+                .description("Storefront API clients")
+                .apiStages(UsagePlanApiStageArgs.builder().apiId(api.id()).stage(stage.stageName()).build())
+                .throttleSettings(UsagePlanThrottleSettingsArgs.builder()
+                        .burstLimit(settings.burstLimit())
+                        .rateLimit((double) settings.rateLimit())
+                        .build())
+                .build(), child);
+        ApiKey key = new ApiKey("api-key", ApiKeyArgs.builder()
+                .name(naming.name("api-client"))
+                .description("Storefront API client key; the value is in the api-key secret")
+                .enabled(true)
+                .build(), child);
+        new UsagePlanKey("usage-plan-key", UsagePlanKeyArgs.builder()
+                .keyId(key.id())
+                .keyType("API_KEY")
+                .usagePlanId(plan.id())
+                .build(), child);
+        Secret keySecret = Secrets.create("api-key-secret", naming.name("api-gateway-key"),
+                "Storefront API Gateway client key (send as x-api-key)", args.kmsKeyArn(), args.protect(), child);
+        new SecretVersion("api-key-secret-value", SecretVersionArgs.builder()
+                .secretId(keySecret.id())
+                .secretString(key.value().applyValue(value -> {
+                    JsonObject json = new JsonObject();
+                    json.addProperty("apiKey", value);
+                    return json.toString();
+                }).asSecret())
+                .build(), child);
+
+        new WebAclAssociation("stage-web-acl", WebAclAssociationArgs.builder()
+                .resourceArn(stage.arn())
+                .webAclArn(args.regionalWebAclArn())
+                .build(), child);
+
+        this.invokeUrl = stage.invokeUrl();
+        this.restApiId = api.id();
+        this.stageName = stage.stageName();
+        this.apiKeySecretArn = keySecret.arn();
+        Map<String, Output<?>> outputs = new LinkedHashMap<>();
+        outputs.put("invokeUrl", invokeUrl);
+        outputs.put("restApiId", restApiId);
+        outputs.put("apiKeySecretArn", apiKeySecretArn);
+        registerOutputs(outputs);
+    }
+
+    /** {@code ANY} on a resource, API key required, proxied to {@code uri}. */
+    private static List<com.pulumi.resources.Resource> route(String what, RestApi api, Output<String> resourceId,
+                                                             Output<String> uri, boolean pathParameter,
+                                                             Output<String> originSecret, CustomResourceOptions options) {
+        MethodArgs.Builder method = MethodArgs.builder()
+                .restApi(api.id())
+                .resourceId(resourceId)
+                .httpMethod("ANY")
+                .authorization("NONE")
+                .apiKeyRequired(true);
+        IntegrationArgs.Builder integration = IntegrationArgs.builder()
+                .restApi(api.id())
+                .resourceId(resourceId)
+                .httpMethod("ANY")
+                .type("HTTP_PROXY")
+                .integrationHttpMethod("ANY")
+                .uri(uri)
+                .timeoutMilliseconds(INTEGRATION_TIMEOUT_MS);
+        if (pathParameter) {
+            method.requestParameters(Map.of("method.request.path.proxy", true));
+        }
+        // A static header (quoted value) that tells the WAFs behind us this client was already counted here.
+        integration.requestParameters(originSecret.applyValue(secret -> {
+            Map<String, String> parameters = new java.util.TreeMap<>();
+            parameters.put("integration.request.header." + LoadBalancer.ORIGIN_HEADER, "'" + secret + "'");
+            if (pathParameter) {
+                parameters.put("integration.request.path.proxy", "method.request.path.proxy");
+            }
+            return parameters;
+        }));
+        Method m = new Method("method-" + what, method.build(), options);
+        Integration i = new Integration("integration-" + what, integration.build(),
+                CustomResourceOptions.merge(options, CustomResourceOptions.builder().dependsOn(m).build()));
+        return List.of(m, i);
+    }
+
+    /** The CloudWatch role in the region's API Gateway account settings (account-wide, see README). */
+    private static Account accountSettings(ApiGatewayArgs args, CustomResourceOptions options) {
+        Role role = new Role("apigateway-cloudwatch-role", RoleArgs.builder()
+                .name(args.naming().name("apigateway-logs", NameLimit.IAM_ROLE))
+                .description("API Gateway writes access and execution logs to CloudWatch Logs")
+                .assumeRolePolicy(args.aws().accountId().applyValue(a -> PolicyDocument.serviceTrust(APIGATEWAY, a)))
+                .build(), options);
+        RolePolicyAttachment attachment = new RolePolicyAttachment("apigateway-cloudwatch-policy",
+                RolePolicyAttachmentArgs.builder()
+                        .role(role.name())
+                        .policyArn(args.aws().partition().applyValue(p -> PUSH_TO_CLOUDWATCH.replace("arn:aws:", "arn:" + p + ":")))
+                        .build(), options);
+        return new Account("apigateway-account", AccountArgs.builder()
+                .cloudwatchRoleArn(role.arn())
+                .resetOnDelete(true)
+                .build(), CustomResourceOptions.merge(options, CustomResourceOptions.builder()
+                // The role is checked when it is registered; its policy must already be attached.
+                .dependsOn(attachment).build()));
+    }
+
+    /** Stable across runs; changes only when the proxied backend changes. */
+    static String fingerprint(String backend) {
+        String routes = "ANY / -> " + backend + "/ ; ANY /{proxy+} -> " + backend + "/{proxy}";
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(routes.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String accessLogFormat() {
+        JsonObject format = new JsonObject();
+        format.addProperty("requestId", "$context.requestId");
+        format.addProperty("ip", "$context.identity.sourceIp");
+        format.addProperty("requestTime", "$context.requestTime");
+        format.addProperty("httpMethod", "$context.httpMethod");
+        format.addProperty("path", "$context.path");
+        format.addProperty("status", "$context.status");
+        format.addProperty("responseLength", "$context.responseLength");
+        format.addProperty("latencyMs", "$context.responseLatency");
+        format.addProperty("integrationStatus", "$context.integrationStatus");
+        format.addProperty("apiKeyId", "$context.identity.apiKeyId");
+        format.addProperty("wafResponseCode", "$context.wafResponseCode");
+        return format.toString();
+    }
+
+    public Output<String> invokeUrl() {
+        return invokeUrl;
+    }
+
+    public Output<String> restApiId() {
+        return restApiId;
+    }
+
+    public Output<String> stageName() {
+        return stageName;
+    }
+
+    public Output<String> apiKeySecretArn() {
+        return apiKeySecretArn;
+    }
+}

@@ -1,0 +1,31 @@
+package com.storefront.edge;
+
+import com.pulumi.aws.Provider;
+import com.pulumi.core.Output;
+import com.storefront.config.EdgeSettings;
+import com.storefront.config.SecretValue;
+import com.storefront.core.AwsContext;
+import com.storefront.naming.Naming;
+
+
+/**
+ * Inputs of the CloudFront component.
+ *
+ * @param albOriginDomain   the name CloudFront connects to: the ALB's domain (HTTPS) or its DNS name (HTTP)
+ * @param albHttps          whether the ALB terminates TLS for {@code albOriginDomain}
+ * @param originSecret      the header value CloudFront adds to every origin request to the ALB
+ * @param usEast1           provider for the viewer certificate (CloudFront only takes us-east-1 certificates)
+ */
+public record CdnArgs(
+        EdgeSettings settings,
+        Naming naming,
+        AwsContext aws,
+        StaticAssets assets,
+        Output<String> logBucketDomainName,
+        Output<String> albOriginDomain,
+        boolean albHttps,
+        SecretValue originSecret,
+        Output<String> webAclArn,
+        Provider usEast1,
+        boolean protect) {
+}

@@ -1,0 +1,119 @@
+package com.storefront.edge;
+
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
+import com.pulumi.aws.s3.BucketLoggingV2;
+import com.pulumi.aws.s3.BucketLoggingV2Args;
+import com.pulumi.aws.s3.BucketVersioningV2;
+import com.pulumi.aws.s3.BucketVersioningV2Args;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleTransitionArgs;
+import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.config.EdgeSettings;
+import com.storefront.config.OriginAccess;
+import com.storefront.core.AwsContext;
+import com.storefront.naming.NameLimit;
+import com.storefront.naming.Naming;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The static-assets bucket (EDGE-1): private, owner-enforced, versioned, encrypted (SSE-KMS with OAC;
+ * SSE-S3 with OAI, which cannot read KMS objects), with lifecycle and access logging. Only the
+ * distribution may read it; the CDN component writes that policy once the distribution exists.
+ */
+public final class StaticAssets extends ComponentResource {
+
+    public static final String TYPE = "storefront:edge:StaticAssets";
+    static final int INFREQUENT_ACCESS_AFTER_DAYS = 30;
+
+    private final Output<String> bucketName;
+    private final Output<String> bucketArn;
+    private final Output<String> regionalDomainName;
+    private final Output<String> bucketId;
+    private final BucketVersioningV2 versioning;
+    private final boolean kmsEncrypted;
+
+    public StaticAssets(String name, EdgeSettings settings, Naming naming, AwsContext aws, boolean protect,
+                        Output<String> kmsKeyArn, Output<String> logBucketName, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+        this.kmsEncrypted = settings.originAccess() == OriginAccess.OAC;
+        Output<String> bucketName = aws.accountId().applyValue(account ->
+                naming.name("assets", NameLimit.S3_BUCKET) + "-" + account);
+        PrivateBucket assets = PrivateBucket.create("assets", bucketName, protect, "BucketOwnerEnforced",
+                kmsEncrypted ? Optional.of(kmsKeyArn) : Optional.empty(), child);
+
+        this.versioning = new BucketVersioningV2("assets-versioning", BucketVersioningV2Args.builder()
+                .bucket(assets.bucket().id())
+                .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
+                .build(), child);
+        new BucketLifecycleConfigurationV2("assets-lifecycle", BucketLifecycleConfigurationV2Args.builder()
+                .bucket(assets.bucket().id())
+                .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
+                        .id("infrequent-access-and-old-versions")
+                        .status("Enabled")
+                        .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+                        .transitions(BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
+                                .days(INFREQUENT_ACCESS_AFTER_DAYS).storageClass("STANDARD_IA").build())
+                        .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
+                                .noncurrentDays(settings.noncurrentVersionDays()).build())
+                        .abortIncompleteMultipartUpload(BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs
+                                .builder().daysAfterInitiation(7).build())
+                        .build())
+                // Lifecycle rules on a versioned bucket only make sense once versioning is on.
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(versioning).build());
+        new BucketLoggingV2("assets-access-logging", BucketLoggingV2Args.builder()
+                .bucket(assets.bucket().id())
+                .targetBucket(logBucketName)
+                .targetPrefix(LogBucket.S3_ACCESS_PREFIX + "/assets/")
+                .build(), child);
+
+        this.bucketName = assets.bucket().bucket();
+        this.bucketArn = assets.bucket().arn();
+        this.bucketId = assets.bucket().id();
+        this.regionalDomainName = assets.bucket().bucketRegionalDomainName();
+        Map<String, Output<?>> outputs = new LinkedHashMap<>();
+        outputs.put("bucketName", this.bucketName);
+        outputs.put("bucketArn", bucketArn);
+        registerOutputs(outputs);
+    }
+
+    public Output<String> bucketName() {
+        return bucketName;
+    }
+
+    public Output<String> bucketId() {
+        return bucketId;
+    }
+
+    public Output<String> bucketArn() {
+        return bucketArn;
+    }
+
+    /** The REST endpoint OAC/OAI origins need (the website endpoint does not work with either). */
+    public Output<String> regionalDomainName() {
+        return regionalDomainName;
+    }
+
+    public boolean kmsEncrypted() {
+        return kmsEncrypted;
+    }
+
+    /**
+     * The bucket id, resolved only once versioning is on: replication (DR) requires it, so the
+     * replication configuration takes the bucket from here and is ordered by data flow.
+     */
+    public Output<String> versionedBucketId() {
+        return versioning.bucket();
+    }
+}

@@ -1,0 +1,104 @@
+package com.storefront.edge;
+
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.wafv2.WebAcl;
+import com.pulumi.aws.wafv2.WebAclArgs;
+import com.pulumi.aws.wafv2.WebAclAssociation;
+import com.pulumi.aws.wafv2.WebAclAssociationArgs;
+import com.pulumi.aws.wafv2.WebAclLoggingConfiguration;
+import com.pulumi.aws.wafv2.WebAclLoggingConfigurationArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclDefaultActionAllowArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclDefaultActionArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclVisibilityConfigArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.naming.NameLimit;
+import com.storefront.naming.Naming;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * WAFv2 (EDGE-3): a REGIONAL web ACL on the ALB (and the API stage), and a CLOUDFRONT web ACL,
+ * which AWS accepts only in us-east-1, for the distribution. Each logs to an
+ * {@code aws-waf-logs-} group in its own region.
+ */
+public final class Waf extends ComponentResource {
+
+    public static final String TYPE = "storefront:edge:Waf";
+    /** WAF only accepts CloudWatch log groups whose names start with this. */
+    public static final String LOG_GROUP_PREFIX = "aws-waf-logs-";
+
+    private final Output<String> regionalAclArn;
+    private final Output<String> regionalAclName;
+    private final Output<String> cloudFrontAclArn;
+    private final Output<String> cloudFrontAclName;
+
+    public Waf(String name, WafArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        CustomResourceOptions regional = CustomResourceOptions.builder().parent(this).build();
+        CustomResourceOptions usEast1 = CustomResourceOptions.builder().parent(this).provider(args.usEast1()).build();
+
+        WebAcl regionalAcl = webAcl("regional", "REGIONAL", args, regional);
+        // Right after creation WAF can answer WAFUnavailableEntityException; a re-run of `pulumi up` settles it.
+        new WebAclAssociation("alb-web-acl", WebAclAssociationArgs.builder()
+                .resourceArn(args.albArn())
+                .webAclArn(regionalAcl.arn())
+                .build(), regional);
+        WebAcl cloudFrontAcl = webAcl("cloudfront", "CLOUDFRONT", args, usEast1);
+
+        this.regionalAclArn = regionalAcl.arn();
+        this.regionalAclName = regionalAcl.name();
+        this.cloudFrontAclArn = cloudFrontAcl.arn();
+        this.cloudFrontAclName = cloudFrontAcl.name();
+        registerOutputs(Map.of("regionalAclArn", regionalAclArn, "cloudFrontAclArn", cloudFrontAclArn));
+    }
+
+    private WebAcl webAcl(String what, String scope, WafArgs args, CustomResourceOptions options) {
+        Naming naming = args.naming();
+        String name = naming.name("waf-" + what);
+        WebAcl acl = new WebAcl("web-acl-" + what, WebAclArgs.builder()
+                .name(name)
+                .description("Storefront " + naming.suffix() + " " + what + " protection")
+                .scope(scope)
+                .defaultAction(WebAclDefaultActionArgs.builder().allow(WebAclDefaultActionAllowArgs.builder().build()).build())
+                .rules(args.originSecret().output().applyValue(secret -> WafRules.rules(args.settings(), name, secret)))
+                .visibilityConfig(WebAclVisibilityConfigArgs.builder()
+                        .cloudwatchMetricsEnabled(true)
+                        .sampledRequestsEnabled(true)
+                        .metricName(name)
+                        .build())
+                .build(), options);
+        LogGroup logs = new LogGroup("waf-logs-" + what, LogGroupArgs.builder()
+                .name(LOG_GROUP_PREFIX + naming.name(what, NameLimit.LOG_GROUP))
+                .retentionInDays(args.logRetentionDays())
+                .kmsKeyId("CLOUDFRONT".equals(scope) ? args.usEast1KmsKeyArn() : args.kmsKeyArn())
+                .build(), options);
+        new WebAclLoggingConfiguration("waf-logging-" + what, WebAclLoggingConfigurationArgs.builder()
+                .resourceArn(acl.arn())
+                .logDestinationConfigs(logs.arn().applyValue(List::of))
+                .build(), options);
+        return acl;
+    }
+
+    /** The REGIONAL web ACL (ALB, API Gateway stage). */
+    public Output<String> regionalAclArn() {
+        return regionalAclArn;
+    }
+
+    public Output<String> regionalAclName() {
+        return regionalAclName;
+    }
+
+    /** The CLOUDFRONT web ACL (set on the distribution by ARN). */
+    public Output<String> cloudFrontAclArn() {
+        return cloudFrontAclArn;
+    }
+
+    public Output<String> cloudFrontAclName() {
+        return cloudFrontAclName;
+    }
+}

@@ -1,0 +1,105 @@
+package com.storefront.edge;
+
+import com.pulumi.aws.wafv2.inputs.WebAclRuleActionArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleActionBlockArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleOverrideActionArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleOverrideActionNoneArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementRateBasedStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleVisibilityConfigArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementByteMatchStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementByteMatchStatementFieldToMatchArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementByteMatchStatementFieldToMatchSingleHeaderArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementByteMatchStatementTextTransformationArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementRateBasedStatementScopeDownStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementRateBasedStatementScopeDownStatementNotStatementArgs;
+import com.storefront.config.EdgeSettings;
+import com.storefront.service.LoadBalancer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The rules both web ACLs share (EDGE-3): a per-IP rate limit and four AWS managed rule groups. */
+final class WafRules {
+
+    /** Managed groups, in evaluation order; IP reputation first, it is the cheapest to reject on. */
+    static final List<String> MANAGED_GROUPS = List.of(
+            "AWSManagedRulesAmazonIpReputationList",
+            "AWSManagedRulesCommonRuleSet",
+            "AWSManagedRulesKnownBadInputsRuleSet",
+            "AWSManagedRulesSQLiRuleSet");
+    static final String RATE_RULE = "rate-limit-per-ip";
+
+    private WafRules() {
+    }
+
+    /**
+     * @param originSecret requests carrying it in {@link LoadBalancer#ORIGIN_HEADER} come from our own
+     *                     CloudFront or API Gateway, which already counted the client's real address;
+     *                     counting them again would throttle the proxies' shared addresses
+     */
+    static List<WebAclRuleArgs> rules(EdgeSettings settings, String metricPrefix, String originSecret) {
+        List<WebAclRuleArgs> rules = new ArrayList<>();
+        rules.add(WebAclRuleArgs.builder()
+                .name(RATE_RULE)
+                .priority(0)
+                .action(WebAclRuleActionArgs.builder().block(WebAclRuleActionBlockArgs.builder().build()).build())
+                .statement(WebAclRuleStatementArgs.builder()
+                        .rateBasedStatement(WebAclRuleStatementRateBasedStatementArgs.builder()
+                                .limit(settings.wafRateLimit())
+                                .evaluationWindowSec(settings.wafRateWindowSeconds())
+                                .aggregateKeyType("IP")
+                                .scopeDownStatement(WebAclRuleStatementRateBasedStatementScopeDownStatementArgs.builder()
+                                        .notStatement(WebAclRuleStatementRateBasedStatementScopeDownStatementNotStatementArgs.builder()
+                                                .statements(fromOurEdge(originSecret))
+                                                .build())
+                                        .build())
+                                .build())
+                        .build())
+                .visibilityConfig(visibility(metricPrefix + "-" + RATE_RULE))
+                .build());
+        for (int i = 0; i < MANAGED_GROUPS.size(); i++) {
+            String group = MANAGED_GROUPS.get(i);
+            rules.add(WebAclRuleArgs.builder()
+                    .name(group)
+                    .priority(i + 1)
+                    // Managed groups take an override action, not an action; "none" keeps their own blocks.
+                    .overrideAction(WebAclRuleOverrideActionArgs.builder()
+                            .none(WebAclRuleOverrideActionNoneArgs.builder().build()).build())
+                    .statement(WebAclRuleStatementArgs.builder()
+                            .managedRuleGroupStatement(WebAclRuleStatementManagedRuleGroupStatementArgs.builder()
+                                    .vendorName("AWS")
+                                    .name(group)
+                                    .build())
+                            .build())
+                    .visibilityConfig(visibility(metricPrefix + "-" + group))
+                    .build());
+        }
+        return rules;
+    }
+
+    private static WebAclRuleStatementArgs fromOurEdge(String originSecret) {
+        return WebAclRuleStatementArgs.builder()
+                .byteMatchStatement(WebAclRuleStatementByteMatchStatementArgs.builder()
+                        .fieldToMatch(WebAclRuleStatementByteMatchStatementFieldToMatchArgs.builder()
+                                .singleHeader(WebAclRuleStatementByteMatchStatementFieldToMatchSingleHeaderArgs.builder()
+                                        .name(LoadBalancer.ORIGIN_HEADER.toLowerCase()).build())
+                                .build())
+                        .positionalConstraint("EXACTLY")
+                        .searchString(originSecret)
+                        .textTransformations(WebAclRuleStatementByteMatchStatementTextTransformationArgs.builder()
+                                .priority(0).type("NONE").build())
+                        .build())
+                .build();
+    }
+
+    private static WebAclRuleVisibilityConfigArgs visibility(String metricName) {
+        return WebAclRuleVisibilityConfigArgs.builder()
+                .cloudwatchMetricsEnabled(true)
+                .sampledRequestsEnabled(true)
+                .metricName(metricName)
+                .build();
+    }
+}
