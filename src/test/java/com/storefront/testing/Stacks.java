@@ -54,10 +54,19 @@ public final class Stacks {
                 + "\"requestsPerTarget\":500,\"dbConnectionsPerTask\":20,\"stepScaling\":true}"));
     }
 
+    /** Dev with a custom viewer domain (certificate issued in us-east-1), OAI instead of OAC, and the API on. */
+    public static StackRun devCustomDomainOai() {
+        return StackRun.ofStackFile(DEV_FILE, Map.of(
+                "storefront:edge", "{\"domainName\":\"shop.example.com\",\"hostedZoneId\":\"Z0123456789ABCDEFGHIJ\","
+                        + "\"originAccess\":\"oai\"}",
+                "storefront:api", "{\"enabled\":true,\"cloudWatchRoleArn\":\"arn:aws:iam::123456789012:role/api-gateway-logs\"}"));
+    }
+
     /** Every configuration above, for tests that must hold for all of them. */
     public static Map<String, StackRun> all() {
         return Map.of("dev", dev(), "prod", prod(), "dev-longest-suffix", devLongestSuffix(),
                 "dev-without-nat", devWithoutNat(), "dev-provisioned-valkey", devProvisionedValkey(),
-                "prod-with-domain", prodWithDomain(), "dev-with-certificate", devWithCertificate());
+                "prod-with-domain", prodWithDomain(), "dev-with-certificate", devWithCertificate(),
+                "dev-custom-domain-oai", devCustomDomainOai());
     }
 }

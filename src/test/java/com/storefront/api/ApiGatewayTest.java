@@ -1,0 +1,140 @@
+package com.storefront.api;
+
+import com.storefront.testing.Json;
+import com.storefront.testing.Registered;
+import com.storefront.testing.StackFile;
+import com.storefront.testing.StackRun;
+import com.storefront.testing.Stacks;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** API-1 and AWS-RULES §2.11. */
+class ApiGatewayTest {
+
+    private static final String SECRET = StackFile.TEST_SECRETS.get("storefront:originVerifySecret");
+
+    @Test
+    void prodHasTheFrontDoorDevDoesNot() {
+        assertTrue(Stacks.dev().ofType("aws:apigateway/restApi:RestApi").isEmpty());
+        assertTrue(Stacks.dev().outputs().keySet().stream().noneMatch(k -> k.equals("apiUrl")));
+        StackRun prod = Stacks.prod();
+        Registered api = prod.one("aws:apigateway/restApi:RestApi", "rest-api");
+        assertEquals(Map.of("types", "REGIONAL"), api.map("endpointConfiguration"));
+        assertEquals("https://" + api.id() + ".execute-api.us-east-2.amazonaws.com/v1", prod.output("apiUrl"));
+    }
+
+    @Test
+    void everyPathIsProxiedAndNeedsAnApiKey() {
+        StackRun run = Stacks.prod();
+        assertEquals("{proxy+}", run.one("aws:apigateway/resource:Resource", "proxy-resource").string("pathPart"));
+        for (String what : List.of("root", "proxy")) {
+            Registered method = run.one("aws:apigateway/method:Method", "method-" + what);
+            assertEquals("ANY", method.string("httpMethod"));
+            assertTrue(method.bool("apiKeyRequired"));
+            Registered integration = run.one("aws:apigateway/integration:Integration", "integration-" + what);
+            assertEquals("HTTP_PROXY", integration.string("type"));
+            assertEquals("ANY", integration.string("integrationHttpMethod"));
+            assertEquals("'" + SECRET + "'", integration.map("requestParameters").get("integration.request.header.X-Origin-Verify"));
+            assertTrue(integration.secretInputs().contains("requestParameters"));
+        }
+        Registered proxy = run.one("aws:apigateway/integration:Integration", "integration-proxy");
+        assertEquals("method.request.path.proxy", proxy.map("requestParameters").get("integration.request.path.proxy"));
+        assertEquals(true, run.one("aws:apigateway/method:Method", "method-proxy")
+                .map("requestParameters").get("method.request.path.proxy"));
+    }
+
+    @Test
+    void withoutAlbTlsTheApiGoesThroughCloudFrontWithItTheAlbDirectly() {
+        StackRun prod = Stacks.prod();
+        assertEquals(prod.output("applicationUrl") + "/{proxy}",
+                prod.one("aws:apigateway/integration:Integration", "integration-proxy").string("uri"));
+        StackRun withDomain = Stacks.prodWithDomain();
+        assertEquals("https://origin.shop.example.com/{proxy}",
+                withDomain.one("aws:apigateway/integration:Integration", "integration-proxy").string("uri"));
+    }
+
+    @Test
+    void deploymentWaitsForAllRoutesAndRedeploysWhenTheyChange() {
+        StackRun run = Stacks.prod();
+        Registered deployment = run.one("aws:apigateway/deployment:Deployment", "deployment");
+        for (String name : List.of("method-root", "method-proxy")) {
+            assertTrue(deployment.dependencies().contains(run.one("aws:apigateway/method:Method", name).urn()), name);
+        }
+        for (String name : List.of("integration-root", "integration-proxy")) {
+            assertTrue(deployment.dependencies().contains(run.one("aws:apigateway/integration:Integration", name).urn()), name);
+        }
+        assertTrue(deployment.input("stageName").isEmpty(), "the stage is its own resource (stageName is deprecated here)");
+        assertEquals(64, deployment.string("triggers.routes").length());
+        assertNotEquals(deployment.string("triggers.routes"), Stacks.prodWithDomain()
+                .one("aws:apigateway/deployment:Deployment", "deployment").string("triggers.routes"));
+    }
+
+    @Test
+    void stageLogsAsJsonWithMetricsAndThrottling() {
+        StackRun run = Stacks.prod();
+        Registered stage = run.one("aws:apigateway/stage:Stage", "stage");
+        Registered logs = run.one("aws:cloudwatch/logGroup:LogGroup", "api-access-logs");
+        assertEquals("arn:aws:logs:us-east-2:123456789012:log-group:" + logs.string("name"),
+                stage.string("accessLogSettings.destinationArn"));
+        Map<String, Object> format = Json.parse(stage.string("accessLogSettings.format"));
+        assertTrue(format.keySet().containsAll(Set.of("requestId", "ip", "status", "latencyMs", "apiKeyId")));
+        assertTrue(stage.dependencies().contains(run.one("aws:apigateway/account:Account", "apigateway-account").urn()),
+                "logging needs the account's CloudWatch role first");
+
+        Registered settings = run.one("aws:apigateway/methodSettings:MethodSettings", "stage-method-settings");
+        assertEquals("*/*", settings.string("methodPath"));
+        assertTrue(settings.bool("settings.metricsEnabled"));
+        assertEquals(1000.0, settings.number("settings.throttlingBurstLimit"));
+        assertEquals(100.0, settings.number("settings.throttlingRateLimit"));
+    }
+
+    @Test
+    void usagePlanAndKeyWithTheKeyInSecretsManager() {
+        StackRun run = Stacks.prod();
+        Registered plan = run.one("aws:apigateway/usagePlan:UsagePlan", "usage-plan");
+        assertEquals(List.of(Map.of("apiId", run.one("aws:apigateway/restApi:RestApi", "rest-api").id(), "stage", "v1")),
+                plan.list("apiStages"));
+        assertEquals(Map.of("burstLimit", 1000.0, "rateLimit", 100.0), plan.map("throttleSettings"));
+        Registered key = run.one("aws:apigateway/apiKey:ApiKey", "api-key");
+        Registered link = run.one("aws:apigateway/usagePlanKey:UsagePlanKey", "usage-plan-key");
+        assertEquals(key.id(), link.string("keyId"));
+        assertEquals("API_KEY", link.string("keyType"));
+
+        Registered secret = run.one("aws:secretsmanager/secret:Secret", "api-key-secret");
+        assertEquals(run.output("kmsKeyArn"), secret.string("kmsKeyId"));
+        assertEquals(run.output("apiKeySecretArn"), secret.id());
+        Registered value = run.one("aws:secretsmanager/secretVersion:SecretVersion", "api-key-secret-value");
+        assertTrue(value.secretInputs().contains("secretString"));
+        assertTrue(Json.parse(value.string("secretString")).containsKey("apiKey"));
+    }
+
+    @Test
+    void regionalWafGuardsTheStage() {
+        StackRun run = Stacks.prod();
+        Registered association = run.one("aws:wafv2/webAclAssociation:WebAclAssociation", "stage-web-acl");
+        assertEquals("arn:aws:apigateway:us-east-2::/restapis/" + run.one("aws:apigateway/restApi:RestApi", "rest-api").id()
+                + "/stages/v1", association.string("resourceArn"));
+        assertEquals(run.output("regionalWebAclArn"), association.string("webAclArn"));
+    }
+
+    @Test
+    void accountLoggingRoleIsCreatedOnlyWhenNoneIsGiven() {
+        StackRun prod = Stacks.prod();
+        Registered account = prod.one("aws:apigateway/account:Account", "apigateway-account");
+        Registered role = prod.one("aws:iam/role:Role", "apigateway-cloudwatch-role");
+        assertEquals("arn:aws:iam::123456789012:role/" + role.string("name"), account.string("cloudwatchRoleArn"));
+        assertEquals("arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs",
+                prod.one("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "apigateway-cloudwatch-policy").string("policyArn"));
+        StackRun shared = Stacks.devCustomDomainOai();
+        assertTrue(shared.ofType("aws:apigateway/account:Account").isEmpty());
+        assertTrue(shared.ofType("aws:apigateway/stage:Stage").get(0).dependencies().stream()
+                .noneMatch(d -> d.contains("apigateway/account")));
+    }
+}

@@ -1,0 +1,196 @@
+package com.storefront.edge;
+
+import com.storefront.testing.Json;
+import com.storefront.testing.Registered;
+import com.storefront.testing.StackFile;
+import com.storefront.testing.StackRun;
+import com.storefront.testing.Stacks;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** EDGE-2 and AWS-RULES §2.9 on the distribution and its bucket access. */
+class CdnTest {
+
+    private static final String DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
+
+    private static Registered distribution(StackRun run) {
+        return run.one(DISTRIBUTION, "distribution");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> behavioursByPath(Registered distribution) {
+        return distribution.list("orderedCacheBehaviors").stream().map(b -> (Map<String, Object>) b)
+                .collect(Collectors.toMap(b -> (String) b.get("pathPattern"), b -> b));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> originsById(Registered distribution) {
+        return distribution.list("origins").stream().map(o -> (Map<String, Object>) o)
+                .collect(Collectors.toMap(o -> (String) o.get("originId"), o -> o));
+    }
+
+    @Test
+    void viewersGetHttpsHttp2And3AndIpv6() {
+        Registered cdn = distribution(Stacks.prod());
+        assertEquals("http2and3", cdn.string("httpVersion"));
+        assertTrue(cdn.bool("isIpv6Enabled"));
+        assertEquals("index.html", cdn.string("defaultRootObject"));
+        assertEquals("PriceClass_All", cdn.string("priceClass"));
+        assertEquals("PriceClass_100", distribution(Stacks.dev()).string("priceClass"));
+        assertEquals("redirect-to-https", cdn.string("defaultCacheBehavior.viewerProtocolPolicy"));
+        behavioursByPath(cdn).values().forEach(b -> assertEquals("redirect-to-https", b.get("viewerProtocolPolicy")));
+        assertEquals(Map.of("cloudfrontDefaultCertificate", true), cdn.map("viewerCertificate"));
+        assertTrue(cdn.input("aliases").isEmpty());
+    }
+
+    @Test
+    void defaultBehaviourServesTheBucketCachedWithSecurityHeaders() {
+        Map<String, Object> behaviour = distribution(Stacks.prod()).map("defaultCacheBehavior");
+        assertEquals("assets", behaviour.get("targetOriginId"));
+        assertEquals("658327ea-f89d-4fab-a63d-7e88639e58f6", behaviour.get("cachePolicyId"), "Managed-CachingOptimized");
+        assertEquals("67f7725c-6f97-4210-82d7-5512b31e9d03", behaviour.get("responseHeadersPolicyId"),
+                "Managed-SecurityHeadersPolicy");
+        assertFalse(behaviour.containsKey("forwardedValues"));
+    }
+
+    @Test
+    void scriptsAndStylesAreCachedForADay() {
+        StackRun run = Stacks.prod();
+        Registered policy = run.one("aws:cloudfront/cachePolicy:CachePolicy", "static-cache-policy");
+        assertEquals(86400.0, policy.number("defaultTtl"));
+        assertTrue(policy.bool("parametersInCacheKeyAndForwardedToOrigin.enableAcceptEncodingGzip"));
+        assertTrue(policy.bool("parametersInCacheKeyAndForwardedToOrigin.enableAcceptEncodingBrotli"));
+        Map<String, Map<String, Object>> behaviours = behavioursByPath(distribution(run));
+        for (String path : List.of("*.js", "*.css")) {
+            Map<String, Object> behaviour = behaviours.get(path);
+            assertEquals("assets", behaviour.get("targetOriginId"));
+            assertEquals(policy.id(), behaviour.get("cachePolicyId"));
+            assertFalse(behaviour.containsKey("forwardedValues"), "AWS rejects forwarded values with a cache policy");
+            assertFalse(behaviour.containsKey("defaultTtl"));
+        }
+    }
+
+    @Test
+    void apiIsNeverCachedAndGoesToTheAlbWithoutTheHostHeader() {
+        Map<String, Object> api = behavioursByPath(distribution(Stacks.prod())).get("/api/*");
+        assertEquals("api", api.get("targetOriginId"));
+        assertEquals("4135ea2d-6df8-44a3-9df3-4b5a84be39ad", api.get("cachePolicyId"), "Managed-CachingDisabled");
+        assertEquals("b689b0a8-53d0-40ab-baf2-68738e2966ac", api.get("originRequestPolicyId"),
+                "Managed-AllViewerExceptHostHeader");
+        assertEquals(List.of("GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"), api.get("allowedMethods"));
+        assertEquals("/api/*", distribution(Stacks.prod()).string("orderedCacheBehaviors.0.pathPattern"),
+                "first, so /api/x.js still reaches the API");
+    }
+
+    @Test
+    void withoutAnAlbCertificateTheOriginIsHttpWithTheSecretHeader() {
+        StackRun run = Stacks.prod();
+        Registered cdn = distribution(run);
+        Map<String, Object> alb = originsById(cdn).get("api");
+        assertEquals(run.output("albDnsName"), alb.get("domainName"));
+        assertEquals("http-only", ((Map<?, ?>) alb.get("customOriginConfig")).get("originProtocolPolicy"));
+        assertEquals(List.of(Map.of("name", "X-Origin-Verify",
+                "value", StackFile.TEST_SECRETS.get("storefront:originVerifySecret"))), alb.get("customHeaders"));
+        assertTrue(cdn.secretInputs().contains("origins"), "the header value stays a Pulumi secret");
+    }
+
+    @Test
+    void withAnAlbCertificateTheOriginIsHttpsToItsDomain() {
+        Map<String, Object> alb = originsById(distribution(Stacks.prodWithDomain())).get("api");
+        assertEquals("origin.shop.example.com", alb.get("domainName"));
+        Map<?, ?> config = (Map<?, ?>) alb.get("customOriginConfig");
+        assertEquals("https-only", config.get("originProtocolPolicy"));
+        assertEquals(List.of("TLSv1.2"), config.get("originSslProtocols"));
+    }
+
+    @Test
+    void oacSignsRequestsAndTheBucketAdmitsOnlyThisDistribution() {
+        StackRun run = Stacks.prod();
+        Registered oac = run.one("aws:cloudfront/originAccessControl:OriginAccessControl", "assets-oac");
+        assertEquals("s3", oac.string("originAccessControlOriginType"));
+        assertEquals("always", oac.string("signingBehavior"));
+        assertEquals("sigv4", oac.string("signingProtocol"));
+        Map<String, Object> s3 = originsById(distribution(run)).get("assets");
+        assertEquals("storefront-assets-prod-123456789012.s3.us-east-2.amazonaws.com", s3.get("domainName"),
+                "the REST endpoint, not the website endpoint");
+        assertEquals(oac.id(), s3.get("originAccessControlId"));
+
+        Map<String, Map<String, Object>> policy = statements(run);
+        Map<String, Object> read = policy.get("CloudFrontReadsAssets");
+        assertEquals(Map.of("Service", "cloudfront.amazonaws.com"), read.get("Principal"));
+        assertEquals("s3:GetObject", read.get("Action"));
+        assertEquals(Map.of("StringEquals", Map.of("AWS:SourceArn",
+                "arn:aws:cloudfront::123456789012:distribution/" + distribution(run).id())), read.get("Condition"));
+        assertEquals("Deny", policy.get("DenyInsecureTransport").get("Effect"));
+    }
+
+    @Test
+    void oaiReadsThroughItsIdentity() {
+        StackRun run = Stacks.devCustomDomainOai();
+        Registered oai = run.one("aws:cloudfront/originAccessIdentity:OriginAccessIdentity", "assets-oai");
+        Map<String, Object> s3 = originsById(distribution(run)).get("assets");
+        assertEquals(Map.of("originAccessIdentity", "origin-access-identity/cloudfront/" + oai.id()), s3.get("s3OriginConfig"));
+        assertEquals(Map.of("AWS", "arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity " + oai.id()),
+                statements(run).get("CloudFrontReadsAssets").get("Principal"));
+    }
+
+    @Test
+    void theCmkLetsCloudFrontDecryptForThisAccountsDistributions() {
+        Map<String, Object> statement = Json.statements(Json.parse(
+                        Stacks.prod().one("aws:kms/key:Key", "encryption-key").string("policy"))).stream()
+                .filter(s -> "CloudFrontReadsAssets".equals(s.get("Sid"))).findFirst().orElseThrow();
+        assertEquals(Map.of("Service", "cloudfront.amazonaws.com"), statement.get("Principal"));
+        assertEquals("kms:Decrypt", statement.get("Action"));
+        assertEquals(Map.of("StringLike", Map.of("aws:SourceArn", "arn:aws:cloudfront::123456789012:distribution/*")),
+                statement.get("Condition"));
+    }
+
+    @Test
+    void accessLogsWafAndDeploymentWait() {
+        StackRun run = Stacks.prod();
+        Registered cdn = distribution(run);
+        assertEquals(Map.of("bucket", run.output("logBucketName") + ".s3.amazonaws.com", "prefix", "cloudfront/",
+                "includeCookies", false), cdn.map("loggingConfig"));
+        assertEquals(run.output("cloudFrontWebAclArn"), cdn.string("webAclId"), "WAFv2 is attached by ARN");
+        assertTrue(cdn.bool("waitForDeployment"));
+        assertFalse(distribution(Stacks.dev()).bool("waitForDeployment"));
+    }
+
+    @Test
+    void aCustomDomainGetsAUsEast1CertificateSniAndAnAlias() {
+        StackRun run = Stacks.devCustomDomainOai();
+        Registered cdn = distribution(run);
+        assertEquals(List.of("shop.example.com"), cdn.list("aliases"));
+        Registered certificate = run.one("aws:acm/certificate:Certificate", "cdn-certificate");
+        assertEquals("us-east-1", run.regionOf(certificate), "CloudFront only takes us-east-1 certificates");
+        assertEquals("shop.example.com", certificate.string("domainName"));
+        assertEquals("us-east-1", run.regionOf(run.one("aws:acm/certificateValidation:CertificateValidation",
+                "cdn-certificate-validated")));
+        Map<String, Object> viewer = cdn.map("viewerCertificate");
+        assertEquals("sni-only", viewer.get("sslSupportMethod"));
+        assertEquals("TLSv1.2_2021", viewer.get("minimumProtocolVersion"));
+        assertTrue(viewer.get("acmCertificateArn").toString().startsWith("arn:aws:acm:us-east-1:"));
+        Registered alias = run.one("aws:route53/record:Record", "cdn-alias");
+        assertEquals("shop.example.com", alias.string("name"));
+        assertEquals("Z2FDTNDATAQYW2", alias.string("aliases.0.zoneId"));
+        assertEquals("https://shop.example.com", run.output("applicationUrl"));
+    }
+
+    @Test
+    void applicationUrlIsTheDistributionOverHttps() {
+        StackRun run = Stacks.dev();
+        assertEquals("https://" + run.output("cloudFrontDomainName"), run.output("applicationUrl"));
+    }
+
+    private static Map<String, Map<String, Object>> statements(StackRun run) {
+        return Json.statements(Json.parse(run.one("aws:s3/bucketPolicy:BucketPolicy", "assets-policy").string("policy")))
+                .stream().collect(Collectors.toMap(s -> (String) s.get("Sid"), s -> s));
+    }
+}

@@ -1,0 +1,77 @@
+package com.storefront.edge;
+
+import com.storefront.testing.Registered;
+import com.storefront.testing.StackRun;
+import com.storefront.testing.Stacks;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** EDGE-1: the static-assets bucket. */
+class StaticAssetsTest {
+
+    private static final String SSE = "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2";
+
+    @Test
+    void privateOwnerEnforcedAndVersioned() {
+        StackRun run = Stacks.prod();
+        Registered bucket = run.one("aws:s3/bucketV2:BucketV2", "assets");
+        assertEquals("storefront-assets-prod-123456789012", bucket.string("bucket"));
+        Registered block = run.one("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "assets-public-access");
+        for (String flag : List.of("blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets")) {
+            assertTrue(block.bool(flag), flag);
+        }
+        assertEquals("BucketOwnerEnforced", run.one("aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+                "assets-ownership").string("rule.objectOwnership"));
+        assertEquals("Enabled", run.one("aws:s3/bucketVersioningV2:BucketVersioningV2", "assets-versioning")
+                .string("versioningConfiguration.status"));
+        assertEquals("storefront-assets-prod-123456789012", run.output("assetsBucketName"));
+    }
+
+    @Test
+    void oacBucketsUseTheCmkOaiBucketsSseS3() {
+        StackRun oac = Stacks.dev();
+        assertEquals(Map.of("sseAlgorithm", "aws:kms", "kmsMasterKeyId", oac.output("kmsKeyArn")),
+                oac.one(SSE, "assets-encryption").map("rules.0.applyServerSideEncryptionByDefault"));
+        assertTrue(oac.one(SSE, "assets-encryption").bool("rules.0.bucketKeyEnabled"));
+        StackRun oai = Stacks.devCustomDomainOai();
+        assertEquals(Map.of("sseAlgorithm", "AES256"),
+                oai.one(SSE, "assets-encryption").map("rules.0.applyServerSideEncryptionByDefault"),
+                "an OAI cannot read SSE-KMS objects");
+    }
+
+    @Test
+    void lifecycleMovesToInfrequentAccessAndExpiresOldVersions() {
+        Registered lifecycle = Stacks.prod().one("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
+                "assets-lifecycle");
+        assertEquals(List.of(Map.of("days", 30.0, "storageClass", "STANDARD_IA")), lifecycle.list("rules.0.transitions"));
+        assertEquals(Map.of("noncurrentDays", 30.0), lifecycle.map("rules.0.noncurrentVersionExpiration"));
+        assertEquals(7.0, Stacks.dev().one("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
+                "assets-lifecycle").number("rules.0.noncurrentVersionExpiration.noncurrentDays"));
+        assertTrue(lifecycle.dependencies().contains(Stacks.prod().one("aws:s3/bucketVersioningV2:BucketVersioningV2",
+                "assets-versioning").urn()));
+    }
+
+    @Test
+    void accessLogsGoToTheLogBucket() {
+        StackRun run = Stacks.prod();
+        Registered logging = run.one("aws:s3/bucketLoggingV2:BucketLoggingV2", "assets-access-logging");
+        assertEquals(run.output("logBucketName"), logging.string("targetBucket"));
+        assertEquals("s3-access/assets/", logging.string("targetPrefix"));
+        assertTrue(logging.dependencies().contains(run.one("aws:s3/bucketPolicy:BucketPolicy", "logs-policy").urn()),
+                "the log bucket admits S3 logging before logging is switched on");
+    }
+
+    @Test
+    void destroyableInDevKeptInProd() {
+        assertTrue(Stacks.dev().one("aws:s3/bucketV2:BucketV2", "assets").bool("forceDestroy"));
+        Registered prod = Stacks.prod().one("aws:s3/bucketV2:BucketV2", "assets");
+        assertFalse(prod.bool("forceDestroy"));
+        assertTrue(prod.protect());
+    }
+}

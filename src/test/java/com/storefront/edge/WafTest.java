@@ -1,0 +1,115 @@
+package com.storefront.edge;
+
+import com.storefront.testing.Registered;
+import com.storefront.testing.StackFile;
+import com.storefront.testing.StackRun;
+import com.storefront.testing.Stacks;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** EDGE-3 and AWS-RULES §2.10. */
+class WafTest {
+
+    private static final String ACL = "aws:wafv2/webAcl:WebAcl";
+
+    @Test
+    void cloudFrontAclIsCreatedInUsEast1AndRegionalAclInTheStackRegion() {
+        StackRun run = Stacks.prod();
+        Registered cloudFront = run.one(ACL, "web-acl-cloudfront");
+        assertEquals("CLOUDFRONT", cloudFront.string("scope"));
+        assertEquals("us-east-1", run.regionOf(cloudFront));
+        Registered regional = run.one(ACL, "web-acl-regional");
+        assertEquals("REGIONAL", regional.string("scope"));
+        assertEquals("us-east-2", run.regionOf(regional));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void rulesRateLimitPerIpAndBlockWithManagedGroups() {
+        for (Registered acl : Stacks.prod().ofType(ACL)) {
+            List<Map<String, Object>> rules = (List<Map<String, Object>>) (List<?>) acl.list("rules");
+            assertEquals(5, rules.size());
+            Map<String, Object> rate = rules.get(0);
+            assertEquals(Map.of("block", Map.of()), rate.get("action"));
+            Map<String, Object> statement = (Map<String, Object>) ((Map<String, Object>) rate.get("statement")).get("rateBasedStatement");
+            assertEquals(2000.0, statement.get("limit"));
+            assertEquals(300.0, statement.get("evaluationWindowSec"));
+            assertEquals("IP", statement.get("aggregateKeyType"));
+
+            Set<String> managed = rules.subList(1, 5).stream().map(r -> (String) r.get("name")).collect(Collectors.toSet());
+            assertEquals(Set.of("AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet",
+                    "AWSManagedRulesSQLiRuleSet", "AWSManagedRulesAmazonIpReputationList"), managed);
+            for (Map<String, Object> rule : rules.subList(1, 5)) {
+                assertEquals(Map.of("none", Map.of()), rule.get("overrideAction"), "managed groups block by their own rules");
+                assertFalse(rule.containsKey("action"), "a managed group with an action is rejected");
+            }
+            Set<Object> priorities = rules.stream().map(r -> r.get("priority")).collect(Collectors.toSet());
+            assertEquals(rules.size(), priorities.size(), "unique priorities");
+            for (Map<String, Object> rule : rules) {
+                Map<String, Object> visibility = (Map<String, Object>) rule.get("visibilityConfig");
+                assertEquals(true, visibility.get("cloudwatchMetricsEnabled"));
+                assertEquals(true, visibility.get("sampledRequestsEnabled"));
+            }
+            assertEquals(true, acl.input("visibilityConfig.cloudwatchMetricsEnabled").orElseThrow());
+            assertEquals(Map.of("allow", Map.of()), acl.map("defaultAction"));
+        }
+    }
+
+    @Test
+    void ourOwnProxiesAreNotCountedTwice() {
+        Registered acl = Stacks.prod().one(ACL, "web-acl-cloudfront");
+        Map<String, Object> match = acl.map("rules.0.statement.rateBasedStatement.scopeDownStatement.notStatement.statements.0.byteMatchStatement");
+        assertEquals(Map.of("singleHeader", Map.of("name", "x-origin-verify")), match.get("fieldToMatch"));
+        assertEquals("EXACTLY", match.get("positionalConstraint"));
+        assertEquals(StackFile.TEST_SECRETS.get("storefront:originVerifySecret"), match.get("searchString"));
+        assertTrue(acl.secretInputs().contains("rules"));
+    }
+
+    @Test
+    void rateLimitFollowsConfig() {
+        StackRun run = StackRun.ofStackFile(Stacks.DEV_FILE, Map.of("storefront:edge",
+                "{\"wafRateLimit\":500,\"wafRateWindowSeconds\":60}"));
+        Registered acl = run.one(ACL, "web-acl-regional");
+        assertEquals(500.0, acl.number("rules.0.statement.rateBasedStatement.limit"));
+        assertEquals(60.0, acl.number("rules.0.statement.rateBasedStatement.evaluationWindowSec"));
+    }
+
+    @Test
+    void regionalAclProtectsTheAlb() {
+        StackRun run = Stacks.prod();
+        Registered association = run.one("aws:wafv2/webAclAssociation:WebAclAssociation", "alb-web-acl");
+        assertEquals(run.one("aws:lb/loadBalancer:LoadBalancer", "alb").string("name"),
+                association.string("resourceArn").replaceAll(".*loadbalancer/app/([^/]+)/.*", "$1"));
+        assertEquals(run.output("regionalWebAclArn"), association.string("webAclArn"));
+        assertTrue(run.ofType("aws:wafv2/webAclAssociation:WebAclAssociation").stream()
+                        .noneMatch(a -> a.string("resourceArn").contains("cloudfront")),
+                "CloudFront takes its ACL on the distribution, not through an association");
+    }
+
+    @Test
+    void eachAclLogsToAnAwsWafLogsGroupInItsRegion() {
+        StackRun run = Stacks.prod();
+        for (String what : List.of("regional", "cloudfront")) {
+            Registered group = run.one("aws:cloudwatch/logGroup:LogGroup", "waf-logs-" + what);
+            assertTrue(group.string("name").startsWith("aws-waf-logs-"), group.string("name"));
+            assertEquals(30.0, group.number("retentionInDays"));
+            Registered logging = run.one("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration", "waf-logging-" + what);
+            assertEquals(run.regionOf(run.one(ACL, "web-acl-" + what)), run.regionOf(group));
+            assertEquals(List.of("arn:aws:logs:" + run.regionOf(group) + ":123456789012:log-group:" + group.string("name")),
+                    logging.list("logDestinationConfigs"));
+        }
+        Registered usEast1Key = run.one("aws:kms/key:Key", "encryption-us-east-1-key");
+        assertEquals("us-east-1", run.regionOf(usEast1Key));
+        assertTrue(run.one("aws:cloudwatch/logGroup:LogGroup", "waf-logs-cloudfront").string("kmsKeyId")
+                .endsWith(usEast1Key.id()), "KMS keys are regional: the us-east-1 group uses the us-east-1 key");
+        assertEquals("alias/storefront-edge-prod", run.one("aws:kms/alias:Alias", "encryption-us-east-1-alias").string("name"));
+    }
+}
