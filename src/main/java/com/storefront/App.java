@@ -24,6 +24,9 @@ import com.storefront.edge.WafArgs;
 import com.storefront.edge.LogBucketArgs;
 import com.storefront.network.Network;
 import com.storefront.network.NetworkArgs;
+import com.storefront.observability.Alerts;
+import com.storefront.observability.Monitoring;
+import com.storefront.observability.MonitoringArgs;
 import com.storefront.security.AppSecrets;
 import com.storefront.service.ApiService;
 import com.storefront.service.ApiServiceArgs;
@@ -34,6 +37,8 @@ import com.storefront.service.Registry;
 import com.storefront.security.Encryption;
 import com.storefront.security.EncryptionArgs;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Entry point of the Storefront Pulumi program. */
@@ -61,6 +66,7 @@ public final class App {
         Network network = new Network("network", new NetworkArgs(
                 settings.network(), naming, aws, encryption.keyArn(), settings.logRetentionDays()), primary);
 
+        Alerts alerts = new Alerts("alerts", naming, encryption.keyArn(), settings.alerts().emails(), primary);
         AppSecrets appSecrets = new AppSecrets("app-secrets", naming, encryption.keyArn(), settings.protect(), primary);
         Database database = new Database("database", new DatabaseArgs(settings.database(), naming,
                 settings.protect(), settings.logRetentionDays(), encryption.keyArn(), network.vpcId(),
@@ -82,12 +88,28 @@ public final class App {
                 new AppDependencies(database.writerEndpoint(), database.readerEndpoint(), database.port(),
                         database.databaseName(), database.clusterIdentifier(), database.masterSecretArn(),
                         cache.configurationEndpoint(), cache.port(), cache.connectionSecretArn(),
-                        appSecrets.apiKeysSecretArn())), primary);
+                        appSecrets.apiKeysSecretArn()), alerts.topicArn()), primary);
 
         Edge edge = edge(settings, naming, providers, aws, encryption, logBucket, loadBalancer);
+        Monitoring monitoring = monitoring(settings, naming, alerts, loadBalancer, api, database, cache, edge, primary);
 
         StackOutputs.export(ctx, settings, new StackOutputs.Components(encryption, network, database, cache, appSecrets,
-                logBucket, registry, loadBalancer, api, edge.waf(), edge.assets(), edge.cdn(), edge.apiGateway()));
+                logBucket, registry, loadBalancer, api, edge.waf(), edge.assets(), edge.cdn(), edge.apiGateway(), alerts,
+                monitoring));
+    }
+
+    private static Monitoring monitoring(StackSettings settings, Naming naming, Alerts alerts, LoadBalancer alb,
+                                         ApiService api, Database database, Cache cache, Edge edge,
+                                         ComponentResourceOptions options) {
+        List<MonitoringArgs.Labeled> targetGroups = new ArrayList<>();
+        targetGroups.add(new MonitoringArgs.Labeled("blue", alb.blueTargetGroup().arnSuffix()));
+        alb.greenTargetGroup().ifPresent(green -> targetGroups.add(new MonitoringArgs.Labeled("green", green.arnSuffix())));
+        return new Monitoring("monitoring", new MonitoringArgs(settings.alerts(), naming, settings.region(),
+                alerts.topicArn(), api.clusterName(), api.serviceName(), alb.arnSuffix(), targetGroups,
+                database.clusterIdentifier(), settings.database().serverless(), cache.nodeIds(),
+                edge.apiGateway().map(g -> new MonitoringArgs.ApiStage(g.restApiName(), g.stageName())),
+                edge.waf().regionalAclName(), edge.waf().cloudFrontAclName(), api.rollbackAlarmName(),
+                api.rollbackAlarmArn()), options);
     }
 
     /** The edge tier and the API front door, which need a us-east-1 key for CloudFront-scoped logs. */

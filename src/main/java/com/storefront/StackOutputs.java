@@ -11,6 +11,8 @@ import com.storefront.edge.LogBucket;
 import com.storefront.edge.StaticAssets;
 import com.storefront.edge.Waf;
 import com.storefront.network.Network;
+import com.storefront.observability.Alerts;
+import com.storefront.observability.Monitoring;
 import com.storefront.security.AppSecrets;
 import com.storefront.security.Encryption;
 import com.storefront.service.ApiService;
@@ -25,7 +27,8 @@ final class StackOutputs {
     /** The components whose typed outputs become stack outputs. */
     record Components(Encryption encryption, Network network, Database database, Cache cache, AppSecrets appSecrets,
                       LogBucket logBucket, Registry registry, LoadBalancer loadBalancer, ApiService api, Waf waf,
-                      StaticAssets assets, Cdn cdn, Optional<ApiGateway> apiGateway) {
+                      StaticAssets assets, Cdn cdn, Optional<ApiGateway> apiGateway, Alerts alerts,
+                      Monitoring monitoring) {
     }
 
     private StackOutputs() {
@@ -85,6 +88,10 @@ final class StackOutputs {
         ctx.export("assetsBucketName", c.assets().bucketName());
         ctx.export("regionalWebAclArn", c.waf().regionalAclArn());
         ctx.export("cloudFrontWebAclArn", c.waf().cloudFrontAclArn());
+        ctx.export("snsTopicArn", c.alerts().topicArn());
+        ctx.export("dashboardName", c.monitoring().dashboardName());
+        ctx.export("dashboardUrl", c.monitoring().dashboardUrl());
+        ctx.export("alarmNames", c.monitoring().alarmNames());
         c.apiGateway().ifPresent(gateway -> {
             ctx.export("apiUrl", gateway.invokeUrl());
             ctx.export("apiKeySecretArn", gateway.apiKeySecretArn());

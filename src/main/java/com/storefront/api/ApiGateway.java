@@ -75,6 +75,7 @@ public final class ApiGateway extends ComponentResource {
 
     private final Output<String> invokeUrl;
     private final Output<String> restApiId;
+    private final Output<String> restApiName;
     private final Output<String> stageName;
     private final Output<String> apiKeySecretArn;
 
@@ -183,6 +184,7 @@ public final class ApiGateway extends ComponentResource {
 
         this.invokeUrl = stage.invokeUrl();
         this.restApiId = api.id();
+        this.restApiName = api.name();
         this.stageName = stage.stageName();
         this.apiKeySecretArn = keySecret.arn();
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
@@ -281,6 +283,11 @@ public final class ApiGateway extends ComponentResource {
 
     public Output<String> restApiId() {
         return restApiId;
+    }
+
+    /** The {@code ApiName} dimension of API Gateway metrics. */
+    public Output<String> restApiName() {
+        return restApiName;
     }
 
     public Output<String> stageName() {

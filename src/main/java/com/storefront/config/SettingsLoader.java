@@ -65,11 +65,12 @@ public final class SettingsLoader {
         }
         EdgeSettings edge = EdgeSettingsReader.read(root.section("edge"), environment);
         ApiSettings api = EdgeSettingsReader.api(root.section("api"), environment);
+        AlertSettings alerts = AlertSettingsReader.read(root.section("alerts"));
         DrSettings dr = dr(root.section("dr"), environment, region);
 
         problems.throwIfAny();
         return new StackSettings(environment, suffix, region, protect, tags, logRetentionDays, network, database,
-                cache, service, deployment, edge, api, originSecret, dr);
+                cache, service, deployment, edge, api, originSecret, alerts, dr);
     }
 
     private static String suffixRule() {

@@ -19,5 +19,6 @@ public record StackSettings(
         EdgeSettings edge,
         ApiSettings api,
         SecretValue originVerifySecret,
+        AlertSettings alerts,
         DrSettings dr) {
 }

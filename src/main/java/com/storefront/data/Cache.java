@@ -38,6 +38,7 @@ public final class Cache extends ComponentResource {
     private final Output<String> configurationEndpoint;
     private final Output<String> connectionSecretArn;
     private final Output<String> securityGroupId;
+    private final List<Output<String>> nodeIds;
 
     public Cache(String name, CacheArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -114,6 +115,7 @@ public final class Cache extends ComponentResource {
         this.configurationEndpoint = redis.configurationEndpointAddress();
         this.connectionSecretArn = secret.arn();
         this.securityGroupId = sg.id();
+        this.nodeIds = nodeIds(redis.replicationGroupId(), settings.shards(), settings.replicasPerShard());
 
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         outputs.put("replicationGroupId", replicationGroupId);
@@ -122,6 +124,18 @@ public final class Cache extends ComponentResource {
         outputs.put("connectionSecretArn", connectionSecretArn);
         outputs.put("securityGroupId", securityGroupId);
         registerOutputs(outputs);
+    }
+
+    /** Cluster mode names nodes {@code <group>-<shard 0001..>-<node 001..>}; CloudWatch reports per node. */
+    static List<Output<String>> nodeIds(Output<String> groupId, int shards, int replicasPerShard) {
+        List<Output<String>> ids = new java.util.ArrayList<>();
+        for (int shard = 1; shard <= shards; shard++) {
+            for (int node = 1; node <= replicasPerShard + 1; node++) {
+                String suffix = String.format("-%04d-%03d", shard, node);
+                ids.add(groupId.applyValue(id -> id + suffix));
+            }
+        }
+        return List.copyOf(ids);
     }
 
     static String connectionJson(String host, String authToken) {
@@ -154,5 +168,10 @@ public final class Cache extends ComponentResource {
 
     public Output<String> securityGroupId() {
         return securityGroupId;
+    }
+
+    /** Every node of the replication group, for per-node metrics. */
+    public List<Output<String>> nodeIds() {
+        return nodeIds;
     }
 }

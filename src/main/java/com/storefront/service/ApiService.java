@@ -140,7 +140,7 @@ public final class ApiService extends ComponentResource {
                 .applyValue(t -> t.t1 + "/" + t.t2);
         ServiceScaling.create(settings, naming, cluster.name(), service, requestLabel, deps.dbClusterIdentifier(), child);
 
-        MetricAlarm rollbackAlarm = rollbackAlarm(args.deployment(), naming, alb, child);
+        MetricAlarm rollbackAlarm = rollbackAlarm(args.deployment(), naming, alb, args.alarmTopicArn(), child);
         this.blueGreen = codeDeploy
                 ? Optional.of(BlueGreenDeployment.create(args.deployment(), naming, args.aws(), cluster.name(), service,
                 alb, rollbackAlarm.name(), child))
@@ -271,7 +271,7 @@ public final class ApiService extends ComponentResource {
      * observability tier pages on the same alarm, so there is one definition of "the release is failing".
      */
     private static MetricAlarm rollbackAlarm(DeploymentSettings deployment, Naming naming, LoadBalancer alb,
-                                             CustomResourceOptions options) {
+                                             Output<String> topicArn, CustomResourceOptions options) {
         return new MetricAlarm("api-5xx-alarm", MetricAlarmArgs.builder()
                 .name(naming.name("api-target-5xx"))
                 .alarmDescription("Storefront API returns 5XX responses: " + deployment.rollbackFiveXxThreshold()
@@ -287,6 +287,8 @@ public final class ApiService extends ComponentResource {
                 .comparisonOperator("GreaterThanOrEqualToThreshold")
                 // No requests means no errors: a quiet service is healthy.
                 .treatMissingData("notBreaching")
+                .alarmActions(topicArn.applyValue(List::of))
+                .okActions(topicArn.applyValue(List::of))
                 .build(), options);
     }
 

@@ -8,7 +8,11 @@ import com.storefront.naming.Naming;
 
 import java.util.List;
 
-/** Inputs of the ECS service component. */
+/**
+ * Inputs of the ECS service component.
+ *
+ * @param alarmTopicArn where the deployment rollback alarm also pages
+ */
 public record ApiServiceArgs(
         ServiceSettings settings,
         DeploymentSettings deployment,
@@ -22,5 +26,6 @@ public record ApiServiceArgs(
         Output<String> appSecurityGroupId,
         Output<String> repositoryArn,
         LoadBalancer loadBalancer,
-        AppDependencies dependencies) {
+        AppDependencies dependencies,
+        Output<String> alarmTopicArn) {
 }

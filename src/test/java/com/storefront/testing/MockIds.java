@@ -48,9 +48,11 @@ final class MockIds {
                     inputs.get("namePrefix") + "20261121223900000000000001";
             case "aws:rds/subnetGroup:SubnetGroup", "aws:elasticache/subnetGroup:SubnetGroup",
                  "aws:s3/bucketV2:BucketV2", "aws:ecr/repository:Repository", "aws:ecs/cluster:Cluster",
-                 "aws:cloudwatch/metricAlarm:MetricAlarm", "aws:codedeploy/application:Application" ->
+                 "aws:cloudwatch/metricAlarm:MetricAlarm", "aws:codedeploy/application:Application",
+                 "aws:sns/topic:Topic" ->
                     String.valueOf(inputs.getOrDefault("bucket", inputs.get("name")));
             case "aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace" -> "ns-" + hash(type + name, 16);
+            case "aws:cloudwatch/dashboard:Dashboard" -> String.valueOf(inputs.get("dashboardName"));
             case "aws:cloudfront/distribution:Distribution", "aws:cloudfront/originAccessIdentity:OriginAccessIdentity" ->
                     "E" + hash(type + name, 13).toUpperCase();
             case "aws:cloudfront/originAccessControl:OriginAccessControl" -> "E" + hash(type + name, 13).toUpperCase();
@@ -151,6 +153,9 @@ final class MockIds {
                 state.put("bucketDomainName", id + ".s3.amazonaws.com");
                 state.put("bucketRegionalDomainName", id + ".s3." + region + ".amazonaws.com");
             }
+            case "aws:sns/topic:Topic" -> state.put("arn", "arn:aws:sns:" + region + ":" + account + ":" + id);
+            case "aws:cloudwatch/dashboard:Dashboard" ->
+                    state.put("dashboardArn", "arn:aws:cloudwatch::" + account + ":dashboard/" + id);
             case "aws:cloudwatch/metricAlarm:MetricAlarm" ->
                     state.put("arn", "arn:aws:cloudwatch:" + region + ":" + account + ":alarm:" + id);
             case "aws:servicediscovery/service:Service" ->

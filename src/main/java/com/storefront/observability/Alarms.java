@@ -1,0 +1,106 @@
+package com.storefront.observability;
+
+import com.pulumi.aws.cloudwatch.MetricAlarm;
+import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
+import com.pulumi.aws.cloudwatch.inputs.MetricAlarmMetricQueryArgs;
+import com.pulumi.aws.cloudwatch.inputs.MetricAlarmMetricQueryMetricArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the stack's alarms: every one sends ALARM and OK to the alarm topic. */
+final class Alarms {
+
+    static final int PERIOD_SECONDS = 60;
+    /** CloudWatch allows at most this many metrics in one alarm's metric math. */
+    static final int MAX_METRICS_PER_ALARM = 10;
+
+    private final Output<String> topicArn;
+    private final int evaluationPeriods;
+    private final CustomResourceOptions options;
+    private final List<MetricAlarm> created = new ArrayList<>();
+
+    Alarms(Output<String> topicArn, int evaluationPeriods, CustomResourceOptions options) {
+        this.topicArn = topicArn;
+        this.evaluationPeriods = evaluationPeriods;
+        this.options = options;
+    }
+
+    /**
+     * An alarm on one metric.
+     *
+     * @param treatMissingData chosen per alarm: what silence means for that metric
+     */
+    MetricAlarm single(String logicalName, String name, String description, MetricRef metric, String comparison,
+                       double threshold, String treatMissingData) {
+        MetricAlarmArgs.Builder alarm = base(name, description, comparison, threshold, treatMissingData)
+                .namespace(metric.namespace())
+                .metricName(metric.name())
+                .dimensions(metric.dimensions())
+                .period(PERIOD_SECONDS);
+        if (metric.percentile()) {
+            alarm.extendedStatistic(metric.stat());
+        } else {
+            alarm.statistic(metric.stat());
+        }
+        return remember(new MetricAlarm(logicalName, alarm.build(), options));
+    }
+
+    /** An alarm on the highest of several metrics (e.g. every node of a cluster), via metric math. */
+    MetricAlarm maxOf(String logicalName, String name, String description, List<MetricRef> metrics, String comparison,
+                      double threshold, String treatMissingData) {
+        if (metrics.isEmpty() || metrics.size() > MAX_METRICS_PER_ALARM) {
+            throw new IllegalArgumentException("metric math alarms take 1 to " + MAX_METRICS_PER_ALARM + " metrics");
+        }
+        List<Output<MetricAlarmMetricQueryArgs>> queries = new ArrayList<>();
+        for (int i = 0; i < metrics.size(); i++) {
+            MetricRef metric = metrics.get(i);
+            String id = "m" + i;
+            queries.add(metric.dimensions().applyValue(dimensions -> MetricAlarmMetricQueryArgs.builder()
+                    .id(id)
+                    .returnData(false)
+                    .metric(MetricAlarmMetricQueryMetricArgs.builder()
+                            .namespace(metric.namespace())
+                            .metricName(metric.name())
+                            .dimensions(dimensions)
+                            .stat(metric.stat())
+                            .period(PERIOD_SECONDS)
+                            .build())
+                    .build()));
+        }
+        queries.add(Output.of(MetricAlarmMetricQueryArgs.builder()
+                .id("highest")
+                .expression("MAX(METRICS())")
+                .label("highest of " + metrics.size())
+                .returnData(true)
+                .build()));
+        MetricAlarmArgs alarm = base(name, description, comparison, threshold, treatMissingData)
+                .metricQueries(Output.all(queries))
+                .build();
+        return remember(new MetricAlarm(logicalName, alarm, options));
+    }
+
+    List<MetricAlarm> created() {
+        return List.copyOf(created);
+    }
+
+    private MetricAlarmArgs.Builder base(String name, String description, String comparison, double threshold,
+                                         String treatMissingData) {
+        return MetricAlarmArgs.builder()
+                .name(name)
+                .alarmDescription(description)
+                .comparisonOperator(comparison)
+                .threshold(threshold)
+                .evaluationPeriods(evaluationPeriods)
+                .treatMissingData(treatMissingData)
+                .alarmActions(topicArn.applyValue(List::of))
+                .okActions(topicArn.applyValue(List::of));
+    }
+
+    private MetricAlarm remember(MetricAlarm alarm) {
+        created.add(alarm);
+        return alarm;
+    }
+}

@@ -1,0 +1,51 @@
+package com.storefront.observability;
+
+import com.pulumi.aws.sns.Topic;
+import com.pulumi.aws.sns.TopicArgs;
+import com.pulumi.aws.sns.TopicSubscription;
+import com.pulumi.aws.sns.TopicSubscriptionArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.naming.Naming;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The alarm topic (OBS-2), encrypted with the stack CMK (whose policy lets CloudWatch alarms use it;
+ * the AWS-managed SNS key cannot), with an email subscription per configured address. It exists
+ * before the tiers so any of them can send alarms to it.
+ */
+public final class Alerts extends ComponentResource {
+
+    public static final String TYPE = "storefront:observability:Alerts";
+
+    private final Output<String> topicArn;
+
+    public Alerts(String name, Naming naming, Output<String> kmsKeyArn, List<String> emails,
+                  ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+        Topic topic = new Topic("alarm-topic", TopicArgs.builder()
+                .name(naming.name("alarms"))
+                .displayName("Storefront " + naming.suffix() + " alarms")
+                .kmsMasterKeyId(kmsKeyArn)
+                .build(), child);
+        for (int i = 0; i < emails.size(); i++) {
+            // Email subscriptions stay "pending confirmation" until the recipient clicks the link AWS sends.
+            new TopicSubscription("alarm-email-" + (i + 1), TopicSubscriptionArgs.builder()
+                    .topic(topic.arn())
+                    .protocol("email")
+                    .endpoint(emails.get(i))
+                    .build(), child);
+        }
+        this.topicArn = topic.arn();
+        registerOutputs(Map.of("topicArn", topicArn));
+    }
+
+    public Output<String> topicArn() {
+        return topicArn;
+    }
+}
