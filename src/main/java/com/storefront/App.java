@@ -15,6 +15,8 @@ import com.storefront.data.DatabaseArgs;
 import com.storefront.naming.Naming;
 import com.storefront.api.ApiGateway;
 import com.storefront.api.ApiGatewayArgs;
+import com.storefront.dr.DisasterRecovery;
+import com.storefront.dr.DisasterRecoveryArgs;
 import com.storefront.edge.Cdn;
 import com.storefront.edge.CdnArgs;
 import com.storefront.edge.LogBucket;
@@ -92,10 +94,18 @@ public final class App {
 
         Edge edge = edge(settings, naming, providers, aws, encryption, logBucket, loadBalancer);
         Monitoring monitoring = monitoring(settings, naming, alerts, loadBalancer, api, database, cache, edge, primary);
+        Optional<DisasterRecovery> dr = providers.dr().map(drProvider -> new DisasterRecovery("dr",
+                new DisasterRecoveryArgs(settings.dr(), naming, aws, settings.protect(), drProvider,
+                        new Encryption("encryption-dr", new EncryptionArgs(naming, "alias/" + naming.name("dr"),
+                                AwsContext.lookup(settings.dr().region(), drProvider), settings.protect()),
+                                ComponentResourceOptions.builder().providers(drProvider).build()).keyArn(),
+                        encryption.keyArn(), edge.assets().versionedBucketId(), edge.assets().bucketArn(),
+                        edge.assets().kmsEncrypted(), database.clusterArn(), network.vpcId(), network.vpcCidr(),
+                        network.privateRouteTableIds()), primary));
 
         StackOutputs.export(ctx, settings, new StackOutputs.Components(encryption, network, database, cache, appSecrets,
                 logBucket, registry, loadBalancer, api, edge.waf(), edge.assets(), edge.cdn(), edge.apiGateway(), alerts,
-                monitoring));
+                monitoring, dr));
     }
 
     private static Monitoring monitoring(StackSettings settings, Naming naming, Alerts alerts, LoadBalancer alb,

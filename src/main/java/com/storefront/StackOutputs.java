@@ -6,6 +6,7 @@ import com.storefront.config.StackSettings;
 import com.storefront.api.ApiGateway;
 import com.storefront.data.Cache;
 import com.storefront.data.Database;
+import com.storefront.dr.DisasterRecovery;
 import com.storefront.edge.Cdn;
 import com.storefront.edge.LogBucket;
 import com.storefront.edge.StaticAssets;
@@ -28,7 +29,7 @@ final class StackOutputs {
     record Components(Encryption encryption, Network network, Database database, Cache cache, AppSecrets appSecrets,
                       LogBucket logBucket, Registry registry, LoadBalancer loadBalancer, ApiService api, Waf waf,
                       StaticAssets assets, Cdn cdn, Optional<ApiGateway> apiGateway, Alerts alerts,
-                      Monitoring monitoring) {
+                      Monitoring monitoring, Optional<DisasterRecovery> dr) {
     }
 
     private StackOutputs() {
@@ -92,6 +93,15 @@ final class StackOutputs {
         ctx.export("dashboardName", c.monitoring().dashboardName());
         ctx.export("dashboardUrl", c.monitoring().dashboardUrl());
         ctx.export("alarmNames", c.monitoring().alarmNames());
+        ctx.export("drEnabled", Output.of(c.dr().isPresent()));
+        c.dr().ifPresent(dr -> {
+            ctx.export("drRegion", Output.of(settings.dr().region()));
+            ctx.export("drAssetsBucketName", dr.replicaBucketName());
+            ctx.export("backupVaultName", dr.backupVaultName());
+            ctx.export("drBackupVaultName", dr.drBackupVaultName());
+            ctx.export("drVpcId", dr.vpcId());
+            ctx.export("vpcPeeringConnectionId", dr.peeringConnectionId());
+        });
         c.apiGateway().ifPresent(gateway -> {
             ctx.export("apiUrl", gateway.invokeUrl());
             ctx.export("apiKeySecretArn", gateway.apiKeySecretArn());

@@ -15,7 +15,7 @@ public final class SettingsLoader {
     public static final String NAMESPACE = "storefront";
 
     private static final Pattern SUFFIX = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
-    private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d$");
+    static final Pattern REGION = Pattern.compile("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d$");
     /** Characters AWS accepts in tag values. */
     private static final Pattern TAG_VALUE = Pattern.compile("^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,256}$");
 
@@ -66,7 +66,7 @@ public final class SettingsLoader {
         EdgeSettings edge = EdgeSettingsReader.read(root.section("edge"), environment);
         ApiSettings api = EdgeSettingsReader.api(root.section("api"), environment);
         AlertSettings alerts = AlertSettingsReader.read(root.section("alerts"));
-        DrSettings dr = dr(root.section("dr"), environment, region);
+        DrSettings dr = DrSettingsReader.read(root.section("dr"), environment, region, network.vpcCidr());
 
         problems.throwIfAny();
         return new StackSettings(environment, suffix, region, protect, tags, logRetentionDays, network, database,
@@ -87,24 +87,5 @@ public final class SettingsLoader {
                     "must be 1-256 letters, digits, spaces or _ . : / = + - @ (AWS tag value rules)");
         }
         return value.orElse("invalid");
-    }
-
-    private static DrSettings dr(ConfigSection section, Environment environment, String primaryRegion) {
-        boolean enabled = section.bool("enabled", environment.pick(false, true));
-        Optional<String> region = section.optionalString("region");
-        if (enabled && region.isEmpty()) {
-            section.problems().add(section.key("region"), null,
-                    "is required when " + section.key("enabled") + " is true; an AWS region other than " + primaryRegion);
-        }
-        region.ifPresent(r -> {
-            if (!REGION.matcher(r).matches()) {
-                section.problems().add(section.key("region"), r, "must be an AWS region code such as us-west-2");
-            } else if (r.equals(primaryRegion)) {
-                section.problems().add(section.key("region"), r,
-                        "must differ from the primary region aws:region (" + primaryRegion + ")");
-            }
-        });
-        section.rejectUnknownKeys();
-        return new DrSettings(enabled, region.orElse(""));
     }
 }

@@ -59,6 +59,7 @@ public final class Network extends ComponentResource {
     private final Output<String> publicRouteTableId;
     private final Output<List<String>> appRouteTableIds;
     private final Output<String> dataRouteTableId;
+    private final List<Output<String>> privateRouteTableIds;
     private final Output<List<String>> natGatewayIds;
     private final SecurityGroups securityGroups;
     private final Output<String> flowLogGroupName;
@@ -153,6 +154,7 @@ public final class Network extends ComponentResource {
 
         List<Output<String>> privateRouteTables = new ArrayList<>(appRts.stream().map(RouteTable::id).toList());
         privateRouteTables.add(dataRt.id());
+        this.privateRouteTableIds = List.copyOf(privateRouteTables);
         new VpcEndpoint("endpoint-s3", VpcEndpointArgs.builder()
                 .vpcId(vpc.id())
                 .serviceName(InterfaceEndpoints.serviceName(args.aws().region(), "s3"))
@@ -296,6 +298,11 @@ public final class Network extends ComponentResource {
 
     public Output<String> dataRouteTableId() {
         return dataRouteTableId;
+    }
+
+    /** The app route tables (one per AZ) and the data route table: every table a peered network routes through. */
+    public List<Output<String>> privateRouteTableIds() {
+        return privateRouteTableIds;
     }
 
     public Output<List<String>> natGatewayIds() {

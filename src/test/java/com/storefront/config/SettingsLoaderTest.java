@@ -202,13 +202,6 @@ class SettingsLoaderTest {
     }
 
     @Test
-    void drRegionIsRequiredWhenEnabledAndMustDifferFromPrimary() {
-        onlyProblem(with(minimal(), "storefront:dr", "{\"enabled\":true}"), "storefront:dr.region", "is required");
-        onlyProblem(with(minimal(), "storefront:dr", "{\"enabled\":true,\"region\":\"us-west-2\"}"),
-                "storefront:dr.region", "must differ from the primary region");
-    }
-
-    @Test
     void everyProblemIsReportedAtOnceWithKeyValueAndRule() {
         ConfigValidationException e = invalid(with(minimal(),
                 "storefront:environmentSuffix", null,

@@ -43,7 +43,7 @@ class NetworkTest {
     }
 
     private static void assertSubnetLayout(StackRun run, String region, int azCount) {
-        List<Registered> subnets = run.ofType(SUBNET);
+        List<Registered> subnets = run.ofTypeIn(Network.TYPE, SUBNET);
         assertEquals(3 * azCount, subnets.size());
         for (String tier : List.of("public", "app", "data")) {
             for (int az = 1; az <= azCount; az++) {
@@ -112,7 +112,7 @@ class NetworkTest {
     void withoutNatNoPrivateSubnetHasAnInternetRoute() {
         StackRun run = Stacks.devWithoutNat();
         assertEquals(0, run.ofType(NAT).size());
-        assertEquals(List.of("route-public-internet"), run.ofType(ROUTE).stream().map(Registered::name).toList());
+        assertEquals(List.of("route-public-internet"), run.ofTypeIn(Network.TYPE, ROUTE).stream().map(Registered::name).toList());
     }
 
     @Test
@@ -123,8 +123,13 @@ class NetworkTest {
                     .map(a -> a.string("routeTableId"))
                     .collect(Collectors.toSet());
             assertEquals(1, dataTables.size(), "all data subnets share the data route table");
-            assertTrue(run.ofType(ROUTE).stream().noneMatch(r -> dataTables.contains(r.string("routeTableId"))),
-                    "no route (internet, NAT) on the data route table");
+            List<Registered> dataRoutes = run.ofType(ROUTE).stream()
+                    .filter(r -> dataTables.contains(r.string("routeTableId"))).toList();
+            assertTrue(dataRoutes.stream().noneMatch(r -> r.input("gatewayId").isPresent()
+                            || r.input("natGatewayId").isPresent() || Network.ANYWHERE.equals(r.input("destinationCidrBlock").orElse(null))),
+                    "no internet or NAT route on the data route table");
+            assertTrue(dataRoutes.stream().allMatch(r -> r.input("vpcPeeringConnectionId").isPresent()),
+                    "only the peering route to the DR VPC (prod)");
         }
     }
 
@@ -134,7 +139,7 @@ class NetworkTest {
         Registered s3 = run.one(ENDPOINT, "endpoint-s3");
         assertEquals("Gateway", s3.string("vpcEndpointType"));
         assertEquals("com.amazonaws.us-east-2.s3", s3.string("serviceName"));
-        Set<String> expected = run.ofType(ASSOCIATION).stream()
+        Set<String> expected = run.ofTypeIn(Network.TYPE, ASSOCIATION).stream()
                 .filter(a -> !a.name().startsWith("rta-public-"))
                 .map(a -> a.string("routeTableId"))
                 .collect(Collectors.toSet());

@@ -20,7 +20,7 @@ class DevStackTest {
     @Test
     void twoAzsSixSubnetsOneNat() {
         assertEquals(List.of("us-west-2a", "us-west-2b"), run.output("availabilityZones"));
-        assertEquals(6, run.ofType("aws:ec2/subnet:Subnet").size());
+        assertEquals(6, run.ofType("aws:ec2/subnet:Subnet").size(), "and no DR subnets");
         assertEquals(1, run.ofType("aws:ec2/natGateway:NatGateway").size());
         assertEquals(0, run.where(r -> r.type().equals("aws:ec2/vpcEndpoint:VpcEndpoint")
                 && r.string("vpcEndpointType").equals("Interface")).size());

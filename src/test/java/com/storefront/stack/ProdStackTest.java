@@ -1,5 +1,6 @@
 package com.storefront.stack;
 
+import com.storefront.network.Network;
 import com.storefront.testing.Registered;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
@@ -18,7 +19,7 @@ class ProdStackTest {
     @Test
     void threeAzsNineSubnetsThreeNatsFourInterfaceEndpoints() {
         assertEquals(List.of("us-east-2a", "us-east-2b", "us-east-2c"), run.output("availabilityZones"));
-        assertEquals(9, run.ofType("aws:ec2/subnet:Subnet").size());
+        assertEquals(9, run.ofTypeIn(Network.TYPE, "aws:ec2/subnet:Subnet").size());
         assertEquals(3, run.ofType("aws:ec2/natGateway:NatGateway").size());
         assertEquals(3, ((List<?>) run.output("natGatewayIds")).size());
         assertEquals(4, run.where(r -> r.type().equals("aws:ec2/vpcEndpoint:VpcEndpoint")
@@ -28,8 +29,14 @@ class ProdStackTest {
     @Test
     void primaryResourcesRunInUsEast2() {
         assertEquals("us-east-2", run.one("pulumi:providers:aws", "aws-primary").string("region"));
-        for (Registered r : run.where(r -> r.custom() && r.isAws() && !r.providerName().equals("aws-us-east-1"))) {
+        for (Registered r : run.where(r -> r.custom() && r.isAws() && r.providerName().equals("aws-primary"))) {
             assertEquals("us-east-2", run.regionOf(r), r + " is in the primary region");
+        }
+        assertEquals("us-west-2", run.one("pulumi:providers:aws", "aws-dr-us-west-2").string("region"));
+        for (Registered r : run.where(r -> r.custom() && r.isAws() && r.providerName().equals("aws-dr-us-west-2"))) {
+            Registered component = run.componentOf(r);
+            assertTrue(component.type().equals("storefront:dr:DisasterRecovery")
+                    || component.name().equals("encryption-dr"), r + " is a DR resource");
         }
         assertEquals(EdgeExpectations.US_EAST_1_WITHOUT_DOMAIN, EdgeExpectations.usEast1Resources(run));
     }

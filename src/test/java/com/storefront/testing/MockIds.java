@@ -25,7 +25,8 @@ final class MockIds {
             Map.entry("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "sgr-"),
             Map.entry("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "sgr-"),
             Map.entry("aws:ec2/vpcEndpoint:VpcEndpoint", "vpce-"),
-            Map.entry("aws:ec2/flowLog:FlowLog", "fl-"));
+            Map.entry("aws:ec2/flowLog:FlowLog", "fl-"),
+            Map.entry("aws:ec2/vpcPeeringConnection:VpcPeeringConnection", "pcx-"));
 
     /** Canonical hosted zones of ALBs per region (for alias records). */
     private static final Map<String, String> ALB_ZONES = Map.of(
@@ -53,6 +54,10 @@ final class MockIds {
                     String.valueOf(inputs.getOrDefault("bucket", inputs.get("name")));
             case "aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace" -> "ns-" + hash(type + name, 16);
             case "aws:cloudwatch/dashboard:Dashboard" -> String.valueOf(inputs.get("dashboardName"));
+            case "aws:backup/vault:Vault" -> String.valueOf(inputs.get("name"));
+            case "aws:backup/plan:Plan" -> uuid(type + name);
+            case "aws:ec2/vpcPeeringConnectionAccepter:VpcPeeringConnectionAccepter" ->
+                    String.valueOf(inputs.get("vpcPeeringConnectionId"));
             case "aws:cloudfront/distribution:Distribution", "aws:cloudfront/originAccessIdentity:OriginAccessIdentity" ->
                     "E" + hash(type + name, 13).toUpperCase();
             case "aws:cloudfront/originAccessControl:OriginAccessControl" -> "E" + hash(type + name, 13).toUpperCase();
@@ -153,6 +158,8 @@ final class MockIds {
                 state.put("bucketDomainName", id + ".s3.amazonaws.com");
                 state.put("bucketRegionalDomainName", id + ".s3." + region + ".amazonaws.com");
             }
+            case "aws:backup/vault:Vault" -> state.put("arn", "arn:aws:backup:" + region + ":" + account + ":backup-vault:" + id);
+            case "aws:backup/plan:Plan" -> state.put("arn", "arn:aws:backup:" + region + ":" + account + ":backup-plan:" + id);
             case "aws:sns/topic:Topic" -> state.put("arn", "arn:aws:sns:" + region + ":" + account + ":" + id);
             case "aws:cloudwatch/dashboard:Dashboard" ->
                     state.put("dashboardArn", "arn:aws:cloudwatch::" + account + ":dashboard/" + id);

@@ -153,6 +153,14 @@ public final class StackRun {
         return null;
     }
 
+    /** Resources of a type whose nearest storefront component has the given type token. */
+    public List<Registered> ofTypeIn(String componentType, String type) {
+        return ofType(type).stream().filter(r -> {
+            Registered component = componentOf(r);
+            return component != null && component.type().equals(componentType);
+        }).toList();
+    }
+
     public Map<String, Long> countByType() {
         return resources().stream().collect(Collectors.groupingBy(Registered::type, TreeMap::new, Collectors.counting()));
     }
