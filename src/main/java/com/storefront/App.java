@@ -88,7 +88,7 @@ public final class App {
                 settings.protect(), settings.logRetentionDays(), encryption.keyArn(), network.vpcId(),
                 network.appSubnetIds(), network.appSecurityGroupId(), registry.repositoryArn(), loadBalancer,
                 new AppDependencies(database.writerEndpoint(), database.readerEndpoint(), database.port(),
-                        database.databaseName(), database.clusterIdentifier(), database.masterSecretArn(),
+                        database.databaseName(), Output.of(database.plannedClusterIdentifier()), database.masterSecretArn(),
                         cache.configurationEndpoint(), cache.port(), cache.connectionSecretArn(),
                         appSecrets.apiKeysSecretArn()), alerts.topicArn()), primary);
 
@@ -115,8 +115,9 @@ public final class App {
         targetGroups.add(new MonitoringArgs.Labeled("blue", alb.blueTargetGroup().arnSuffix()));
         alb.greenTargetGroup().ifPresent(green -> targetGroups.add(new MonitoringArgs.Labeled("green", green.arnSuffix())));
         return new Monitoring("monitoring", new MonitoringArgs(settings.alerts(), naming, settings.region(),
-                alerts.topicArn(), api.clusterName(), api.serviceName(), alb.arnSuffix(), targetGroups,
-                database.clusterIdentifier(), settings.database().serverless(), cache.nodeIds(),
+                alerts.topicArn(), api.clusterName(), Output.of(api.plannedServiceName()), alb.arnSuffix(), targetGroups,
+                Output.of(database.plannedClusterIdentifier()), settings.database().serverless(),
+                cache.nodeIds().stream().map(Output::of).toList(),
                 edge.apiGateway().map(g -> new MonitoringArgs.ApiStage(g.restApiName(), g.stageName())),
                 edge.waf().regionalAclName(), edge.waf().cloudFrontAclName(), api.rollbackAlarmName(),
                 api.rollbackAlarmArn()), options);

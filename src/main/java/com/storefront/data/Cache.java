@@ -38,7 +38,7 @@ public final class Cache extends ComponentResource {
     private final Output<String> configurationEndpoint;
     private final Output<String> connectionSecretArn;
     private final Output<String> securityGroupId;
-    private final List<Output<String>> nodeIds;
+    private final List<String> nodeIds;
 
     public Cache(String name, CacheArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -115,7 +115,8 @@ public final class Cache extends ComponentResource {
         this.configurationEndpoint = redis.configurationEndpointAddress();
         this.connectionSecretArn = secret.arn();
         this.securityGroupId = sg.id();
-        this.nodeIds = nodeIds(redis.replicationGroupId(), settings.shards(), settings.replicasPerShard());
+        // From the planned id: per-node alarms need not wait the ~15 minutes the group takes to create.
+        this.nodeIds = nodeIds(groupId, settings.shards(), settings.replicasPerShard());
 
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         outputs.put("replicationGroupId", replicationGroupId);
@@ -127,12 +128,11 @@ public final class Cache extends ComponentResource {
     }
 
     /** Cluster mode names nodes {@code <group>-<shard 0001..>-<node 001..>}; CloudWatch reports per node. */
-    static List<Output<String>> nodeIds(Output<String> groupId, int shards, int replicasPerShard) {
-        List<Output<String>> ids = new java.util.ArrayList<>();
+    static List<String> nodeIds(String groupId, int shards, int replicasPerShard) {
+        List<String> ids = new java.util.ArrayList<>();
         for (int shard = 1; shard <= shards; shard++) {
             for (int node = 1; node <= replicasPerShard + 1; node++) {
-                String suffix = String.format("-%04d-%03d", shard, node);
-                ids.add(groupId.applyValue(id -> id + suffix));
+                ids.add(String.format("%s-%04d-%03d", groupId, shard, node));
             }
         }
         return List.copyOf(ids);
@@ -170,8 +170,8 @@ public final class Cache extends ComponentResource {
         return securityGroupId;
     }
 
-    /** Every node of the replication group, for per-node metrics. */
-    public List<Output<String>> nodeIds() {
+    /** Every node of the replication group, for per-node metrics; known before the group exists. */
+    public List<String> nodeIds() {
         return nodeIds;
     }
 }

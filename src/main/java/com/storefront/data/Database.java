@@ -44,6 +44,7 @@ public final class Database extends ComponentResource {
     static final int PERFORMANCE_INSIGHTS_RETENTION_DAYS = 7;
 
     private final Output<String> clusterIdentifier;
+    private final String plannedClusterIdentifier;
     private final Output<String> clusterArn;
     private final Output<String> writerEndpoint;
     private final Output<String> readerEndpoint;
@@ -151,6 +152,7 @@ public final class Database extends ComponentResource {
                 .build());
 
         this.clusterIdentifier = db.clusterIdentifier();
+        this.plannedClusterIdentifier = clusterId;
         this.clusterArn = db.arn();
         this.writerEndpoint = db.endpoint();
         this.readerEndpoint = db.readerEndpoint();
@@ -206,6 +208,14 @@ public final class Database extends ComponentResource {
 
     public Output<String> clusterIdentifier() {
         return clusterIdentifier;
+    }
+
+    /**
+     * The identifier as configured, known before the cluster exists: alarms, dashboards and scaling
+     * policies use it so they do not wait the ~10 minutes Aurora takes to create.
+     */
+    public String plannedClusterIdentifier() {
+        return plannedClusterIdentifier;
     }
 
     public Output<String> clusterArn() {

@@ -56,6 +56,7 @@ public final class ApiService extends ComponentResource {
 
     private final Output<String> clusterName;
     private final Output<String> serviceName;
+    private final String plannedServiceName;
     private final Output<String> taskDefinitionArn;
     private final Output<String> taskDefinitionFamily;
     private final Output<String> logGroupName;
@@ -148,6 +149,7 @@ public final class ApiService extends ComponentResource {
 
         this.clusterName = cluster.name();
         this.serviceName = service.name();
+        this.plannedServiceName = serviceName(naming);
         this.taskDefinitionArn = task.arn();
         this.taskDefinitionFamily = task.family();
         this.logGroupName = logs.name();
@@ -211,7 +213,7 @@ public final class ApiService extends ComponentResource {
                     .capacityProvider(FARGATE_SPOT).weight(capacity.spotWeight()).build());
         }
         ServiceArgs.Builder service = ServiceArgs.builder()
-                .name(args.naming().name("api"))
+                .name(serviceName(args.naming()))
                 .cluster(cluster.arn())
                 .taskDefinition(task.arn())
                 .desiredCount(settings.minTasks())
@@ -245,6 +247,10 @@ public final class ApiService extends ComponentResource {
                     .deploymentMaximumPercent(200);
         }
         return service;
+    }
+
+    static String serviceName(Naming naming) {
+        return naming.name("api");
     }
 
     /**
@@ -298,6 +304,14 @@ public final class ApiService extends ComponentResource {
 
     public Output<String> serviceName() {
         return serviceName;
+    }
+
+    /**
+     * The service name as configured, known before the service exists. The service waits for the
+     * data tier (its tasks need the endpoints); alarms and dashboards need not wait with it.
+     */
+    public String plannedServiceName() {
+        return plannedServiceName;
     }
 
     public Output<String> taskDefinitionArn() {

@@ -1,0 +1,86 @@
+package com.storefront.stack;
+
+import com.storefront.testing.Registered;
+import com.storefront.testing.StackRun;
+import com.storefront.testing.Stacks;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * PERF-1: the first deploy is bounded by the slowest managed service, not a serial chain. Nothing
+ * depends on a whole component, and tiers that do not consume the database's or cache's outputs
+ * do not wait for them.
+ */
+class DeployGraphTest {
+
+    /** Resources that take ~10-17 minutes to create. */
+    private static final Set<String> SLOW = Set.of("aws:rds/cluster:Cluster", "aws:rds/clusterInstance:ClusterInstance",
+            "aws:elasticache/replicationGroup:ReplicationGroup");
+    /** Components that consume no database or cache output. */
+    private static final Set<String> INDEPENDENT = Set.of("storefront:network:Network", "storefront:security:Encryption",
+            "storefront:edge:LogBucket", "storefront:service:Registry", "storefront:service:LoadBalancer",
+            "storefront:edge:Waf", "storefront:edge:StaticAssets", "storefront:edge:Cdn", "storefront:api:ApiGateway",
+            "storefront:observability:Alerts", "storefront:observability:Monitoring");
+
+    @Test
+    void nothingDependsOnAWholeComponent() {
+        for (StackRun run : List.of(Stacks.dev(), Stacks.prod())) {
+            Set<String> components = run.where(r -> r.type().startsWith("storefront:")).stream()
+                    .map(Registered::urn).collect(Collectors.toSet());
+            for (Registered r : run.resources()) {
+                assertTrue(r.dependencies().stream().noneMatch(components::contains), r + " depends on a component");
+            }
+        }
+    }
+
+    @Test
+    void tiersThatDoNotConsumeDataOutputsDoNotWaitForTheData() {
+        for (StackRun run : List.of(Stacks.dev(), Stacks.prod())) {
+            Map<String, Registered> byUrn = run.resources().stream()
+                    .collect(Collectors.toMap(Registered::urn, Function.identity()));
+            for (Registered r : run.where(Registered::custom)) {
+                Registered component = run.componentOf(r);
+                if (component == null || !INDEPENDENT.contains(component.type())) {
+                    continue;
+                }
+                Set<String> waitsFor = closure(r, byUrn).stream().map(Registered::type).collect(Collectors.toSet());
+                assertTrue(waitsFor.stream().noneMatch(SLOW::contains),
+                        r + " in " + component.type() + " waits for Aurora or ElastiCache");
+            }
+        }
+    }
+
+    @Test
+    void theServiceWaitsForTheDataItConsumesButNotForAuroraInstances() {
+        StackRun run = Stacks.prod();
+        Map<String, Registered> byUrn = run.resources().stream()
+                .collect(Collectors.toMap(Registered::urn, Function.identity()));
+        Set<String> waitsFor = closure(run.one("aws:ecs/taskDefinition:TaskDefinition", "api-task"), byUrn).stream()
+                .map(Registered::type).collect(Collectors.toSet());
+        assertTrue(waitsFor.contains("aws:rds/cluster:Cluster"), "the task needs the cluster endpoint");
+        assertTrue(waitsFor.contains("aws:elasticache/replicationGroup:ReplicationGroup"));
+        assertTrue(!waitsFor.contains("aws:rds/clusterInstance:ClusterInstance"), "instances come up in parallel");
+    }
+
+    private static Set<Registered> closure(Registered start, Map<String, Registered> byUrn) {
+        Set<Registered> seen = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>(start.dependencies());
+        while (!todo.isEmpty()) {
+            Registered next = byUrn.get(todo.pop());
+            if (next != null && seen.add(next)) {
+                todo.addAll(next.dependencies());
+            }
+        }
+        return seen;
+    }
+}
