@@ -17,6 +17,7 @@ import com.storefront.observability.Monitoring;
 import com.storefront.security.AppSecrets;
 import com.storefront.security.Encryption;
 import com.storefront.service.ApiService;
+import com.storefront.service.AppSpec;
 import com.storefront.service.LoadBalancer;
 import com.storefront.service.Registry;
 
@@ -81,7 +82,12 @@ final class StackOutputs {
         ctx.export("deploymentStrategy", Output.of(settings.deployment().strategy().configValue()));
         ctx.export("rollbackAlarmName", api.rollbackAlarmName());
         api.codeDeployApplication().ifPresent(app -> ctx.export("codeDeployApplication", app));
-        api.codeDeployDeploymentGroup().ifPresent(group -> ctx.export("codeDeployDeploymentGroup", group));
+        api.codeDeployDeploymentGroup().ifPresent(group -> {
+            ctx.export("codeDeployDeploymentGroup", group);
+            ctx.export("codeDeployAppSpecTemplate", Output.of(AppSpec.template(settings.service())));
+        });
+        ctx.export("containerName", Output.of(api.containerName()));
+        ctx.export("containerPort", Output.of(settings.service().containerPort()));
 
         ctx.export("applicationUrl", c.cdn().applicationUrl());
         ctx.export("cloudFrontDomainName", c.cdn().domainName());

@@ -314,6 +314,11 @@ public final class ApiService extends ComponentResource {
         return plannedServiceName;
     }
 
+    /** The container CodeDeploy and the ALB route to. */
+    public String containerName() {
+        return ContainerDefinition.CONTAINER_NAME;
+    }
+
     public Output<String> taskDefinitionArn() {
         return taskDefinitionArn;
     }

@@ -1,0 +1,25 @@
+package com.storefront.config;
+
+import com.storefront.testing.StackFile;
+import com.storefront.testing.Stacks;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** Loads the settings of a real stack file, for tests outside the config package. */
+public final class SettingsLoaderAccess {
+
+    private SettingsLoaderAccess() {
+    }
+
+    public static StackSettings load(String stackFile) {
+        Map<String, String> config = StackFile.read(stackFile);
+        return SettingsLoader.load(
+                key -> Optional.ofNullable(config.get(SettingsLoader.NAMESPACE + ":" + key)),
+                key -> Optional.ofNullable(config.get("aws:" + key)));
+    }
+
+    public static ServiceSettings prodServiceSettings() {
+        return load(Stacks.PROD_FILE).service();
+    }
+}

@@ -1,0 +1,101 @@
+package com.storefront.delivery;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** CI-1: the GitHub Actions workflow is valid, pinned, and runs the README's commands. */
+class WorkflowTest {
+
+    private static final Path WORKFLOW = Path.of(".github/workflows/infrastructure.yml");
+    /** An exact release tag or a full commit SHA: never a moving major tag or branch. */
+    private static final Pattern PINNED = Pattern.compile("^[\\w.-]+/[\\w.-]+@(v\\d+\\.\\d+\\.\\d+|[0-9a-f]{40})$");
+    private static final String TEST_COMMAND = "mvn -B test";
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> workflow() throws IOException {
+        return new Yaml().load(Files.readString(WORKFLOW));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> job(String name) throws IOException {
+        return (Map<String, Object>) ((Map<String, Object>) workflow().get("jobs")).get(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> steps(String job) throws IOException {
+        return (List<Map<String, Object>>) job(job).get("steps");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> pulumiStep(String job) throws IOException {
+        return steps(job).stream().filter(s -> String.valueOf(s.get("uses")).startsWith("pulumi/actions@"))
+                .findFirst().map(s -> (Map<String, Object>) s.get("with")).orElseThrow();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyActionIsPinned() throws IOException {
+        List<String> uses = new ArrayList<>();
+        for (Object job : ((Map<String, Object>) workflow().get("jobs")).values()) {
+            for (Map<String, Object> step : (List<Map<String, Object>>) ((Map<String, Object>) job).get("steps")) {
+                if (step.containsKey("uses")) {
+                    uses.add(String.valueOf(step.get("uses")));
+                }
+            }
+        }
+        assertTrue(uses.size() >= 10);
+        uses.forEach(u -> assertTrue(PINNED.matcher(u).matches(), u + " is not pinned to an exact version"));
+    }
+
+    @Test
+    void theTestJobRunsTheReadmeTestCommandLikeCi() throws IOException {
+        assertTrue(steps("test").stream().anyMatch(s -> TEST_COMMAND.equals(s.get("run"))));
+        assertTrue(Files.readString(Path.of("README.md")).contains("\n" + TEST_COMMAND + "\n"),
+                "the README's quickstart names the same command");
+        assertTrue(Files.readString(Path.of(".ci/run")).contains("\n" + TEST_COMMAND + "\n"), ".ci/run runs it too");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void pullRequestsPreviewBothStacksWithOidcAndASelfManagedBackend() throws IOException {
+        Map<String, Object> preview = job("preview");
+        assertEquals("github.event_name == 'pull_request'", preview.get("if"));
+        assertEquals(List.of("dev", "prod"), ((Map<String, Object>) ((Map<String, Object>) preview.get("strategy"))
+                .get("matrix")).get("stack"));
+        assertEquals("write", ((Map<String, Object>) preview.get("permissions")).get("id-token"), "OIDC needs an id token");
+        Map<String, Object> credentials = steps("preview").stream()
+                .filter(s -> String.valueOf(s.get("uses")).startsWith("aws-actions/configure-aws-credentials@"))
+                .findFirst().map(s -> (Map<String, Object>) s.get("with")).orElseThrow();
+        assertEquals("${{ vars.AWS_ROLE_ARN }}", credentials.get("role-to-assume"));
+        Map<String, Object> pulumi = pulumiStep("preview");
+        assertEquals("preview", pulumi.get("command"));
+        assertEquals("${{ matrix.stack }}", pulumi.get("stack-name"));
+        assertEquals("${{ vars.PULUMI_BACKEND_URL }}", pulumi.get("cloud-url"));
+        assertEquals(true, pulumi.get("comment-on-pr"));
+        assertEquals("${{ secrets.PULUMI_CONFIG_PASSPHRASE }}",
+                ((Map<String, Object>) workflow().get("env")).get("PULUMI_CONFIG_PASSPHRASE"));
+        assertEquals(List.of("test"), List.of(preview.get("needs")), "tests gate the preview");
+    }
+
+    @Test
+    void mainDeploysDevAndProdNeedsAManualApprovedRun() throws IOException {
+        assertEquals("github.event_name == 'push' && github.ref == 'refs/heads/main'", job("deploy-dev").get("if"));
+        assertEquals("up", pulumiStep("deploy-dev").get("command"));
+        assertEquals("dev", pulumiStep("deploy-dev").get("stack-name"));
+        assertEquals("github.event_name == 'workflow_dispatch' && github.ref == 'refs/heads/main'", job("deploy-prod").get("if"));
+        assertEquals("production", job("deploy-prod").get("environment"), "the environment's reviewers approve prod");
+        assertEquals("up", pulumiStep("deploy-prod").get("command"));
+        assertEquals("prod", pulumiStep("deploy-prod").get("stack-name"));
+    }
+}

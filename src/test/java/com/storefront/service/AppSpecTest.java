@@ -1,0 +1,39 @@
+package com.storefront.service;
+
+import com.storefront.config.SettingsLoaderAccess;
+import com.storefront.testing.Json;
+import com.storefront.testing.Stacks;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The AppSpec the blue/green rollout uses (SVC-7). */
+class AppSpecTest {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void targetsTheServiceContainerWithACapacityStrategyAndATaskDefinitionPlaceholder() {
+        Map<String, Object> appSpec = Json.parse(AppSpec.template(SettingsLoaderAccess.prodServiceSettings()));
+        assertEquals("0.0", appSpec.get("version"));
+        Map<String, Object> target = (Map<String, Object>) ((Map<String, Object>) ((List<Object>) appSpec.get("Resources"))
+                .get(0)).get("TargetService");
+        assertEquals("AWS::ECS::Service", target.get("Type"));
+        Map<String, Object> properties = (Map<String, Object>) target.get("Properties");
+        assertEquals("<TASK_DEFINITION>", properties.get("TaskDefinition"));
+        assertEquals(Map.of("ContainerName", "api", "ContainerPort", 3000.0), properties.get("LoadBalancerInfo"));
+        assertEquals(List.of(
+                Map.of("CapacityProvider", "FARGATE", "Base", 2.0, "Weight", 1.0),
+                Map.of("CapacityProvider", "FARGATE_SPOT", "Base", 0.0, "Weight", 1.0)), properties.get("CapacityProviderStrategy"));
+    }
+
+    @Test
+    void theStackExportsTheSameTemplate() {
+        assertEquals(AppSpec.template(SettingsLoaderAccess.prodServiceSettings()),
+                Stacks.prod().output("codeDeployAppSpecTemplate"));
+        assertEquals("api", Stacks.prod().output("containerName"));
+        assertEquals(3000, ((Number) Stacks.prod().output("containerPort")).intValue());
+    }
+}
