@@ -1,8 +1,8 @@
 package com.storefront.api;
 
-import com.storefront.testing.Json;
-import com.storefront.testing.Registered;
-import com.storefront.testing.StackFile;
+import com.storefront.plan.Json;
+import com.storefront.plan.Registered;
+import com.storefront.plan.StackConfig;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** API-1 and AWS-RULES §2.11. */
 class ApiGatewayTest {
 
-    private static final String SECRET = StackFile.TEST_SECRETS.get("storefront:originVerifySecret");
+    private static final String SECRET = StackConfig.SECRET_PLACEHOLDERS.get("storefront:originVerifySecret");
 
     @Test
     void prodHasTheFrontDoorDevDoesNot() {

@@ -1,5 +1,7 @@
 package com.storefront.config;
 
+import com.storefront.plan.StackConfig;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,8 +18,7 @@ final class ConfigFixtures {
         config.put("aws:region", "us-west-2");
         config.put("storefront:environmentSuffix", "t1");
         config.put("storefront:owner", "platform-team");
-        config.put("storefront:redisAuthToken", "TestRedisAuthToken0123456789abcdef");
-        config.put("storefront:originVerifySecret", "test-origin-verify-0123456789abcdef0123");
+        config.putAll(StackConfig.SECRET_PLACEHOLDERS);
         return config;
     }
 

@@ -1,8 +1,9 @@
 package com.storefront.config;
 
-import com.storefront.testing.StackFile;
+import com.storefront.plan.StackConfig;
 import com.storefront.testing.Stacks;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,7 +14,7 @@ public final class SettingsLoaderAccess {
     }
 
     public static StackSettings load(String stackFile) {
-        Map<String, String> config = StackFile.read(stackFile);
+        Map<String, String> config = StackConfig.read(Path.of(stackFile)).values();
         return SettingsLoader.load(
                 key -> Optional.ofNullable(config.get(SettingsLoader.NAMESPACE + ":" + key)),
                 key -> Optional.ofNullable(config.get("aws:" + key)));

@@ -1,8 +1,8 @@
 package com.storefront.data;
 
-import com.storefront.testing.Json;
-import com.storefront.testing.Registered;
-import com.storefront.testing.StackFile;
+import com.storefront.plan.Json;
+import com.storefront.plan.Registered;
+import com.storefront.plan.StackConfig;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CacheTest {
 
     private static final String GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
-    private static final String TOKEN = StackFile.TEST_SECRETS.get("storefront:redisAuthToken");
+    private static final String TOKEN = StackConfig.SECRET_PLACEHOLDERS.get("storefront:redisAuthToken");
 
     private static Registered group(StackRun run) {
         return run.one(GROUP, "redis");

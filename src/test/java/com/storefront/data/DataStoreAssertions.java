@@ -1,6 +1,6 @@
 package com.storefront.data;
 
-import com.storefront.testing.Registered;
+import com.storefront.plan.Registered;
 import com.storefront.testing.StackRun;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package com.storefront.delivery;
 
 import com.storefront.service.AppSpec;
-import com.storefront.testing.Json;
+import com.storefront.plan.Json;
 import com.storefront.testing.Stacks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package com.storefront.edge;
 
-import com.storefront.testing.Json;
-import com.storefront.testing.Registered;
-import com.storefront.testing.StackFile;
+import com.storefront.plan.Json;
+import com.storefront.plan.Registered;
+import com.storefront.plan.StackConfig;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
 import org.junit.jupiter.api.Test;
@@ -97,7 +97,7 @@ class CdnTest {
         assertEquals(run.output("albDnsName"), alb.get("domainName"));
         assertEquals("http-only", ((Map<?, ?>) alb.get("customOriginConfig")).get("originProtocolPolicy"));
         assertEquals(List.of(Map.of("name", "X-Origin-Verify",
-                "value", StackFile.TEST_SECRETS.get("storefront:originVerifySecret"))), alb.get("customHeaders"));
+                "value", StackConfig.SECRET_PLACEHOLDERS.get("storefront:originVerifySecret"))), alb.get("customHeaders"));
         assertTrue(cdn.secretInputs().contains("origins"), "the header value stays a Pulumi secret");
     }
 

@@ -1,7 +1,7 @@
 package com.storefront.edge;
 
-import com.storefront.testing.Registered;
-import com.storefront.testing.StackFile;
+import com.storefront.plan.Registered;
+import com.storefront.plan.StackConfig;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
 import org.junit.jupiter.api.Test;
@@ -69,7 +69,7 @@ class WafTest {
         Map<String, Object> match = acl.map("rules.0.statement.rateBasedStatement.scopeDownStatement.notStatement.statements.0.byteMatchStatement");
         assertEquals(Map.of("singleHeader", Map.of("name", "x-origin-verify")), match.get("fieldToMatch"));
         assertEquals("EXACTLY", match.get("positionalConstraint"));
-        assertEquals(StackFile.TEST_SECRETS.get("storefront:originVerifySecret"), match.get("searchString"));
+        assertEquals(StackConfig.SECRET_PLACEHOLDERS.get("storefront:originVerifySecret"), match.get("searchString"));
         assertTrue(acl.secretInputs().contains("rules"));
     }
 

@@ -1,7 +1,7 @@
 package com.storefront.network;
 
-import com.storefront.testing.Json;
-import com.storefront.testing.Registered;
+import com.storefront.plan.Json;
+import com.storefront.plan.Registered;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package com.storefront.policy;
 
 import com.storefront.naming.NameLimit;
 import com.storefront.naming.Tags;
-import com.storefront.testing.Json;
-import com.storefront.testing.Registered;
+import com.storefront.plan.Json;
+import com.storefront.plan.Registered;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
 import org.junit.jupiter.api.DynamicTest;

@@ -1,8 +1,8 @@
 package com.storefront.service;
 
-import com.storefront.testing.Json;
-import com.storefront.testing.Registered;
-import com.storefront.testing.StackFile;
+import com.storefront.plan.Json;
+import com.storefront.plan.Registered;
+import com.storefront.plan.StackConfig;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
 import org.junit.jupiter.api.Test;
@@ -98,7 +98,7 @@ class ApiServiceTest {
                 "REDIS_AUTH_TOKEN", redis + ":authToken::",
                 "API_KEYS", run.output("apiKeysSecretArn").toString()), secrets);
 
-        Set<String> secretValues = Set.copyOf(StackFile.TEST_SECRETS.values());
+        Set<String> secretValues = Set.copyOf(StackConfig.SECRET_PLACEHOLDERS.values());
         String definitions = run.one("aws:ecs/taskDefinition:TaskDefinition", "api-task").string("containerDefinitions");
         secretValues.forEach(secret -> assertFalse(definitions.contains(secret), "no secret value in the task definition"));
     }

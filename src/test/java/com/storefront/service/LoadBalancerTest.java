@@ -1,7 +1,7 @@
 package com.storefront.service;
 
-import com.storefront.testing.Registered;
-import com.storefront.testing.StackFile;
+import com.storefront.plan.Registered;
+import com.storefront.plan.StackConfig;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class LoadBalancerTest {
     private static final String RULE = "aws:lb/listenerRule:ListenerRule";
     private static final String TG = "aws:lb/targetGroup:TargetGroup";
     private static final String INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
-    private static final String ORIGIN_SECRET = StackFile.TEST_SECRETS.get("storefront:originVerifySecret");
+    private static final String ORIGIN_SECRET = StackConfig.SECRET_PLACEHOLDERS.get("storefront:originVerifySecret");
 
     private static Registered alb(StackRun run) {
         return run.one("aws:lb/loadBalancer:LoadBalancer", "alb");

@@ -1,6 +1,6 @@
 package com.storefront.stack;
 
-import com.storefront.testing.Registered;
+import com.storefront.plan.Registered;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,12 @@
 package com.storefront.stack;
 
-import com.storefront.testing.Registered;
-import com.storefront.testing.StackFile;
+import com.storefront.plan.Registered;
+import com.storefront.plan.StackConfig;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ class DeterminismTest {
 
     @Test
     void twoRunsOfProdRegisterIdenticalInputsAndOptions() {
-        Map<String, String> config = StackFile.read(Stacks.PROD_FILE);
+        StackConfig config = StackConfig.read(Path.of(Stacks.PROD_FILE));
         assertEquals(snapshot(StackRun.runFresh(config)), snapshot(StackRun.runFresh(config)));
     }
 

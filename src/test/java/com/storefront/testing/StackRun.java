@@ -1,18 +1,15 @@
 package com.storefront.testing;
 
-import com.storefront.App;
-import com.pulumi.test.PulumiTest;
-import com.pulumi.test.TestOptions;
-import com.pulumi.test.TestResult;
-import com.pulumi.test.internal.PulumiTestInternal;
+import com.storefront.plan.PlanRun;
+import com.storefront.plan.Registered;
+import com.storefront.plan.StackConfig;
 
-import java.util.ArrayList;
+import java.nio.file.Path;
+
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -40,55 +37,26 @@ public final class StackRun {
 
     /** The stack as configured by a real stack file, e.g. {@code Pulumi.dev.yaml}. */
     public static StackRun ofStackFile(String fileName) {
-        return of(StackFile.read(fileName));
+        return of(StackConfig.read(Path.of(fileName)));
     }
 
     /** A stack file with some keys replaced ({@code null} removes a key). */
     public static StackRun ofStackFile(String fileName, Map<String, String> overrides) {
-        Map<String, String> config = new LinkedHashMap<>(StackFile.read(fileName));
-        overrides.forEach((k, v) -> {
-            if (v == null) {
-                config.remove(k);
-            } else {
-                config.put(k, v);
-            }
-        });
-        return of(config);
+        return of(StackConfig.read(Path.of(fileName)).with(overrides));
     }
 
-    public static synchronized StackRun of(Map<String, String> config) {
-        Map<String, String> key = new TreeMap<>(config);
-        return CACHE.computeIfAbsent(key, StackRun::run);
+    public static synchronized StackRun of(StackConfig config) {
+        return CACHE.computeIfAbsent(new TreeMap<>(config.values()), k -> run(config));
     }
 
     /** Runs the program uncached: for determinism tests that compare two runs. */
-    public static synchronized StackRun runFresh(Map<String, String> config) {
-        return run(new TreeMap<>(config));
+    public static synchronized StackRun runFresh(StackConfig config) {
+        return run(config);
     }
 
-    private static StackRun run(Map<String, String> config) {
-        StackMocks mocks = new StackMocks();
-        RecordingMonitor[] monitor = new RecordingMonitor[1];
-        try {
-            PulumiTestInternal test = PulumiTestInternal.builder()
-                    .options(TestOptions.builder().projectName("storefront").stackName("test").preview(false).build())
-                    .config(config, Set.copyOf(StackFile.TEST_SECRETS.keySet()))
-                    .mocks(mocks)
-                    .monitorDecorator(ignored -> monitor[0] = new RecordingMonitor(mocks))
-                    .build();
-            TestResult result = test.runTest(App::stack);
-            List<Throwable> errors = new ArrayList<>(result.exceptions());
-            List<String> urns = monitor[0].registered().stream().map(Registered::urn).toList();
-            urns.stream().filter(urn -> urns.indexOf(urn) != urns.lastIndexOf(urn)).distinct().forEach(urn ->
-                    errors.add(new IllegalStateException("duplicate resource URN (the engine rejects it): " + urn)));
-            Map<String, Object> outputs = new TreeMap<>();
-            if (errors.isEmpty()) {
-                result.outputs().forEach((name, output) -> outputs.put(name, PulumiTest.extractValue(output)));
-            }
-            return new StackRun(config, monitor[0].registered(), errors, outputs);
-        } finally {
-            PulumiTest.cleanup();
-        }
+    private static StackRun run(StackConfig config) {
+        PlanRun run = PlanRun.run(config);
+        return new StackRun(config.values(), run.resources(), run.errors(), run.outputs());
     }
 
     public Map<String, String> config() {

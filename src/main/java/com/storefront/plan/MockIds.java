@@ -1,4 +1,4 @@
-package com.storefront.testing;
+package com.storefront.plan;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -68,7 +68,7 @@ final class MockIds {
             case "aws:cloudwatch/logGroup:LogGroup", "aws:iam/role:Role", "aws:kms/alias:Alias" ->
                     String.valueOf(inputs.getOrDefault("name", name));
             case "aws:secretsmanager/secret:Secret" -> "arn:aws:secretsmanager:" + region + ":"
-                    + StackMocks.ACCOUNT_ID + ":secret:" + inputs.get("name") + "-" + hash(name, 6);
+                    + PlanMocks.ACCOUNT_ID + ":secret:" + inputs.get("name") + "-" + hash(name, 6);
             default -> name + "-" + hash(type + name, 8);
         };
     }

@@ -1,4 +1,4 @@
-package com.storefront.testing;
+package com.storefront.plan;
 
 import com.google.protobuf.ListValue;
 import com.google.protobuf.Struct;
@@ -19,14 +19,14 @@ import java.util.concurrent.CompletableFuture;
  * A mock monitor that keeps every registration request, so tests can assert parents, providers
  * and resource options (protect, ignoreChanges, dependsOn) as well as inputs.
  */
-final class RecordingMonitor extends MockMonitor {
+public final class RecordingMonitor extends MockMonitor {
 
     /** The key Pulumi's wire format uses to mark a secret value. */
     private static final String SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d";
 
     private final List<Registered> registered = new ArrayList<>();
 
-    RecordingMonitor(Mocks mocks) {
+    public RecordingMonitor(Mocks mocks) {
         super(mocks, PulumiTestInternal.mockLog());
     }
 
@@ -55,7 +55,7 @@ final class RecordingMonitor extends MockMonitor {
         });
     }
 
-    List<Registered> registered() {
+    public List<Registered> registered() {
         synchronized (registered) {
             return List.copyOf(registered);
         }

@@ -1,4 +1,4 @@
-package com.storefront.testing;
+package com.storefront.plan;
 
 import java.util.List;
 import java.util.Map;

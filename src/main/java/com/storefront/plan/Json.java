@@ -1,4 +1,4 @@
-package com.storefront.testing;
+package com.storefront.plan;
 
 import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;

@@ -1,4 +1,4 @@
-package com.storefront.testing;
+package com.storefront.plan;
 
 import com.pulumi.test.Mocks;
 
@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * fixed account, and the invokes the program makes. An invoke the program calls that is not mocked
  * here fails the run, so new lookups are noticed.
  */
-public final class StackMocks implements Mocks {
+public final class PlanMocks implements Mocks {
 
     public static final String ACCOUNT_ID = "123456789012";
     private static final String PROVIDER_TYPE = "pulumi:providers:aws";
@@ -91,7 +91,7 @@ public final class StackMocks implements Mocks {
                 result.put("addressFamily", "IPv4");
             }
             default -> throw new UnsupportedOperationException("invoke not mocked: " + args.token
-                    + " (add a realistic answer to StackMocks)");
+                    + " (add a realistic answer to PlanMocks)");
         }
         return CompletableFuture.completedFuture(result);
     }

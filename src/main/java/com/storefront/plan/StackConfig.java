@@ -1,0 +1,100 @@
+package com.storefront.plan;
+
+import com.google.gson.Gson;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A stack file ({@code Pulumi.<stack>.yaml}) as the Pulumi engine hands it to the program: a flat map
+ * of {@code namespace:key} to strings, structured values as JSON. Secrets a real stack keeps
+ * encrypted (or has not set yet) are replaced by clearly marked placeholders of valid shape, so the
+ * program can run without the passphrase; their values are never reported.
+ *
+ * @param values       the config, placeholders included
+ * @param secretKeys   keys whose values are secrets (encrypted in the file, or placeholders)
+ * @param placeholders keys that got a placeholder because the file has no usable value
+ */
+public record StackConfig(Map<String, String> values, Set<String> secretKeys, Set<String> placeholders) {
+
+    /** Secrets every stack needs, with stand-ins that satisfy the program's validation. */
+    public static final Map<String, String> SECRET_PLACEHOLDERS = Map.of(
+            "storefront:redisAuthToken", "PlanPlaceholderRedisToken0123456789",
+            "storefront:originVerifySecret", "plan-placeholder-origin-secret-0123456789");
+
+    public StackConfig {
+        values = Map.copyOf(values);
+        secretKeys = Set.copyOf(secretKeys);
+        placeholders = Set.copyOf(placeholders);
+    }
+
+    public static StackConfig read(Path file) {
+        try (Reader reader = Files.newBufferedReader(file)) {
+            Map<String, Object> document = new Yaml().load(reader);
+            Object config = document == null ? null : document.get("config");
+            if (!(config instanceof Map<?, ?> entries)) {
+                throw new IllegalArgumentException(file + " has no config: section");
+            }
+            Map<String, String> values = new TreeMap<>();
+            Set<String> secrets = new TreeSet<>();
+            Set<String> placeholders = new TreeSet<>();
+            entries.forEach((key, value) -> {
+                String name = String.valueOf(key);
+                if (value instanceof Map<?, ?> map && map.size() == 1 && map.containsKey("secure")) {
+                    // Encrypted with the stack's passphrase: known to exist, unknown to us.
+                    secrets.add(name);
+                    placeholders.add(name);
+                    values.put(name, SECRET_PLACEHOLDERS.getOrDefault(name, "plan-placeholder-" + name));
+                } else {
+                    values.put(name, toConfigString(value));
+                }
+            });
+            SECRET_PLACEHOLDERS.forEach((key, placeholder) -> {
+                secrets.add(key);
+                if (!values.containsKey(key)) {
+                    placeholders.add(key);
+                    values.put(key, placeholder);
+                }
+            });
+            return new StackConfig(values, secrets, placeholders);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The same config with some keys replaced ({@code null} removes a key). */
+    public StackConfig with(Map<String, String> overrides) {
+        Map<String, String> changed = new LinkedHashMap<>(values);
+        overrides.forEach((k, v) -> {
+            if (v == null) {
+                changed.remove(k);
+            } else {
+                changed.put(k, v);
+            }
+        });
+        return new StackConfig(changed, secretKeys, placeholders);
+    }
+
+    /** The values the plan may show: secret keys masked. */
+    public Map<String, String> redacted() {
+        Map<String, String> shown = new TreeMap<>(values);
+        secretKeys.forEach(k -> shown.computeIfPresent(k, (key, v) -> "[secret]"));
+        return shown;
+    }
+
+    static String toConfigString(Object value) {
+        if (value instanceof Map<?, ?> || value instanceof List<?>) {
+            return new Gson().toJson(value);
+        }
+        return String.valueOf(value);
+    }
+}
