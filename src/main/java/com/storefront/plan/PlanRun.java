@@ -9,17 +9,23 @@ import com.storefront.App;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Runs the real program in-process on Pulumi's mock engine, with mocks that answer like AWS, and
- * keeps every registration: the basis of the offline plan and of the test suite.
+ * keeps every registration: the basis of the offline plan, the policy rules and the test suite.
  *
+ * @param config    the config the program ran with (secrets included; never print it, see {@link StackConfig#redacted()})
  * @param resources what the program registered (even when it failed part-way)
  * @param errors    the program's failures (config validation included)
  * @param outputs   the stack outputs, resolved
  */
-public record PlanRun(List<Registered> resources, List<Throwable> errors, Map<String, Object> outputs) {
+public record PlanRun(Map<String, String> config, List<Registered> resources, List<Throwable> errors,
+                      Map<String, Object> outputs) {
+
+    public static final String PROVIDER_TYPE = "pulumi:providers:aws";
 
     public static synchronized PlanRun run(StackConfig config) {
         PlanMocks mocks = new PlanMocks();
@@ -40,7 +46,8 @@ public record PlanRun(List<Registered> resources, List<Throwable> errors, Map<St
             if (errors.isEmpty()) {
                 result.outputs().forEach((name, output) -> outputs.put(name, PulumiTest.extractValue(output)));
             }
-            return new PlanRun(List.copyOf(monitor[0].registered()), List.copyOf(errors), outputs);
+            return new PlanRun(new TreeMap<>(config.values()), List.copyOf(monitor[0].registered()),
+                    List.copyOf(errors), outputs);
         } finally {
             PulumiTest.cleanup();
         }
@@ -48,5 +55,69 @@ public record PlanRun(List<Registered> resources, List<Throwable> errors, Map<St
 
     public boolean succeeded() {
         return errors.isEmpty();
+    }
+
+    public List<Registered> ofType(String type) {
+        return resources.stream().filter(r -> r.type().equals(type)).toList();
+    }
+
+    public List<Registered> where(Predicate<Registered> predicate) {
+        return resources.stream().filter(predicate).toList();
+    }
+
+    public Registered one(String type, String name) {
+        List<Registered> found = ofType(type).stream().filter(r -> r.name().equals(name)).toList();
+        if (found.size() != 1) {
+            throw new IllegalArgumentException("expected one " + type + " named '" + name + "', found " + found.size()
+                    + "; names of that type: " + ofType(type).stream().map(Registered::name).toList());
+        }
+        return found.get(0);
+    }
+
+    public Registered byUrn(String urn) {
+        return resources.stream().filter(r -> r.urn().equals(urn)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no resource with urn " + urn));
+    }
+
+    /** The nearest {@code storefront:} component above a resource, or null for top-level resources. */
+    public Registered componentOf(Registered resource) {
+        String parent = resource.parentUrn();
+        while (parent != null && !parent.isEmpty()) {
+            Registered p = byUrn(parent);
+            if (p.type().startsWith("storefront:")) {
+                return p;
+            }
+            parent = p.parentUrn();
+        }
+        return null;
+    }
+
+    /** Resources of a type whose nearest storefront component has the given type token. */
+    public List<Registered> ofTypeIn(String componentType, String type) {
+        return ofType(type).stream().filter(r -> {
+            Registered component = componentOf(r);
+            return component != null && component.type().equals(componentType);
+        }).toList();
+    }
+
+    /** The provider resource a resource was registered with. */
+    public Registered providerOf(Registered resource) {
+        String name = resource.providerName();
+        return resources.stream()
+                .filter(r -> r.type().equals(PROVIDER_TYPE) && r.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(resource + " has no explicit provider (ref '"
+                        + resource.providerRef() + "')"));
+    }
+
+    public String regionOf(Registered resource) {
+        return Objects.toString(providerOf(resource).inputs().get("region"));
+    }
+
+    public Object output(String name) {
+        if (!outputs.containsKey(name)) {
+            throw new IllegalArgumentException("no stack output " + name + "; outputs: " + outputs.keySet());
+        }
+        return outputs.get(name);
     }
 }

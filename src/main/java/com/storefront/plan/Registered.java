@@ -41,7 +41,7 @@ public record Registered(
     }
 
     public Object require(String path) {
-        return input(path).orElseThrow(() -> new AssertionError(
+        return input(path).orElseThrow(() -> new IllegalArgumentException(
                 type + " '" + name + "' has no input " + path + "; inputs: " + inputs));
     }
 

@@ -5,34 +5,24 @@ import com.storefront.plan.Registered;
 import com.storefront.plan.StackConfig;
 
 import java.nio.file.Path;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
- * Runs the real program once per configuration against the mock engine and keeps what it
- * registered, so every test class shares one run per config (PERF-3).
+ * The program's run for one configuration, shared by every test class (PERF-3): the first request
+ * runs it on the mock engine, later ones reuse the result. Queries fail the test when the run did.
  */
 public final class StackRun {
 
     private static final Map<Map<String, String>, StackRun> CACHE = new HashMap<>();
 
-    private final Map<String, String> config;
-    private final List<Registered> resources;
-    private final List<Throwable> errors;
-    private final Map<String, Object> outputs;
+    private final PlanRun run;
 
-    private StackRun(Map<String, String> config, List<Registered> resources, List<Throwable> errors,
-                     Map<String, Object> outputs) {
-        this.config = config;
-        this.resources = resources;
-        this.errors = errors;
-        this.outputs = outputs;
+    private StackRun(PlanRun run) {
+        this.run = run;
     }
 
     /** The stack as configured by a real stack file, e.g. {@code Pulumi.dev.yaml}. */
@@ -46,117 +36,76 @@ public final class StackRun {
     }
 
     public static synchronized StackRun of(StackConfig config) {
-        return CACHE.computeIfAbsent(new TreeMap<>(config.values()), k -> run(config));
+        return CACHE.computeIfAbsent(new TreeMap<>(config.values()), k -> new StackRun(PlanRun.run(config)));
     }
 
     /** Runs the program uncached: for determinism tests that compare two runs. */
     public static synchronized StackRun runFresh(StackConfig config) {
-        return run(config);
+        return new StackRun(PlanRun.run(config));
     }
 
-    private static StackRun run(StackConfig config) {
-        PlanRun run = PlanRun.run(config);
-        return new StackRun(config.values(), run.resources(), run.errors(), run.outputs());
+    public PlanRun plan() {
+        return requireSuccess().run;
     }
 
     public Map<String, String> config() {
-        return config;
+        return run.config();
     }
 
     public List<Throwable> errors() {
-        return errors;
+        return run.errors();
     }
 
     /** Fails with the program's own error if the run did not succeed. */
     public StackRun requireSuccess() {
-        if (!errors.isEmpty()) {
-            AssertionError error = new AssertionError("program failed: " + errors.get(0), errors.get(0));
-            throw error;
+        if (!run.succeeded()) {
+            throw new AssertionError("program failed: " + run.errors().get(0), run.errors().get(0));
         }
         return this;
     }
 
     public List<Registered> resources() {
-        requireSuccess();
-        return resources;
+        return plan().resources();
     }
 
     /** Resources registered, whatever the outcome (for config-validation tests). */
     public List<Registered> registeredEvenIfFailed() {
-        return resources;
+        return run.resources();
     }
 
     public List<Registered> ofType(String type) {
-        return resources().stream().filter(r -> r.type().equals(type)).toList();
+        return plan().ofType(type);
+    }
+
+    public List<Registered> ofTypeIn(String componentType, String type) {
+        return plan().ofTypeIn(componentType, type);
     }
 
     public List<Registered> where(Predicate<Registered> predicate) {
-        return resources().stream().filter(predicate).toList();
+        return plan().where(predicate);
     }
 
     public Registered one(String type, String name) {
-        List<Registered> found = ofType(type).stream().filter(r -> r.name().equals(name)).toList();
-        if (found.size() != 1) {
-            throw new AssertionError("expected one " + type + " named '" + name + "', found " + found.size()
-                    + "; names of that type: " + ofType(type).stream().map(Registered::name).toList());
-        }
-        return found.get(0);
+        return plan().one(type, name);
     }
 
-    public Registered byUrn(String urn) {
-        return resources().stream().filter(r -> r.urn().equals(urn)).findFirst()
-                .orElseThrow(() -> new AssertionError("no resource with urn " + urn));
-    }
-
-    /** The nearest {@code storefront:} component above a resource, or null for top-level resources. */
     public Registered componentOf(Registered resource) {
-        String parent = resource.parentUrn();
-        while (parent != null && !parent.isEmpty()) {
-            Registered p = byUrn(parent);
-            if (p.type().startsWith("storefront:")) {
-                return p;
-            }
-            parent = p.parentUrn();
-        }
-        return null;
+        return plan().componentOf(resource);
     }
 
-    /** Resources of a type whose nearest storefront component has the given type token. */
-    public List<Registered> ofTypeIn(String componentType, String type) {
-        return ofType(type).stream().filter(r -> {
-            Registered component = componentOf(r);
-            return component != null && component.type().equals(componentType);
-        }).toList();
-    }
-
-    public Map<String, Long> countByType() {
-        return resources().stream().collect(Collectors.groupingBy(Registered::type, TreeMap::new, Collectors.counting()));
-    }
-
-    public Object output(String name) {
-        requireSuccess();
-        if (!outputs.containsKey(name)) {
-            throw new AssertionError("no stack output " + name + "; outputs: " + outputs.keySet());
-        }
-        return outputs.get(name);
-    }
-
-    public Map<String, Object> outputs() {
-        requireSuccess();
-        return outputs;
-    }
-
-    /** The provider resource a resource was registered with. */
     public Registered providerOf(Registered resource) {
-        String name = resource.providerName();
-        return resources().stream()
-                .filter(r -> r.type().equals("pulumi:providers:aws") && r.name().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError(resource + " has no explicit provider (ref '"
-                        + resource.providerRef() + "')"));
+        return plan().providerOf(resource);
     }
 
     public String regionOf(Registered resource) {
-        return Objects.toString(providerOf(resource).inputs().get("region"));
+        return plan().regionOf(resource);
+    }
+
+    public Object output(String name) {
+        return plan().output(name);
+    }
+
+    public Map<String, Object> outputs() {
+        return plan().outputs();
     }
 }

@@ -1,0 +1,276 @@
+package com.storefront.plan;
+
+import com.storefront.naming.NameLimit;
+import com.storefront.naming.Tags;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The security, tagging and naming rules every registered resource must meet (TEST-1, PLAN-1).
+ * The policy test asserts they find nothing; the offline plan reports what they find.
+ */
+public final class PolicyRules {
+
+    /** One rule, with the check that lists its violations. */
+    public enum Rule {
+        PROVIDERS_AND_TAGS("every AWS resource uses an explicit provider with the required default tags",
+                PolicyRules::providersCarryTags),
+        COMPONENT_PARENTS("every resource belongs to a storefront component", PolicyRules::parentedToComponents),
+        NAMES("physical names carry the suffix and fit AWS limits", PolicyRules::namesCarrySuffixAndFit),
+        SECURITY_GROUPS("security group rules are described, scoped and separate; only the ALB admits the internet",
+                PolicyRules::securityGroupRules),
+        IAM("IAM policies grant no wildcard actions or resources", PolicyRules::noWildcardIam),
+        LOG_GROUPS("log groups are encrypted with a CMK and expire", PolicyRules::logGroupsEncrypted),
+        PROTECTION("stateful resources are protected exactly when the stack is", PolicyRules::protectionFollowsConfig),
+        CREDENTIALS("credentials only travel as Pulumi secrets", PolicyRules::credentialsAreSecret);
+
+        private final String description;
+        private final Function<PlanRun, List<String>> check;
+
+        Rule(String description, Function<PlanRun, List<String>> check) {
+            this.description = description;
+            this.check = check;
+        }
+
+        public String description() {
+            return description;
+        }
+
+        public List<String> violations(PlanRun run) {
+            return check.apply(run);
+        }
+    }
+
+    /** A violation of a rule by a resource. */
+    public record Finding(Rule rule, String message) {
+    }
+
+    private static final Set<String> IAM_POLICY_TYPES = Set.of(
+            "aws:iam/rolePolicy:RolePolicy", "aws:iam/policy:Policy");
+    /** Actions AWS only authorises on {@code "Resource": "*"}. */
+    private static final Set<String> ACTIONS_REQUIRING_STAR = Set.of(
+            "ecr:GetAuthorizationToken", "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
+            "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel");
+
+    private PolicyRules() {
+    }
+
+    /** Every rule's violations, in rule order. */
+    public static List<Finding> check(PlanRun run) {
+        List<Finding> findings = new ArrayList<>();
+        for (Rule rule : Rule.values()) {
+            rule.violations(run).stream().sorted().forEach(v -> findings.add(new Finding(rule, v)));
+        }
+        return findings;
+    }
+
+    private static List<String> providersCarryTags(PlanRun run) {
+        List<String> violations = new ArrayList<>();
+        for (Registered provider : run.ofType("pulumi:providers:aws")) {
+            Map<String, Object> tags = defaultTags(provider);
+            for (String tag : Tags.REQUIRED) {
+                if (!(tags.get(tag) instanceof String value) || value.isBlank()) {
+                    violations.add(provider + " lacks default tag " + tag);
+                }
+            }
+            if (!run.config().get("storefront:environment").equals(tags.get("Environment"))) {
+                violations.add(provider + " Environment tag " + tags.get("Environment"));
+            }
+            if (!"pulumi".equals(tags.get("ManagedBy"))) {
+                violations.add(provider + " ManagedBy tag " + tags.get("ManagedBy"));
+            }
+        }
+        for (Registered r : run.where(r -> r.custom() && r.isAws())) {
+            if (!r.providerName().startsWith("aws-")) {
+                violations.add(r + " uses provider '" + r.providerRef() + "'");
+            }
+        }
+        return violations;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> defaultTags(Registered provider) {
+        Object raw = provider.require("defaultTags");
+        Map<String, Object> defaultTags = raw instanceof String json ? Json.parse(json) : (Map<String, Object>) raw;
+        return (Map<String, Object>) defaultTags.get("tags");
+    }
+
+    private static List<String> parentedToComponents(PlanRun run) {
+        List<String> violations = new ArrayList<>();
+        for (Registered r : run.where(r -> r.isAws())) {
+            Registered component = run.componentOf(r);
+            if (component == null) {
+                violations.add(r + " has no storefront component parent");
+            }
+        }
+        for (Registered component : run.where(r -> r.type().startsWith("storefront:"))) {
+            if (!component.type().matches("storefront:[a-z]+:[A-Z][A-Za-z]+")) {
+                violations.add(component + " type token is not storefront:<module>:<Type>");
+            }
+        }
+        return violations;
+    }
+
+    /**
+     * Names not ours to derive: a Cloud Map service is a DNS label inside the stack's namespace
+     * ({@code api.<suffix>.storefront.internal}); Route 53 records carry the configured domain.
+     */
+    private static final Set<String> PARENT_SCOPED_NAMES = Set.of("aws:servicediscovery/service:Service",
+            "aws:route53/record:Record");
+
+    private static List<String> namesCarrySuffixAndFit(PlanRun run) {
+        String suffix = run.config().get("storefront:environmentSuffix");
+        List<String> violations = new ArrayList<>();
+        for (Registered r : run.where(r -> r.custom() && r.isAws() && !PARENT_SCOPED_NAMES.contains(r.type()))) {
+            NameLimit limit = NameLimit.forType(r.type()).orElse(NameLimit.GENERIC);
+            r.input(limit.property()).map(String::valueOf).ifPresent(name -> {
+                if (!name.contains(suffix)) {
+                    violations.add(r + " name '" + name + "' lacks the suffix " + suffix);
+                }
+                if (name.length() > limit.maxLength()) {
+                    violations.add(r + " name '" + name + "' is longer than " + limit.maxLength());
+                }
+                if (!name.toLowerCase().equals(name) && !name.startsWith("/")) {
+                    violations.add(r + " name '" + name + "' has uppercase letters");
+                }
+            });
+            r.input("namePrefix").map(String::valueOf).filter(p -> !p.contains(suffix))
+                    .ifPresent(p -> violations.add(r + " name prefix '" + p + "' lacks the suffix"));
+            r.input("tags.Name").map(String::valueOf).filter(n -> !n.contains(suffix))
+                    .ifPresent(n -> violations.add(r + " Name tag '" + n + "' lacks the suffix"));
+        }
+        return violations;
+    }
+
+    private static List<String> securityGroupRules(PlanRun run) {
+        List<String> violations = new ArrayList<>();
+        String albSecurityGroupId = run.where(r -> r.type().equals("aws:ec2/securityGroup:SecurityGroup") && r.name().equals("sg-alb"))
+                .stream().findFirst().map(Registered::id).orElse("");
+        for (Registered sg : run.ofType("aws:ec2/securityGroup:SecurityGroup")) {
+            if (sg.input("ingress").isPresent() || sg.input("egress").isPresent()) {
+                violations.add(sg + " has inline rules; use separate rule resources");
+            }
+            if (sg.input("description").map(String::valueOf).orElse("").isBlank()) {
+                violations.add(sg + " has no description");
+            }
+        }
+        for (Registered rule : run.where(r -> r.type().startsWith("aws:vpc/securityGroup") && r.type().endsWith("Rule"))) {
+            if (rule.input("description").map(String::valueOf).orElse("").isBlank()) {
+                violations.add(rule + " has no description");
+            }
+            boolean ingress = rule.type().contains("Ingress");
+            String cidr = rule.input("cidrIpv4").map(String::valueOf).orElse("");
+            boolean albListener = rule.string("securityGroupId").equals(albSecurityGroupId)
+                    && Set.of(80.0, 443.0).contains(rule.number("fromPort")) && rule.number("fromPort") == rule.number("toPort");
+            if (ingress && (cidr.equals("0.0.0.0/0") || rule.input("cidrIpv6").isPresent()) && !albListener) {
+                violations.add(rule + " admits the internet; only the ALB's 80/443 may");
+            }
+            if (ingress && rule.input("prefixListId").isPresent() && !albListener) {
+                violations.add(rule + " admits a prefix list on a port other than the ALB's listeners");
+            }
+            if (!ingress && "-1".equals(rule.input("ipProtocol").orElse(null)) && cidr.equals("0.0.0.0/0")) {
+                violations.add(rule + " allows all egress");
+            }
+        }
+        return violations;
+    }
+
+    private static List<String> noWildcardIam(PlanRun run) {
+        List<String> violations = new ArrayList<>();
+        for (Registered r : run.where(r -> IAM_POLICY_TYPES.contains(r.type()))) {
+            for (Map<String, Object> statement : Json.statements(Json.parse(r.string("policy")))) {
+                List<String> actions = Json.strings(statement.get("Action"));
+                for (String action : actions) {
+                    if (action.equals("*") || action.endsWith(":*")) {
+                        violations.add(r + " grants " + action);
+                    }
+                }
+                if (Json.strings(statement.get("Resource")).contains("*")
+                        && !ACTIONS_REQUIRING_STAR.containsAll(actions)) {
+                    violations.add(r + " grants " + actions + " on Resource *");
+                }
+            }
+        }
+        return violations;
+    }
+
+    private static List<String> logGroupsEncrypted(PlanRun run) {
+        Object keyArn = run.output("kmsKeyArn");
+        List<String> violations = new ArrayList<>();
+        for (Registered group : run.ofType("aws:cloudwatch/logGroup:LogGroup")) {
+            if (!group.input("kmsKeyId").map(String::valueOf).orElse("").startsWith("arn:aws:kms:")) {
+                violations.add(group + " is not encrypted with a CMK");
+            } else if (run.regionOf(group).equals(run.config().get("aws:region"))
+                    && !keyArn.equals(group.string("kmsKeyId"))) {
+                violations.add(group + " uses " + group.string("kmsKeyId") + " instead of the stack CMK");
+            }
+            if (group.input("retentionInDays").isEmpty()) {
+                violations.add(group + " never expires");
+            }
+            if (Boolean.TRUE.equals(group.input("skipDestroy").orElse(false))) {
+                violations.add(group + " survives destroy and blocks re-creation");
+            }
+        }
+        return violations;
+    }
+
+    /** Data-holding resources: protected in prod, freely destroyable in dev (CFG-5). */
+    private static final Set<String> STATEFUL_TYPES = Set.of(
+            "aws:kms/key:Key", "aws:rds/cluster:Cluster", "aws:rds/clusterInstance:ClusterInstance",
+            "aws:elasticache/replicationGroup:ReplicationGroup", "aws:s3/bucketV2:BucketV2",
+            "aws:ecr/repository:Repository");
+
+    private static List<String> protectionFollowsConfig(PlanRun run) {
+        boolean protect = Boolean.parseBoolean(run.config().getOrDefault("storefront:protect",
+                String.valueOf("prod".equals(run.config().get("storefront:environment")))));
+        List<String> violations = new ArrayList<>();
+        for (Registered r : run.where(r -> STATEFUL_TYPES.contains(r.type()))) {
+            if (r.protect() != protect) {
+                violations.add(r + " protect=" + r.protect() + " but storefront:protect=" + protect);
+            }
+        }
+        for (Registered cluster : run.ofType("aws:rds/cluster:Cluster")) {
+            if (cluster.bool("deletionProtection") != protect || cluster.bool("skipFinalSnapshot") == protect) {
+                violations.add(cluster + " deletion protection / final snapshot do not follow storefront:protect");
+            }
+        }
+        for (Registered secret : run.ofType("aws:secretsmanager/secret:Secret")) {
+            if ((secret.number("recoveryWindowInDays") == 0) == protect) {
+                violations.add(secret + " recovery window " + secret.number("recoveryWindowInDays"));
+            }
+        }
+        for (Registered bucket : run.ofType("aws:s3/bucketV2:BucketV2")) {
+            if (bucket.bool("forceDestroy") == protect) {
+                violations.add(bucket + " forceDestroy=" + bucket.bool("forceDestroy"));
+            }
+        }
+        for (Registered r : run.where(r -> r.retainOnDelete() && !protect)) {
+            violations.add(r + " is retained on delete in a destroyable stack");
+        }
+        return violations;
+    }
+
+    private static final Set<String> CREDENTIAL_INPUTS = Set.of("authToken", "masterPassword", "password");
+
+    private static List<String> credentialsAreSecret(PlanRun run) {
+        List<String> violations = new ArrayList<>();
+        for (Registered r : run.where(Registered::custom)) {
+            for (String input : CREDENTIAL_INPUTS) {
+                if (r.input(input).isPresent() && !r.secretInputs().contains(input)) {
+                    violations.add(r + " passes " + input + " in plaintext");
+                }
+            }
+        }
+        for (Registered cluster : run.ofType("aws:rds/cluster:Cluster")) {
+            if (cluster.input("masterPassword").isPresent() || !cluster.bool("manageMasterUserPassword")) {
+                violations.add(cluster + " must let RDS manage the master password");
+            }
+        }
+        return violations;
+    }
+
+}
