@@ -27,6 +27,7 @@ import com.storefront.edge.LogBucketArgs;
 import com.storefront.network.Network;
 import com.storefront.network.NetworkArgs;
 import com.storefront.observability.Alerts;
+import com.storefront.plan.PlanCommand;
 import com.storefront.observability.Monitoring;
 import com.storefront.observability.MonitoringArgs;
 import com.storefront.security.AppSecrets;
@@ -49,7 +50,14 @@ public final class App {
     private App() {
     }
 
+    /**
+     * Pulumi starts the program with no arguments. {@code plan <stack>} runs the offline plan instead
+     * (see README, "Try it without AWS").
+     */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("plan")) {
+            System.exit(PlanCommand.run(List.of(args).subList(1, args.length), System.out, System.err));
+        }
         Pulumi.run(App::stack);
     }
 

@@ -67,6 +67,18 @@ class WorkflowTest {
     }
 
     @Test
+    void everyRunAttachesTheOfflinePlanOfBothStacks() throws IOException {
+        String plan = steps("test").stream().map(s -> String.valueOf(s.get("run")))
+                .filter(r -> r.contains("exec.args=\"plan")).findFirst().orElseThrow();
+        assertTrue(plan.contains("mvn -B -q compile exec:java -Dexec.args=\"plan dev\""));
+        assertTrue(plan.contains("mvn -B -q compile exec:java -Dexec.args=\"plan prod\""));
+        assertTrue(Files.readString(Path.of("README.md")).contains("mvn -q compile exec:java -Dexec.args=\"plan dev\""),
+                "the README documents the same command");
+        assertTrue(steps("test").stream().anyMatch(s -> String.valueOf(s.get("uses")).startsWith("actions/upload-artifact@")
+                && "target/plan/".equals(((Map<?, ?>) s.get("with")).get("path"))));
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void pullRequestsPreviewBothStacksWithOidcAndASelfManagedBackend() throws IOException {
         Map<String, Object> preview = job("preview");
