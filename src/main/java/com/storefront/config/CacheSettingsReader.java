@@ -37,19 +37,9 @@ final class CacheSettingsReader {
         int snapshots = section.integer("snapshotRetentionDays", environment.pick(0, 7), 0, 35);
         String snapshotWindow = section.string("snapshotWindow", "02:00-03:00");
         String maintenanceWindow = section.string("maintenanceWindow", "sun:06:00-sun:07:00");
-        Optional<TimeWindows.Range> snapshot = TimeWindows.daily(snapshotWindow);
-        Optional<TimeWindows.Range> maintenance = TimeWindows.weekly(maintenanceWindow);
-        if (snapshot.isEmpty()) {
-            problems.add(section.key("snapshotWindow"), snapshotWindow, TimeWindows.dailyRule());
-        }
-        if (maintenance.isEmpty()) {
-            problems.add(section.key("maintenanceWindow"), maintenanceWindow, TimeWindows.weeklyRule());
-        }
-        if (snapshots > 0 && snapshot.isPresent() && maintenance.isPresent()
-                && TimeWindows.overlaps(snapshot.get(), maintenance.get())) {
-            problems.add(section.key("snapshotWindow"), snapshotWindow,
-                    "must not overlap " + section.key("maintenanceWindow") + " (" + maintenanceWindow + ")");
-        }
+        // Without snapshots the snapshot window is unused, so only its syntax matters.
+        TimeWindows.validate(section, "snapshotWindow", snapshotWindow, "maintenanceWindow", maintenanceWindow,
+                snapshots > 0);
         boolean applyImmediately = section.bool("applyImmediately", environment.pick(true, false));
         section.rejectUnknownKeys();
 
@@ -58,18 +48,7 @@ final class CacheSettingsReader {
     }
 
     private static SecretValue authToken(ConfigSection root, Function<String, Optional<String>> raw) {
-        String key = root.key(AUTH_TOKEN_KEY);
-        Optional<String> token = raw.apply(AUTH_TOKEN_KEY).map(String::trim).filter(s -> !s.isEmpty());
-        if (token.isEmpty()) {
-            root.problems().add(key, null, "is required as a secret: pulumi config set --secret " + key
-                    + " \"$(openssl rand -hex 32)\" (16-128 characters)");
-            return new SecretValue("");
-        }
-        if (!AUTH_TOKEN.matcher(token.get()).matches()) {
-            // The value is a secret: report its length, never the value.
-            root.problems().addHidden(key, "(secret, " + token.get().length() + " characters)",
-                    "must be 16-128 characters of letters, digits and ! & # $ ^ < > - (ElastiCache AUTH rules)");
-        }
-        return new SecretValue(token.get());
+        return SecretValue.read(root, raw, AUTH_TOKEN_KEY, AUTH_TOKEN, "16-128 characters",
+                "must be 16-128 characters of letters, digits and ! & # $ ^ < > - (ElastiCache AUTH rules)");
     }
 }

@@ -52,18 +52,7 @@ final class DatabaseSettingsReader {
         int backupRetention = section.integer("backupRetentionDays", environment.pick(7, 14), 1, 35);
         String backupWindow = section.string("backupWindow", "03:00-04:00");
         String maintenanceWindow = section.string("maintenanceWindow", "sun:05:00-sun:06:00");
-        Optional<TimeWindows.Range> backup = TimeWindows.daily(backupWindow);
-        Optional<TimeWindows.Range> maintenance = TimeWindows.weekly(maintenanceWindow);
-        if (backup.isEmpty()) {
-            problems.add(section.key("backupWindow"), backupWindow, TimeWindows.dailyRule());
-        }
-        if (maintenance.isEmpty()) {
-            problems.add(section.key("maintenanceWindow"), maintenanceWindow, TimeWindows.weeklyRule());
-        }
-        if (backup.isPresent() && maintenance.isPresent() && TimeWindows.overlaps(backup.get(), maintenance.get())) {
-            problems.add(section.key("backupWindow"), backupWindow,
-                    "must not overlap " + section.key("maintenanceWindow") + " (" + maintenanceWindow + ")");
-        }
+        TimeWindows.validate(section, "backupWindow", backupWindow, "maintenanceWindow", maintenanceWindow, true);
         boolean performanceInsights = section.bool("performanceInsights", environment.pick(false, true));
         int rotationDays = section.integer("rotationDays", 30, 1, 365);
         boolean applyImmediately = section.bool("applyImmediately", environment.pick(true, false));

@@ -127,18 +127,8 @@ final class ServiceSettingsReader {
      * the WAF rate limits count each client once, where its real address is seen.
      */
     static SecretValue originSecret(ConfigSection root, Function<String, Optional<String>> raw) {
-        String key = root.key(ORIGIN_SECRET_KEY);
-        Optional<String> value = raw.apply(ORIGIN_SECRET_KEY).map(String::trim).filter(s -> !s.isEmpty());
-        if (value.isEmpty()) {
-            root.problems().add(key, null, "is required as a secret: pulumi config set --secret " + key
-                    + " \"$(openssl rand -hex 32)\" (32-128 letters, digits, _ or -)");
-            return new SecretValue("");
-        }
-        if (!HEADER_SECRET.matcher(value.get()).matches()) {
-            root.problems().addHidden(key, "(secret, " + value.get().length() + " characters)",
-                    "must be 32-128 letters, digits, _ or -");
-        }
-        return new SecretValue(value.get());
+        return SecretValue.read(root, raw, ORIGIN_SECRET_KEY, HEADER_SECRET, "32-128 letters, digits, _ or -",
+                "must be 32-128 letters, digits, _ or -");
     }
 
     static DeploymentSettings deployment(ConfigSection section, Environment environment) {

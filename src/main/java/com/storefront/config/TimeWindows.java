@@ -71,6 +71,27 @@ public final class TimeWindows {
         return false;
     }
 
+    /**
+     * Reports a malformed daily or weekly window, and (when {@code checkOverlap}) a daily window that
+     * overlaps the weekly one, under the given keys of {@code section}.
+     */
+    static void validate(ConfigSection section, String dailyKey, String daily, String weeklyKey, String weekly,
+                         boolean checkOverlap) {
+        Optional<Range> dailyRange = daily(daily);
+        Optional<Range> weeklyRange = weekly(weekly);
+        if (dailyRange.isEmpty()) {
+            section.problems().add(section.key(dailyKey), daily, dailyRule());
+        }
+        if (weeklyRange.isEmpty()) {
+            section.problems().add(section.key(weeklyKey), weekly, weeklyRule());
+        }
+        if (checkOverlap && dailyRange.isPresent() && weeklyRange.isPresent()
+                && overlaps(dailyRange.get(), weeklyRange.get())) {
+            section.problems().add(section.key(dailyKey), daily,
+                    "must not overlap " + section.key(weeklyKey) + " (" + weekly + ")");
+        }
+    }
+
     static String dailyRule() {
         return "must be hh24:mi-hh24:mi in UTC, at least 30 minutes, e.g. 03:00-04:00";
     }

@@ -34,7 +34,6 @@ import com.pulumi.resources.Resource;
 import com.storefront.config.DeploymentSettings;
 import com.storefront.config.DeploymentStrategy;
 import com.storefront.config.ServiceSettings;
-import com.storefront.naming.NameLimit;
 import com.storefront.naming.Naming;
 
 import java.util.ArrayList;

@@ -7,23 +7,15 @@ import java.util.Map;
 
 import static com.storefront.config.ConfigFixtures.load;
 import static com.storefront.config.ConfigFixtures.minimal;
+import static com.storefront.config.ConfigFixtures.onlyProblem;
 import static com.storefront.config.ConfigFixtures.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Defaults and rules for {@code storefront:alerts}. */
 class AlertSettingsTest {
 
     private static Map<String, String> alerts(String json) {
         return with(minimal(), "storefront:alerts", json);
-    }
-
-    private static void onlyProblem(Map<String, String> config, String key, String allowedFragment) {
-        List<ConfigProblems.Problem> problems = assertThrows(ConfigValidationException.class, () -> load(config)).problems();
-        assertEquals(1, problems.size(), () -> "expected one problem, got " + problems);
-        assertEquals(key, problems.get(0).key());
-        assertTrue(problems.get(0).allowed().contains(allowedFragment), problems.get(0)::allowed);
     }
 
     @Test

@@ -3,8 +3,13 @@ package com.storefront.config;
 import com.storefront.plan.StackConfig;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Builds raw config maps (as the engine passes them) for loader tests. */
 final class ConfigFixtures {
@@ -32,6 +37,16 @@ final class ConfigFixtures {
             }
         }
         return config;
+    }
+
+    /** Asserts the config fails with exactly one problem, for {@code key}, whose rule mentions {@code allowedFragment}. */
+    static ConfigProblems.Problem onlyProblem(Map<String, String> config, String key, String allowedFragment) {
+        List<ConfigProblems.Problem> problems = assertThrows(ConfigValidationException.class, () -> load(config)).problems();
+        assertEquals(1, problems.size(), () -> "expected one problem, got " + problems);
+        ConfigProblems.Problem problem = problems.get(0);
+        assertEquals(key, problem.key());
+        assertTrue(problem.allowed().contains(allowedFragment), problem::allowed);
+        return problem;
     }
 
     static StackSettings load(Map<String, String> config) {

@@ -4,11 +4,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.util.List;
 import java.util.Map;
 
 import static com.storefront.config.ConfigFixtures.load;
 import static com.storefront.config.ConfigFixtures.minimal;
+import static com.storefront.config.ConfigFixtures.onlyProblem;
 import static com.storefront.config.ConfigFixtures.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,15 +24,6 @@ class DataSettingsTest {
 
     private static Map<String, String> cache(String json) {
         return with(minimal(), "storefront:cache", json);
-    }
-
-    private static ConfigProblems.Problem onlyProblem(Map<String, String> config, String key, String allowedFragment) {
-        List<ConfigProblems.Problem> problems = assertThrows(ConfigValidationException.class, () -> load(config)).problems();
-        assertEquals(1, problems.size(), () -> "expected one problem, got " + problems);
-        ConfigProblems.Problem problem = problems.get(0);
-        assertEquals(key, problem.key());
-        assertTrue(problem.allowed().contains(allowedFragment), problem::allowed);
-        return problem;
     }
 
     @Test

@@ -2,28 +2,19 @@ package com.storefront.config;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.Map;
 
 import static com.storefront.config.ConfigFixtures.load;
 import static com.storefront.config.ConfigFixtures.minimal;
+import static com.storefront.config.ConfigFixtures.onlyProblem;
 import static com.storefront.config.ConfigFixtures.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Rules for {@code storefront:dr}. */
 class DrSettingsTest {
 
     private static Map<String, String> dr(String json) {
         return with(minimal(), "storefront:dr", json);
-    }
-
-    private static void onlyProblem(Map<String, String> config, String key, String allowedFragment) {
-        List<ConfigProblems.Problem> problems = assertThrows(ConfigValidationException.class, () -> load(config)).problems();
-        assertEquals(1, problems.size(), () -> "expected one problem, got " + problems);
-        assertEquals(key, problems.get(0).key());
-        assertTrue(problems.get(0).allowed().contains(allowedFragment), problems.get(0)::allowed);
     }
 
     @Test

@@ -4,15 +4,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.util.List;
 import java.util.Map;
 
 import static com.storefront.config.ConfigFixtures.load;
 import static com.storefront.config.ConfigFixtures.minimal;
+import static com.storefront.config.ConfigFixtures.onlyProblem;
 import static com.storefront.config.ConfigFixtures.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Defaults and one test per rule for {@code storefront:edge} and {@code storefront:api}. */
@@ -20,13 +19,6 @@ class EdgeSettingsTest {
 
     private static Map<String, String> edge(String json) {
         return with(minimal(), "storefront:edge", json);
-    }
-
-    private static void onlyProblem(Map<String, String> config, String key, String allowedFragment) {
-        List<ConfigProblems.Problem> problems = assertThrows(ConfigValidationException.class, () -> load(config)).problems();
-        assertEquals(1, problems.size(), () -> "expected one problem, got " + problems);
-        assertEquals(key, problems.get(0).key());
-        assertTrue(problems.get(0).allowed().contains(allowedFragment), problems.get(0)::allowed);
     }
 
     @Test

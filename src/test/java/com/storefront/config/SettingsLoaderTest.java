@@ -9,6 +9,7 @@ import java.util.Map;
 
 import static com.storefront.config.ConfigFixtures.load;
 import static com.storefront.config.ConfigFixtures.minimal;
+import static com.storefront.config.ConfigFixtures.onlyProblem;
 import static com.storefront.config.ConfigFixtures.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,15 +23,6 @@ class SettingsLoaderTest {
         return assertThrows(ConfigValidationException.class, () -> load(config));
     }
 
-    /** Asserts exactly one problem, for the given key, whose message mentions what is allowed. */
-    private static ConfigProblems.Problem onlyProblem(Map<String, String> config, String key, String allowedFragment) {
-        List<ConfigProblems.Problem> problems = invalid(config).problems();
-        assertEquals(1, problems.size(), () -> "expected one problem, got " + problems);
-        ConfigProblems.Problem problem = problems.get(0);
-        assertEquals(key, problem.key());
-        assertTrue(problem.allowed().contains(allowedFragment), () -> problem.allowed());
-        return problem;
-    }
 
     @Test
     void devDefaultsAreCheapAndDestroyable() {
