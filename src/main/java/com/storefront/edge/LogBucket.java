@@ -81,7 +81,9 @@ public final class LogBucket extends ComponentResource {
         this.bucketName = logs.bucket().bucket();
         this.deliveryBucketName = policy.bucket();
         this.bucketArn = logs.bucket().arn();
-        this.bucketDomainName = logs.bucket().bucketDomainName();
+        // Resolved only once ownership controls enable ACLs: CloudFront rejects a logging bucket without them.
+        this.bucketDomainName = Output.tuple(logs.ownership().bucket(), logs.bucket().bucketDomainName())
+                .applyValue(t -> t.t2);
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         outputs.put("bucketName", bucketName);
         outputs.put("bucketArn", bucketArn);
@@ -116,7 +118,10 @@ public final class LogBucket extends ComponentResource {
         return bucketArn;
     }
 
-    /** The {@code <bucket>.s3.amazonaws.com} name CloudFront standard logging takes. */
+    /**
+     * The {@code <bucket>.s3.amazonaws.com} name CloudFront standard logging takes, resolved once the
+     * bucket accepts ACLs (so the distribution is created after that, by data flow).
+     */
     public Output<String> bucketDomainName() {
         return bucketDomainName;
     }

@@ -158,6 +158,8 @@ class CdnTest {
         Registered cdn = distribution(run);
         assertEquals(Map.of("bucket", run.output("logBucketName") + ".s3.amazonaws.com", "prefix", "cloudfront/",
                 "includeCookies", false), cdn.map("loggingConfig"));
+        assertTrue(cdn.dependencies().contains(run.one("aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+                "logs-ownership").urn()), "CloudFront logging needs the bucket's ACLs enabled first");
         assertEquals(run.output("cloudFrontWebAclArn"), cdn.string("webAclId"), "WAFv2 is attached by ARN");
         assertTrue(cdn.bool("waitForDeployment"));
         assertFalse(distribution(Stacks.dev()).bool("waitForDeployment"));

@@ -1,0 +1,156 @@
+package com.storefront;
+
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.storefront.api.ApiGateway;
+import com.storefront.api.ApiGatewayArgs;
+import com.storefront.config.StackSettings;
+import com.storefront.core.AwsContext;
+import com.storefront.core.Providers;
+import com.storefront.data.Cache;
+import com.storefront.data.CacheArgs;
+import com.storefront.data.Database;
+import com.storefront.data.DatabaseArgs;
+import com.storefront.dr.DisasterRecovery;
+import com.storefront.dr.DisasterRecoveryArgs;
+import com.storefront.edge.Cdn;
+import com.storefront.edge.CdnArgs;
+import com.storefront.edge.LogBucket;
+import com.storefront.edge.LogBucketArgs;
+import com.storefront.edge.StaticAssets;
+import com.storefront.edge.Waf;
+import com.storefront.edge.WafArgs;
+import com.storefront.naming.Naming;
+import com.storefront.network.Network;
+import com.storefront.network.NetworkArgs;
+import com.storefront.observability.Alerts;
+import com.storefront.observability.Monitoring;
+import com.storefront.observability.MonitoringArgs;
+import com.storefront.security.AppSecrets;
+import com.storefront.security.Encryption;
+import com.storefront.security.EncryptionArgs;
+import com.storefront.service.ApiService;
+import com.storefront.service.ApiServiceArgs;
+import com.storefront.service.AppDependencies;
+import com.storefront.service.LoadBalancer;
+import com.storefront.service.LoadBalancerArgs;
+import com.storefront.service.Registry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Wires the components together, tier by tier. Each tier takes the typed outputs of the ones it
+ * consumes; nothing looks up another component's resources.
+ */
+final class StackComposition {
+
+    private final StackSettings settings;
+    private final Naming naming;
+    private final Providers providers;
+    private final AwsContext aws;
+    private final ComponentResourceOptions primary;
+
+    StackComposition(StackSettings settings) {
+        this.settings = settings;
+        this.naming = new Naming(settings.suffix());
+        this.providers = Providers.create(settings);
+        this.aws = AwsContext.lookup(settings.region(), providers.primary());
+        this.primary = ComponentResourceOptions.builder().providers(providers.primary()).build();
+    }
+
+    StackOutputs.Components build() {
+        Encryption encryption = new Encryption("encryption",
+                new EncryptionArgs(naming, "alias/" + naming.stackName(), aws, settings.protect()), primary);
+        Network network = new Network("network", new NetworkArgs(
+                settings.network(), naming, aws, encryption.keyArn(), settings.logRetentionDays()), primary);
+        Alerts alerts = new Alerts("alerts", naming, encryption.keyArn(), settings.alerts().emails(), primary);
+
+        AppSecrets appSecrets = new AppSecrets("app-secrets", naming, encryption.keyArn(), settings.protect(), primary);
+        Database database = new Database("database", new DatabaseArgs(settings.database(), naming,
+                settings.protect(), settings.logRetentionDays(), encryption.keyArn(), network.vpcId(),
+                network.dataSubnetIds(), network.availabilityZones(), network.appSecurityGroupId()), primary);
+        Cache cache = new Cache("cache", new CacheArgs(settings.cache(), naming, settings.protect(),
+                settings.logRetentionDays(), encryption.keyArn(), network.vpcId(), network.dataSubnetIds(),
+                network.appSecurityGroupId()), primary);
+
+        LogBucket logBucket = new LogBucket("log-bucket", new LogBucketArgs(naming, aws, settings.protect(),
+                settings.edge().logExpirationDays()), primary);
+        Registry registry = new Registry("registry", naming, encryption.keyArn(), settings.protect(),
+                settings.service().ecrKeepImages(), primary);
+        LoadBalancer loadBalancer = new LoadBalancer("load-balancer", new LoadBalancerArgs(settings.service(),
+                settings.deployment().strategy(), naming, settings.protect(), network.vpcId(), network.publicSubnetIds(),
+                network.appSecurityGroupId(), logBucket.deliveryBucketName(), settings.originVerifySecret()), primary);
+        ApiService api = new ApiService("api", new ApiServiceArgs(settings.service(), settings.deployment(), naming, aws,
+                settings.protect(), settings.logRetentionDays(), encryption.keyArn(), network.vpcId(),
+                network.appSubnetIds(), network.appSecurityGroupId(), registry.repositoryArn(), loadBalancer,
+                new AppDependencies(database.writerEndpoint(), database.readerEndpoint(), database.port(),
+                        database.databaseName(), Output.of(database.plannedClusterIdentifier()),
+                        database.masterSecretArn(), cache.configurationEndpoint(), cache.port(),
+                        cache.connectionSecretArn(), appSecrets.apiKeysSecretArn()), alerts.topicArn()), primary);
+
+        Waf waf = waf(encryption, loadBalancer);
+        StaticAssets assets = new StaticAssets("static-assets", settings.edge(), naming, aws, settings.protect(),
+                encryption.keyArn(), logBucket.deliveryBucketName(), primary);
+        Cdn cdn = new Cdn("cdn", new CdnArgs(settings.edge(), naming, aws, assets, logBucket.bucketDomainName(),
+                loadBalancer.originDomain().map(Output::of).orElse(loadBalancer.dnsName()), loadBalancer.https(),
+                settings.originVerifySecret(), waf.cloudFrontAclArn(), providers.usEast1(), settings.protect()), primary);
+        Optional<ApiGateway> apiGateway = apiGateway(encryption, loadBalancer, cdn, waf);
+
+        Monitoring monitoring = monitoring(alerts, loadBalancer, api, database, cache, waf, apiGateway);
+        Optional<DisasterRecovery> dr = disasterRecovery(encryption, network, database, assets);
+        return new StackOutputs.Components(encryption, network, database, cache, appSecrets, logBucket, registry,
+                loadBalancer, api, waf, assets, cdn, apiGateway, alerts, monitoring, dr);
+    }
+
+    private Waf waf(Encryption encryption, LoadBalancer loadBalancer) {
+        // CloudFront-scope WAF logs live in us-east-1, and KMS keys are regional: a second key unless we are there.
+        Output<String> usEast1Key = Providers.CLOUDFRONT_REGION.equals(settings.region()) ? encryption.keyArn()
+                : regionalKey("encryption-us-east-1", "edge", Providers.CLOUDFRONT_REGION, providers.usEast1()).keyArn();
+        return new Waf("waf", new WafArgs(settings.edge(), naming, settings.logRetentionDays(), encryption.keyArn(),
+                providers.usEast1(), usEast1Key, loadBalancer.arn(), settings.originVerifySecret()), primary);
+    }
+
+    private Optional<ApiGateway> apiGateway(Encryption encryption, LoadBalancer loadBalancer, Cdn cdn, Waf waf) {
+        if (!settings.api().enabled()) {
+            return Optional.empty();
+        }
+        // Without TLS on the ALB only CloudFront may reach it, so the API goes through the distribution.
+        Output<String> backend = loadBalancer.originDomain().map(d -> Output.of("https://" + d))
+                .orElse(cdn.domainName().applyValue(d -> "https://" + d));
+        return Optional.of(new ApiGateway("api-gateway", new ApiGatewayArgs(settings.api(), naming, aws,
+                settings.protect(), settings.logRetentionDays(), encryption.keyArn(), backend, waf.regionalAclArn(),
+                settings.originVerifySecret()), primary));
+    }
+
+    private Monitoring monitoring(Alerts alerts, LoadBalancer alb, ApiService api, Database database, Cache cache, Waf waf,
+                                  Optional<ApiGateway> apiGateway) {
+        List<MonitoringArgs.Labeled> targetGroups = new ArrayList<>();
+        targetGroups.add(new MonitoringArgs.Labeled("blue", alb.blueTargetGroup().arnSuffix()));
+        alb.greenTargetGroup().ifPresent(green -> targetGroups.add(new MonitoringArgs.Labeled("green", green.arnSuffix())));
+        // Planned identifiers: alarms and the dashboard need not wait for Aurora, ElastiCache or the service.
+        return new Monitoring("monitoring", new MonitoringArgs(settings.alerts(), naming, settings.region(),
+                alerts.topicArn(), api.clusterName(), Output.of(api.plannedServiceName()), alb.arnSuffix(), targetGroups,
+                Output.of(database.plannedClusterIdentifier()), settings.database().serverless(),
+                cache.nodeIds().stream().map(Output::of).toList(),
+                apiGateway.map(g -> new MonitoringArgs.ApiStage(g.restApiName(), g.stageName())),
+                waf.regionalAclName(), waf.cloudFrontAclName(), api.rollbackAlarmName(), api.rollbackAlarmArn()), primary);
+    }
+
+    private Optional<DisasterRecovery> disasterRecovery(Encryption encryption, Network network, Database database,
+                                                        StaticAssets assets) {
+        return providers.dr().map(drProvider -> new DisasterRecovery("dr", new DisasterRecoveryArgs(settings.dr(), naming,
+                aws, settings.protect(), drProvider,
+                regionalKey("encryption-dr", "dr", settings.dr().region(), drProvider).keyArn(), encryption.keyArn(),
+                assets.versionedBucketId(), assets.bucketArn(), assets.kmsEncrypted(), database.clusterArn(),
+                network.vpcId(), network.vpcCidr(), network.privateRouteTableIds()), primary));
+    }
+
+    /** A CMK in another region (KMS keys are regional), aliased {@code alias/storefront-<what>-<suffix>}. */
+    private Encryption regionalKey(String name, String what, String region, com.pulumi.aws.Provider provider) {
+        return new Encryption(name, new EncryptionArgs(naming, "alias/" + naming.name(what),
+                AwsContext.lookup(region, provider), settings.protect()),
+                ComponentResourceOptions.builder().providers(provider).build());
+    }
+}
