@@ -107,8 +107,10 @@ public final class ApiGateway extends ComponentResource {
         Deployment deployment = new Deployment("deployment", DeploymentArgs.builder()
                 .restApi(api.id())
                 .description("Storefront " + naming.suffix() + " API")
-                // A new deployment whenever the routes change; otherwise the stage keeps serving the old ones.
-                .triggers(args.backendBaseUrl().applyValue(base -> Map.of("routes", fingerprint(base))))
+                // A new deployment whenever the routes (or the origin secret they send) change; otherwise the
+                // stage keeps serving the old ones. Only a hash of the secret goes into the trigger.
+                .triggers(Output.tuple(args.backendBaseUrl(), secret)
+                        .applyValue(t -> Map.of("routes", fingerprint(t.t1, t.t2))))
                 .build(), CustomResourceOptions.builder()
                 .parent(this)
                 // API Gateway refuses a deployment of an API whose methods and integrations are not all in place.
@@ -235,7 +237,7 @@ public final class ApiGateway extends ComponentResource {
         Role role = new Role("apigateway-cloudwatch-role", RoleArgs.builder()
                 .name(args.naming().name("apigateway-logs", NameLimit.IAM_ROLE))
                 .description("API Gateway writes access and execution logs to CloudWatch Logs")
-                .assumeRolePolicy(args.aws().accountId().applyValue(a -> PolicyDocument.serviceTrust(APIGATEWAY, a)))
+                .assumeRolePolicy(PolicyDocument.serviceTrust(APIGATEWAY))
                 .build(), options);
         RolePolicyAttachment attachment = new RolePolicyAttachment("apigateway-cloudwatch-policy",
                 RolePolicyAttachmentArgs.builder()
@@ -250,9 +252,9 @@ public final class ApiGateway extends ComponentResource {
                 .dependsOn(attachment).build()));
     }
 
-    /** Stable across runs; changes only when the proxied backend changes. */
-    static String fingerprint(String backend) {
-        String routes = "ANY / -> " + backend + "/ ; ANY /{proxy+} -> " + backend + "/{proxy}";
+    /** Stable across runs; changes only when the proxied backend or the origin secret changes. */
+    static String fingerprint(String backend, String originSecret) {
+        String routes = "ANY / -> " + backend + "/ ; ANY /{proxy+} -> " + backend + "/{proxy} ; " + originSecret;
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(routes.getBytes(StandardCharsets.UTF_8)));

@@ -4,7 +4,9 @@ package com.storefront.config;
  * ElastiCache settings (CACHE-1, CACHE-2), validated. The AUTH token comes from the secret config
  * key {@code storefront:redisAuthToken}.
  *
- * @param snapshotRetentionDays 0 turns automatic snapshots off
+ * @param snapshotRetentionDays   0 turns automatic snapshots off
+ * @param finalSnapshotGeneration part of the final snapshot's name; bump it before destroying a protected
+ *                                stack a second time (snapshot names must be unique)
  */
 public record CacheSettings(
         CacheEngine engine,
@@ -16,7 +18,9 @@ public record CacheSettings(
         String snapshotWindow,
         String maintenanceWindow,
         boolean applyImmediately,
-        SecretValue authToken) {
+        SecretValue authToken,
+        TokenUpdate authTokenUpdate,
+        int finalSnapshotGeneration) {
 
     public static final int PORT = 6379;
 

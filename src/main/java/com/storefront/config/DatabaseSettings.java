@@ -6,6 +6,8 @@ package com.storefront.config;
  * @param instanceClass {@code db.serverless} for Serverless v2, or a provisioned class such as {@code db.t4g.medium}
  * @param minAcu        Serverless v2 minimum; 0 turns on auto-pause
  * @param readers       reader instances besides the writer, placed in the other AZs
+ * @param finalSnapshotGeneration part of the final snapshot's name; bump it before destroying a
+ *                      protected stack a second time (snapshot names must be unique)
  */
 public record DatabaseSettings(
         AuroraVersions.Version engineVersion,
@@ -21,7 +23,8 @@ public record DatabaseSettings(
         String maintenanceWindow,
         boolean performanceInsights,
         int rotationDays,
-        boolean applyImmediately) {
+        boolean applyImmediately,
+        int finalSnapshotGeneration) {
 
     public static final String SERVERLESS_CLASS = "db.serverless";
     public static final int PORT = 5432;

@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 final class DatabaseSettingsReader {
 
     static final String DEFAULT_ENGINE_VERSION = "16.6";
-    private static final Pattern INSTANCE_CLASS = Pattern.compile("^db\\.[a-z0-9]+\\.[a-z0-9]+$");
+    /** Classes Aurora PostgreSQL offers: the medium/large burstables and the memory/general families. */
+    private static final Pattern INSTANCE_CLASS = Pattern.compile(
+            "^db\\.((t3|t4g)\\.(medium|large)|(r5|r6g|r6i|r7g|r7i|r8g|x2g)\\.(large|\\d*xlarge))$");
     private static final Pattern IDENTIFIER = Pattern.compile("^[a-zA-Z][a-zA-Z0-9_]{0,62}$");
 
     private DatabaseSettingsReader() {
@@ -25,7 +27,8 @@ final class DatabaseSettingsReader {
         boolean serverless = DatabaseSettings.SERVERLESS_CLASS.equals(instanceClass);
         if (!serverless && !INSTANCE_CLASS.matcher(instanceClass).matches()) {
             problems.add(section.key("instanceClass"), instanceClass,
-                    "must be db.serverless (Serverless v2) or a provisioned class such as db.t4g.medium or db.r6g.large");
+                    "must be db.serverless (Serverless v2) or a class Aurora PostgreSQL offers: db.t3/t4g.medium|large, "
+                            + "db.r5/r6g/r6i/r7g/r7i/r8g/x2g.large|xlarge|<n>xlarge");
         }
         if (serverless && version.isPresent() && !version.get().supportsServerlessV2()) {
             problems.add(section.key("engineVersion"), versionText, "does not support Serverless v2 (db.serverless); use "
@@ -52,15 +55,16 @@ final class DatabaseSettingsReader {
         int backupRetention = section.integer("backupRetentionDays", environment.pick(7, 14), 1, 35);
         String backupWindow = section.string("backupWindow", "03:00-04:00");
         String maintenanceWindow = section.string("maintenanceWindow", "sun:05:00-sun:06:00");
-        TimeWindows.validate(section, "backupWindow", backupWindow, "maintenanceWindow", maintenanceWindow, true);
+        TimeWindows.validate(section, "backupWindow", backupWindow, "maintenanceWindow", maintenanceWindow, true, 30);
         boolean performanceInsights = section.bool("performanceInsights", environment.pick(false, true));
         int rotationDays = section.integer("rotationDays", 30, 1, 365);
         boolean applyImmediately = section.bool("applyImmediately", environment.pick(true, false));
+        int generation = section.integer("finalSnapshotGeneration", 1, 1, 999);
         section.rejectUnknownKeys();
 
         return new DatabaseSettings(version.orElse(null), instanceClass, minAcu, maxAcu, secondsUntilAutoPause,
                 readers, databaseName, masterUsername, backupRetention, backupWindow, maintenanceWindow,
-                performanceInsights, rotationDays, applyImmediately);
+                performanceInsights, rotationDays, applyImmediately, generation);
     }
 
     /** ACUs go from 0 to 256 in steps of 0.5; the provider requires a maximum of at least 1. */

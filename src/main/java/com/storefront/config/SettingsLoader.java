@@ -2,6 +2,7 @@ package com.storefront.config;
 
 import com.storefront.naming.Naming;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -15,7 +16,8 @@ public final class SettingsLoader {
     public static final String NAMESPACE = "storefront";
 
     private static final Pattern SUFFIX = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
-    static final Pattern REGION = Pattern.compile("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d$");
+    /** Commercial-partition regions: service principals and ARNs here assume the aws partition. */
+    static final Pattern REGION = Pattern.compile("^(us|eu|ap|sa|ca|me|af|il|mx)-[a-z]+-\\d$");
     /** Characters AWS accepts in tag values. */
     private static final Pattern TAG_VALUE = Pattern.compile("^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,256}$");
 
@@ -38,6 +40,11 @@ public final class SettingsLoader {
         }
 
         Environment environment = root.choice("environment", Environment.class, Environment.DEV);
+        List<String> accounts = root.stringList("allowedAccountIds").orElse(List.of());
+        accounts.stream().filter(a -> !a.matches("^\\d{12}$")).forEach(a -> problems.add(root.key("allowedAccountIds"), a,
+                "must be 12-digit AWS account ids"));
+        AccountGuard account = new AccountGuard(aws.apply("profile").map(String::trim).filter(p -> !p.isEmpty()),
+                accounts);
         String suffix = root.requiredString("environmentSuffix", suffixRule()).map(s -> {
             if (!SUFFIX.matcher(s).matches() || s.length() > Naming.MAX_SUFFIX_LENGTH) {
                 problems.add(root.key("environmentSuffix"), s, suffixRule());
@@ -65,11 +72,15 @@ public final class SettingsLoader {
         }
         EdgeSettings edge = EdgeSettingsReader.read(root.section("edge"), environment);
         ApiSettings api = EdgeSettingsReader.api(root.section("api"), environment);
+        if (edge.domainName().isPresent() && edge.domainName().equals(service.tls().domainName())) {
+            problems.add(root.key("edge") + ".domainName", edge.domainName().get(), "must differ from "
+                    + root.key("service") + ".domainName: viewers reach CloudFront by one name, CloudFront the ALB by another");
+        }
         AlertSettings alerts = AlertSettingsReader.read(root.section("alerts"));
         DrSettings dr = DrSettingsReader.read(root.section("dr"), environment, region, network.vpcCidr());
 
         problems.throwIfAny();
-        return new StackSettings(environment, suffix, region, protect, tags, logRetentionDays, network, database,
+        return new StackSettings(environment, suffix, region, account, protect, tags, logRetentionDays, network, database,
                 cache, service, deployment, edge, api, originSecret, alerts, dr);
     }
 

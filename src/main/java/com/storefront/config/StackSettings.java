@@ -8,6 +8,7 @@ public record StackSettings(
         Environment environment,
         String suffix,
         String region,
+        AccountGuard account,
         boolean protect,
         TagSettings tags,
         int logRetentionDays,

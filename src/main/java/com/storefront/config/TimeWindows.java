@@ -76,14 +76,14 @@ public final class TimeWindows {
      * overlaps the weekly one, under the given keys of {@code section}.
      */
     static void validate(ConfigSection section, String dailyKey, String daily, String weeklyKey, String weekly,
-                         boolean checkOverlap) {
+                         boolean checkOverlap, int minWeeklyMinutes) {
         Optional<Range> dailyRange = daily(daily);
-        Optional<Range> weeklyRange = weekly(weekly);
+        Optional<Range> weeklyRange = weekly(weekly).filter(r -> r.length() >= minWeeklyMinutes);
         if (dailyRange.isEmpty()) {
             section.problems().add(section.key(dailyKey), daily, dailyRule());
         }
         if (weeklyRange.isEmpty()) {
-            section.problems().add(section.key(weeklyKey), weekly, weeklyRule());
+            section.problems().add(section.key(weeklyKey), weekly, weeklyRule(minWeeklyMinutes));
         }
         if (checkOverlap && dailyRange.isPresent() && weeklyRange.isPresent()
                 && overlaps(dailyRange.get(), weeklyRange.get())) {
@@ -96,9 +96,9 @@ public final class TimeWindows {
         return "must be hh24:mi-hh24:mi in UTC, at least 30 minutes, e.g. 03:00-04:00";
     }
 
-    static String weeklyRule() {
-        return "must be ddd:hh24:mi-ddd:hh24:mi in UTC with lowercase days (mon..sun), 30 minutes to 24 hours,"
-                + " e.g. sun:05:00-sun:06:00";
+    static String weeklyRule(int minMinutes) {
+        return "must be ddd:hh24:mi-ddd:hh24:mi in UTC with lowercase days (mon..sun), " + minMinutes
+                + " minutes to 24 hours, e.g. sun:05:00-sun:06:00";
     }
 
     private static int minutes(String hours, String minutes) {

@@ -32,9 +32,14 @@ public record Providers(Provider primary, Provider usEast1, Optional<Provider> d
     public static Provider provider(String logicalName, String region, StackSettings settings) {
         // Sorted so the provider's inputs serialise identically on every run.
         Map<String, String> tags = new TreeMap<>(Tags.required(settings.tags()));
-        return new Provider(logicalName, ProviderArgs.builder()
+        ProviderArgs.Builder args = ProviderArgs.builder()
                 .region(region)
-                .defaultTags(ProviderDefaultTagsArgs.builder().tags(tags).build())
-                .build());
+                .defaultTags(ProviderDefaultTagsArgs.builder().tags(tags).build());
+        // An explicit provider ignores aws:profile and the like in stack config; pass them on.
+        settings.account().profile().ifPresent(args::profile);
+        if (!settings.account().allowedAccountIds().isEmpty()) {
+            args.allowedAccountIds(settings.account().allowedAccountIds());
+        }
+        return new Provider(logicalName, args.build());
     }
 }

@@ -81,8 +81,8 @@ public final class Cache extends ComponentResource {
                 .kmsKeyId(args.kmsKeyArn())
                 .transitEncryptionEnabled(true)
                 .authToken(settings.authToken().output())
-                // ROTATE keeps the old token valid while apps pick up the new one (see README, rotating the token).
-                .authTokenUpdateStrategy("ROTATE")
+                // ROTATE keeps the old token valid while apps pick up the new one; SET then retires it (README).
+                .authTokenUpdateStrategy(settings.authTokenUpdate().configValue())
                 .maintenanceWindow(settings.maintenanceWindow())
                 .snapshotRetentionLimit(settings.snapshotRetentionDays())
                 .autoMinorVersionUpgrade(true)
@@ -97,7 +97,7 @@ public final class Cache extends ComponentResource {
             group.snapshotWindow(settings.snapshotWindow());
         }
         if (args.protect()) {
-            group.finalSnapshotIdentifier(naming.name("redis-final"));
+            group.finalSnapshotIdentifier(naming.name("redis-final-g" + settings.finalSnapshotGeneration()));
         }
         ReplicationGroup redis = new ReplicationGroup("redis", group.build(),
                 CustomResourceOptions.builder().parent(this).protect(args.protect()).build());

@@ -78,9 +78,8 @@ public final class Database extends ComponentResource {
                         .family(family)
                         .description("Storefront Aurora PostgreSQL: TLS required")
                         .parameters(ClusterParameterGroupParameterArgs.builder()
-                                .name("rds.force_ssl").value("1")
-                                // Accepted for static and dynamic parameters alike; a new cluster starts with it applied.
-                                .applyMethod("pending-reboot").build())
+                                // Dynamic on Aurora PostgreSQL: a later change applies without a reboot.
+                                .name("rds.force_ssl").value("1").applyMethod("immediate").build())
                         .build(), child);
 
         // RDS creates this group on its own (unencrypted, never expiring) unless it exists first.
@@ -115,7 +114,9 @@ public final class Database extends ComponentResource {
                 .deletionProtection(args.protect())
                 .skipFinalSnapshot(!args.protect());
         if (args.protect()) {
-            cluster.finalSnapshotIdentifier(naming.name("aurora-final", NameLimit.RDS_CLUSTER));
+            // Snapshot names are unique per account and region: a second teardown needs the next generation.
+            cluster.finalSnapshotIdentifier(naming.name("aurora-final-g" + settings.finalSnapshotGeneration(),
+                    NameLimit.RDS_CLUSTER));
         }
         if (settings.serverless()) {
             ClusterServerlessv2ScalingConfigurationArgs.Builder scaling = ClusterServerlessv2ScalingConfigurationArgs.builder()
@@ -149,6 +150,9 @@ public final class Database extends ComponentResource {
                 .parent(this)
                 // Rotation runs against a reachable instance; the cluster alone has no compute yet.
                 .dependsOn(instances.get(0))
+                // RDS owns the secret and deletes it with the cluster; cancelling rotation on an RDS-owned
+                // secret first may be refused, which would break `pulumi destroy`.
+                .retainOnDelete(true)
                 .build());
 
         this.clusterIdentifier = db.clusterIdentifier();

@@ -55,7 +55,7 @@ final class AssetReplication {
         Role role = new Role("dr-replication-role", RoleArgs.builder()
                 .name(args.naming().name("assets-replication", NameLimit.IAM_ROLE))
                 .description("S3 replicates Storefront assets to " + region)
-                .assumeRolePolicy(args.aws().accountId().applyValue(account -> PolicyDocument.serviceTrust(S3, account)))
+                .assumeRolePolicy(PolicyDocument.serviceTrust(S3))
                 .build(), primary);
         new RolePolicy("dr-replication-policy", RolePolicyArgs.builder()
                 .role(role.id())

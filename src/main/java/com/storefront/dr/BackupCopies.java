@@ -79,7 +79,7 @@ final class BackupCopies {
         Role role = new Role("backup-role", RoleArgs.builder()
                 .name(args.naming().name("backup", NameLimit.IAM_ROLE))
                 .description("AWS Backup snapshots and copies the Storefront Aurora cluster")
-                .assumeRolePolicy(args.aws().accountId().applyValue(account -> PolicyDocument.serviceTrust(BACKUP, account)))
+                .assumeRolePolicy(PolicyDocument.serviceTrust(BACKUP))
                 .build(), primary);
         List<RolePolicyAttachment> attachments = new java.util.ArrayList<>();
         for (int i = 0; i < SERVICE_ROLE_POLICIES.size(); i++) {

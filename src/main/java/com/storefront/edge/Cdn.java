@@ -165,13 +165,18 @@ public final class Cdn extends ComponentResource {
                         .applyValue(t -> assetsPolicy(t.t1, t.t2, t.t3)))
                 .build(), child);
 
-        settings.domainName().flatMap(domain -> settings.hostedZoneId().map(zone -> new Record("cdn-alias", RecordArgs.builder()
-                .zoneId(zone)
-                .name(domain)
-                .type("A")
-                .aliases(RecordAliasArgs.builder()
-                        .name(cdn.domainName()).zoneId(CLOUDFRONT_ZONE_ID).evaluateTargetHealth(false).build())
-                .build(), child)));
+        // IPv4 and IPv6 aliases: the distribution has IPv6 on.
+        settings.domainName().ifPresent(domain -> settings.hostedZoneId().ifPresent(zone -> {
+            for (String type : List.of("A", "AAAA")) {
+                new Record(type.equals("A") ? "cdn-alias" : "cdn-alias-ipv6", RecordArgs.builder()
+                        .zoneId(zone)
+                        .name(domain)
+                        .type(type)
+                        .aliases(RecordAliasArgs.builder()
+                                .name(cdn.domainName()).zoneId(CLOUDFRONT_ZONE_ID).evaluateTargetHealth(false).build())
+                        .build(), child);
+            }
+        }));
 
         this.distributionId = cdn.id();
         this.distributionArn = cdn.arn();

@@ -70,13 +70,9 @@ public final class LogBucket extends ComponentResource {
         Output<String> document = Output.tuple(logs.bucket().arn(), args.aws().accountId(), elbAccountArn)
                 .applyValue(t -> policy(t.t1, t.t2, t.t3));
         BucketPolicy policy = new BucketPolicy("logs-policy", BucketPolicyArgs.builder()
-                .bucket(logs.bucket().id())
+                .bucket(logs.policyReadyId())
                 .policy(document)
-                .build(), CustomResourceOptions.builder()
-                .parent(this)
-                // A policy write while ownership controls change fails with OperationAborted.
-                .dependsOn(logs.ownership())
-                .build());
+                .build(), child);
 
         this.bucketName = logs.bucket().bucket();
         this.deliveryBucketName = policy.bucket();

@@ -21,10 +21,12 @@ import java.util.Optional;
  * arguments are deprecated in 6.83), all four public-access blocks, an explicit object ownership
  * and default encryption.
  *
- * @param bucket     the bucket
- * @param ownership  the ownership controls (resources that need ACLs or policies depend on it)
+ * @param bucket        the bucket
+ * @param ownership     the ownership controls (resources that need ACLs depend on it)
+ * @param policyReadyId the bucket id, resolved once the public-access block and ownership controls are
+ *                      in place: a bucket policy written concurrently with them can fail (OperationAborted)
  */
-public record PrivateBucket(BucketV2 bucket, BucketOwnershipControls ownership) {
+public record PrivateBucket(BucketV2 bucket, BucketOwnershipControls ownership, Output<String> policyReadyId) {
 
     /** SSE-S3 when {@code kmsKeyArn} is empty (required for ALB logs), otherwise SSE-KMS with an S3 Bucket Key. */
     public static PrivateBucket create(String logicalName, Output<String> name, boolean protect,
@@ -35,7 +37,7 @@ public record PrivateBucket(BucketV2 bucket, BucketOwnershipControls ownership) 
                 // Non-empty buckets cannot be deleted; dev stacks must destroy cleanly, prod keeps its objects.
                 .forceDestroy(!protect)
                 .build(), CustomResourceOptions.merge(options, CustomResourceOptions.builder().protect(protect).build()));
-        new BucketPublicAccessBlock(logicalName + "-public-access", BucketPublicAccessBlockArgs.builder()
+        BucketPublicAccessBlock publicAccess = new BucketPublicAccessBlock(logicalName + "-public-access", BucketPublicAccessBlockArgs.builder()
                 .bucket(bucket.id())
                 .blockPublicAcls(true)
                 .blockPublicPolicy(true)
@@ -60,6 +62,7 @@ public record PrivateBucket(BucketV2 bucket, BucketOwnershipControls ownership) 
                                 .bucketKeyEnabled(kmsKeyArn.isPresent())
                                 .build())
                         .build(), options);
-        return new PrivateBucket(bucket, ownership);
+        return new PrivateBucket(bucket, ownership,
+                Output.tuple(publicAccess.bucket(), ownership.bucket(), bucket.id()).applyValue(t -> t.t3));
     }
 }

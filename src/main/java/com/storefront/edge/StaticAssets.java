@@ -80,7 +80,7 @@ public final class StaticAssets extends ComponentResource {
 
         this.bucketName = assets.bucket().bucket();
         this.bucketArn = assets.bucket().arn();
-        this.bucketId = assets.bucket().id();
+        this.bucketId = assets.policyReadyId();
         this.regionalDomainName = assets.bucket().bucketRegionalDomainName();
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         outputs.put("bucketName", this.bucketName);
@@ -92,6 +92,7 @@ public final class StaticAssets extends ComponentResource {
         return bucketName;
     }
 
+    /** The bucket id, resolved once the bucket is ready for a policy (public-access block and ownership set). */
     public Output<String> bucketId() {
         return bucketId;
     }

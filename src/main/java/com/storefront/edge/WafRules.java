@@ -7,6 +7,9 @@ import com.pulumi.aws.wafv2.inputs.WebAclRuleOverrideActionArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleOverrideActionNoneArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseCountArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementRateBasedStatementArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleVisibilityConfigArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementByteMatchStatementArgs;
@@ -69,15 +72,33 @@ final class WafRules {
                     .overrideAction(WebAclRuleOverrideActionArgs.builder()
                             .none(WebAclRuleOverrideActionNoneArgs.builder().build()).build())
                     .statement(WebAclRuleStatementArgs.builder()
-                            .managedRuleGroupStatement(WebAclRuleStatementManagedRuleGroupStatementArgs.builder()
-                                    .vendorName("AWS")
-                                    .name(group)
-                                    .build())
+                            .managedRuleGroupStatement(managedGroup(group))
                             .build())
                     .visibilityConfig(visibility(metricPrefix + "-" + group))
                     .build());
         }
         return rules;
+    }
+
+    /**
+     * The Common rule set blocks request bodies over 8 KB by default; API payloads (carts, orders) can be
+     * larger, so that one rule only counts.
+     */
+    static final String BODY_SIZE_RULE = "SizeRestrictions_BODY";
+
+    private static WebAclRuleStatementManagedRuleGroupStatementArgs managedGroup(String group) {
+        WebAclRuleStatementManagedRuleGroupStatementArgs.Builder statement =
+                WebAclRuleStatementManagedRuleGroupStatementArgs.builder().vendorName("AWS").name(group);
+        if (group.equals("AWSManagedRulesCommonRuleSet")) {
+            statement.ruleActionOverrides(WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideArgs.builder()
+                    .name(BODY_SIZE_RULE)
+                    .actionToUse(WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseArgs.builder()
+                            .count(WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseCountArgs
+                                    .builder().build())
+                            .build())
+                    .build());
+        }
+        return statement.build();
     }
 
     private static WebAclRuleStatementArgs fromOurEdge(String originSecret) {

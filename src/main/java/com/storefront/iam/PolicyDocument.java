@@ -24,11 +24,22 @@ public final class PolicyDocument {
         return document.toString();
     }
 
-    /** A role trust policy for an AWS service, limited to this account to avoid the confused-deputy problem. */
-    public static String serviceTrust(String servicePrincipal, String accountId) {
+    /**
+     * A role trust policy for an AWS service, limited to this account (confused-deputy protection).
+     * Only for services documented to send {@code aws:SourceAccount} when they assume a role: IAM
+     * denies the assume of a service that does not.
+     */
+    public static String serviceTrustForAccount(String servicePrincipal, String accountId) {
         return of(PolicyStatement.allow("TrustService")
                 .service(servicePrincipal)
                 .actions("sts:AssumeRole")
                 .condition("StringEquals", "aws:SourceAccount", accountId));
+    }
+
+    /** A role trust policy for an AWS service, as the service's documentation gives it (no conditions). */
+    public static String serviceTrust(String servicePrincipal) {
+        return of(PolicyStatement.allow("TrustService")
+                .service(servicePrincipal)
+                .actions("sts:AssumeRole"));
     }
 }

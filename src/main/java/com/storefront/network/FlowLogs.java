@@ -37,9 +37,9 @@ final class FlowLogs {
                 .name(args.naming().name("flow-logs", NameLimit.IAM_ROLE))
                 .description("Lets VPC Flow Logs write to its CloudWatch log group")
                 .assumeRolePolicy(args.aws().accountId().applyValue(account ->
-                        PolicyDocument.serviceTrust(SERVICE_PRINCIPAL, account)))
+                        PolicyDocument.serviceTrustForAccount(SERVICE_PRINCIPAL, account)))
                 .build(), child);
-        new RolePolicy("flow-logs-write", RolePolicyArgs.builder()
+        RolePolicy write = new RolePolicy("flow-logs-write", RolePolicyArgs.builder()
                 .role(role.id())
                 .policy(logGroup.arn().applyValue(arn -> PolicyDocument.of(
                         PolicyStatement.allow("WriteFlowLogs")
@@ -56,7 +56,8 @@ final class FlowLogs {
                 .iamRoleArn(role.arn())
                 .maxAggregationInterval(600)
                 .tags(args.naming().nameTag("flow-log"))
-                .build(), child);
+                // A flow log whose role cannot write yet fails with "Access error" and may not recover.
+                .build(), CustomResourceOptions.builder().parent(parent).dependsOn(write).build());
         return logGroup.name();
     }
 }

@@ -56,6 +56,12 @@ public final class PolicyRules {
             "ecr:GetAuthorizationToken", "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
             "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel");
 
+    /**
+     * Resources kept on delete on purpose: rotation of the RDS-owned master secret ends with the
+     * cluster, which deletes the secret; cancelling it first may be refused.
+     */
+    private static final Set<String> RETAINED_BY_DESIGN = Set.of("aws:secretsmanager/secretRotation:SecretRotation");
+
     private PolicyRules() {
     }
 
@@ -248,7 +254,7 @@ public final class PolicyRules {
                 violations.add(bucket + " forceDestroy=" + bucket.bool("forceDestroy"));
             }
         }
-        for (Registered r : run.where(r -> r.retainOnDelete() && !protect)) {
+        for (Registered r : run.where(r -> r.retainOnDelete() && !protect && !RETAINED_BY_DESIGN.contains(r.type()))) {
             violations.add(r + " is retained on delete in a destroyable stack");
         }
         return violations;

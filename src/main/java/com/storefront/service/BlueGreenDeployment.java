@@ -47,7 +47,7 @@ record BlueGreenDeployment(Output<String> applicationName, Output<String> deploy
         Role role = new Role("codedeploy-role", RoleArgs.builder()
                 .name(naming.name("api-codedeploy", NameLimit.IAM_ROLE))
                 .description("CodeDeploy shifts Storefront API traffic between the blue and green target groups")
-                .assumeRolePolicy(aws.accountId().applyValue(account -> PolicyDocument.serviceTrust(CODEDEPLOY, account)))
+                .assumeRolePolicy(PolicyDocument.serviceTrust(CODEDEPLOY))
                 .build(), options);
         RolePolicyAttachment policy = new RolePolicyAttachment("codedeploy-role-policy", RolePolicyAttachmentArgs.builder()
                 .role(role.name())

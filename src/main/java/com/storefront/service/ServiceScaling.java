@@ -117,9 +117,10 @@ final class ServiceScaling {
         return Output.tuple(dbClusterIdentifier, clusterName, service.name()).applyValue(t ->
                 PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationArgs.builder()
                         .metrics(
-                                metric("connections", "AWS/RDS", "DatabaseConnections",
+                                // Sum: the cluster-level metric averages over writer and readers otherwise.
+                                metric("connections", "AWS/RDS", "DatabaseConnections", "Sum",
                                         Map.of("DBClusterIdentifier", t.t1)),
-                                metric("tasks", "ECS/ContainerInsights", "RunningTaskCount",
+                                metric("tasks", "ECS/ContainerInsights", "RunningTaskCount", "Average",
                                         Map.of("ClusterName", t.t2, "ServiceName", t.t3)),
                                 PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricArgs.builder()
                                         .id("perTask")
@@ -131,12 +132,12 @@ final class ServiceScaling {
     }
 
     private static PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricArgs metric(
-            String id, String namespace, String name, Map<String, String> dimensions) {
+            String id, String namespace, String name, String stat, Map<String, String> dimensions) {
         return PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricArgs.builder()
                 .id(id)
                 .returnData(false)
                 .metricStat(PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricMetricStatArgs.builder()
-                        .stat("Average")
+                        .stat(stat)
                         .metric(PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricMetricStatMetricArgs.builder()
                                 .namespace(namespace)
                                 .metricName(name)

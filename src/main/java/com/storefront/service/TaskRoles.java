@@ -28,6 +28,8 @@ record TaskRoles(Role execution, Role task) {
     static TaskRoles create(Naming naming, AwsContext aws, boolean executeCommand, Output<String> repositoryArn,
                             Output<String> logGroupArn, Output<String> kmsKeyArn, List<Output<String>> injectedSecrets,
                             List<Output<String>> appSecrets, CustomResourceOptions options) {
+        // The task role's trust follows the ECS task-role documentation (source account and ARN); the
+        // execution role keeps the plain trust ECS documents for it.
         Output<String> trust = Output.tuple(aws.accountId(), aws.partition())
                 .applyValue(t -> PolicyDocument.of(PolicyStatement.allow("EcsTasks")
                         .service(ECS_TASKS)
@@ -38,7 +40,7 @@ record TaskRoles(Role execution, Role task) {
         Role execution = new Role("task-execution-role", RoleArgs.builder()
                 .name(naming.name("api-execution", NameLimit.IAM_ROLE))
                 .description("ECS pulls the Storefront API image, writes its logs and injects its secrets")
-                .assumeRolePolicy(trust)
+                .assumeRolePolicy(PolicyDocument.serviceTrust(ECS_TASKS))
                 .build(), options);
         Output<List<String>> secretArns = Output.all(injectedSecrets);
         new RolePolicy("task-execution-policy", RolePolicyArgs.builder()

@@ -74,6 +74,9 @@ class ApiGatewayTest {
         assertEquals(64, deployment.string("triggers.routes").length());
         assertNotEquals(deployment.string("triggers.routes"), Stacks.prodWithDomain()
                 .one("aws:apigateway/deployment:Deployment", "deployment").string("triggers.routes"));
+        assertNotEquals(ApiGateway.fingerprint("https://a", "secret-1"), ApiGateway.fingerprint("https://a", "secret-2"),
+                "a rotated origin secret redeploys the stage");
+        assertTrue(deployment.secretInputs().contains("triggers"));
     }
 
     @Test

@@ -98,7 +98,7 @@ class DataSettingsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"t4g.medium", "db.t4g", "DB.T4G.MEDIUM"})
+    @ValueSource(strings = {"t4g.medium", "db.t4g", "DB.T4G.MEDIUM", "db.t3.micro", "db.t4g.small", "db.m1.small"})
     void instanceClassSyntax(String value) {
         onlyProblem(database("{\"instanceClass\":\"" + value + "\"}"), "storefront:database.instanceClass", "db.serverless");
     }
@@ -176,8 +176,27 @@ class DataSettingsTest {
                 load(cache("{\"engine\":\"valkey\",\"engineVersion\":\"7.2\"}")).cache().parameterGroupName());
     }
 
+    @Test
+    void cacheMaintenanceWindowsLastAnHour() {
+        onlyProblem(cache("{\"maintenanceWindow\":\"sun:06:00-sun:06:30\"}"), "storefront:cache.maintenanceWindow",
+                "60 minutes");
+    }
+
+    @Test
+    void cacheNodeCountStaysWithinTheDefaultQuota() {
+        onlyProblem(cache("{\"shards\":46,\"replicasPerShard\":1}"), "storefront:cache.shards", "90 per cluster");
+        assertEquals(45, load(cache("{\"shards\":45,\"replicasPerShard\":1}")).cache().shards());
+    }
+
+    @Test
+    void tokenUpdateStrategy() {
+        assertEquals(TokenUpdate.ROTATE, load(minimal()).cache().authTokenUpdate());
+        onlyProblem(cache("{\"authTokenUpdateStrategy\":\"DELETE\"}"), "storefront:cache.authTokenUpdateStrategy",
+                "ROTATE, SET");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"cache.t2.micro", "t4g.micro", "cache.m3.medium"})
+    @ValueSource(strings = {"cache.t2.micro", "t4g.micro", "cache.m3.medium", "cache.r6gd.xlarge"})
     void nodeTypeMustBeCurrentGeneration(String nodeType) {
         onlyProblem(cache("{\"nodeType\":\"" + nodeType + "\"}"), "storefront:cache.nodeType", "current-generation");
     }

@@ -70,6 +70,14 @@ class EdgeSettingsTest {
     }
 
     @Test
+    void viewerAndOriginDomainsDiffer() {
+        onlyProblem(with(minimal(),
+                        "storefront:edge", "{\"domainName\":\"shop.example.com\",\"hostedZoneId\":\"Z0123456789ABCDEFGHIJ\"}",
+                        "storefront:service", "{\"domainName\":\"shop.example.com\",\"hostedZoneId\":\"Z0123456789ABCDEFGHIJ\"}"),
+                "storefront:edge.domainName", "must differ");
+    }
+
+    @Test
     void defaultRootObjectIsAKey() {
         onlyProblem(edge("{\"defaultRootObject\":\"/index.html\"}"), "storefront:edge.defaultRootObject", "object key");
     }

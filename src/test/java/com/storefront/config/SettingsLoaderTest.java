@@ -110,6 +110,20 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void onlyCommercialRegions() {
+        onlyProblem(with(minimal(), "aws:region", "cn-north-1"), "aws:region", "AWS region code");
+        onlyProblem(with(minimal(), "aws:region", "us-gov-west-1"), "aws:region", "AWS region code");
+    }
+
+    @Test
+    void allowedAccountIdsAreTwelveDigits() {
+        onlyProblem(with(minimal(), "storefront:allowedAccountIds", "[\"12345\"]"), "storefront:allowedAccountIds",
+                "12-digit");
+        assertEquals(List.of("123456789012"),
+                load(with(minimal(), "storefront:allowedAccountIds", "123456789012")).account().allowedAccountIds());
+    }
+
+    @Test
     void protectMustBeBoolean() {
         onlyProblem(with(minimal(), "storefront:protect", "yes"), "storefront:protect", "true or false");
     }

@@ -65,6 +65,11 @@ class CacheTest {
         assertEquals(TOKEN, group.string("authToken"));
         assertTrue(group.secretInputs().contains("authToken"), "the token travels as a Pulumi secret");
         assertEquals("ROTATE", group.string("authTokenUpdateStrategy"));
+        assertEquals("SET", group(StackRun.ofStackFile(Stacks.PROD_FILE, Map.of("storefront:cache",
+                "{\"authTokenUpdateStrategy\":\"SET\",\"finalSnapshotGeneration\":2}"))).string("authTokenUpdateStrategy"),
+                "the second step of a rotation retires the old token");
+        assertEquals("storefront-redis-final-g2-prod", group(StackRun.ofStackFile(Stacks.PROD_FILE, Map.of("storefront:cache",
+                "{\"authTokenUpdateStrategy\":\"SET\",\"finalSnapshotGeneration\":2}"))).string("finalSnapshotIdentifier"));
     }
 
     @Test
@@ -94,7 +99,7 @@ class CacheTest {
         assertEquals(7.0, group.number("snapshotRetentionLimit"));
         assertEquals("02:00-03:00", group.string("snapshotWindow"));
         assertEquals("sun:06:00-sun:07:00", group.string("maintenanceWindow"));
-        assertEquals("storefront-redis-final-prod", group.string("finalSnapshotIdentifier"));
+        assertEquals("storefront-redis-final-g1-prod", group.string("finalSnapshotIdentifier"));
         assertFalse(group.bool("applyImmediately"));
         assertTrue(group.protect());
     }

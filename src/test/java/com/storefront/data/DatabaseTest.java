@@ -89,7 +89,7 @@ class DatabaseTest {
             assertEquals(run.output("kmsKeyArn"), cluster.string("kmsKeyId"));
             Registered parameters = run.one("aws:rds/clusterParameterGroup:ClusterParameterGroup", "db-cluster-parameters");
             assertEquals("aurora-postgresql16", parameters.string("family"));
-            assertEquals(List.of(Map.of("name", "rds.force_ssl", "value", "1", "applyMethod", "pending-reboot")),
+            assertEquals(List.of(Map.of("name", "rds.force_ssl", "value", "1", "applyMethod", "immediate")),
                     parameters.list("parameters"));
             assertEquals(parameters.id(), cluster.string("dbClusterParameterGroupName"));
             assertTrue(parameters.string("namePrefix").startsWith("storefront-aurora-pg16-"));
@@ -111,6 +111,7 @@ class DatabaseTest {
         assertTrue(rotation.input("rotationLambdaArn").isEmpty(), "RDS rotates its managed secret itself");
         assertFalse(rotation.bool("rotateImmediately"));
         assertTrue(rotation.dependencies().contains(run.one(INSTANCE, "aurora-writer").urn()));
+        assertTrue(rotation.retainOnDelete(), "RDS deletes its secret with the cluster; no cancel call on destroy");
     }
 
     @Test
@@ -161,7 +162,10 @@ class DatabaseTest {
         Registered cluster = cluster(run);
         assertFalse(cluster.bool("skipFinalSnapshot"));
         assertTrue(cluster.bool("deletionProtection"));
-        assertEquals("storefront-aurora-final-prod", cluster.string("finalSnapshotIdentifier"));
+        assertEquals("storefront-aurora-final-g1-prod", cluster.string("finalSnapshotIdentifier"));
+        assertEquals("storefront-aurora-final-g2-prod", cluster(StackRun.ofStackFile(Stacks.PROD_FILE, Map.of(
+                "storefront:database", "{\"finalSnapshotGeneration\":2}"))).string("finalSnapshotIdentifier"),
+                "a second teardown needs a new snapshot name");
         assertTrue(cluster.protect());
         run.ofType(INSTANCE).forEach(i -> assertTrue(i.protect(), i + " is protected"));
     }

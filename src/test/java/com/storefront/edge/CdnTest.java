@@ -132,6 +132,16 @@ class CdnTest {
     }
 
     @Test
+    void bucketPolicyWaitsForThePublicAccessBlock() {
+        StackRun run = Stacks.prod();
+        Registered policy = run.one("aws:s3/bucketPolicy:BucketPolicy", "assets-policy");
+        assertTrue(policy.dependencies().contains(run.one("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+                "assets-public-access").urn()));
+        assertTrue(run.one("aws:s3/bucketPolicy:BucketPolicy", "logs-policy").dependencies().contains(
+                run.one("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "logs-public-access").urn()));
+    }
+
+    @Test
     void oaiReadsThroughItsIdentity() {
         StackRun run = Stacks.devCustomDomainOai();
         Registered oai = run.one("aws:cloudfront/originAccessIdentity:OriginAccessIdentity", "assets-oai");
@@ -181,7 +191,9 @@ class CdnTest {
         assertTrue(viewer.get("acmCertificateArn").toString().startsWith("arn:aws:acm:us-east-1:"));
         Registered alias = run.one("aws:route53/record:Record", "cdn-alias");
         assertEquals("shop.example.com", alias.string("name"));
+        assertEquals("A", alias.string("type"));
         assertEquals("Z2FDTNDATAQYW2", alias.string("aliases.0.zoneId"));
+        assertEquals("AAAA", run.one("aws:route53/record:Record", "cdn-alias-ipv6").string("type"), "IPv6 is on");
         assertEquals("https://shop.example.com", run.output("applicationUrl"));
     }
 

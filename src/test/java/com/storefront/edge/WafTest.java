@@ -64,6 +64,18 @@ class WafTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void largeApiBodiesAreCountedNotBlocked() {
+        Registered acl = Stacks.prod().one(ACL, "web-acl-regional");
+        Map<String, Object> common = ((List<Map<String, Object>>) (List<?>) acl.list("rules")).stream()
+                .filter(r -> r.get("name").equals("AWSManagedRulesCommonRuleSet")).findFirst().orElseThrow();
+        Map<String, Object> statement = (Map<String, Object>) ((Map<String, Object>) common.get("statement"))
+                .get("managedRuleGroupStatement");
+        assertEquals(List.of(Map.of("name", "SizeRestrictions_BODY", "actionToUse", Map.of("count", Map.of()))),
+                statement.get("ruleActionOverrides"));
+    }
+
+    @Test
     void ourOwnProxiesAreNotCountedTwice() {
         Registered acl = Stacks.prod().one(ACL, "web-acl-cloudfront");
         Map<String, Object> match = acl.map("rules.0.statement.rateBasedStatement.scopeDownStatement.notStatement.statements.0.byteMatchStatement");

@@ -212,7 +212,9 @@ class NetworkTest {
         assertEquals(Map.of("Service", FlowLogs.SERVICE_PRINCIPAL), statement.get("Principal"));
         assertEquals(Map.of("StringEquals", Map.of("aws:SourceAccount", "123456789012")), statement.get("Condition"));
 
-        Map<String, Object> policy = Json.parse(run.one("aws:iam/rolePolicy:RolePolicy", "flow-logs-write").string("policy"));
+        Registered write = run.one("aws:iam/rolePolicy:RolePolicy", "flow-logs-write");
+        assertTrue(flowLog.dependencies().contains(write.urn()), "the role can write before the flow log starts");
+        Map<String, Object> policy = Json.parse(write.string("policy"));
         assertEquals(List.of(flowLog.string("logDestination"), flowLog.string("logDestination") + ":*"),
                 Json.statements(policy).get(0).get("Resource"));
     }

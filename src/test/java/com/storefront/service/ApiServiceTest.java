@@ -149,6 +149,14 @@ class ApiServiceTest {
     }
 
     @Test
+    void executionRoleTrustsEcsTasksAsDocumented() {
+        Registered role = Stacks.prod().one("aws:iam/role:Role", "task-execution-role");
+        Map<String, Object> statement = Json.statements(Json.parse(role.string("assumeRolePolicy"))).get(0);
+        assertEquals(Map.of("Service", "ecs-tasks.amazonaws.com"), statement.get("Principal"));
+        assertFalse(statement.containsKey("Condition"), "a condition ECS does not send would stop tasks from starting");
+    }
+
+    @Test
     void rolesTrustOnlyEcsTasksOfThisAccount() {
         Registered role = Stacks.prod().one("aws:iam/role:Role", "task-role");
         Map<String, Object> statement = Json.statements(Json.parse(role.string("assumeRolePolicy"))).get(0);

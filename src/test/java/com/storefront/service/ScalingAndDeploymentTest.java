@@ -58,7 +58,7 @@ class ScalingAndDeploymentTest {
         Registered policy = Stacks.devWithCertificate().one(POLICY, "scale-db-connections");
         List<Object> metrics = policy.list("targetTrackingScalingPolicyConfiguration.customizedMetricSpecification.metrics");
         assertEquals(3, metrics.size());
-        assertEquals(Map.of("id", "connections", "returnData", false, "metricStat", Map.of("stat", "Average", "metric",
+        assertEquals(Map.of("id", "connections", "returnData", false, "metricStat", Map.of("stat", "Sum", "metric",
                 Map.of("namespace", "AWS/RDS", "metricName", "DatabaseConnections",
                         "dimensions", List.of(Map.of("name", "DBClusterIdentifier", "value", "storefront-aurora-dev"))))),
                 metrics.get(0));

@@ -42,6 +42,17 @@ class ProdStackTest {
     }
 
     @Test
+    void providersCarryTheAccountGuardFromConfig() {
+        StackRun guarded = StackRun.ofStackFile(Stacks.PROD_FILE, java.util.Map.of(
+                "storefront:allowedAccountIds", "[\"123456789012\"]", "aws:profile", "storefront-prod"));
+        for (Registered provider : guarded.ofType("pulumi:providers:aws")) {
+            assertEquals("storefront-prod", provider.string("profile"));
+            assertTrue(provider.string("allowedAccountIds").contains("123456789012"), provider.toString());
+        }
+        assertTrue(run.ofType("pulumi:providers:aws").stream().allMatch(p -> p.input("allowedAccountIds").isEmpty()));
+    }
+
+    @Test
     void statefulResourcesAreProtected() {
         assertTrue(run.one("aws:kms/key:Key", "encryption-key").protect());
     }
