@@ -2,6 +2,8 @@ package com.storefront.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Collects every configuration problem found while loading the stack settings, so that a
@@ -18,6 +20,17 @@ public final class ConfigProblems {
     }
 
     private final List<Problem> problems = new ArrayList<>();
+    private final Set<String> readKeys = new TreeSet<>();
+
+    /** Notes a config key the program reads (the README's configuration reference lists them all). */
+    void read(String key) {
+        readKeys.add(key);
+    }
+
+    /** Every key read so far, e.g. {@code storefront:network.azCount}. */
+    public Set<String> readKeys() {
+        return Set.copyOf(readKeys);
+    }
 
     public void add(String key, Object value, String allowed) {
         problems.add(new Problem(key, describe(value), allowed));

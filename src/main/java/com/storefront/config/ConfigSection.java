@@ -55,7 +55,7 @@ public final class ConfigSection {
 
     /** A nested object; absent means "all defaults". A non-object value is reported. */
     public ConfigSection section(String name) {
-        knownKeys.add(name);
+        known(name);
         Optional<JsonElement> value = lookup.apply(name);
         JsonObject object = new JsonObject();
         if (value.isPresent()) {
@@ -72,7 +72,7 @@ public final class ConfigSection {
     }
 
     public Optional<String> optionalString(String name) {
-        knownKeys.add(name);
+        known(name);
         Optional<JsonElement> value = lookup.apply(name);
         if (value.isEmpty()) {
             return Optional.empty();
@@ -97,7 +97,7 @@ public final class ConfigSection {
     }
 
     public int integer(String name, int defaultValue, int min, int max) {
-        knownKeys.add(name);
+        known(name);
         Optional<JsonElement> value = lookup.apply(name);
         if (value.isEmpty()) {
             return defaultValue;
@@ -120,7 +120,7 @@ public final class ConfigSection {
     }
 
     public double decimal(String name, double defaultValue, double min, double max) {
-        knownKeys.add(name);
+        known(name);
         Optional<JsonElement> value = lookup.apply(name);
         if (value.isEmpty()) {
             return defaultValue;
@@ -139,7 +139,7 @@ public final class ConfigSection {
     }
 
     public boolean bool(String name, boolean defaultValue) {
-        knownKeys.add(name);
+        known(name);
         Optional<JsonElement> value = lookup.apply(name);
         if (value.isEmpty()) {
             return defaultValue;
@@ -169,7 +169,7 @@ public final class ConfigSection {
 
     /** A list of strings; a YAML list, or a comma-separated string from {@code pulumi config set}. */
     public Optional<List<String>> stringList(String name) {
-        knownKeys.add(name);
+        known(name);
         Optional<JsonElement> value = lookup.apply(name);
         if (value.isEmpty()) {
             return Optional.empty();
@@ -195,6 +195,11 @@ public final class ConfigSection {
             return Optional.empty();
         }
         return Optional.of(List.copyOf(items));
+    }
+
+    private void known(String name) {
+        knownKeys.add(name);
+        problems.read(key(name));
     }
 
     /** Reports keys inside a nested object that no reader asked for: almost always a typo. */

@@ -25,6 +25,7 @@ public final class SecretValue {
     static SecretValue read(ConfigSection root, Function<String, Optional<String>> raw, String name, Pattern rule,
                             String shape, String ruleText) {
         String key = root.key(name);
+        root.problems().read(key);
         Optional<String> value = raw.apply(name).map(String::trim).filter(s -> !s.isEmpty());
         if (value.isEmpty()) {
             root.problems().add(key, null, "is required as a secret: pulumi config set --secret " + key

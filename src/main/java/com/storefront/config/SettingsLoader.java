@@ -30,9 +30,16 @@ public final class SettingsLoader {
      */
     public static StackSettings load(Function<String, Optional<String>> storefront,
                                      Function<String, Optional<String>> aws) {
-        ConfigProblems problems = new ConfigProblems();
+        return load(storefront, aws, new ConfigProblems());
+    }
+
+    /** As {@link #load(Function, Function)}, collecting into {@code problems} (which also records the keys read). */
+    static StackSettings load(Function<String, Optional<String>> storefront, Function<String, Optional<String>> aws,
+                              ConfigProblems problems) {
         ConfigSection root = ConfigSection.namespace(NAMESPACE, storefront, problems);
 
+        problems.read("aws:region");
+        problems.read("aws:profile");
         String region = aws.apply("region").map(String::trim).orElse("");
         if (!REGION.matcher(region).matches()) {
             problems.add("aws:region", region.isEmpty() ? null : region,
