@@ -135,7 +135,7 @@ final class StackComposition {
                 Output.of(database.plannedClusterIdentifier()), settings.database().serverless(),
                 cache.nodeIds().stream().map(Output::of).toList(),
                 apiGateway.map(g -> new MonitoringArgs.ApiStage(g.restApiName(), g.stageName())),
-                waf.regionalAclName(), waf.cloudFrontAclName(), api.rollbackAlarmName(), api.rollbackAlarmArn()), primary);
+                waf.regionalAclName(), waf.cloudFrontAclName(), api.rollbackAlarmName()), primary);
     }
 
     private Optional<DisasterRecovery> disasterRecovery(Encryption encryption, Network network, Database database,

@@ -13,10 +13,6 @@ import java.util.Map;
 public record MetricRef(String namespace, String name, Output<Map<String, String>> dimensions, String stat,
                         String region) {
 
-    public MetricRef withStat(String otherStat) {
-        return new MetricRef(namespace, name, dimensions, otherStat, region);
-    }
-
     public boolean percentile() {
         return stat.startsWith("p");
     }

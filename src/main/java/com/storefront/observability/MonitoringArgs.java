@@ -30,8 +30,7 @@ public record MonitoringArgs(
         Optional<ApiStage> apiGateway,
         Output<String> regionalWebAclName,
         Output<String> cloudFrontWebAclName,
-        Output<String> rollbackAlarmName,
-        Output<String> rollbackAlarmArn) {
+        Output<String> rollbackAlarmName) {
 
     /** A dimension value with a human label for widgets and alarm names. */
     public record Labeled(String label, Output<String> value) {

@@ -60,7 +60,6 @@ public final class ApiService extends ComponentResource {
     private final Output<String> taskDefinitionFamily;
     private final Output<String> logGroupName;
     private final Output<String> rollbackAlarmName;
-    private final Output<String> rollbackAlarmArn;
     private final Output<String> discoveryName;
     private final Optional<BlueGreenDeployment> blueGreen;
 
@@ -93,7 +92,7 @@ public final class ApiService extends ComponentResource {
         AppDependencies deps = args.dependencies();
         List<Output<String>> injected = List.of(deps.dbSecretArn(), deps.redisSecretArn(), deps.apiKeysSecretArn());
         TaskRoles roles = TaskRoles.create(naming, args.aws(), settings.executeCommand(), args.repositoryArn(),
-                logs.arn(), args.kmsKeyArn(), injected, injected, child);
+                logs.arn(), args.kmsKeyArn(), injected, child);
 
         TaskDefinition task = new TaskDefinition("api-task", TaskDefinitionArgs.builder()
                 .family(naming.name("api"))
@@ -153,7 +152,6 @@ public final class ApiService extends ComponentResource {
         this.taskDefinitionFamily = task.family();
         this.logGroupName = logs.name();
         this.rollbackAlarmName = rollbackAlarm.name();
-        this.rollbackAlarmArn = rollbackAlarm.arn();
         this.discoveryName = namespace.name().applyValue(ns -> "api." + ns);
 
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
@@ -332,10 +330,6 @@ public final class ApiService extends ComponentResource {
 
     public Output<String> rollbackAlarmName() {
         return rollbackAlarmName;
-    }
-
-    public Output<String> rollbackAlarmArn() {
-        return rollbackAlarmArn;
     }
 
     /** The Cloud Map name other tasks in the VPC resolve, e.g. {@code api.dev.storefront.internal}. */

@@ -25,9 +25,13 @@ record TaskRoles(Role execution, Role task) {
     static final List<String> ECS_EXEC_ACTIONS = List.of("ssmmessages:CreateControlChannel",
             "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel");
 
+    /**
+     * @param secretArns the secrets injected into the container; the execution role reads them to start
+     *                   the task, the task role to re-read them (after a rotation) at run time
+     */
     static TaskRoles create(Naming naming, AwsContext aws, boolean executeCommand, Output<String> repositoryArn,
-                            Output<String> logGroupArn, Output<String> kmsKeyArn, List<Output<String>> injectedSecrets,
-                            List<Output<String>> appSecrets, CustomResourceOptions options) {
+                            Output<String> logGroupArn, Output<String> kmsKeyArn, List<Output<String>> secretArns,
+                            CustomResourceOptions options) {
         // The task role's trust follows the ECS task-role documentation (source account and ARN); the
         // execution role keeps the plain trust ECS documents for it.
         Output<String> trust = Output.tuple(aws.accountId(), aws.partition())
@@ -42,10 +46,10 @@ record TaskRoles(Role execution, Role task) {
                 .description("ECS pulls the Storefront API image, writes its logs and injects its secrets")
                 .assumeRolePolicy(PolicyDocument.serviceTrust(ECS_TASKS))
                 .build(), options);
-        Output<List<String>> secretArns = Output.all(injectedSecrets);
+        Output<List<String>> secrets = Output.all(secretArns);
         new RolePolicy("task-execution-policy", RolePolicyArgs.builder()
                 .role(execution.id())
-                .policy(Output.tuple(repositoryArn, logGroupArn, kmsKeyArn, secretArns).applyValue(t ->
+                .policy(Output.tuple(repositoryArn, logGroupArn, kmsKeyArn, secrets).applyValue(t ->
                         PolicyDocument.of(
                                 // GetAuthorizationToken has no resource-level permissions.
                                 PolicyStatement.allow("EcrLogin").actions("ecr:GetAuthorizationToken").resources("*"),
@@ -71,7 +75,7 @@ record TaskRoles(Role execution, Role task) {
                 .build(), options);
         new RolePolicy("task-policy", RolePolicyArgs.builder()
                 .role(task.id())
-                .policy(Output.tuple(kmsKeyArn, Output.all(appSecrets)).applyValue(t -> {
+                .policy(Output.tuple(kmsKeyArn, secrets).applyValue(t -> {
                     List<PolicyStatement> statements = new ArrayList<>();
                     // Re-reading lets the app pick up a rotated DB password or Redis token without a redeploy.
                     statements.add(PolicyStatement.allow("ReadOwnSecrets")
