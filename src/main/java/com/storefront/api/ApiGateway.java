@@ -242,7 +242,7 @@ public final class ApiGateway extends ComponentResource {
         RolePolicyAttachment attachment = new RolePolicyAttachment("apigateway-cloudwatch-policy",
                 RolePolicyAttachmentArgs.builder()
                         .role(role.name())
-                        .policyArn(args.aws().partition().applyValue(p -> PUSH_TO_CLOUDWATCH.replace("arn:aws:", "arn:" + p + ":")))
+                        .policyArn(args.aws().managedPolicyArn(PUSH_TO_CLOUDWATCH))
                         .build(), options);
         return new Account("apigateway-account", AccountArgs.builder()
                 .cloudwatchRoleArn(role.arn())

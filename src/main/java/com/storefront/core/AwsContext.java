@@ -26,4 +26,12 @@ public record AwsContext(String region, Output<String> accountId, Output<String>
     public String regionalPrincipal(String service) {
         return service + "." + region + ".amazonaws.com";
     }
+
+    /**
+     * An AWS-managed policy ARN, written in the commercial partition, rewritten into this
+     * account's partition so the same constant works in GovCloud and China regions.
+     */
+    public Output<String> managedPolicyArn(String arnInAwsPartition) {
+        return partition.applyValue(p -> arnInAwsPartition.replace("arn:aws:", "arn:" + p + ":"));
+    }
 }

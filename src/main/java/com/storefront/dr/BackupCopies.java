@@ -86,7 +86,7 @@ final class BackupCopies {
             String policy = SERVICE_ROLE_POLICIES.get(i);
             attachments.add(new RolePolicyAttachment("backup-role-policy-" + (i + 1), RolePolicyAttachmentArgs.builder()
                     .role(role.name())
-                    .policyArn(args.aws().partition().applyValue(p -> policy.replace("arn:aws:", "arn:" + p + ":")))
+                    .policyArn(args.aws().managedPolicyArn(policy))
                     .build(), primary));
         }
         new Selection("backup-selection", SelectionArgs.builder()

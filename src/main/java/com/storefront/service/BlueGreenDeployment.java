@@ -51,7 +51,7 @@ record BlueGreenDeployment(Output<String> applicationName, Output<String> deploy
                 .build(), options);
         RolePolicyAttachment policy = new RolePolicyAttachment("codedeploy-role-policy", RolePolicyAttachmentArgs.builder()
                 .role(role.name())
-                .policyArn(aws.partition().applyValue(p -> ECS_ROLE_POLICY.replace("arn:aws:", "arn:" + p + ":")))
+                .policyArn(aws.managedPolicyArn(ECS_ROLE_POLICY))
                 .build(), options);
 
         Application application = new Application("codedeploy-app", ApplicationArgs.builder()
