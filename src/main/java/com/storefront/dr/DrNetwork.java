@@ -1,6 +1,5 @@
 package com.storefront.dr;
 
-import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.ec2.DefaultSecurityGroup;
 import com.pulumi.aws.ec2.DefaultSecurityGroupArgs;
 import com.pulumi.aws.ec2.PeeringConnectionOptions;
@@ -21,13 +20,12 @@ import com.pulumi.aws.ec2.VpcPeeringConnectionAccepterArgs;
 import com.pulumi.aws.ec2.VpcPeeringConnectionArgs;
 import com.pulumi.aws.ec2.inputs.PeeringConnectionOptionsAccepterArgs;
 import com.pulumi.aws.ec2.inputs.PeeringConnectionOptionsRequesterArgs;
-import com.pulumi.aws.inputs.GetAvailabilityZonesArgs;
-import com.pulumi.aws.inputs.GetAvailabilityZonesFilterArgs;
 import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import com.storefront.config.Cidr;
+import com.storefront.core.AvailabilityZones;
 import com.storefront.naming.Naming;
 
 import java.util.List;
@@ -62,12 +60,8 @@ final class DrNetwork {
                 .tags(naming.nameTag("dr-default-sg-unused"))
                 .build(), dr);
 
-        Output<List<String>> zones = AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder()
-                        .state("available")
-                        .filters(GetAvailabilityZonesFilterArgs.builder()
-                                .name("opt-in-status").values("opt-in-not-required").build())
-                        .build(), InvokeOptions.builder().parent(parent).provider(args.drProvider()).build())
-                .applyValue(z -> z.names().stream().sorted().toList());
+        Output<List<String>> zones = AvailabilityZones.standard(
+                InvokeOptions.builder().parent(parent).provider(args.drProvider()).build());
         RouteTable routes = new RouteTable("dr-rt-private", RouteTableArgs.builder()
                 .vpcId(vpc.id())
                 .tags(naming.nameTag("dr-private-rt"))

@@ -1,6 +1,5 @@
 package com.storefront.network;
 
-import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.ec2.DefaultSecurityGroup;
 import com.pulumi.aws.ec2.DefaultSecurityGroupArgs;
 import com.pulumi.aws.ec2.Eip;
@@ -21,9 +20,6 @@ import com.pulumi.aws.ec2.Vpc;
 import com.pulumi.aws.ec2.VpcArgs;
 import com.pulumi.aws.ec2.VpcEndpoint;
 import com.pulumi.aws.ec2.VpcEndpointArgs;
-import com.pulumi.aws.inputs.GetAvailabilityZonesArgs;
-import com.pulumi.aws.inputs.GetAvailabilityZonesFilterArgs;
-import com.pulumi.aws.outputs.GetAvailabilityZonesResult;
 import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResource;
@@ -32,6 +28,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.storefront.config.NatStrategy;
 import com.storefront.config.NetworkSettings;
 import com.storefront.config.SubnetTier;
+import com.storefront.core.AvailabilityZones;
 import com.storefront.naming.Naming;
 
 import java.util.ArrayList;
@@ -80,18 +77,11 @@ public final class Network extends ComponentResource {
         this.vpcId = vpc.id();
         this.vpcCidr = settings.vpcCidr();
 
-        Output<GetAvailabilityZonesResult> zones = AwsFunctions.getAvailabilityZones(
-                GetAvailabilityZonesArgs.builder()
-                        .state("available")
-                        // Local Zones and Wavelength zones cannot host ALB, Aurora or ElastiCache subnets.
-                        .filters(GetAvailabilityZonesFilterArgs.builder()
-                                .name("opt-in-status").values("opt-in-not-required").build())
-                        .build(),
-                InvokeOptions.builder().parent(this).build());
+        Output<List<String>> zones = AvailabilityZones.standard(InvokeOptions.builder().parent(this).build());
         List<Output<String>> azNames = new ArrayList<>();
         for (int az = 0; az < azCount; az++) {
             int index = az;
-            azNames.add(zones.applyValue(z -> zoneAt(z.names(), index, azCount)));
+            azNames.add(zones.applyValue(names -> zoneAt(names, index, azCount)));
         }
         this.availabilityZones = Output.all(azNames);
 
@@ -208,8 +198,7 @@ public final class Network extends ComponentResource {
         return CustomResourceOptions.builder().parent(this).build();
     }
 
-    private static String zoneAt(List<String> names, int index, int azCount) {
-        List<String> sorted = names.stream().sorted().toList();
+    private static String zoneAt(List<String> sorted, int index, int azCount) {
         if (sorted.size() < azCount) {
             throw new IllegalStateException("storefront:network.azCount is " + azCount + " but the region offers only "
                     + sorted.size() + " standard availability zones: " + sorted);
