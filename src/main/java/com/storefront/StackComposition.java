@@ -80,7 +80,7 @@ final class StackComposition {
         Registry registry = new Registry("registry", naming, encryption.keyArn(), settings.protect(),
                 settings.service().ecrKeepImages(), primary);
         LoadBalancer loadBalancer = new LoadBalancer("load-balancer", new LoadBalancerArgs(settings.service(),
-                settings.deployment().strategy(), naming, settings.protect(), network.vpcId(), network.publicSubnetIds(),
+                settings.deployment(), naming, settings.protect(), network.vpcId(), network.publicSubnetIds(),
                 network.appSecurityGroupId(), logBucket.deliveryBucketName(), settings.originVerifySecret()), primary);
         ApiService api = new ApiService("api", new ApiServiceArgs(settings.service(), settings.deployment(), naming, aws,
                 settings.protect(), settings.logRetentionDays(), encryption.keyArn(), network.vpcId(),

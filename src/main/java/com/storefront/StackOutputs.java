@@ -77,6 +77,7 @@ final class StackOutputs {
         ctx.export("ecsClusterName", api.clusterName());
         ctx.export("ecsServiceName", api.serviceName());
         ctx.export("taskDefinitionFamily", api.taskDefinitionFamily());
+        ctx.export("taskDefinitionArn", api.taskDefinitionArn());
         ctx.export("apiLogGroupName", api.logGroupName());
         ctx.export("serviceDiscoveryName", api.discoveryName());
         ctx.export("deploymentStrategy", Output.of(settings.deployment().strategy().configValue()));
@@ -85,6 +86,7 @@ final class StackOutputs {
         api.codeDeployDeploymentGroup().ifPresent(group -> {
             ctx.export("codeDeployDeploymentGroup", group);
             ctx.export("codeDeployAppSpecTemplate", Output.of(AppSpec.template(settings.service())));
+            ctx.export("rolloutTimeoutMinutes", Output.of(settings.deployment().rolloutTimeoutMinutes()));
         });
         ctx.export("containerName", Output.of(api.containerName()));
         ctx.export("containerPort", Output.of(settings.service().containerPort()));

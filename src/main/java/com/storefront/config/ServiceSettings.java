@@ -6,10 +6,13 @@ import java.util.Optional;
 /**
  * The API service on ECS Fargate behind the ALB (SVC-1..SVC-10), validated.
  *
- * @param command               container command; set only for the default placeholder image
+ * @param command               container command; set only for the default placeholder image, never for
+ *                              the team's image (it runs as built)
  * @param requestsPerTarget     ALB requests per target to track; 0 turns that policy off
  * @param dbConnectionsPerTask  Aurora connections per task to track; 0 turns that policy off
  * @param stepScaling           add the step policies (out at >= 70 % CPU, in at <= 30 %)
+ * @param containerHealthCheck  optional ECS container health check command; by default only the ALB
+ *                              health check gates tasks, so nothing is required inside the image
  */
 public record ServiceSettings(
         String image,
@@ -35,7 +38,11 @@ public record ServiceSettings(
         int deregistrationDelaySeconds,
         int idleTimeoutSeconds,
         int ecrKeepImages,
-        TlsSettings tls) {
+        TlsSettings tls,
+        Optional<List<String>> containerHealthCheck) {
+
+    /** The public image a stack runs until the team configures its own (with {@link #command()}). */
+    public static final String PLACEHOLDER_IMAGE = "public.ecr.aws/docker/library/node:22-alpine";
 
     /** How tasks split between on-demand Fargate and Fargate Spot. */
     public record CapacityStrategy(int fargateBase, int fargateWeight, int spotWeight) {

@@ -9,12 +9,18 @@ import java.util.regex.Pattern;
 final class ServiceSettingsReader {
 
     static final String ORIGIN_SECRET_KEY = "originVerifySecret";
+    static final String LIVE_TARGET_GROUP = "liveTargetGroup";
     /** Public, multi-arch, pulled through NAT: lets a first deploy go healthy without the team's image. */
-    static final String DEFAULT_IMAGE = "public.ecr.aws/docker/library/node:22-alpine";
+    static final String DEFAULT_IMAGE = ServiceSettings.PLACEHOLDER_IMAGE;
     static final List<String> DEFAULT_COMMAND = List.of("node", "-e",
             "require('http').createServer((req,res)=>{res.writeHead(200,{'content-type':'text/plain'});"
                     + "res.end(req.url==='/health'?'ok':'storefront placeholder')}).listen(process.env.PORT)");
-    private static final Pattern IMAGE = Pattern.compile("^[a-z0-9][a-z0-9._/:@-]{2,254}$");
+    private static final List<String> CONTAINER_CHECK_KINDS = List.of("CMD", "CMD-SHELL");
+    /**
+     * CodeDeploy accepts up to 2880 minutes, but the rollout step in CI waits for the whole
+     * deployment, and a GitHub-hosted job is stopped after 360 minutes.
+     */
+    static final int MAX_TERMINATION_WAIT_MINUTES = 240;
     private static final Pattern CERTIFICATE_ARN = Pattern.compile("^arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[0-9a-f-]{36}$");
     private static final Pattern DOMAIN = Pattern.compile("^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
     private static final Pattern HOSTED_ZONE = Pattern.compile("^Z[A-Z0-9]{1,31}$");
@@ -26,8 +32,8 @@ final class ServiceSettingsReader {
     static ServiceSettings read(ConfigSection section, Environment environment, String region, NetworkSettings network) {
         ConfigProblems problems = section.problems();
         Optional<String> customImage = section.optionalString("image");
-        customImage.filter(i -> !IMAGE.matcher(i).matches()).ifPresent(i -> problems.add(section.key("image"), i,
-                "must be an image reference such as 123456789012.dkr.ecr.us-east-2.amazonaws.com/storefront-api:1.4.2"));
+        customImage.ifPresent(i -> ImageReference.problem(i).ifPresent(problem -> problems.add(section.key("image"), i,
+                problem + ", such as 123456789012.dkr.ecr.us-east-2.amazonaws.com/storefront-api:1.4.2")));
         if (customImage.isEmpty() && network.natStrategy() == NatStrategy.NONE) {
             problems.add(section.key("image"), null, "is required with natStrategy none: the default image is public "
                     + "and needs a NAT gateway to be pulled; push your image to the stack's ECR repository");
@@ -71,6 +77,10 @@ final class ServiceSettingsReader {
             problems.add(section.key("fargateWeight"), 0, "must be at least 1 when fargateBase is set (ECS rule)");
         }
 
+        Optional<List<String>> healthCheck = section.stringList("containerHealthCheck");
+        healthCheck.filter(c -> c.size() < 2 || !CONTAINER_CHECK_KINDS.contains(c.get(0))).ifPresent(c -> problems.add(
+                section.key("containerHealthCheck"), c, "must be [\"CMD\", <executable>, <args>...] or "
+                        + "[\"CMD-SHELL\", <command>] (ECS container health check; the image must contain what it runs)"));
         boolean exec = section.bool("executeCommand", environment.pick(true, false));
         int grace = section.integer("healthCheckGraceSeconds", 60, 0, 7200);
         int interval = section.integer("healthCheckIntervalSeconds", 30, 5, 300);
@@ -85,7 +95,7 @@ final class ServiceSettingsReader {
                 customImage.isPresent() ? Optional.empty() : Optional.of(DEFAULT_COMMAND), port, cpu, memory,
                 minTasks, maxTasks, cpuTarget, requestsPerTarget, dbConnections, stepScaling, stepOut, stepIn,
                 scaleOutCooldown, scaleInCooldown, capacity, exec, grace, interval, unhealthy, deregistration, idle,
-                keepImages, tls);
+                keepImages, tls, healthCheck);
     }
 
     private static ServiceSettings.TlsSettings tls(ConfigSection section, String region) {
@@ -135,10 +145,21 @@ final class ServiceSettingsReader {
         DeploymentStrategy strategy = section.choice("strategy", DeploymentStrategy.class,
                 environment.pick(DeploymentStrategy.ROLLING, DeploymentStrategy.BLUE_GREEN));
         TrafficShift shift = section.choice("trafficShift", TrafficShift.class, TrafficShift.CANARY_10_PERCENT_5_MINUTES);
-        int wait = section.integer("terminationWaitMinutes", 5, 0, 2880);
+        int wait = section.integer("terminationWaitMinutes", 5, 0, MAX_TERMINATION_WAIT_MINUTES);
         int threshold = section.integer("rollbackFiveXxThreshold", 10, 1, 100_000);
         int minutes = section.integer("rollbackEvaluationMinutes", 2, 1, 60);
+        boolean observed = section.optionalString(LIVE_TARGET_GROUP).isPresent();
+        TargetGroupColor live = section.choice(LIVE_TARGET_GROUP, TargetGroupColor.class, TargetGroupColor.BLUE);
+        if (strategy == DeploymentStrategy.BLUE_GREEN && !observed) {
+            section.problems().add(section.key(LIVE_TARGET_GROUP), null, "is required with strategy blueGreen: blue "
+                    + "or green, whichever serves production now (CodeDeploy alternates them). Deploy and preview with "
+                    + "'scripts/deploy-image.sh up|preview <stack>', which reads it from AWS; never commit it");
+        }
+        if (live == TargetGroupColor.GREEN && strategy != DeploymentStrategy.BLUE_GREEN) {
+            section.problems().add(section.key(LIVE_TARGET_GROUP), live.configValue(),
+                    "must be blue (or unset) unless strategy is blueGreen: a rolling service has one target group");
+        }
         section.rejectUnknownKeys();
-        return new DeploymentSettings(strategy, shift, wait, threshold, minutes);
+        return new DeploymentSettings(strategy, shift, wait, threshold, minutes, live);
     }
 }

@@ -18,6 +18,11 @@ public final class Json {
         return GSON.fromJson(json, new TypeToken<Map<String, Object>>() { }.getType());
     }
 
+    /** A JSON array, e.g. a task definition's container definitions. */
+    public static List<Object> parseList(String json) {
+        return GSON.fromJson(json, new TypeToken<List<Object>>() { }.getType());
+    }
+
     /** The statements of a policy document, always as a list. */
     @SuppressWarnings("unchecked")
     public static List<Map<String, Object>> statements(Map<String, Object> policy) {

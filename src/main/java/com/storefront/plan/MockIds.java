@@ -145,8 +145,11 @@ final class MockIds {
             case "aws:ecs/service:Service" -> state.put("arn",
                     "arn:aws:ecs:" + region + ":" + account + ":service/" + inputs.get("name"));
             case "aws:ecs/taskDefinition:TaskDefinition" -> {
-                state.put("arn", "arn:aws:ecs:" + region + ":" + account + ":task-definition/" + inputs.get("family") + ":1");
-                state.put("revision", 1);
+                // ECS numbers revisions; a different definition is a different revision.
+                int revision = 1 + Math.floorMod(String.valueOf(new java.util.TreeMap<>(inputs)).hashCode(), 997);
+                state.put("arn", "arn:aws:ecs:" + region + ":" + account + ":task-definition/" + inputs.get("family")
+                        + ":" + revision);
+                state.put("revision", revision);
             }
             case "aws:ecr/repository:Repository" -> {
                 state.put("arn", "arn:aws:ecr:" + region + ":" + account + ":repository/" + id);

@@ -35,7 +35,7 @@ public final class PlanCommand {
         }
         String stack = stackName(file);
         out.println("[plan] reading " + file);
-        StackConfig config = StackConfig.read(file);
+        StackConfig config = StackConfig.read(file).asObservedOffline();
         List<String> warnings = new ArrayList<>();
         config.placeholders().forEach(key -> warnings.add("secret " + key + " is not readable here (not set, or "
                 + "encrypted with the stack passphrase): planned with a placeholder"));

@@ -30,6 +30,19 @@ public final class PlanMocks implements Mocks {
             "us-west-1", "pl-4ea04527", "us-west-2", "pl-82a045eb");
 
     private final Map<String, String> providerRegions = new ConcurrentHashMap<>();
+    /** What each ECS service runs once steady, by service name: the revision it was last given. */
+    private final Map<String, String> runningTaskDefinitions = new ConcurrentHashMap<>();
+    /** Services whose deployment the circuit breaker rolled back, with the revision ECS returned to. */
+    private final Map<String, String> rolledBack = new ConcurrentHashMap<>();
+
+    /**
+     * An AWS in which ECS rolls the next release of a service back to {@code previousRevision}, as
+     * the deployment circuit breaker does when the new tasks never become healthy.
+     */
+    public PlanMocks rollingBack(String serviceName, String previousRevision) {
+        rolledBack.put(serviceName, previousRevision);
+        return this;
+    }
 
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
@@ -44,6 +57,10 @@ public final class PlanMocks implements Mocks {
         }
         String region = regionOf(args.provider);
         String id = MockIds.id(args.type, args.name, region, args.inputs);
+        if ("aws:ecs/service:Service".equals(args.type)) {
+            String name = String.valueOf(args.inputs.get("name"));
+            runningTaskDefinitions.put(name, rolledBack.getOrDefault(name, String.valueOf(args.inputs.get("taskDefinition"))));
+        }
         state.putAll(MockIds.attributes(args.type, args.name, id, region, ACCOUNT_ID, args.inputs));
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
     }
@@ -89,6 +106,23 @@ public final class PlanMocks implements Mocks {
                 result.put("name", args.args.get("name"));
                 result.put("maxEntries", 55);
                 result.put("addressFamily", "IPv4");
+            }
+            case "aws:ecs/getService:getService" -> {
+                String name = String.valueOf(args.args.get("serviceName"));
+                String running = runningTaskDefinitions.get(name);
+                if (running == null) {
+                    throw new IllegalStateException("ServiceNotFoundException: service " + name + " not found");
+                }
+                result.put("serviceName", name);
+                result.put("clusterArn", args.args.get("clusterArn"));
+                result.put("arn", "arn:aws:ecs:" + region + ":" + ACCOUNT_ID + ":service/" + name);
+                result.put("taskDefinition", running);
+                result.put("launchType", "");
+                result.put("schedulingStrategy", "REPLICA");
+                result.put("desiredCount", 2);
+                result.put("availabilityZoneRebalancing", "ENABLED");
+                result.put("tags", Map.of());
+                result.put("id", result.get("arn"));
             }
             default -> throw new UnsupportedOperationException("invoke not mocked: " + args.token
                     + " (add a realistic answer to PlanMocks)");

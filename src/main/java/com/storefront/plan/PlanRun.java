@@ -27,8 +27,12 @@ public record PlanRun(Map<String, String> config, List<Registered> resources, Li
 
     public static final String PROVIDER_TYPE = "pulumi:providers:aws";
 
-    public static synchronized PlanRun run(StackConfig config) {
-        PlanMocks mocks = new PlanMocks();
+    public static PlanRun run(StackConfig config) {
+        return run(config, new PlanMocks());
+    }
+
+    /** Runs against mocks set up for a scenario, e.g. {@link PlanMocks#rollingBack}. */
+    public static synchronized PlanRun run(StackConfig config, PlanMocks mocks) {
         RecordingMonitor[] monitor = new RecordingMonitor[1];
         try {
             PulumiTestInternal engine = PulumiTestInternal.builder()

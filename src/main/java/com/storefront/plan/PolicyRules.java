@@ -1,5 +1,6 @@
 package com.storefront.plan;
 
+import com.storefront.config.ServiceSettings;
 import com.storefront.naming.NameLimit;
 import com.storefront.naming.Tags;
 
@@ -26,7 +27,9 @@ public final class PolicyRules {
         IAM("IAM policies grant no wildcard actions or resources", PolicyRules::noWildcardIam),
         LOG_GROUPS("log groups are encrypted with a CMK and expire", PolicyRules::logGroupsEncrypted),
         PROTECTION("stateful resources are protected exactly when the stack is", PolicyRules::protectionFollowsConfig),
-        CREDENTIALS("credentials only travel as Pulumi secrets", PolicyRules::credentialsAreSecret);
+        CREDENTIALS("credentials only travel as Pulumi secrets", PolicyRules::credentialsAreSecret),
+        RELEASES("the team's image runs as built and ECS services change in place or fail loudly",
+                PolicyRules::releasesAreSafe);
 
         private final String description;
         private final Function<PlanRun, List<String>> check;
@@ -279,4 +282,39 @@ public final class PolicyRules {
         return violations;
     }
 
+
+    /** What CodeDeploy owns on a CODE_DEPLOY service; UpdateService rejects changes to them. */
+    private static final List<String> OWNED_BY_CODEDEPLOY = List.of("taskDefinition", "loadBalancers",
+            "networkConfiguration", "platformVersion", "capacityProviderStrategies", "serviceRegistries", "desiredCount");
+
+    /**
+     * REL-1, REL-2: no placeholder setting in a revision of a real image; a rolling service updates
+     * capacity in place (hashicorp/terraform-provider-aws#22408: the strategy forces replacement
+     * unless forceNewDeployment) and waits for the outcome; a blue/green service leaves CodeDeploy's
+     * fields alone; a fixed-name service deletes before it is replaced.
+     */
+    private static List<String> releasesAreSafe(PlanRun run) {
+        List<String> violations = new ArrayList<>();
+        for (Registered task : run.ofType("aws:ecs/taskDefinition:TaskDefinition")) {
+            for (Object item : Json.parseList(task.string("containerDefinitions"))) {
+                Map<?, ?> container = (Map<?, ?>) item;
+                if (!ServiceSettings.PLACEHOLDER_IMAGE.equals(container.get("image")) && container.containsKey("command")) {
+                    violations.add(task + " gives the image " + container.get("image") + " the placeholder's command");
+                }
+            }
+        }
+        for (Registered service : run.ofType("aws:ecs/service:Service")) {
+            if (!service.deleteBeforeReplace()) {
+                violations.add(service + " has a fixed name but would be created beside its replacement");
+            }
+            if ("CODE_DEPLOY".equals(service.string("deploymentController.type"))) {
+                OWNED_BY_CODEDEPLOY.stream().filter(f -> !service.ignoreChanges().contains(f))
+                        .forEach(f -> violations.add(service + " would fight CodeDeploy over " + f));
+            } else if (!service.bool("forceNewDeployment") || !service.bool("waitForSteadyState")
+                    || !service.bool("deploymentCircuitBreaker.rollback")) {
+                violations.add(service + " needs forceNewDeployment, waitForSteadyState and a rolling-back circuit breaker");
+            }
+        }
+        return violations;
+    }
 }

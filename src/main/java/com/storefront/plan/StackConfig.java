@@ -1,6 +1,8 @@
 package com.storefront.plan;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
@@ -30,6 +32,9 @@ public record StackConfig(Map<String, String> values, Set<String> secretKeys, Se
     public static final Map<String, String> SECRET_PLACEHOLDERS = Map.of(
             "storefront:redisAuthToken", "PlanPlaceholderRedisToken0123456789",
             "storefront:originVerifySecret", "plan-placeholder-origin-secret-0123456789");
+
+    static final String DEPLOYMENT_KEY = "storefront:deployment";
+    static final String LIVE_TARGET_GROUP = "liveTargetGroup";
 
     public StackConfig {
         values = Map.copyOf(values);
@@ -82,6 +87,36 @@ public record StackConfig(Map<String, String> values, Set<String> secretKeys, Se
             }
         });
         return new StackConfig(changed, secretKeys, placeholders);
+    }
+
+    /**
+     * The same config with one value set inside a structured key, as {@code pulumi config set --path}
+     * does: {@code withPath("storefront:service", "image", "repo:1.0")}.
+     */
+    public StackConfig withPath(String key, String field, Object value) {
+        // Edited as a JSON tree so the other values keep their exact text (5 stays 5, not 5.0).
+        String raw = values.get(key);
+        JsonObject section = raw == null ? new JsonObject() : JsonParser.parseString(raw).getAsJsonObject();
+        if (value == null) {
+            section.remove(field);
+        } else {
+            section.add(field, new Gson().toJsonTree(value));
+        }
+        Map<String, String> changed = new LinkedHashMap<>(values);
+        changed.put(key, section.toString());
+        return new StackConfig(changed, secretKeys, placeholders);
+    }
+
+    /**
+     * The config as the rollout tool hands it to {@code pulumi up}: with what it observes in AWS. Offline
+     * there is nothing to observe, so a blue/green stack is planned as a new one, with blue live.
+     */
+    public StackConfig asObservedOffline() {
+        String deployment = values.get(DEPLOYMENT_KEY);
+        if (deployment != null && deployment.contains("\"" + LIVE_TARGET_GROUP + "\"")) {
+            return this;
+        }
+        return withPath(DEPLOYMENT_KEY, LIVE_TARGET_GROUP, "blue");
     }
 
     /** The values the plan may show: secret keys masked. */

@@ -30,12 +30,14 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.CustomTimeouts;
 import com.pulumi.resources.Resource;
 import com.storefront.config.DeploymentSettings;
 import com.storefront.config.DeploymentStrategy;
 import com.storefront.config.ServiceSettings;
 import com.storefront.naming.Naming;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +54,7 @@ public final class ApiService extends ComponentResource {
     public static final String TYPE = "storefront:service:ApiService";
     static final String FARGATE = "FARGATE";
     static final String FARGATE_SPOT = "FARGATE_SPOT";
+    static final Duration SERVICE_TIMEOUT = Duration.ofMinutes(30);
 
     private final Output<String> clusterName;
     private final Output<String> serviceName;
@@ -130,6 +133,13 @@ public final class ApiService extends ComponentResource {
                 CustomResourceOptions.builder()
                         .parent(this)
                         .ignoreChanges(ignoredByService(codeDeploy))
+                        // The name is fixed (it carries the suffix), so a replacement must delete the old
+                        // service first; creating the new one beside it fails as "not idempotent".
+                        .deleteBeforeReplace(true)
+                        // A rolling update waits for steady state; a circuit-breaker rollback of a release
+                        // with several failed task launches takes longer than the default 20 minutes.
+                        .customTimeouts(CustomTimeouts.builder()
+                                .create(SERVICE_TIMEOUT).update(SERVICE_TIMEOUT).delete(SERVICE_TIMEOUT).build())
                         // The target group must be attached to the ALB, and the capacity providers to the
                         // cluster, before ECS accepts the service; neither shows up in its inputs.
                         .dependsOn(serviceDependencies(alb, capacityProviders))
@@ -148,7 +158,9 @@ public final class ApiService extends ComponentResource {
         this.clusterName = cluster.name();
         this.serviceName = service.name();
         this.plannedServiceName = serviceName(naming);
-        this.taskDefinitionArn = task.arn();
+        // Rolling: the release counts only if ECS still runs it once the service is steady; a circuit
+        // breaker that rolled it back fails `pulumi up` here. Blue/green: CodeDeploy deploys this revision.
+        this.taskDefinitionArn = codeDeploy ? task.arn() : RolloutCheck.released(cluster, service, task, this);
         this.taskDefinitionFamily = task.family();
         this.logGroupName = logs.name();
         this.rollbackAlarmName = rollbackAlarm.name();
@@ -221,9 +233,10 @@ public final class ApiService extends ComponentResource {
                         .securityGroups(args.appSecurityGroupId().applyValue(List::of))
                         .assignPublicIp(false)
                         .build())
-                // Only blue: CodeDeploy moves the service to green itself; listing both stalls deployments.
+                // One group only (blue, or green when it is live): CodeDeploy moves the service between
+                // them itself; listing both stalls deployments.
                 .loadBalancers(ServiceLoadBalancerArgs.builder()
-                        .targetGroupArn(args.loadBalancer().blueTargetGroup().arn())
+                        .targetGroupArn(args.loadBalancer().liveTargetGroup().arn())
                         .containerName(ContainerDefinition.CONTAINER_NAME)
                         .containerPort(settings.containerPort())
                         .build())
@@ -233,7 +246,8 @@ public final class ApiService extends ComponentResource {
                 // Default tags do not reach tasks; propagation copies the service's tags onto them.
                 .propagateTags("SERVICE")
                 .enableEcsManagedTags(true)
-                .waitForSteadyState(false)
+                // CodeDeploy reports a blue/green release; a rolling one is done when the service is steady.
+                .waitForSteadyState(!codeDeploy)
                 .deploymentController(ServiceDeploymentControllerArgs.builder()
                         .type(codeDeploy ? "CODE_DEPLOY" : "ECS").build());
         if (!codeDeploy) {
@@ -241,7 +255,10 @@ public final class ApiService extends ComponentResource {
             service.deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder()
                             .enable(true).rollback(true).build())
                     .deploymentMinimumHealthyPercent(100)
-                    .deploymentMaximumPercent(200);
+                    .deploymentMaximumPercent(200)
+                    // Without it the provider replaces the service when the capacity-provider strategy
+                    // changes; with it the change is an in-place update with a new deployment.
+                    .forceNewDeployment(true);
         }
         return service;
     }
@@ -252,13 +269,14 @@ public final class ApiService extends ComponentResource {
 
     /**
      * Autoscaling owns the desired count. With CodeDeploy, task definition, load balancers, network
-     * configuration, platform version and capacity strategy change only through a deployment; an
-     * UpdateService from Pulumi would be rejected.
+     * configuration, platform version and capacity strategy change only through a deployment (the
+     * rollout tool deploys them), and service registries not at all; an UpdateService from Pulumi
+     * would be rejected.
      */
     static List<String> ignoredByService(boolean codeDeploy) {
         return codeDeploy
                 ? List.of("desiredCount", "taskDefinition", "loadBalancers", "networkConfiguration", "platformVersion",
-                "capacityProviderStrategies")
+                "capacityProviderStrategies", "serviceRegistries")
                 : List.of("desiredCount");
     }
 

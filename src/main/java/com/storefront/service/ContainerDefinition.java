@@ -30,7 +30,10 @@ final class ContainerDefinition {
         container.addProperty("name", CONTAINER_NAME);
         container.addProperty("image", values.image());
         container.addProperty("essential", true);
-        settings.command().ifPresent(command -> container.add("command", strings(command)));
+        // Only the placeholder image needs a command; the team's image runs its own entrypoint.
+        if (settings.usesDefaultImage()) {
+            container.add("command", strings(settings.command().orElseThrow()));
+        }
 
         JsonObject port = new JsonObject();
         port.addProperty("name", "http");
@@ -52,15 +55,17 @@ final class ContainerDefinition {
         logging.add("options", options);
         container.add("logConfiguration", logging);
 
-        JsonObject health = new JsonObject();
-        // busybox wget exists in the default Alpine image; a team image needs wget (or overrides nothing else).
-        health.add("command", strings(List.of("CMD-SHELL",
-                "wget -q -O /dev/null http://localhost:" + settings.containerPort() + "/health || exit 1")));
-        health.addProperty("interval", 30);
-        health.addProperty("timeout", 5);
-        health.addProperty("retries", 3);
-        health.addProperty("startPeriod", Math.min(300, Math.max(0, settings.healthCheckGraceSeconds())));
-        container.add("healthCheck", health);
+        // The ALB health check is the gate. A container check runs inside the image, so it exists only
+        // when the team asks for one with a command their image has.
+        settings.containerHealthCheck().ifPresent(command -> {
+            JsonObject health = new JsonObject();
+            health.add("command", strings(command));
+            health.addProperty("interval", 30);
+            health.addProperty("timeout", 5);
+            health.addProperty("retries", 3);
+            health.addProperty("startPeriod", Math.min(300, Math.max(0, settings.healthCheckGraceSeconds())));
+            container.add("healthCheck", health);
+        });
 
         // ECS Exec needs an init process to reap the agent's child processes.
         JsonObject linux = new JsonObject();

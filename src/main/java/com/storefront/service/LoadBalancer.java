@@ -29,10 +29,12 @@ import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.core.Alias;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.storefront.config.DeploymentStrategy;
+import com.storefront.config.TargetGroupColor;
 import com.storefront.config.ServiceSettings;
 import com.storefront.core.Certificates;
 import com.storefront.edge.LogBucket;
@@ -62,6 +64,7 @@ public final class LoadBalancer extends ComponentResource {
     static final int HTTPS = 443;
     static final int TEST_PORT_HTTP = 8080;
     static final int TEST_PORT_HTTPS = 8443;
+    static final String PORT_80_LISTENER = "listener-http";
 
     private final Output<String> arn;
     private final Output<String> arnSuffix;
@@ -69,6 +72,7 @@ public final class LoadBalancer extends ComponentResource {
     private final Output<String> securityGroupId;
     private final TargetGroup blue;
     private final Optional<TargetGroup> green;
+    private final TargetGroup live;
     private final Listener productionListener;
     private final Optional<Listener> testListener;
     private final List<ListenerRule> forwardingRules = new ArrayList<>();
@@ -81,7 +85,7 @@ public final class LoadBalancer extends ComponentResource {
         ServiceSettings.TlsSettings tls = settings.tls();
         Naming naming = args.naming();
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
-        boolean blueGreen = args.strategy() == DeploymentStrategy.BLUE_GREEN;
+        boolean blueGreen = args.deployment().strategy() == DeploymentStrategy.BLUE_GREEN;
         this.https = tls.https();
 
         SecurityGroup sg = securityGroup(args, child);
@@ -106,14 +110,17 @@ public final class LoadBalancer extends ComponentResource {
 
         this.blue = targetGroup("blue", args, child);
         this.green = blueGreen ? Optional.of(targetGroup("green", args, child)) : Optional.empty();
-
-        // CodeDeploy re-points listeners and forwarding rules between blue and green; Pulumi must not undo that.
-        CustomResourceOptions switchedByCodeDeploy = blueGreen
-                ? CustomResourceOptions.builder().parent(this).ignoreChanges("defaultActions").build()
-                : child;
-        CustomResourceOptions rulesSwitchedByCodeDeploy = blueGreen
-                ? CustomResourceOptions.builder().parent(this).ignoreChanges("actions").build()
-                : child;
+        // CodeDeploy moves production between blue and green and leaves every listener and rule it
+        // rewrote pointing at the new group. Every forward Pulumi declares names the group that is live
+        // now, as the rollout tool read it from AWS before this update: an update then changes no routing,
+        // and a listener or rule that is created or replaced forwards to the live group, not the idle one.
+        // (ignoreChanges would not do: a replacement is created from the ignored inputs of the old state.)
+        this.live = args.deployment().liveTargetGroup() == TargetGroupColor.GREEN ? green.orElseThrow() : blue;
+        // Port 80 keeps one logical name in both TLS modes (production listener without a domain, the
+        // HTTPS redirect with one), so switching TLS on updates it in place; a second port-80 listener
+        // created beside it would be rejected as a duplicate.
+        CustomResourceOptions port80 = CustomResourceOptions.builder().parent(this)
+                .aliases(Alias.builder().name("listener-http-redirect").build()).build();
         if (https) {
             Output<String> certificateArn = Certificates.arn("alb-certificate", tls.domainName().orElseThrow(),
                     tls.certificateArn(), tls.hostedZoneId(), child);
@@ -123,9 +130,9 @@ public final class LoadBalancer extends ComponentResource {
                     .protocol("HTTPS")
                     .sslPolicy(TLS_POLICY)
                     .certificateArn(certificateArn)
-                    .defaultActions(forward(blue))
-                    .build(), switchedByCodeDeploy);
-            new Listener("listener-http-redirect", ListenerArgs.builder()
+                    .defaultActions(forward(live))
+                    .build(), child);
+            new Listener(PORT_80_LISTENER, ListenerArgs.builder()
                     .loadBalancerArn(alb.arn())
                     .port(HTTP)
                     .protocol("HTTP")
@@ -134,15 +141,15 @@ public final class LoadBalancer extends ComponentResource {
                             .redirect(ListenerDefaultActionRedirectArgs.builder()
                                     .protocol("HTTPS").port(String.valueOf(HTTPS)).statusCode("HTTP_301").build())
                             .build())
-                    .build(), child);
+                    .build(), port80);
             this.testListener = green.map(g -> new Listener("listener-test", ListenerArgs.builder()
                     .loadBalancerArn(alb.arn())
                     .port(TEST_PORT_HTTPS)
                     .protocol("HTTPS")
                     .sslPolicy(TLS_POLICY)
                     .certificateArn(certificateArn)
-                    .defaultActions(forward(blue))
-                    .build(), switchedByCodeDeploy));
+                    .defaultActions(forward(live))
+                    .build(), child));
             tls.hostedZoneId().ifPresent(zone -> new Record("alb-alias", RecordArgs.builder()
                     .zoneId(zone)
                     .name(tls.domainName().orElseThrow())
@@ -151,7 +158,7 @@ public final class LoadBalancer extends ComponentResource {
                             .name(alb.dnsName()).zoneId(alb.zoneId()).evaluateTargetHealth(true).build())
                     .build(), child));
         } else {
-            this.productionListener = new Listener("listener-http", ListenerArgs.builder()
+            this.productionListener = new Listener(PORT_80_LISTENER, ListenerArgs.builder()
                     .loadBalancerArn(alb.arn())
                     .port(HTTP)
                     .protocol("HTTP")
@@ -161,15 +168,15 @@ public final class LoadBalancer extends ComponentResource {
                             .fixedResponse(ListenerDefaultActionFixedResponseArgs.builder()
                                     .contentType("text/plain").messageBody("Forbidden").statusCode("403").build())
                             .build())
-                    .build(), child);
+                    .build(), port80);
             this.testListener = green.map(g -> new Listener("listener-test", ListenerArgs.builder()
                     .loadBalancerArn(alb.arn())
                     .port(TEST_PORT_HTTP)
                     .protocol("HTTP")
-                    .defaultActions(forward(blue))
-                    .build(), switchedByCodeDeploy));
+                    .defaultActions(forward(live))
+                    .build(), child));
         }
-        routes(https ? Optional.empty() : Optional.of(args.originSecret().output()), rulesSwitchedByCodeDeploy, child);
+        routes(https ? Optional.empty() : Optional.of(args.originSecret().output()), child);
 
         this.arn = alb.arn();
         this.arnSuffix = alb.arnSuffix();
@@ -261,7 +268,7 @@ public final class LoadBalancer extends ComponentResource {
      * SVC-6: {@code /health} answers 200 from the ALB itself, {@code /api/*} and everything else go to
      * the service. Without TLS every rule also requires the origin secret header.
      */
-    private void routes(Optional<Output<String>> secret, CustomResourceOptions forwarding, CustomResourceOptions child) {
+    private void routes(Optional<Output<String>> secret, CustomResourceOptions child) {
         new ListenerRule("rule-health", ListenerRuleArgs.builder()
                 .listenerArn(productionListener.arn())
                 .priority(10)
@@ -276,14 +283,14 @@ public final class LoadBalancer extends ComponentResource {
                 .listenerArn(productionListener.arn())
                 .priority(20)
                 .conditions(conditions(Optional.of("/api/*"), secret))
-                .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(blue.arn()).build())
-                .build(), forwarding));
+                .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(live.arn()).build())
+                .build(), child));
         secret.ifPresent(s -> forwardingRules.add(new ListenerRule("rule-default", ListenerRuleArgs.builder()
                 .listenerArn(productionListener.arn())
                 .priority(30)
                 .conditions(conditions(Optional.empty(), secret))
-                .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(blue.arn()).build())
-                .build(), forwarding)));
+                .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(live.arn()).build())
+                .build(), child)));
     }
 
     private static Output<List<ListenerRuleConditionArgs>> conditions(Optional<String> path,
@@ -331,6 +338,11 @@ public final class LoadBalancer extends ComponentResource {
 
     public Optional<TargetGroup> greenTargetGroup() {
         return green;
+    }
+
+    /** The group production traffic reaches now: what the service registers in when it is created. */
+    public TargetGroup liveTargetGroup() {
+        return live;
     }
 
     public Listener productionListener() {

@@ -1,7 +1,7 @@
 package com.storefront.service;
 
 import com.pulumi.core.Output;
-import com.storefront.config.DeploymentStrategy;
+import com.storefront.config.DeploymentSettings;
 import com.storefront.config.SecretValue;
 import com.storefront.config.ServiceSettings;
 import com.storefront.naming.Naming;
@@ -16,7 +16,7 @@ import java.util.List;
  */
 public record LoadBalancerArgs(
         ServiceSettings settings,
-        DeploymentStrategy strategy,
+        DeploymentSettings deployment,
         Naming naming,
         boolean protect,
         Output<String> vpcId,

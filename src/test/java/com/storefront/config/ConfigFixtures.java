@@ -27,6 +27,15 @@ final class ConfigFixtures {
         return config;
     }
 
+    /**
+     * A prod config (blue/green by default) as the rollout tool passes it: with the live target group
+     * it observed, and no DR region.
+     */
+    static Map<String, String> prodMinimal() {
+        return with(minimal(), "storefront:environment", "prod", "storefront:dr", "{\"enabled\":false}",
+                "storefront:deployment", "{\"liveTargetGroup\":\"blue\"}");
+    }
+
     static Map<String, String> with(Map<String, String> base, String... keyValues) {
         Map<String, String> config = new LinkedHashMap<>(base);
         for (int i = 0; i < keyValues.length; i += 2) {

@@ -18,7 +18,7 @@ class ConfigReferenceTest {
 
     @Test
     void everyKeyTheProgramReadsIsDocumented() throws IOException {
-        Map<String, String> config = StackConfig.read(Path.of("Pulumi.prod.yaml")).values();
+        Map<String, String> config = StackConfig.read(Path.of("Pulumi.prod.yaml")).asObservedOffline().values();
         ConfigProblems problems = new ConfigProblems();
         SettingsLoader.load(key -> Optional.ofNullable(config.get(SettingsLoader.NAMESPACE + ":" + key)),
                 key -> Optional.ofNullable(config.get("aws:" + key)), problems);

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import static com.storefront.config.ConfigFixtures.load;
 import static com.storefront.config.ConfigFixtures.minimal;
+import static com.storefront.config.ConfigFixtures.prodMinimal;
 import static com.storefront.config.ConfigFixtures.onlyProblem;
 import static com.storefront.config.ConfigFixtures.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,7 +41,7 @@ class DataSettingsTest {
         assertFalse(dev.performanceInsights());
         assertTrue(dev.applyImmediately());
 
-        DatabaseSettings prod = load(with(minimal(), "storefront:environment", "prod", "storefront:dr", "{\"enabled\":false}"))
+        DatabaseSettings prod = load(prodMinimal())
                 .database();
         assertEquals(1, prod.readers());
         assertEquals(14, prod.backupRetentionDays());
@@ -161,7 +162,7 @@ class DataSettingsTest {
         assertEquals(0, dev.snapshotRetentionDays());
         assertEquals("default.redis7.cluster.on", dev.parameterGroupName());
 
-        CacheSettings prod = load(with(minimal(), "storefront:environment", "prod", "storefront:dr", "{\"enabled\":false}"))
+        CacheSettings prod = load(prodMinimal())
                 .cache();
         assertEquals("cache.r7g.large", prod.nodeType());
         assertEquals(7, prod.snapshotRetentionDays());

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import static com.storefront.config.ConfigFixtures.load;
 import static com.storefront.config.ConfigFixtures.minimal;
+import static com.storefront.config.ConfigFixtures.prodMinimal;
 import static com.storefront.config.ConfigFixtures.onlyProblem;
 import static com.storefront.config.ConfigFixtures.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,7 +35,7 @@ class EdgeSettingsTest {
         assertFalse(dev.customDomain());
         assertFalse(load(minimal()).api().enabled());
 
-        StackSettings prod = load(with(minimal(), "storefront:environment", "prod", "storefront:dr", "{\"enabled\":false}"));
+        StackSettings prod = load(prodMinimal());
         assertEquals("PriceClass_All", prod.edge().priceClass());
         assertEquals(30, prod.edge().noncurrentVersionDays());
         assertTrue(prod.api().enabled());

@@ -1,5 +1,7 @@
 package com.storefront.config;
 
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -9,6 +11,7 @@ import java.util.Map;
 
 import static com.storefront.config.ConfigFixtures.load;
 import static com.storefront.config.ConfigFixtures.minimal;
+import static com.storefront.config.ConfigFixtures.prodMinimal;
 import static com.storefront.config.ConfigFixtures.onlyProblem;
 import static com.storefront.config.ConfigFixtures.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,7 +26,7 @@ class ServiceSettingsTest {
     }
 
     private static StackSettings prod() {
-        return load(with(minimal(), "storefront:environment", "prod", "storefront:dr", "{\"enabled\":false}"));
+        return load(prodMinimal());
     }
 
     @Test
@@ -159,7 +162,7 @@ class ServiceSettingsTest {
     @Test
     void requestTrackingDoesNotFitBlueGreen() {
         onlyProblem(with(minimal(), "storefront:service", "{\"requestsPerTarget\":100}",
-                        "storefront:deployment", "{\"strategy\":\"blueGreen\"}"),
+                        "storefront:deployment", "{\"strategy\":\"blueGreen\",\"liveTargetGroup\":\"green\"}"),
                 "storefront:service.requestsPerTarget", "blueGreen");
     }
 
@@ -178,5 +181,43 @@ class ServiceSettingsTest {
     void logExpiration() {
         onlyProblem(with(minimal(), "storefront:edge", "{\"logExpirationDays\":0}"), "storefront:edge.logExpirationDays",
                 "from 1 to 3650");
+    }
+
+    @Test
+    void aBlueGreenStackNeedsTheObservedLiveTargetGroup() {
+        // REL-2: without it a re-created listener or rule could forward to the idle group.
+        onlyProblem(with(minimal(), "storefront:deployment", "{\"strategy\":\"blueGreen\"}"),
+                "storefront:deployment.liveTargetGroup", "scripts/deploy-image.sh up|preview");
+        onlyProblem(with(minimal(), "storefront:deployment", "{\"strategy\":\"rolling\",\"liveTargetGroup\":\"green\"}"),
+                "storefront:deployment.liveTargetGroup", "a rolling service has one target group");
+        onlyProblem(with(minimal(), "storefront:deployment", "{\"strategy\":\"blueGreen\",\"liveTargetGroup\":\"purple\"}"),
+                "storefront:deployment.liveTargetGroup", "blue, green");
+        assertEquals(TargetGroupColor.GREEN, load(with(minimal(), "storefront:deployment",
+                "{\"strategy\":\"blueGreen\",\"liveTargetGroup\":\"green\"}")).deployment().liveTargetGroup());
+        assertEquals(TargetGroupColor.BLUE, load(minimal()).deployment().liveTargetGroup());
+    }
+
+    @Test
+    void theRolloutWaitCoversShiftAndTerminationAndFitsACiJob() {
+        DeploymentSettings linear = load(with(prodMinimal(), "storefront:deployment", "{\"liveTargetGroup\":\"blue\","
+                + "\"trafficShift\":\"linear10PercentEvery3Minutes\",\"terminationWaitMinutes\":60}")).deployment();
+        assertEquals(20 + 30 + 60, linear.rolloutTimeoutMinutes());
+        assertEquals(20 + 5 + 5, prod().deployment().rolloutTimeoutMinutes());
+        onlyProblem(with(prodMinimal(), "storefront:deployment", "{\"liveTargetGroup\":\"blue\",\"terminationWaitMinutes\":2880}"),
+                "storefront:deployment.terminationWaitMinutes", "from 0 to 240");
+        for (TrafficShift shift : TrafficShift.values()) {
+            assertTrue(20 + shift.shiftMinutes() + 240 <= 330, shift + " fits the deploy job's 330-minute limit");
+        }
+    }
+
+    @Test
+    void aContainerHealthCheckNamesItsKind() {
+        onlyProblem(with(minimal(), "storefront:service", "{\"containerHealthCheck\":[\"wget -q localhost:3000/health\"]}"),
+                "storefront:service.containerHealthCheck", "CMD-SHELL");
+        onlyProblem(with(minimal(), "storefront:service", "{\"containerHealthCheck\":[\"CMD\"]}"),
+                "storefront:service.containerHealthCheck", "CMD");
+        assertEquals(Optional.of(List.of("CMD", "/app/healthcheck")), load(with(minimal(), "storefront:service",
+                "{\"containerHealthCheck\":[\"CMD\",\"/app/healthcheck\"]}")).service().containerHealthCheck());
+        assertTrue(load(minimal()).service().containerHealthCheck().isEmpty(), "no check inside the image by default");
     }
 }

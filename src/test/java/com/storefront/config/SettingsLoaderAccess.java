@@ -14,7 +14,7 @@ public final class SettingsLoaderAccess {
     }
 
     public static StackSettings load(String stackFile) {
-        Map<String, String> config = StackConfig.read(Path.of(stackFile)).values();
+        Map<String, String> config = StackConfig.read(Path.of(stackFile)).asObservedOffline().values();
         return SettingsLoader.load(
                 key -> Optional.ofNullable(config.get(SettingsLoader.NAMESPACE + ":" + key)),
                 key -> Optional.ofNullable(config.get("aws:" + key)));

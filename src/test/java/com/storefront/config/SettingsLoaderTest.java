@@ -41,7 +41,8 @@ class SettingsLoaderTest {
     @Test
     void prodDefaultsBuyAvailabilityAndProtection() {
         StackSettings s = load(with(minimal(), "storefront:environment", "prod",
-                "aws:region", "us-east-2", "storefront:dr", "{\"region\":\"us-west-2\"}"));
+                "aws:region", "us-east-2", "storefront:dr", "{\"region\":\"us-west-2\"}",
+                "storefront:deployment", "{\"liveTargetGroup\":\"blue\"}"));
         assertTrue(s.protect());
         assertEquals(30, s.logRetentionDays());
         assertEquals(3, s.network().azCount());

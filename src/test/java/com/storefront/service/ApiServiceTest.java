@@ -64,16 +64,29 @@ class ApiServiceTest {
         assertTrue(String.valueOf(container.get("command")).contains("/health"));
         assertEquals(List.of(Map.of("name", "http", "containerPort", 3000.0, "protocol", "tcp")), container.get("portMappings"));
         assertEquals("3000", pairs(container, "environment", "value").get("PORT"));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> health = (Map<String, Object>) container.get("healthCheck");
-        assertEquals(List.of("CMD-SHELL", "wget -q -O /dev/null http://localhost:3000/health || exit 1"), health.get("command"));
+        assertFalse(container.containsKey("healthCheck"), "the ALB health check is the gate");
     }
 
     @Test
-    void aCustomImageRunsItsOwnEntrypoint() {
-        Map<String, Object> container = container(Stacks.devWithoutNat());
-        assertEquals(Stacks.PRIVATE_IMAGE, container.get("image"));
-        assertFalse(container.containsKey("command"));
+    void aCustomImageRunsAsBuilt() {
+        // REL-1: no placeholder command, and no health check that needs a shell or wget inside the image.
+        for (StackRun run : List.of(Stacks.devWithoutNat(), Stacks.devReleased())) {
+            Map<String, Object> container = container(run);
+            assertTrue(String.valueOf(container.get("image")).contains(".dkr.ecr."));
+            assertFalse(container.containsKey("command"));
+            assertFalse(container.containsKey("healthCheck"));
+        }
+    }
+
+    @Test
+    void aContainerHealthCheckIsOptInWithTheTeamsCommand() {
+        StackRun run = StackRun.of(StackRun.stackFile(Stacks.DEV_FILE)
+                .withPath("storefront:service", "image", Stacks.PRIVATE_IMAGE)
+                .withPath("storefront:service", "containerHealthCheck", List.of("CMD", "/app/healthcheck", "--quiet")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> health = (Map<String, Object>) container(run).get("healthCheck");
+        assertEquals(List.of("CMD", "/app/healthcheck", "--quiet"), health.get("command"));
+        assertEquals(60.0, health.get("startPeriod"));
     }
 
     @Test
@@ -190,7 +203,9 @@ class ApiServiceTest {
                 Map.of("capacityProvider", "FARGATE", "base", 2.0, "weight", 1.0),
                 Map.of("capacityProvider", "FARGATE_SPOT", "weight", 1.0)), service.list("capacityProviderStrategies"));
         assertEquals(List.of("desiredCount", "taskDefinition", "loadBalancers", "networkConfiguration", "platformVersion",
-                "capacityProviderStrategies"), service.ignoreChanges());
+                "capacityProviderStrategies", "serviceRegistries"), service.ignoreChanges());
+        assertFalse(service.bool("waitForSteadyState"), "CodeDeploy, through the rollout tool, reports the release");
+        assertTrue(service.deleteBeforeReplace());
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -93,7 +94,7 @@ class LoadBalancerTest {
         StackRun run = Stacks.dev();
         String listenerArn = run.output("albProductionListenerArn").toString();
         List<Registered> rules = run.ofType(RULE);
-        assertEquals(List.of("rule-health", "rule-api", "rule-default"), rules.stream().map(Registered::name).toList());
+        assertEquals(List.of("rule-api", "rule-default", "rule-health"), rules.stream().map(Registered::name).sorted().toList());
         for (Registered rule : rules) {
             assertEquals(listenerArn, rule.string("listenerArn"));
             assertTrue(rule.list("conditions").contains(Map.of("httpHeader",
@@ -134,7 +135,8 @@ class LoadBalancerTest {
         assertEquals("arn:aws:acm:us-west-2:123456789012:certificate/0a1b2c3d-0a1b-0a1b-0a1b-0a1b2c3d4e5f",
                 https.string("certificateArn"));
 
-        Registered redirect = run.one(LISTENER, "listener-http-redirect");
+        // The port-80 listener keeps its name in both TLS modes, so switching TLS on updates it in place.
+        Registered redirect = run.one(LISTENER, "listener-http");
         assertEquals(List.of(Map.of("type", "redirect",
                 "redirect", Map.of("protocol", "HTTPS", "port", "443", "statusCode", "HTTP_301"))), redirect.list("defaultActions"));
 
@@ -173,18 +175,34 @@ class LoadBalancerTest {
     }
 
     @Test
-    void blueGreenLeavesListenerAndRuleTargetsToCodeDeploy() {
-        StackRun prod = Stacks.prod();
-        Registered test = prod.one(LISTENER, "listener-test");
+    void everyForwardNamesTheLiveTargetGroupSoNothingReachesTheIdleOne() {
+        // REL-2: with green live, a listener or rule that Pulumi creates or replaces must not forward to blue.
+        for (StackRun run : List.of(Stacks.prod(), Stacks.prodGreenLive(), Stacks.prodWithDomainGreenLive(), Stacks.dev())) {
+            String live = String.valueOf(run.output(run == Stacks.prod() || run == Stacks.dev()
+                    ? "blueTargetGroupArn" : "greenTargetGroupArn"));
+            List<String> forwards = forwardTargets(run);
+            assertFalse(forwards.isEmpty());
+            assertEquals(Set.of(live), Set.copyOf(forwards), run.config().get("storefront:deployment"));
+            // Declared, not ignored: an ignored action would be copied from stale state into a replacement.
+            assertTrue(run.ofType(LISTENER).stream().allMatch(l -> l.ignoreChanges().isEmpty()));
+            assertTrue(run.ofType(RULE).stream().allMatch(r -> r.ignoreChanges().isEmpty()));
+        }
+        Registered test = Stacks.prod().one(LISTENER, "listener-test");
         assertEquals(8080.0, test.number("port"));
-        assertEquals(List.of("defaultActions"), test.ignoreChanges());
-        assertEquals(List.of("actions"), prod.one(RULE, "rule-api").ignoreChanges());
-        assertEquals(List.of("actions"), prod.one(RULE, "rule-default").ignoreChanges());
-        assertEquals(List.of("defaultActions"), Stacks.prodWithDomain().one(LISTENER, "listener-https").ignoreChanges());
+    }
 
-        StackRun dev = Stacks.dev();
-        assertTrue(dev.ofType(LISTENER).stream().allMatch(l -> l.ignoreChanges().isEmpty()));
-        assertTrue(dev.ofType(RULE).stream().allMatch(r -> r.ignoreChanges().isEmpty()));
+    /** The target group of every forward action of every listener and rule. */
+    static List<String> forwardTargets(StackRun run) {
+        List<String> targets = new java.util.ArrayList<>();
+        for (Registered listener : run.ofType(LISTENER)) {
+            listener.list("defaultActions").stream().map(a -> (Map<?, ?>) a).filter(a -> "forward".equals(a.get("type")))
+                    .forEach(a -> targets.add(String.valueOf(a.get("targetGroupArn"))));
+        }
+        for (Registered rule : run.ofType(RULE)) {
+            rule.list("actions").stream().map(a -> (Map<?, ?>) a).filter(a -> "forward".equals(a.get("type")))
+                    .forEach(a -> targets.add(String.valueOf(a.get("targetGroupArn"))));
+        }
+        return targets;
     }
 
     @Test

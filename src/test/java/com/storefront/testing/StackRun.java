@@ -27,12 +27,17 @@ public final class StackRun {
 
     /** The stack as configured by a real stack file, e.g. {@code Pulumi.dev.yaml}. */
     public static StackRun ofStackFile(String fileName) {
-        return of(StackConfig.read(Path.of(fileName)));
+        return of(stackFile(fileName));
+    }
+
+    /** A stack file as the rollout tool would deploy it before any release (blue live). */
+    public static StackConfig stackFile(String fileName) {
+        return StackConfig.read(Path.of(fileName)).asObservedOffline();
     }
 
     /** A stack file with some keys replaced ({@code null} removes a key). */
     public static StackRun ofStackFile(String fileName, Map<String, String> overrides) {
-        return of(StackConfig.read(Path.of(fileName)).with(overrides));
+        return of(stackFile(fileName).with(overrides));
     }
 
     public static synchronized StackRun of(StackConfig config) {

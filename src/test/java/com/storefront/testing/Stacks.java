@@ -27,6 +27,26 @@ public final class Stacks {
         return StackRun.ofStackFile(DEV_FILE, Map.of("storefront:environmentSuffix", "abcdefghij12"));
     }
 
+    /** An image the team pushed to the stack's ECR, with an uppercase tag (valid in Docker's grammar). */
+    public static final String RELEASED_IMAGE = "123456789012.dkr.ecr.us-west-2.amazonaws.com/storefront-api-dev:Release-2.0.1";
+
+    /** Dev after the team's first release (the image recorded in the stack file). */
+    public static StackRun devReleased() {
+        return StackRun.of(StackRun.stackFile(DEV_FILE).withPath("storefront:service", "image", RELEASED_IMAGE));
+    }
+
+    /** Prod after a blue/green release: CodeDeploy left green serving production. */
+    public static StackRun prodGreenLive() {
+        return StackRun.of(StackRun.stackFile(PROD_FILE).withPath("storefront:deployment", "liveTargetGroup", "green"));
+    }
+
+    /** Prod with green live, and HTTPS switched on with a domain. */
+    public static StackRun prodWithDomainGreenLive() {
+        return StackRun.of(StackRun.stackFile(PROD_FILE).withPath("storefront:deployment", "liveTargetGroup", "green")
+                .withPath("storefront:service", "domainName", "origin.shop.example.com")
+                .withPath("storefront:service", "hostedZoneId", "Z0123456789ABCDEFGHIJ"));
+    }
+
     /** Dev without NAT (interface endpoints instead). */
     public static StackRun devWithoutNat() {
         return StackRun.ofStackFile(DEV_FILE, Map.of(
@@ -64,9 +84,11 @@ public final class Stacks {
 
     /** Every configuration above, for tests that must hold for all of them. */
     public static Map<String, StackRun> all() {
-        return Map.of("dev", dev(), "prod", prod(), "dev-longest-suffix", devLongestSuffix(),
-                "dev-without-nat", devWithoutNat(), "dev-provisioned-valkey", devProvisionedValkey(),
-                "prod-with-domain", prodWithDomain(), "dev-with-certificate", devWithCertificate(),
-                "dev-custom-domain-oai", devCustomDomainOai());
+        return Map.ofEntries(Map.entry("dev", dev()), Map.entry("prod", prod()),
+                Map.entry("dev-longest-suffix", devLongestSuffix()), Map.entry("dev-without-nat", devWithoutNat()),
+                Map.entry("dev-provisioned-valkey", devProvisionedValkey()), Map.entry("prod-with-domain", prodWithDomain()),
+                Map.entry("dev-with-certificate", devWithCertificate()), Map.entry("dev-custom-domain-oai", devCustomDomainOai()),
+                Map.entry("dev-released", devReleased()), Map.entry("prod-green-live", prodGreenLive()),
+                Map.entry("prod-with-domain-green-live", prodWithDomainGreenLive()));
     }
 }
