@@ -1,6 +1,6 @@
 package com.storefront.delivery;
 
-import com.storefront.service.AppSpec;
+import com.google.gson.Gson;
 import com.storefront.plan.Json;
 import com.storefront.testing.Stacks;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,174 +12,363 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * scripts/deploy-image.sh against stand-in {@code pulumi} and {@code aws} commands that log their
- * arguments: argument and tool checks, the rolling path, and the blue/green path with the AppSpec
- * template the program exports.
+ * scripts/deploy-image.sh against stand-in {@code pulumi}, {@code aws} and {@code git} commands that
+ * log their arguments and answer with the real program's stack outputs and realistic ECS and
+ * CodeDeploy documents (a task set running the team's image, with tags and no placeholder command).
  */
 class DeployImageScriptTest {
 
-    private static final Path SCRIPT = Path.of("scripts/deploy-image.sh");
-    private static final String IMAGE = "123456789012.dkr.ecr.us-east-2.amazonaws.com/storefront-api-prod:1.4.2";
-    private static final String NEW_REVISION = "arn:aws:ecs:us-east-2:123456789012:task-definition/storefront-api-prod:7";
+    private static final Path SCRIPT = Path.of("scripts/deploy-image.sh").toAbsolutePath();
+    private static final String IMAGE = "123456789012.dkr.ecr.us-east-2.amazonaws.com/storefront-api-prod:Release-2.0.1";
+    private static final String RUNNING = "arn:aws:ecs:us-east-2:123456789012:task-definition/storefront-api-prod:41";
 
     @TempDir
     Path bin;
+    @TempDir
+    Path project;
 
     private Path log;
+    private final Map<String, String> env = new LinkedHashMap<>();
 
     record Result(int exit, String output) {
     }
 
     @BeforeEach
-    void setUp() {
+    void setUp() throws IOException {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/jq")), "jq is installed by .ci/run");
         log = bin.resolve("calls.log");
+        Files.copy(Path.of(Stacks.DEV_FILE), project.resolve(Stacks.DEV_FILE));
+        Files.copy(Path.of(Stacks.PROD_FILE), project.resolve(Stacks.PROD_FILE));
+        env.put("DEPLOY_IMAGE_POLL_SECONDS", "0");
+        stub("pulumi", """
+                case "$1" in
+                  stack) cat "$BIN/outputs.json" ;;
+                  config)
+                    file=""; prev=""
+                    for a in "$@"; do [ "$prev" = "--config-file" ] && file=$a; prev=$a; done
+                    if [ -n "$file" ]; then echo "# set ${*: -2}" >> "$file"; cp "$file" "$BIN/observed-config.yaml"; fi ;;
+                  up)
+                    [ ! -f "$BIN/outputs-after.json" ] || mv "$BIN/outputs-after.json" "$BIN/outputs.json"
+                    exit "${PULUMI_UP_EXIT:-0}" ;;
+                esac
+                """);
+        stub("aws", """
+                case "$1 $2" in
+                  "ecs describe-services") cat "$BIN/services.json" ;;
+                  "ecs describe-task-definition") cat "$BIN/task-definition.json" ;;
+                  "deploy list-deployments") cat "$BIN/in-progress.json" ;;
+                  "deploy create-deployment") echo '{"deploymentId": "d-ABC123"}' ;;
+                  "deploy get-deployment")
+                    head -n 1 "$BIN/deployment-states.jsonl"
+                    if [ "$(wc -l < "$BIN/deployment-states.jsonl")" -gt 1 ]; then
+                      sed -i 1d "$BIN/deployment-states.jsonl"
+                    fi ;;
+                  *) echo "unexpected aws call: $*" >&2; exit 1 ;;
+                esac
+                """);
+        stub("git", """
+                case "$1" in
+                  diff) exit 1 ;;
+                esac
+                """);
+        write("in-progress.json", "{\"deployments\": []}");
+        write("task-definition.json", """
+                {"taskDefinition": {"taskDefinitionArn": "%s", "family": "storefront-api-prod", "revision": 41,
+                  "status": "ACTIVE", "cpu": "1024", "memory": "2048", "networkMode": "awsvpc",
+                  "containerDefinitions": [{"name": "api", "image": "%s", "essential": true,
+                    "portMappings": [{"name": "http", "containerPort": 3000, "protocol": "tcp"}],
+                    "environment": [{"name": "PORT", "value": "3000"}],
+                    "secrets": [{"name": "API_KEYS", "valueFrom": "arn:aws:secretsmanager:us-east-2:123456789012:secret:storefront-api-keys-prod-AbCdEf"}]}]},
+                 "tags": [{"key": "Environment", "value": "prod"}, {"key": "Project", "value": "storefront"},
+                   {"key": "Owner", "value": "platform-team"}, {"key": "ManagedBy", "value": "pulumi"}]}
+                """.formatted(RUNNING, IMAGE));
     }
 
     private void stub(String name, String body) throws IOException {
         Path file = bin.resolve(name);
         // One log line per call: multi-line JSON arguments are folded onto it.
-        Files.writeString(file, "#!/usr/bin/env bash\n{ printf '%s' \"" + name + " $*\" | tr '\\n' ' '; echo; } >> '"
-                + log + "'\n" + body + "\n");
+        Files.writeString(file, "#!/usr/bin/env bash\nBIN='" + bin + "'\n{ printf '%s' \"" + name
+                + " $*\" | tr '\\n' ' '; echo; } >> '" + log + "'\n" + body + "\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
-    private void stubPulumi(String strategy) throws IOException {
-        Map<String, String> outputs = Map.of(
-                "deploymentStrategy", strategy,
-                "taskDefinitionFamily", "storefront-api-prod",
-                "containerName", "api",
-                "codeDeployApplication", "storefront-api-prod",
-                "codeDeployDeploymentGroup", "storefront-api-blue-green-prod");
-        StringBuilder body = new StringBuilder("if [ \"$1 $2\" = \"stack output\" ]; then case \"$3\" in\n");
-        outputs.forEach((k, v) -> body.append("  ").append(k).append(") echo '").append(v).append("' ;;\n"));
-        Path template = bin.resolve("appspec.json");
-        Files.writeString(template, AppSpec.template(
-                com.storefront.config.SettingsLoaderAccess.prodServiceSettings()));
-        body.append("  codeDeployAppSpecTemplate) cat '").append(template).append("' ;;\n");
-        body.append("  *) exit 1 ;;\nesac; fi\n");
-        stub("pulumi", body.toString());
+    private void write(String name, String content) throws IOException {
+        Files.writeString(bin.resolve(name), content);
     }
 
-    private void stubAws(boolean deploymentSucceeds) throws IOException {
-        stub("aws", """
-                case "$1 $2" in
-                  "ecs describe-task-definition") echo '{"family":"storefront-api-prod","revision":6,"status":"ACTIVE",\
-                "taskDefinitionArn":"arn:aws:ecs:us-east-2:123456789012:task-definition/storefront-api-prod:6",\
-                "containerDefinitions":[{"name":"api","image":"old:1"}],"cpu":"1024","memory":"2048"}' ;;
-                  "ecs register-task-definition") echo '%s' ;;
-                  "deploy create-deployment") echo 'd-ABC123' ;;
-                  "deploy wait") exit %d ;;
-                  "deploy get-deployment") echo 'Failed ALARM_ACTIVE rollback alarm fired' ;;
-                esac
-                """.formatted(NEW_REVISION, deploymentSucceeds ? 0 : 255));
+    /** The real program's outputs for a stack, as `pulumi stack output --json` prints them. */
+    private static Map<String, Object> outputs(String stack) {
+        return new LinkedHashMap<>(stack.equals("dev") ? Stacks.dev().outputs() : Stacks.prod().outputs());
     }
 
-    private Result run(String path, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("/bin/bash", SCRIPT.toString()));
+    private void givenOutputs(Map<String, Object> outputs) throws IOException {
+        write("outputs.json", new Gson().toJson(outputs));
+    }
+
+    /** ECS's answer for the blue/green service: a primary task set on a revision, a target group and a split. */
+    private void givenPrimaryTaskSet(String taskDefinition, String targetGroupArn, int spotWeight) throws IOException {
+        write("services.json", """
+                {"services": [{"serviceName": "storefront-api-prod", "status": "ACTIVE",
+                  "deploymentController": {"type": "CODE_DEPLOY"}, "taskDefinition": "%1$s",
+                  "taskSets": [{"id": "ecs-svc/1234567890123456789", "status": "PRIMARY", "taskDefinition": "%1$s",
+                    "stabilityStatus": "STEADY_STATE",
+                    "loadBalancers": [{"targetGroupArn": "%2$s", "containerName": "api", "containerPort": 3000}],
+                    "capacityProviderStrategy": [{"capacityProvider": "FARGATE", "weight": 1, "base": 2},
+                                                 {"capacityProvider": "FARGATE_SPOT", "weight": %3$d, "base": 0}]}]}],
+                 "failures": []}
+                """.formatted(taskDefinition, targetGroupArn, spotWeight));
+    }
+
+    private void givenDeploymentStates(String... states) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String state : states) {
+            lines.add("{\"deploymentInfo\": {\"deploymentId\": \"d-ABC123\", " + state + "}}");
+        }
+        write("deployment-states.jsonl", String.join("\n", lines) + "\n");
+    }
+
+    private Result runWithPath(String path, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("/bin/bash", SCRIPT.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
         builder.environment().put("PATH", path);
+        builder.environment().putAll(env);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));
         return new Result(process.exitValue(), output);
     }
 
-    private String withStubs() {
-        return bin + ":/usr/bin:/bin";
+    private Result run(String... args) throws Exception {
+        return runWithPath(bin + ":/usr/bin:/bin", args);
     }
 
     private List<String> calls() throws IOException {
         return Files.exists(log) ? Files.readAllLines(log) : List.of();
     }
 
-    @Test
-    void withoutAnImageItPrintsUsage() throws Exception {
-        Result result = run(withStubs());
-        assertEquals(2, result.exit());
-        assertTrue(result.output().contains("usage:"), result.output());
-    }
-
-    @Test
-    void anImageWithoutATagIsRefused() throws Exception {
-        Result result = run(withStubs(), "registry.example.com:5000/storefront-api");
-        assertEquals(1, result.exit());
-        assertTrue(result.output().contains("has no tag or digest"), result.output());
-    }
-
-    @Test
-    void aMissingToolIsNamed() throws Exception {
-        Result result = run(bin.toString(), IMAGE);
-        assertEquals(1, result.exit());
-        assertTrue(result.output().contains("missing tool: pulumi"), result.output());
-    }
-
-    @Test
-    void rollingModeSetsTheImageInConfigAndRunsUp() throws Exception {
-        stubPulumi("rolling");
-        stubAws(true);
-        Result result = run(withStubs(), IMAGE);
-        assertEquals(0, result.exit(), result.output());
-        assertTrue(calls().contains("pulumi config set --path storefront:service.image " + IMAGE), calls().toString());
-        assertTrue(calls().contains("pulumi up"));
-        assertTrue(calls().stream().noneMatch(c -> c.startsWith("aws ")));
-    }
-
-    @Test
-    void blueGreenModeRegistersARevisionAndStartsACodeDeployDeployment() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/jq")), "jq is installed by .ci/run");
-        stubPulumi("blueGreen");
-        stubAws(true);
-        Result result = run(withStubs(), IMAGE);
-        assertEquals(0, result.exit(), result.output());
+    private String call(String prefix) throws IOException {
         List<String> calls = calls();
-        String register = calls.stream().filter(c -> c.startsWith("aws ecs register-task-definition")).findFirst().orElseThrow();
-        String revisionJson = register.substring(register.indexOf("{"), register.lastIndexOf("}") + 1);
-        Map<String, Object> revision = Json.parse(revisionJson);
-        assertEquals(IMAGE, ((Map<?, ?>) ((List<?>) revision.get("containerDefinitions")).get(0)).get("image"));
-        assertTrue(!revision.containsKey("taskDefinitionArn") && !revision.containsKey("revision"),
-                "read-only fields are dropped before registering");
+        return calls.stream().filter(c -> c.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no call '" + prefix + "' in " + calls));
+    }
 
-        String deploy = calls.stream().filter(c -> c.startsWith("aws deploy create-deployment")).findFirst().orElseThrow();
-        assertTrue(deploy.contains("--application-name storefront-api-prod"));
-        assertTrue(deploy.contains("--deployment-group-name storefront-api-blue-green-prod"));
-        Map<String, Object> request = Json.parse(deploy.substring(deploy.indexOf("--revision ") + 11,
-                deploy.indexOf(" --query")));
-        assertEquals("AppSpecContent", request.get("revisionType"));
-        String content = (String) ((Map<?, ?>) request.get("appSpecContent")).get("content");
-        assertTrue(content.contains("\"TaskDefinition\": \"" + NEW_REVISION + "\""), content);
-        assertTrue(calls.contains("aws deploy wait deployment-successful --deployment-id d-ABC123"));
-        assertTrue(result.output().contains("deployment d-ABC123 succeeded"));
+    private Map<String, Object> prodAfterRelease(String registered) {
+        Map<String, Object> outputs = outputs("prod");
+        outputs.put("taskDefinitionArn", registered);
+        return outputs;
     }
 
     @Test
-    void aFailedDeploymentFailsTheScriptWithCodeDeploysReason() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/jq")), "jq is installed by .ci/run");
-        stubPulumi("blueGreen");
-        stubAws(false);
-        Result result = run(withStubs(), IMAGE);
-        assertEquals(1, result.exit());
-        assertTrue(result.output().contains("ALARM_ACTIVE"), result.output());
-        assertTrue(result.output().contains("did not succeed"), result.output());
+    void withoutACommandItPrintsUsage() throws Exception {
+        Result result = run();
+        assertEquals(2, result.exit());
+        assertTrue(result.output().contains("record <stack> <image>"), result.output());
     }
 
     @Test
-    void theProdStackExportsWhatTheScriptReads() {
-        Map<String, Object> outputs = Stacks.prod().outputs();
-        for (String name : List.of("deploymentStrategy", "taskDefinitionFamily", "containerName", "codeDeployApplication",
-                "codeDeployDeploymentGroup", "codeDeployAppSpecTemplate")) {
-            assertTrue(outputs.containsKey(name), name);
+    void recordSetsTheImageInTheStackFileAndCommitsIt() throws Exception {
+        Result result = run("record", "prod", IMAGE);
+        assertEquals(0, result.exit(), result.output());
+        assertEquals(List.of(
+                "pulumi config set --stack prod --path storefront:service.image " + IMAGE,
+                "git diff --quiet -- Pulumi.prod.yaml",
+                "git add -- Pulumi.prod.yaml",
+                "git commit --quiet -m release(prod): " + IMAGE + " -- Pulumi.prod.yaml"), calls());
+        assertTrue(result.output().contains("CI deploys it"), result.output());
+    }
+
+    @Test
+    void recordRefusesABadImageBeforeTouchingAnything() throws Exception {
+        for (String image : List.of("storefront-api", "Registry.example.com/Team/API:1", "repo:-bad")) {
+            Result result = run("record", "prod", image);
+            assertEquals(1, result.exit(), image);
+            assertTrue(result.output().contains("image '" + image + "'"), result.output());
         }
-        assertEquals("blueGreen", outputs.get("deploymentStrategy"));
-        assertEquals("rolling", Stacks.dev().output("deploymentStrategy"));
+        assertEquals(List.of(), calls());
+    }
+
+    @Test
+    void aMissingToolOrStackFileIsNamed() throws Exception {
+        Files.delete(bin.resolve("git"));
+        Result noGit = runWithPath(bin.toString(), "record", "prod", IMAGE);
+        assertEquals(1, noGit.exit());
+        assertTrue(noGit.output().contains("missing tool: git"), noGit.output());
+
+        Result noStack = run("up", "staging");
+        assertEquals(1, noStack.exit());
+        assertTrue(noStack.output().contains("no stack file Pulumi.staging.yaml"), noStack.output());
+
+        givenOutputs(Map.of("deploymentStrategy", "blueGreen"));
+        Result noOutput = run("status", "prod");
+        assertEquals(1, noOutput.exit());
+        assertTrue(noOutput.output().contains("stack output 'ecsClusterName' is missing"), noOutput.output());
+    }
+
+    @Test
+    void upOnARollingStackIsOnePulumiUpThatFailsWhenEcsRollsBack() throws Exception {
+        givenOutputs(outputs("dev"));
+        Result result = run("up", "dev");
+        assertEquals(0, result.exit(), result.output());
+        assertTrue(call("pulumi up").matches("pulumi up --stack dev --config-file \\S+/Pulumi\\.dev\\.\\w+\\.yaml --yes"),
+                call("pulumi up"));
+        assertTrue(calls().stream().noneMatch(c -> c.startsWith("aws deploy")), calls().toString());
+        assertTrue(result.output().contains("rolling: ECS runs " + outputs("dev").get("taskDefinitionArn")), result.output());
+        // The observed config: blue, the one group a rolling stack has.
+        assertTrue(Files.readString(bin.resolve("observed-config.yaml")).endsWith("# set storefront:deployment.liveTargetGroup blue\n"));
+
+        // The program fails the update when ECS rolled the release back; the tool passes that on.
+        env.put("PULUMI_UP_EXIT", "255");
+        Result rolledBack = run("up", "dev");
+        assertEquals(255, rolledBack.exit());
+        assertFalse(rolledBack.output().contains("ECS runs"), rolledBack.output());
+    }
+
+    @Test
+    void upOnABlueGreenStackPassesTheLiveGroupAndDeploysTheNewRevision() throws Exception {
+        Map<String, Object> before = outputs("prod");
+        String green = (String) before.get("greenTargetGroupArn");
+        String registered = "arn:aws:ecs:us-east-2:123456789012:task-definition/storefront-api-prod:42";
+        givenOutputs(before);
+        write("outputs-after.json", new Gson().toJson(prodAfterRelease(registered)));
+        givenPrimaryTaskSet(RUNNING, green, 1);
+        givenDeploymentStates("\"status\": \"Created\"", "\"status\": \"InProgress\"", "\"status\": \"InProgress\"",
+                "\"status\": \"Succeeded\"");
+        String committed = Files.readString(project.resolve(Stacks.PROD_FILE));
+
+        Result result = run("up", "prod");
+        assertEquals(0, result.exit(), result.output());
+        assertTrue(result.output().contains("green serves production"), result.output());
+        String observed = Files.readString(bin.resolve("observed-config.yaml"));
+        assertTrue(observed.startsWith(committed) && observed.endsWith("# set storefront:deployment.liveTargetGroup green\n"));
+        assertEquals(committed, Files.readString(project.resolve(Stacks.PROD_FILE)), "the committed stack file is untouched");
+        assertFalse(call("pulumi up").contains("--config-file Pulumi.prod.yaml"));
+
+        String deploy = call("aws deploy create-deployment");
+        assertTrue(deploy.contains("--application-name storefront-api-prod --deployment-group-name storefront-api-blue-green-prod"));
+        Map<String, Object> request = Json.parse(deploy.substring(deploy.indexOf("--revision ") + 11, deploy.indexOf(" --description")));
+        String appSpec = (String) ((Map<?, ?>) request.get("appSpecContent")).get("content");
+        assertTrue(appSpec.contains("\"TaskDefinition\": \"" + registered + "\""), appSpec);
+        assertTrue(appSpec.contains("\"CapacityProvider\": \"FARGATE\""), appSpec);
+        assertTrue(calls().stream().noneMatch(c -> c.contains("register-task-definition")),
+                "the tool deploys what Pulumi registered; it never builds a revision of its own");
+        assertEquals(4, calls().stream().filter(c -> c.startsWith("aws deploy get-deployment --deployment-id d-ABC123")).count());
+        assertTrue(result.output().contains("deployment d-ABC123: InProgress"));
+        assertTrue(result.output().contains("deployment d-ABC123 succeeded: production runs " + registered), result.output());
+    }
+
+    @Test
+    void anUnrelatedUpDeploysNothingWhenEcsAlreadyRunsTheRevision() throws Exception {
+        Map<String, Object> outputs = prodAfterRelease(RUNNING);
+        givenOutputs(outputs);
+        givenPrimaryTaskSet(RUNNING, (String) outputs.get("blueTargetGroupArn"), 1);
+        Result result = run("up", "prod");
+        assertEquals(0, result.exit(), result.output());
+        assertTrue(result.output().contains("blue serves production"), result.output());
+        assertTrue(result.output().contains("nothing to roll out"), result.output());
+        assertTrue(calls().stream().noneMatch(c -> c.startsWith("aws deploy create-deployment")), calls().toString());
+    }
+
+    @Test
+    void aNewCapacitySplitIsDeployedThroughCodeDeploy() throws Exception {
+        Map<String, Object> outputs = prodAfterRelease(RUNNING);
+        givenOutputs(outputs);
+        givenPrimaryTaskSet(RUNNING, (String) outputs.get("blueTargetGroupArn"), 3);
+        givenDeploymentStates("\"status\": \"Succeeded\"");
+        Result result = run("up", "prod");
+        assertEquals(0, result.exit(), result.output());
+        call("aws deploy create-deployment");
+    }
+
+    @Test
+    void aFailedDeploymentFailsWithCodeDeploysErrorAndRollback() throws Exception {
+        givenOutputs(prodAfterRelease("arn:aws:ecs:us-east-2:123456789012:task-definition/storefront-api-prod:42"));
+        givenPrimaryTaskSet(RUNNING, (String) outputs("prod").get("blueTargetGroupArn"), 1);
+        givenDeploymentStates("\"status\": \"InProgress\"", "\"status\": \"Stopped\", "
+                + "\"errorInformation\": {\"code\": \"ALARM_ACTIVE\", \"message\": \"One or more alarms have been activated: storefront-api-target-5xx-prod\"}, "
+                + "\"rollbackInfo\": {\"rollbackDeploymentId\": \"d-ROLLBACK1\", \"rollbackMessage\": \"Deployment stopped; rolled back\"}");
+        Result result = run("up", "prod");
+        assertEquals(1, result.exit());
+        assertTrue(result.output().contains("CodeDeploy: ALARM_ACTIVE: One or more alarms have been activated"), result.output());
+        assertTrue(result.output().contains("(deployment d-ROLLBACK1)"), result.output());
+        assertTrue(result.output().contains("deployment d-ABC123 Stopped"), result.output());
+    }
+
+    @Test
+    void itWaitsAsLongAsTheConfiguredShiftNeedsAndThenSaysSo() throws Exception {
+        Map<String, Object> outputs = prodAfterRelease("arn:aws:ecs:us-east-2:123456789012:task-definition/storefront-api-prod:42");
+        // The program computes the wait; prod's canary of 5 minutes with a 5-minute termination wait:
+        assertEquals(30.0, ((Number) outputs.get("rolloutTimeoutMinutes")).doubleValue());
+        outputs.put("rolloutTimeoutMinutes", 0);
+        givenOutputs(outputs);
+        givenPrimaryTaskSet(RUNNING, (String) outputs.get("blueTargetGroupArn"), 1);
+        givenDeploymentStates("\"status\": \"InProgress\"");
+        Result result = run("up", "prod");
+        assertEquals(1, result.exit());
+        assertTrue(result.output().contains("still InProgress after 0 minutes"), result.output());
+        assertTrue(result.output().contains("aws deploy get-deployment --deployment-id d-ABC123"), result.output());
+    }
+
+    @Test
+    void upRefusesWhileADeploymentIsInProgress() throws Exception {
+        givenOutputs(outputs("prod"));
+        write("in-progress.json", "{\"deployments\": [\"d-INFLIGHT\"]}");
+        Result result = run("up", "prod");
+        assertEquals(1, result.exit());
+        assertTrue(result.output().contains("d-INFLIGHT is in progress"), result.output());
+        assertTrue(calls().stream().noneMatch(c -> c.startsWith("pulumi up")), calls().toString());
+    }
+
+    @Test
+    void theFirstDeployOfABlueGreenStackStartsOnBlue() throws Exception {
+        givenOutputs(Map.of());
+        write("outputs-after.json", new Gson().toJson(outputs("prod")));
+        givenPrimaryTaskSet((String) outputs("prod").get("taskDefinitionArn"), (String) outputs("prod").get("blueTargetGroupArn"), 1);
+        Result result = run("up", "prod");
+        assertEquals(0, result.exit(), result.output());
+        assertTrue(Files.readString(bin.resolve("observed-config.yaml")).endsWith("liveTargetGroup blue\n"));
+        assertTrue(result.output().contains("nothing to roll out"), result.output());
+    }
+
+    @Test
+    void statusShowsWhatRunsAgainstWhatIsRegistered() throws Exception {
+        Map<String, Object> outputs = prodAfterRelease("arn:aws:ecs:us-east-2:123456789012:task-definition/storefront-api-prod:42");
+        givenOutputs(outputs);
+        givenPrimaryTaskSet(RUNNING, (String) outputs.get("greenTargetGroupArn"), 1);
+        Result result = run("status", "prod");
+        assertEquals(0, result.exit(), result.output());
+        assertTrue(result.output().contains("running:    " + RUNNING + " (" + IMAGE + ")"), result.output());
+        assertTrue(result.output().contains("live:       green"), result.output());
+    }
+
+    @Test
+    void everyOutputTheScriptReadsIsExported() throws IOException {
+        Matcher matcher = Pattern.compile("output ([a-zA-Z]+)\\)").matcher(Files.readString(SCRIPT));
+        Set<String> read = new TreeSet<>();
+        while (matcher.find()) {
+            read.add(matcher.group(1));
+        }
+        assertTrue(read.containsAll(Set.of("taskDefinitionArn", "codeDeployAppSpecTemplate", "rolloutTimeoutMinutes",
+                "blueTargetGroupArn", "greenTargetGroupArn")), read.toString());
+        assertTrue(outputs("prod").keySet().containsAll(read), () -> "missing in prod: " + read);
+        assertEquals("blueGreen", outputs("prod").get("deploymentStrategy"));
+        assertTrue(outputs("dev").keySet().containsAll(Set.of("deploymentStrategy", "taskDefinitionArn")));
+        assertEquals("rolling", outputs("dev").get("deploymentStrategy"));
     }
 }

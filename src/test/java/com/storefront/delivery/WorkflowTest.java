@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** CI-1: the GitHub Actions workflow is valid, pinned, and runs the README's commands. */
@@ -40,7 +41,7 @@ class WorkflowTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> pulumiStep(String job) throws IOException {
         return steps(job).stream().filter(s -> String.valueOf(s.get("uses")).startsWith("pulumi/actions@"))
-                .findFirst().map(s -> (Map<String, Object>) s.get("with")).orElseThrow();
+                .findFirst().map(s -> (Map<String, Object>) s.get("with")).orElse(null);
     }
 
     @Test
@@ -90,11 +91,7 @@ class WorkflowTest {
                 .filter(s -> String.valueOf(s.get("uses")).startsWith("aws-actions/configure-aws-credentials@"))
                 .findFirst().map(s -> (Map<String, Object>) s.get("with")).orElseThrow();
         assertEquals("${{ vars.AWS_ROLE_ARN }}", credentials.get("role-to-assume"));
-        Map<String, Object> pulumi = pulumiStep("preview");
-        assertEquals("preview", pulumi.get("command"));
-        assertEquals("${{ matrix.stack }}", pulumi.get("stack-name"));
-        assertEquals("${{ vars.PULUMI_BACKEND_URL }}", pulumi.get("cloud-url"));
-        assertEquals(true, pulumi.get("comment-on-pr"));
+        assertTrue(runs("preview").contains("scripts/deploy-image.sh preview \"${{ matrix.stack }}\""));
         assertEquals("${{ secrets.PULUMI_CONFIG_PASSPHRASE }}",
                 ((Map<String, Object>) workflow().get("env")).get("PULUMI_CONFIG_PASSPHRASE"));
         assertEquals(List.of("test"), List.of(preview.get("needs")), "tests gate the preview");
@@ -103,11 +100,34 @@ class WorkflowTest {
     @Test
     void mainDeploysDevAndProdNeedsAManualApprovedRun() throws IOException {
         assertEquals("github.event_name == 'push' && github.ref == 'refs/heads/main'", job("deploy-dev").get("if"));
-        assertEquals("up", pulumiStep("deploy-dev").get("command"));
-        assertEquals("dev", pulumiStep("deploy-dev").get("stack-name"));
         assertEquals("github.event_name == 'workflow_dispatch' && github.ref == 'refs/heads/main'", job("deploy-prod").get("if"));
         assertEquals("production", job("deploy-prod").get("environment"), "the environment's reviewers approve prod");
-        assertEquals("up", pulumiStep("deploy-prod").get("command"));
-        assertEquals("prod", pulumiStep("deploy-prod").get("stack-name"));
+        assertTrue(runs("deploy-dev").contains("scripts/deploy-image.sh up dev"));
+        assertTrue(runs("deploy-prod").contains("scripts/deploy-image.sh up prod"));
+    }
+
+    @Test
+    void everyPulumiCommandGoesThroughTheReleaseTool() throws IOException {
+        // REL-1, REL-2: only the tool knows the live target group and rolls out what `up` registered.
+        for (String job : List.of("preview", "deploy-dev", "deploy-prod")) {
+            Map<String, Object> install = pulumiStep(job);
+            assertTrue(install == null || !install.containsKey("command"), job + ": pulumi/actions only installs the CLI");
+            assertTrue(runs(job).contains("pulumi login \"${{ vars.PULUMI_BACKEND_URL }}\""), job);
+            assertFalse(Pattern.compile("(?m)^\\s*pulumi (up|preview)\\b").matcher(runs(job)).find(), job);
+        }
+    }
+
+    @Test
+    void aDeployJobOutlastsTheLongestRollout() throws IOException {
+        int longest = 20 + 30 + 240;
+        assertTrue(((Number) job("deploy-prod").get("timeout-minutes")).intValue() >= longest + 30);
+        assertEquals(Map.of("group", "deploy-prod", "cancel-in-progress", false), job("deploy-prod").get("concurrency"),
+                "two releases of one stack never overlap");
+    }
+
+    private static String runs(String job) throws IOException {
+        StringBuilder all = new StringBuilder();
+        steps(job).forEach(s -> all.append(s.getOrDefault("run", "")).append('\n'));
+        return all.toString();
     }
 }
