@@ -6,19 +6,22 @@
 #   record <stack> <image>   record a release: set the stack's image and commit the stack file
 #                            (push it or open a pull request; CI deploys it)
 #   up <stack> [flags]       what CI runs to deploy: pulumi up, then make ECS run what it registered
-#                            rolling   - the update itself rolls out and fails if ECS rolls it back
-#                            blueGreen - reads the live target group first (new listeners and rules
-#                                        forward to it), then deploys the registered revision with
-#                                        CodeDeploy and waits for the outcome
+#                            rolling   - the update rolls out; fails if ECS rolled a deployment back
+#                            blueGreen - reads the live target group first (every forward names it),
+#                                        then deploys the registered revision with CodeDeploy and
+#                                        waits for the outcome
 #   preview <stack> [flags]  pulumi preview with the same observation (what CI runs on pull requests)
 #   status <stack>           what runs now against what the stack registered
 #   check-image <image>      validate an image reference (Docker's grammar, tag or digest required)
 #
-# Run it from the project root, logged in to the stack's backend. Needs pulumi; up and status also
-# need aws and jq; record also needs git.
+# Run it from the project root, logged in to the stack's backend. Needs pulumi; up, preview and
+# status also need aws and jq; record also needs git.
 set -euo pipefail
 
 poll_seconds=${DEPLOY_IMAGE_POLL_SECONDS:-15}
+# After the deadline the tool stops the deployment (CodeDeploy rolls back) and waits this long for it.
+stop_wait_seconds=${DEPLOY_IMAGE_STOP_WAIT_SECONDS:-900}
+in_progress_statuses=(Created Queued InProgress Baking Ready)
 
 die() {
   echo "deploy-image: $*" >&2
@@ -26,7 +29,7 @@ die() {
 }
 
 usage() {
-  sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -37,23 +40,38 @@ need() {
   done
 }
 
-# Docker's reference grammar (distribution/reference), the same as config.ImageReference in Java.
+# Retries an AWS call that may be throttled: a rollout must not die on one failed poll.
+aws_retry() {
+  local attempt
+  for attempt in 1 2 3 4; do
+    if aws "$@"; then
+      return 0
+    fi
+    [ "$attempt" -eq 4 ] || sleep $((attempt * poll_seconds / 3))
+  done
+  die "aws $1 $2 failed four times"
+}
+
+# Docker's reference grammar (distribution/reference, go-digest), the same as config.ImageReference.
 check_image() {
+  local LC_ALL=C
   local ref=$1 dc domain pc name tag digest without_digest
   dc='([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])'
   domain="${dc}(\\.${dc})*(:[0-9]+)?"
   pc='[a-z0-9]+(([._]|__|-+)[a-z0-9]+)*'
   name="(${domain}/)?${pc}(/${pc})*"
   tag='[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}'
-  digest='[A-Za-z][A-Za-z0-9]*([-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}'
+  digest='(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})'
   [[ $ref =~ ^${name}(:${tag})?(@${digest})?$ ]] ||
-    die "image '$ref' is not a valid reference: [registry[:port]/]path:tag or path@sha256:<digest>, path lowercase"
+    die "image '$ref' is not a valid reference: [registry[:port]/]path:tag or path@sha256:<64 hex>, path lowercase"
+  [ "${#ref}" -le 255 ] || die "image '$ref' is longer than 255 characters (ECS's limit)"
   without_digest=${ref%%@*}
   name=$without_digest
   case "${without_digest##*/}" in *:*) name=${without_digest%:*} ;; esac
-  [ "${#name}" -le 255 ] || die "image '$ref' has a name longer than 255 characters"
   [[ $ref == *@* || ${without_digest##*/} == *:* ]] ||
     die "image '$ref' has no tag or digest; name one (e.g. :1.4.2) so the stack config pins the image"
+  [[ $ref == *@* || ${without_digest##*:} != latest ]] ||
+    die "image '$ref' uses the moving tag 'latest'; name a build's own tag or a digest"
 }
 
 stack_file() {
@@ -63,15 +81,15 @@ stack_file() {
 }
 
 outputs_json=
-observed_config=
+work_dir=
 cleanup() {
-  [ -z "$observed_config" ] || rm -f "$observed_config"
+  [ -z "$work_dir" ] || rm -rf "$work_dir"
 }
 trap cleanup EXIT
 
 load_outputs() {
   outputs_json=$(pulumi stack output --json --stack "$1") ||
-    die "cannot read the outputs of stack '$1' (pulumi login to its backend first)"
+    die "cannot read the outputs of stack '$1': does it exist (pulumi stack ls) and are you logged in to its backend?"
 }
 
 output() {
@@ -81,11 +99,15 @@ output() {
   echo "$value"
 }
 
+service_json() {
+  aws_retry ecs describe-services --cluster "$(output ecsClusterName)" --services "$(output ecsServiceName)" --output json
+}
+
+# What serves production: the primary task set (CODE_DEPLOY), or the service itself.
 primary_task_set() {
-  aws ecs describe-services --cluster "$(output ecsClusterName)" --services "$(output ecsServiceName)" --output json |
-    jq -c '.services[0] | ((.taskSets // []) | map(select(.status == "PRIMARY")) | .[0]) // {
+  service_json | jq -c '.services[0] | ((.taskSets // []) | map(select(.status == "PRIMARY")) | .[0]) // {
              taskDefinition: .taskDefinition, loadBalancers: .loadBalancers,
-             capacityProviderStrategy: .capacityProviderStrategy }'
+             capacityProviderStrategy: .capacityProviderStrategy, networkConfiguration: .networkConfiguration }'
 }
 
 # The target group production traffic reaches now: the one the primary task set registers in.
@@ -102,9 +124,9 @@ live_color() {
 }
 
 in_progress_deployments() {
-  aws deploy list-deployments --application-name "$(output codeDeployApplication)" \
+  aws_retry deploy list-deployments --application-name "$(output codeDeployApplication)" \
     --deployment-group-name "$(output codeDeployDeploymentGroup)" \
-    --include-only-statuses Created Queued InProgress Ready --output json | jq -r '.deployments | join(" ")'
+    --include-only-statuses "${in_progress_statuses[@]}" --output json | jq -r '.deployments | join(" ")'
 }
 
 record() {
@@ -113,6 +135,9 @@ record() {
   check_image "$image"
   file=$(stack_file "$stack")
   need pulumi git
+  git ls-files --error-unmatch -- "$file" >/dev/null 2>&1 || die "$file is not tracked by git; commit it first"
+  [ -z "$(git status --porcelain -- "$file")" ] ||
+    die "$file has uncommitted changes; commit or stash them first, so the release commit holds only the image"
   pulumi config set --stack "$stack" --path storefront:service.image "$image"
   if git diff --quiet -- "$file"; then
     echo "$stack already records $image; nothing to commit"
@@ -124,21 +149,27 @@ record() {
 }
 
 # Copies the stack file with what only AWS knows: which target group serves production now. The
-# committed file never records it (CodeDeploy changes it with every release).
+# committed file never records it (CodeDeploy changes it with every release). A preview during a
+# deployment goes ahead with what serves production at that moment; an update waits for the end.
+observed_config=
 observe() {
-  local stack=$1 file live=blue
+  local stack=$1 mode=$2 file live=blue busy
   file=$(stack_file "$stack")
   need pulumi aws jq
   load_outputs "$stack"
   # A new stack, or one that was rolling until now, has only blue.
   if [ "$(jq -r '.deploymentStrategy // empty' <<<"$outputs_json")" = "blueGreen" ]; then
-    local busy
     busy=$(in_progress_deployments)
-    [ -z "$busy" ] || die "CodeDeploy deployment $busy is in progress; let it finish (or stop it) before changing the stack"
+    if [ -n "$busy" ]; then
+      [ "$mode" = preview ] ||
+        die "CodeDeploy deployment $busy is in progress; let it finish (or stop it) before changing the stack"
+      echo "warning: CodeDeploy deployment $busy is in progress; previewing against what serves production now" >&2
+    fi
     live=$(live_color)
     echo "blue/green: $live serves production; every forward this update declares names it"
   fi
-  observed_config=$(mktemp "${TMPDIR:-/tmp}/Pulumi.$stack.XXXXXX.yaml")
+  work_dir=$(mktemp -d)
+  observed_config="$work_dir/Pulumi.$stack.yaml"
   cp "$file" "$observed_config"
   pulumi config set --stack "$stack" --config-file "$observed_config" --path storefront:deployment.liveTargetGroup "$live"
 }
@@ -147,31 +178,47 @@ preview() {
   [ "$#" -ge 1 ] || usage
   local stack=$1
   shift
-  observe "$stack"
+  observe "$stack" preview
   pulumi preview --stack "$stack" --config-file "$observed_config" --diff "$@"
 }
 
 up() {
   [ "$#" -ge 1 ] || usage
-  local stack=$1
+  local stack=$1 started
   shift
-  observe "$stack"
+  observe "$stack" up
+  started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
   pulumi up --stack "$stack" --config-file "$observed_config" --yes "$@"
 
   load_outputs "$stack"
   case "$(output deploymentStrategy)" in
-    rolling)
-      # The program reads the service back after the update and fails it if ECS rolled back.
-      echo "rolling: ECS runs $(output taskDefinitionArn)"
-      ;;
+    rolling) check_rolling "$started" ;;
     blueGreen) roll_out ;;
     *) die "unknown deployment strategy '$(output deploymentStrategy)'" ;;
   esac
 }
 
-# Deploys the revision Pulumi registered, unless ECS already runs it with the configured capacity split.
+# The program already fails an update whose new revision ECS rolled back; a deployment of the same
+# revision (new capacity split, network, forced) can be rolled back too, so look at every deployment
+# this update started.
+check_rolling() {
+  local since=$1 rolled_back
+  rolled_back=$(aws_retry ecs list-service-deployments --cluster "$(output ecsClusterName)" \
+    --service "$(output ecsServiceName)" --created-at "after=$since" --output json |
+    jq -r '.serviceDeployments // [] | map(select(.status | startswith("ROLLBACK")))
+           | map("\(.status): \(.statusReason // "no reason given") (\(.serviceDeploymentArn))") | .[]')
+  if [ -n "$rolled_back" ]; then
+    echo "$rolled_back" >&2
+    die "ECS rolled back a deployment of this update; the service runs the previous version. See 'aws ecs describe-service-deployments' and the task logs"
+  fi
+  echo "rolling: ECS runs $(output taskDefinitionArn)"
+}
+
+# Deploys the revision Pulumi registered, unless ECS already runs it with the configured capacity
+# split and network configuration.
 roll_out() {
-  local registered template primary running wanted_split running_split request deployment
+  local registered template primary running wanted_split running_split wanted_network running_network
+  local request deployment
   registered=$(output taskDefinitionArn)
   template=$(output codeDeployAppSpecTemplate)
   primary=$(primary_task_set)
@@ -180,18 +227,27 @@ roll_out() {
                          | sort_by(.p)' <<<"$primary")
   wanted_split=$(jq -c '[.Resources[0].TargetService.Properties.CapacityProviderStrategy // [] | .[]
                          | {p: .CapacityProvider, b: (.Base // 0), w: .Weight}] | sort_by(.p)' <<<"$template")
-  if [ "$running" = "$registered" ] && [ "$running_split" = "$wanted_split" ]; then
+  running_network=$(jq -c '.networkConfiguration.awsvpcConfiguration // {}
+                           | {s: ((.subnets // []) | sort), g: ((.securityGroups // []) | sort)}' <<<"$primary")
+  wanted_network=$(jq -c '.Resources[0].TargetService.Properties.NetworkConfiguration.AwsvpcConfiguration // {}
+                          | {s: ((.Subnets // []) | sort), g: ((.SecurityGroups // []) | sort)}' <<<"$template")
+  if [ "$running" = "$registered" ] && [ "$running_split" = "$wanted_split" ] && [ "$running_network" = "$wanted_network" ]; then
     echo "blue/green: ECS already runs $registered; nothing to roll out"
     return 0
   fi
   request=$(jq -n --arg content "${template//<TASK_DEFINITION>/$registered}" \
     '{revisionType: "AppSpecContent", appSpecContent: {content: $content}}')
-  deployment=$(aws deploy create-deployment --application-name "$(output codeDeployApplication)" \
+  # CodeDeploy allows 100 characters of description.
+  deployment=$(aws_retry deploy create-deployment --application-name "$(output codeDeployApplication)" \
     --deployment-group-name "$(output codeDeployDeploymentGroup)" --revision "$request" \
-    --description "storefront: ${running:-none} -> $registered" --output json | jq -r '.deploymentId')
+    --description "storefront release ${registered##*/}" --output json | jq -r '.deploymentId')
   case "$deployment" in "" | null) die "CodeDeploy did not start a deployment" ;; esac
   echo "CodeDeploy deployment $deployment: ${running:-none} -> $registered"
   wait_for "$deployment" "$(output rolloutTimeoutMinutes)"
+}
+
+deployment_info() {
+  aws_retry deploy get-deployment --deployment-id "$1" --output json | jq -c '.deploymentInfo'
 }
 
 # Polls until CodeDeploy reports the end, for as long as the configured shift and termination wait need.
@@ -199,7 +255,7 @@ wait_for() {
   local deployment=$1 minutes=$2 deadline info status last=""
   deadline=$(($(date +%s) + minutes * 60))
   while :; do
-    info=$(aws deploy get-deployment --deployment-id "$deployment" --output json | jq -c '.deploymentInfo')
+    info=$(deployment_info "$deployment")
     status=$(jq -r '.status' <<<"$info")
     [ "$status" = "$last" ] || echo "deployment $deployment: $status"
     last=$status
@@ -208,19 +264,40 @@ wait_for() {
         echo "deployment $deployment succeeded: production runs $(output taskDefinitionArn)"
         return 0
         ;;
-      Failed | Stopped)
-        jq -r '"CodeDeploy: \(.errorInformation.code // "no error code"): \(.errorInformation.message // "no message")",
-               (select(.rollbackInfo != null) | .rollbackInfo
-                 | "rollback: \(.rollbackMessage // "") \(.rollbackDeploymentId // "" | if . == "" then "" else "(deployment \(.))" end)")' \
-          <<<"$info" >&2
-        die "deployment $deployment $status; production stays on the previous revision. Fix the release and record it again (or revert the image commit)"
-        ;;
+      Failed | Stopped) report_failure "$deployment" "$info" ;;
     esac
     if [ "$(date +%s)" -ge "$deadline" ]; then
-      die "deployment $deployment is still $status after $minutes minutes (traffic shift + termination wait + margin); it goes on in CodeDeploy: aws deploy get-deployment --deployment-id $deployment"
+      give_up "$deployment" "$minutes"
     fi
     sleep "$poll_seconds"
   done
+}
+
+report_failure() {
+  local deployment=$1 info=$2
+  jq -r '"CodeDeploy: \(.errorInformation.code // "no error code"): \(.errorInformation.message // "no message")",
+         (select(.rollbackInfo != null) | .rollbackInfo
+           | "rollback: \(.rollbackMessage // "") \(.rollbackDeploymentId // "" | if . == "" then "" else "(deployment \(.))" end)")' \
+    <<<"$info" >&2
+  die "deployment $deployment $(jq -r .status <<<"$info"); production stays on the previous revision. Fix the release and record it again (or revert the image commit)"
+}
+
+# Past the longest a deployment can legitimately take: stop it (CodeDeploy rolls back) and report that.
+give_up() {
+  local deployment=$1 minutes=$2 until info status
+  echo "deployment $deployment is still running after $minutes minutes (traffic shift + termination wait + margin); stopping it with rollback" >&2
+  aws_retry deploy stop-deployment --deployment-id "$deployment" --auto-rollback-enabled --output json >/dev/null
+  until=$(($(date +%s) + stop_wait_seconds))
+  while [ "$(date +%s)" -lt "$until" ]; do
+    info=$(deployment_info "$deployment")
+    status=$(jq -r '.status' <<<"$info")
+    case "$status" in
+      Failed | Stopped) report_failure "$deployment" "$info" ;;
+      Succeeded) die "deployment $deployment finished as Succeeded while being stopped; check production" ;;
+    esac
+    sleep "$poll_seconds"
+  done
+  die "deployment $deployment did not stop within $((stop_wait_seconds / 60)) minutes: aws deploy get-deployment --deployment-id $deployment"
 }
 
 status() {
@@ -229,7 +306,7 @@ status() {
   need pulumi aws jq
   load_outputs "$stack"
   running=$(primary_task_set | jq -r '.taskDefinition // empty')
-  image=$(aws ecs describe-task-definition --task-definition "$running" --output json |
+  image=$(aws_retry ecs describe-task-definition --task-definition "$running" --output json |
     jq -r --arg name "$(output containerName)" '.taskDefinition.containerDefinitions[] | select(.name == $name) | .image')
   echo "strategy:   $(output deploymentStrategy)"
   echo "registered: $(output taskDefinitionArn)"

@@ -85,7 +85,8 @@ final class StackOutputs {
         api.codeDeployApplication().ifPresent(app -> ctx.export("codeDeployApplication", app));
         api.codeDeployDeploymentGroup().ifPresent(group -> {
             ctx.export("codeDeployDeploymentGroup", group);
-            ctx.export("codeDeployAppSpecTemplate", Output.of(AppSpec.template(settings.service())));
+            ctx.export("codeDeployAppSpecTemplate", Output.tuple(c.network().appSubnetIds(), c.network().appSecurityGroupId())
+                    .applyValue(t -> AppSpec.template(settings.service(), t.t1, t.t2)));
             ctx.export("rolloutTimeoutMinutes", Output.of(settings.deployment().rolloutTimeoutMinutes()));
         });
         ctx.export("containerName", Output.of(api.containerName()));

@@ -6,7 +6,9 @@ package com.storefront.config;
  * @param terminationWaitMinutes  how long CodeDeploy keeps the previous (blue) tasks after a shift
  * @param rollbackFiveXxThreshold target 5XX responses per minute that fail a deployment (and page)
  * @param liveTargetGroup         the target group serving production as read from AWS by the rollout
- *                                tool before {@code pulumi up}; new listeners and rules forward to it
+ *                                tool before {@code pulumi up}; new listeners and rules forward to it.
+ *                                A rolling service has only blue (also while a stack switches from
+ *                                blue/green, when the tool still observes green)
  */
 public record DeploymentSettings(
         DeploymentStrategy strategy,
@@ -21,6 +23,12 @@ public record DeploymentSettings(
      * and for CodeDeploy to finish once the old tasks are gone.
      */
     static final int ROLLOUT_MARGIN_MINUTES = 20;
+
+    public DeploymentSettings {
+        if (strategy != DeploymentStrategy.BLUE_GREEN) {
+            liveTargetGroup = TargetGroupColor.BLUE;
+        }
+    }
 
     /** The longest a blue/green deployment can legitimately take: the rollout tool waits this long. */
     public int rolloutTimeoutMinutes() {

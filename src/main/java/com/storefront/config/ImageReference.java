@@ -17,13 +17,14 @@ public final class ImageReference {
     private static final String PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
     private static final String NAME = "(?:" + DOMAIN + "/)?" + PATH_COMPONENT + "(?:/" + PATH_COMPONENT + ")*";
     private static final String TAG = "[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}";
-    private static final String DIGEST = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}";
+    /** The algorithms registries use, with go-digest's exact encodings (lowercase hex of the full length). */
+    private static final String DIGEST = "(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})";
     private static final Pattern REFERENCE = Pattern.compile(
             "^(" + NAME + ")(?::(" + TAG + "))?(?:@(" + DIGEST + "))?$");
-    /** Docker's limit on the name part (registry and path, without tag or digest). */
-    static final int MAX_NAME_LENGTH = 255;
+    /** ECS's limit on a container definition's {@code image}, which also bounds Docker's name limit. */
+    static final int MAX_LENGTH = 255;
 
-    public static final String RULE = "an image reference [registry[:port]/]path:tag or path@sha256:<digest> "
+    public static final String RULE = "an image reference [registry[:port]/]path:tag or path@sha256:<64 hex> "
             + "(path lowercase; tag up to 128 letters, digits, '_', '.', '-', not starting with '.' or '-')";
 
     private ImageReference() {
@@ -35,11 +36,14 @@ public final class ImageReference {
         if (!matcher.matches()) {
             return Optional.of("must be " + RULE);
         }
-        if (matcher.group(1).length() > MAX_NAME_LENGTH) {
-            return Optional.of("has a name longer than " + MAX_NAME_LENGTH + " characters (Docker's limit)");
+        if (reference.length() > MAX_LENGTH) {
+            return Optional.of("is longer than " + MAX_LENGTH + " characters (ECS's limit)");
         }
         if (matcher.group(2) == null && matcher.group(3) == null) {
             return Optional.of("has no tag or digest; name one (e.g. :1.4.2) so the stack config pins the image");
+        }
+        if ("latest".equals(matcher.group(2)) && matcher.group(3) == null) {
+            return Optional.of("uses the moving tag 'latest'; name a build's own tag or a digest");
         }
         return Optional.empty();
     }

@@ -155,10 +155,6 @@ final class ServiceSettingsReader {
                     + "or green, whichever serves production now (CodeDeploy alternates them). Deploy and preview with "
                     + "'scripts/deploy-image.sh up|preview <stack>', which reads it from AWS; never commit it");
         }
-        if (live == TargetGroupColor.GREEN && strategy != DeploymentStrategy.BLUE_GREEN) {
-            section.problems().add(section.key(LIVE_TARGET_GROUP), live.configValue(),
-                    "must be blue (or unset) unless strategy is blueGreen: a rolling service has one target group");
-        }
         section.rejectUnknownKeys();
         return new DeploymentSettings(strategy, shift, wait, threshold, minutes, live);
     }

@@ -5,11 +5,13 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.storefront.config.ServiceSettings;
 
+import java.util.List;
+
 /**
  * The CodeDeploy AppSpec for the ECS service (SVC-7). Exported as a template whose
  * {@link #TASK_DEFINITION_PLACEHOLDER} the rollout script replaces with the new revision's ARN.
- * It carries the capacity-provider strategy too: with CodeDeploy the service takes it from each
- * deployment, not from Pulumi.
+ * It carries the capacity-provider strategy and the network configuration too: with CodeDeploy the
+ * service takes them from each deployment, not from Pulumi (which ignores them on the service).
  */
 public final class AppSpec {
 
@@ -18,7 +20,8 @@ public final class AppSpec {
     private AppSpec() {
     }
 
-    public static String template(ServiceSettings settings) {
+    /** The template for tasks in {@code subnets} with {@code securityGroup}, without public IPs. */
+    public static String template(ServiceSettings settings, List<String> subnets, String securityGroup) {
         JsonObject loadBalancer = new JsonObject();
         loadBalancer.addProperty("ContainerName", ContainerDefinition.CONTAINER_NAME);
         loadBalancer.addProperty("ContainerPort", settings.containerPort());
@@ -27,6 +30,13 @@ public final class AppSpec {
         properties.addProperty("TaskDefinition", TASK_DEFINITION_PLACEHOLDER);
         properties.add("LoadBalancerInfo", loadBalancer);
         properties.add("CapacityProviderStrategy", capacityStrategy(settings.capacity()));
+        JsonObject awsvpc = new JsonObject();
+        awsvpc.add("Subnets", strings(subnets));
+        awsvpc.add("SecurityGroups", strings(List.of(securityGroup)));
+        awsvpc.addProperty("AssignPublicIp", "DISABLED");
+        JsonObject network = new JsonObject();
+        network.add("AwsvpcConfiguration", awsvpc);
+        properties.add("NetworkConfiguration", network);
 
         JsonObject service = new JsonObject();
         service.addProperty("Type", "AWS::ECS::Service");
@@ -52,6 +62,12 @@ public final class AppSpec {
             strategy.add(provider(ApiService.FARGATE_SPOT, 0, capacity.spotWeight()));
         }
         return strategy;
+    }
+
+    private static JsonArray strings(List<String> values) {
+        JsonArray array = new JsonArray();
+        values.forEach(array::add);
+        return array;
     }
 
     private static JsonObject provider(String name, int base, int weight) {

@@ -12,9 +12,13 @@ import com.pulumi.aws.lb.TargetGroup;
 import com.pulumi.aws.lb.TargetGroupArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionFixedResponseArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionForwardArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionForwardTargetGroupArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionRedirectArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleActionArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleActionFixedResponseArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleActionForwardArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleActionForwardTargetGroupArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionHttpHeaderArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionPathPatternArgs;
@@ -65,6 +69,7 @@ public final class LoadBalancer extends ComponentResource {
     static final int TEST_PORT_HTTP = 8080;
     static final int TEST_PORT_HTTPS = 8443;
     static final String PORT_80_LISTENER = "listener-http";
+    static final int LIVE_WEIGHT = 100;
 
     private final Output<String> arn;
     private final Output<String> arnSuffix;
@@ -111,10 +116,11 @@ public final class LoadBalancer extends ComponentResource {
         this.blue = targetGroup("blue", args, child);
         this.green = blueGreen ? Optional.of(targetGroup("green", args, child)) : Optional.empty();
         // CodeDeploy moves production between blue and green and leaves every listener and rule it
-        // rewrote pointing at the new group. Every forward Pulumi declares names the group that is live
-        // now, as the rollout tool read it from AWS before this update: an update then changes no routing,
-        // and a listener or rule that is created or replaced forwards to the live group, not the idle one.
-        // (ignoreChanges would not do: a replacement is created from the ignored inputs of the old state.)
+        // rewrote forwarding to the new group (weight 100, the old one 0). Every forward Pulumi declares
+        // has that shape for the group that is live now, as the rollout tool read it from AWS before this
+        // update: an update then changes no routing, and a listener or rule that is created or replaced
+        // forwards to the live group, not the idle one. (ignoreChanges would not do: a replacement is
+        // created from the ignored inputs of the old state.)
         this.live = args.deployment().liveTargetGroup() == TargetGroupColor.GREEN ? green.orElseThrow() : blue;
         // Port 80 keeps one logical name in both TLS modes (production listener without a domain, the
         // HTTPS redirect with one), so switching TLS on updates it in place; a second port-80 listener
@@ -130,7 +136,7 @@ public final class LoadBalancer extends ComponentResource {
                     .protocol("HTTPS")
                     .sslPolicy(TLS_POLICY)
                     .certificateArn(certificateArn)
-                    .defaultActions(forward(live))
+                    .defaultActions(forward())
                     .build(), child);
             new Listener(PORT_80_LISTENER, ListenerArgs.builder()
                     .loadBalancerArn(alb.arn())
@@ -148,7 +154,7 @@ public final class LoadBalancer extends ComponentResource {
                     .protocol("HTTPS")
                     .sslPolicy(TLS_POLICY)
                     .certificateArn(certificateArn)
-                    .defaultActions(forward(live))
+                    .defaultActions(forward())
                     .build(), child));
             tls.hostedZoneId().ifPresent(zone -> new Record("alb-alias", RecordArgs.builder()
                     .zoneId(zone)
@@ -173,7 +179,7 @@ public final class LoadBalancer extends ComponentResource {
                     .loadBalancerArn(alb.arn())
                     .port(TEST_PORT_HTTP)
                     .protocol("HTTP")
-                    .defaultActions(forward(live))
+                    .defaultActions(forward())
                     .build(), child));
         }
         routes(https ? Optional.empty() : Optional.of(args.originSecret().output()), child);
@@ -283,13 +289,13 @@ public final class LoadBalancer extends ComponentResource {
                 .listenerArn(productionListener.arn())
                 .priority(20)
                 .conditions(conditions(Optional.of("/api/*"), secret))
-                .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(live.arn()).build())
+                .actions(ruleForward())
                 .build(), child));
         secret.ifPresent(s -> forwardingRules.add(new ListenerRule("rule-default", ListenerRuleArgs.builder()
                 .listenerArn(productionListener.arn())
                 .priority(30)
                 .conditions(conditions(Optional.empty(), secret))
-                .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(live.arn()).build())
+                .actions(ruleForward())
                 .build(), child)));
     }
 
@@ -311,8 +317,33 @@ public final class LoadBalancer extends ComponentResource {
         });
     }
 
-    private static ListenerDefaultActionArgs forward(TargetGroup target) {
-        return ListenerDefaultActionArgs.builder().type("forward").targetGroupArn(target.arn()).build();
+    /**
+     * Rolling: a plain forward to the one group. Blue/green: the weighted pair CodeDeploy leaves after
+     * every deployment (live 100, idle 0), so an update after a release rewrites nothing and the idle
+     * group stays attached, as CodeDeploy's next deployment expects; no request reaches the idle group.
+     */
+    private ListenerDefaultActionArgs forward() {
+        ListenerDefaultActionArgs.Builder action = ListenerDefaultActionArgs.builder().type("forward");
+        if (green.isEmpty()) {
+            return action.targetGroupArn(blue.arn()).build();
+        }
+        return action.forward(ListenerDefaultActionForwardArgs.builder().targetGroups(
+                ListenerDefaultActionForwardTargetGroupArgs.builder().arn(live.arn()).weight(LIVE_WEIGHT).build(),
+                ListenerDefaultActionForwardTargetGroupArgs.builder().arn(idle().arn()).weight(0).build()).build()).build();
+    }
+
+    private ListenerRuleActionArgs ruleForward() {
+        ListenerRuleActionArgs.Builder action = ListenerRuleActionArgs.builder().type("forward");
+        if (green.isEmpty()) {
+            return action.targetGroupArn(blue.arn()).build();
+        }
+        return action.forward(ListenerRuleActionForwardArgs.builder().targetGroups(
+                ListenerRuleActionForwardTargetGroupArgs.builder().arn(live.arn()).weight(LIVE_WEIGHT).build(),
+                ListenerRuleActionForwardTargetGroupArgs.builder().arn(idle().arn()).weight(0).build()).build()).build();
+    }
+
+    private TargetGroup idle() {
+        return live == blue ? green.orElseThrow() : blue;
     }
 
     public Output<String> arn() {

@@ -49,7 +49,8 @@ class ImageReferenceTest {
         assertEquals(Optional.of("has no tag or digest; name one (e.g. :1.4.2) so the stack config pins the image"),
                 ImageReference.problem("registry.example.com:5000/storefront-api"));
         assertTrue(ImageReference.problem("Team/API:1").orElseThrow().contains("path lowercase"));
-        assertTrue(ImageReference.problem("a".repeat(256) + ":1").orElseThrow().contains("255"));
+        assertTrue(ImageReference.problem("a".repeat(250) + ":12345").orElseThrow().contains("255"));
+        assertTrue(ImageReference.problem("a".repeat(248) + ":12345").isEmpty());
     }
 
     @Test

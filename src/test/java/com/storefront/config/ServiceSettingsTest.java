@@ -188,8 +188,9 @@ class ServiceSettingsTest {
         // REL-2: without it a re-created listener or rule could forward to the idle group.
         onlyProblem(with(minimal(), "storefront:deployment", "{\"strategy\":\"blueGreen\"}"),
                 "storefront:deployment.liveTargetGroup", "scripts/deploy-image.sh up|preview");
-        onlyProblem(with(minimal(), "storefront:deployment", "{\"strategy\":\"rolling\",\"liveTargetGroup\":\"green\"}"),
-                "storefront:deployment.liveTargetGroup", "a rolling service has one target group");
+        // Switching a stack from blue/green to rolling while green is live: the rolling service has only blue.
+        assertEquals(TargetGroupColor.BLUE, load(with(minimal(), "storefront:deployment",
+                "{\"strategy\":\"rolling\",\"liveTargetGroup\":\"green\"}")).deployment().liveTargetGroup());
         onlyProblem(with(minimal(), "storefront:deployment", "{\"strategy\":\"blueGreen\",\"liveTargetGroup\":\"purple\"}"),
                 "storefront:deployment.liveTargetGroup", "blue, green");
         assertEquals(TargetGroupColor.GREEN, load(with(minimal(), "storefront:deployment",

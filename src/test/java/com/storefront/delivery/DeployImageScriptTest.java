@@ -73,8 +73,22 @@ class DeployImageScriptTest {
                   "ecs describe-services") cat "$BIN/services.json" ;;
                   "ecs describe-task-definition") cat "$BIN/task-definition.json" ;;
                   "deploy list-deployments") cat "$BIN/in-progress.json" ;;
-                  "deploy create-deployment") echo '{"deploymentId": "d-ABC123"}' ;;
+                  "deploy create-deployment")
+                    description=""; prev=""
+                    for a in "$@"; do [ "$prev" = "--description" ] && description=$a; prev=$a; done
+                    if [ "${#description}" -gt 100 ]; then
+                      echo "An error occurred (DescriptionTooLongException) when calling the CreateDeployment operation" >&2
+                      exit 254
+                    fi
+                    echo '{"deploymentId": "d-ABC123"}' ;;
+                  "deploy stop-deployment") echo '{"status": "Pending", "statusMessage": "Stopping"}' ;;
+                  "ecs list-service-deployments") cat "$BIN/service-deployments.json" ;;
                   "deploy get-deployment")
+                    if [ -f "$BIN/throttle-once" ]; then
+                      rm "$BIN/throttle-once"
+                      echo "An error occurred (ThrottlingException) when calling the GetDeployment operation: Rate exceeded" >&2
+                      exit 254
+                    fi
                     head -n 1 "$BIN/deployment-states.jsonl"
                     if [ "$(wc -l < "$BIN/deployment-states.jsonl")" -gt 1 ]; then
                       sed -i 1d "$BIN/deployment-states.jsonl"
@@ -84,10 +98,16 @@ class DeployImageScriptTest {
                 """);
         stub("git", """
                 case "$1" in
+                  ls-files) exit "${GIT_UNTRACKED:-0}" ;;
+                  status) [ -z "${GIT_DIRTY:-}" ] || echo " M $4" ;;
                   diff) exit 1 ;;
                 esac
                 """);
         write("in-progress.json", "{\"deployments\": []}");
+        write("service-deployments.json", """
+                {"serviceDeployments": [{"serviceDeploymentArn": "arn:aws:ecs:us-west-2:123456789012:service-deployment/storefront-cluster-dev/storefront-api-dev/ejGvqq2ilnbKT9qj0vLJe",
+                  "status": "SUCCESSFUL", "targetServiceRevisionArn": "arn:aws:ecs:us-west-2:123456789012:service-revision/storefront-cluster-dev/storefront-api-dev/1485800978477494678"}]}
+                """);
         write("task-definition.json", """
                 {"taskDefinition": {"taskDefinitionArn": "%s", "family": "storefront-api-prod", "revision": 41,
                   "status": "ACTIVE", "cpu": "1024", "memory": "2048", "networkMode": "awsvpc",
@@ -123,16 +143,31 @@ class DeployImageScriptTest {
 
     /** ECS's answer for the blue/green service: a primary task set on a revision, a target group and a split. */
     private void givenPrimaryTaskSet(String taskDefinition, String targetGroupArn, int spotWeight) throws IOException {
+        @SuppressWarnings("unchecked")
+        List<String> subnets = (List<String>) outputs("prod").get("appSubnetIds");
+        givenPrimaryTaskSet(taskDefinition, targetGroupArn, spotWeight, subnets);
+    }
+
+    private void givenPrimaryTaskSet(String taskDefinition, String targetGroupArn, int spotWeight, List<String> subnets)
+            throws IOException {
+        // The order ECS lists subnets in need not be ours.
+        List<String> reversed = new ArrayList<>(subnets);
+        java.util.Collections.reverse(reversed);
         write("services.json", """
                 {"services": [{"serviceName": "storefront-api-prod", "status": "ACTIVE",
-                  "deploymentController": {"type": "CODE_DEPLOY"}, "taskDefinition": "%1$s",
+                  "deploymentController": {"type": "CODE_DEPLOY"}, "taskDefinition": "%1$s", "deployments": [],
                   "taskSets": [{"id": "ecs-svc/1234567890123456789", "status": "PRIMARY", "taskDefinition": "%1$s",
-                    "stabilityStatus": "STEADY_STATE",
+                    "stabilityStatus": "STEADY_STATE", "externalId": "d-PREVIOUS1",
                     "loadBalancers": [{"targetGroupArn": "%2$s", "containerName": "api", "containerPort": 3000}],
+                    "networkConfiguration": {"awsvpcConfiguration": {"subnets": %4$s, "securityGroups": ["%5$s"],
+                      "assignPublicIp": "DISABLED"}},
                     "capacityProviderStrategy": [{"capacityProvider": "FARGATE", "weight": 1, "base": 2},
-                                                 {"capacityProvider": "FARGATE_SPOT", "weight": %3$d, "base": 0}]}]}],
+                                                 {"capacityProvider": "FARGATE_SPOT", "weight": %3$d, "base": 0}]},
+                    {"id": "ecs-svc/9876543210987654321", "status": "ACTIVE", "taskDefinition": "%1$s",
+                     "loadBalancers": [{"targetGroupArn": "not-live", "containerName": "api", "containerPort": 3000}]}]}],
                  "failures": []}
-                """.formatted(taskDefinition, targetGroupArn, spotWeight));
+                """.formatted(taskDefinition, targetGroupArn, spotWeight, new Gson().toJson(reversed),
+                outputs("prod").get("appSecurityGroupId")));
     }
 
     private void givenDeploymentStates(String... states) throws IOException {
@@ -149,10 +184,15 @@ class DeployImageScriptTest {
         ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
         builder.environment().put("PATH", path);
         builder.environment().putAll(env);
+        Path output = bin.resolve("output.txt");
+        builder.redirectOutput(output.toFile());
         Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
-        return new Result(process.exitValue(), output);
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw new AssertionError("the script did not finish in 30 s: " + Files.readString(output));
+        }
+        return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
     }
 
     private Result run(String... args) throws Exception {
@@ -187,6 +227,8 @@ class DeployImageScriptTest {
         Result result = run("record", "prod", IMAGE);
         assertEquals(0, result.exit(), result.output());
         assertEquals(List.of(
+                "git ls-files --error-unmatch -- Pulumi.prod.yaml",
+                "git status --porcelain -- Pulumi.prod.yaml",
                 "pulumi config set --stack prod --path storefront:service.image " + IMAGE,
                 "git diff --quiet -- Pulumi.prod.yaml",
                 "git add -- Pulumi.prod.yaml",
@@ -226,7 +268,7 @@ class DeployImageScriptTest {
         givenOutputs(outputs("dev"));
         Result result = run("up", "dev");
         assertEquals(0, result.exit(), result.output());
-        assertTrue(call("pulumi up").matches("pulumi up --stack dev --config-file \\S+/Pulumi\\.dev\\.\\w+\\.yaml --yes"),
+        assertTrue(call("pulumi up").matches("pulumi up --stack dev --config-file /\\S+/Pulumi\\.dev\\.yaml --yes"),
                 call("pulumi up"));
         assertTrue(calls().stream().noneMatch(c -> c.startsWith("aws deploy")), calls().toString());
         assertTrue(result.output().contains("rolling: ECS runs " + outputs("dev").get("taskDefinitionArn")), result.output());
@@ -319,10 +361,12 @@ class DeployImageScriptTest {
         givenOutputs(outputs);
         givenPrimaryTaskSet(RUNNING, (String) outputs.get("blueTargetGroupArn"), 1);
         givenDeploymentStates("\"status\": \"InProgress\"");
+        env.put("DEPLOY_IMAGE_STOP_WAIT_SECONDS", "0");
         Result result = run("up", "prod");
         assertEquals(1, result.exit());
-        assertTrue(result.output().contains("still InProgress after 0 minutes"), result.output());
-        assertTrue(result.output().contains("aws deploy get-deployment --deployment-id d-ABC123"), result.output());
+        assertTrue(result.output().contains("still running after 0 minutes"), result.output());
+        assertTrue(result.output().contains("did not stop within 0 minutes: aws deploy get-deployment --deployment-id d-ABC123"),
+                result.output());
     }
 
     @Test
@@ -355,6 +399,92 @@ class DeployImageScriptTest {
         assertEquals(0, result.exit(), result.output());
         assertTrue(result.output().contains("running:    " + RUNNING + " (" + IMAGE + ")"), result.output());
         assertTrue(result.output().contains("live:       green"), result.output());
+    }
+
+    @Test
+    void recordRefusesAStackFileWithOtherChangesOrOutsideGit() throws Exception {
+        env.put("GIT_DIRTY", "1");
+        Result dirty = run("record", "prod", IMAGE);
+        assertEquals(1, dirty.exit());
+        assertTrue(dirty.output().contains("has uncommitted changes"), dirty.output());
+        env.remove("GIT_DIRTY");
+        env.put("GIT_UNTRACKED", "1");
+        Result untracked = run("record", "prod", IMAGE);
+        assertEquals(1, untracked.exit());
+        assertTrue(untracked.output().contains("is not tracked by git"), untracked.output());
+        assertTrue(calls().stream().noneMatch(c -> c.startsWith("pulumi config set") || c.startsWith("git commit")), calls().toString());
+    }
+
+    @Test
+    void aRollingDeploymentThatEcsRolledBackFailsEvenOnTheSameRevision() throws Exception {
+        // A new capacity split deploys the same revision; the circuit breaker can still roll it back.
+        givenOutputs(outputs("dev"));
+        write("service-deployments.json", """
+                {"serviceDeployments": [{"serviceDeploymentArn": "arn:aws:ecs:us-west-2:123456789012:service-deployment/storefront-cluster-dev/storefront-api-dev/Rb1",
+                  "status": "ROLLBACK_SUCCESSFUL", "statusReason": "ECS deployment circuit breaker: tasks failed to start."}]}
+                """);
+        Result result = run("up", "dev");
+        assertEquals(1, result.exit());
+        assertTrue(result.output().contains("ROLLBACK_SUCCESSFUL: ECS deployment circuit breaker: tasks failed to start."), result.output());
+        assertTrue(call("aws ecs list-service-deployments").matches(
+                "aws ecs list-service-deployments --cluster storefront-cluster-dev --service storefront-api-dev "
+                        + "--created-at after=\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z --output json"), call("aws ecs list-service-deployments"));
+    }
+
+    @Test
+    void aPreviewDuringADeploymentWarnsAndGoesOn() throws Exception {
+        Map<String, Object> outputs = outputs("prod");
+        givenOutputs(outputs);
+        givenPrimaryTaskSet(RUNNING, (String) outputs.get("greenTargetGroupArn"), 1);
+        write("in-progress.json", "{\"deployments\": [\"d-INFLIGHT\"]}");
+        Result result = run("preview", "prod", "--non-interactive");
+        assertEquals(0, result.exit(), result.output());
+        assertTrue(result.output().contains("warning: CodeDeploy deployment d-INFLIGHT is in progress"), result.output());
+        assertTrue(call("pulumi preview").matches("pulumi preview --stack prod --config-file \\S+/Pulumi\\.prod\\.yaml --diff --non-interactive"),
+                call("pulumi preview"));
+        assertTrue(Files.readString(bin.resolve("observed-config.yaml")).endsWith("liveTargetGroup green\n"));
+    }
+
+    @Test
+    void pastTheDeadlineTheDeploymentIsStoppedAndRolledBack() throws Exception {
+        Map<String, Object> outputs = prodAfterRelease("arn:aws:ecs:us-east-2:123456789012:task-definition/storefront-api-prod:42");
+        outputs.put("rolloutTimeoutMinutes", 0);
+        givenOutputs(outputs);
+        givenPrimaryTaskSet(RUNNING, (String) outputs.get("blueTargetGroupArn"), 1);
+        givenDeploymentStates("\"status\": \"InProgress\"", "\"status\": \"Stopped\", \"errorInformation\": "
+                + "{\"code\": \"DEPLOYMENT_STOPPED\", \"message\": \"The deployment was stopped by the user\"}, "
+                + "\"rollbackInfo\": {\"rollbackDeploymentId\": \"d-ROLLBACK2\"}");
+        Result result = run("up", "prod");
+        assertEquals(1, result.exit());
+        assertTrue(calls().contains("aws deploy stop-deployment --deployment-id d-ABC123 --auto-rollback-enabled --output json"),
+                calls().toString());
+        assertTrue(result.output().contains("still running after 0 minutes"), result.output());
+        assertTrue(result.output().contains("CodeDeploy: DEPLOYMENT_STOPPED"), result.output());
+        assertTrue(result.output().contains("(deployment d-ROLLBACK2)"), result.output());
+    }
+
+    @Test
+    void aThrottledPollIsRetried() throws Exception {
+        Map<String, Object> outputs = prodAfterRelease("arn:aws:ecs:us-east-2:123456789012:task-definition/storefront-api-prod:42");
+        givenOutputs(outputs);
+        givenPrimaryTaskSet(RUNNING, (String) outputs.get("blueTargetGroupArn"), 1);
+        givenDeploymentStates("\"status\": \"Succeeded\"");
+        write("throttle-once", "");
+        Result result = run("up", "prod");
+        assertEquals(0, result.exit(), result.output());
+        assertEquals(2, calls().stream().filter(c -> c.startsWith("aws deploy get-deployment")).count());
+    }
+
+    @Test
+    void aNewNetworkConfigurationIsDeployedThroughCodeDeploy() throws Exception {
+        // Pulumi leaves the service's network configuration to CodeDeploy: a new subnet set needs a deployment.
+        Map<String, Object> outputs = prodAfterRelease(RUNNING);
+        givenOutputs(outputs);
+        givenPrimaryTaskSet(RUNNING, (String) outputs.get("blueTargetGroupArn"), 1, List.of("subnet-0old0000000000001"));
+        givenDeploymentStates("\"status\": \"Succeeded\"");
+        assertEquals(0, run("up", "prod").exit());
+        String deploy = call("aws deploy create-deployment");
+        assertTrue(deploy.contains("--description storefront release storefront-api-prod:41"), deploy);
     }
 
     @Test

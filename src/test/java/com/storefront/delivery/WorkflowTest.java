@@ -125,6 +125,22 @@ class WorkflowTest {
                 "two releases of one stack never overlap");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void deployCredentialsLastAsLongAsTheJob() throws IOException {
+        // OIDC credentials expire after one hour unless the job asks for more.
+        for (String job : List.of("deploy-dev", "deploy-prod")) {
+            Map<String, Object> credentials = steps(job).stream()
+                    .filter(s -> String.valueOf(s.get("uses")).startsWith("aws-actions/configure-aws-credentials@"))
+                    .findFirst().map(s -> (Map<String, Object>) s.get("with")).orElseThrow();
+            int seconds = ((Number) credentials.get("role-duration-seconds")).intValue();
+            int jobMinutes = ((Number) job(job).get("timeout-minutes")).intValue();
+            assertTrue(seconds >= jobMinutes * 60 && seconds <= 43200, job + ": " + seconds + " s for a " + jobMinutes + "-minute job");
+        }
+        assertEquals("infrastructure-${{ github.event_name }}-${{ github.ref }}",
+                ((Map<String, Object>) workflow().get("concurrency")).get("group"), "a push never cancels a pending prod run");
+    }
+
     private static String runs(String job) throws IOException {
         StringBuilder all = new StringBuilder();
         steps(job).forEach(s -> all.append(s.getOrDefault("run", "")).append('\n'));

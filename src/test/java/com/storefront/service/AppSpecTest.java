@@ -16,7 +16,8 @@ class AppSpecTest {
     @Test
     @SuppressWarnings("unchecked")
     void targetsTheServiceContainerWithACapacityStrategyAndATaskDefinitionPlaceholder() {
-        Map<String, Object> appSpec = Json.parse(AppSpec.template(SettingsLoaderAccess.prodServiceSettings()));
+        Map<String, Object> appSpec = Json.parse(AppSpec.template(SettingsLoaderAccess.prodServiceSettings(),
+                List.of("subnet-a", "subnet-b"), "sg-app"));
         assertEquals("0.0", appSpec.get("version"));
         Map<String, Object> target = (Map<String, Object>) ((Map<String, Object>) ((List<Object>) appSpec.get("Resources"))
                 .get(0)).get("TargetService");
@@ -27,12 +28,17 @@ class AppSpecTest {
         assertEquals(List.of(
                 Map.of("CapacityProvider", "FARGATE", "Base", 2.0, "Weight", 1.0),
                 Map.of("CapacityProvider", "FARGATE_SPOT", "Base", 0.0, "Weight", 1.0)), properties.get("CapacityProviderStrategy"));
+        // Pulumi leaves the service's network configuration to CodeDeploy, so each deployment carries it.
+        assertEquals(Map.of("AwsvpcConfiguration", Map.of("Subnets", List.of("subnet-a", "subnet-b"),
+                "SecurityGroups", List.of("sg-app"), "AssignPublicIp", "DISABLED")), properties.get("NetworkConfiguration"));
     }
 
     @Test
     void theStackExportsTheSameTemplate() {
-        assertEquals(AppSpec.template(SettingsLoaderAccess.prodServiceSettings()),
-                Stacks.prod().output("codeDeployAppSpecTemplate"));
+        @SuppressWarnings("unchecked")
+        List<String> subnets = (List<String>) Stacks.prod().output("appSubnetIds");
+        assertEquals(AppSpec.template(SettingsLoaderAccess.prodServiceSettings(), subnets,
+                (String) Stacks.prod().output("appSecurityGroupId")), Stacks.prod().output("codeDeployAppSpecTemplate"));
         assertEquals("api", Stacks.prod().output("containerName"));
         assertEquals(3000, ((Number) Stacks.prod().output("containerPort")).intValue());
     }

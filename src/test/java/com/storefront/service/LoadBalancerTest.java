@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SVC-5, SVC-6 and AWS-RULES §2.8 / §2.6 (listener ownership) on the registered ALB resources. */
-class LoadBalancerTest {
+public class LoadBalancerTest {
 
     private static final String LISTENER = "aws:lb/listener:Listener";
     private static final String RULE = "aws:lb/listenerRule:ListenerRule";
@@ -191,18 +191,44 @@ class LoadBalancerTest {
         assertEquals(8080.0, test.number("port"));
     }
 
-    /** The target group of every forward action of every listener and rule. */
-    static List<String> forwardTargets(StackRun run) {
+    /**
+     * The target groups that receive traffic from every forward action of every listener and rule:
+     * a plain forward's group, or the groups of a weighted forward with a weight above 0.
+     */
+    public static List<String> forwardTargets(StackRun run) {
         List<String> targets = new java.util.ArrayList<>();
-        for (Registered listener : run.ofType(LISTENER)) {
-            listener.list("defaultActions").stream().map(a -> (Map<?, ?>) a).filter(a -> "forward".equals(a.get("type")))
-                    .forEach(a -> targets.add(String.valueOf(a.get("targetGroupArn"))));
-        }
-        for (Registered rule : run.ofType(RULE)) {
-            rule.list("actions").stream().map(a -> (Map<?, ?>) a).filter(a -> "forward".equals(a.get("type")))
-                    .forEach(a -> targets.add(String.valueOf(a.get("targetGroupArn"))));
+        for (Registered r : run.where(r -> r.type().equals(LISTENER) || r.type().equals(RULE))) {
+            Object actions = r.inputs().getOrDefault("defaultActions", r.inputs().get("actions"));
+            for (Object item : (List<?>) actions) {
+                Map<?, ?> action = (Map<?, ?>) item;
+                if (!"forward".equals(action.get("type"))) {
+                    continue;
+                }
+                if (action.containsKey("targetGroupArn")) {
+                    targets.add(String.valueOf(action.get("targetGroupArn")));
+                } else {
+                    for (Object group : (List<?>) ((Map<?, ?>) action.get("forward")).get("targetGroups")) {
+                        Map<?, ?> weighted = (Map<?, ?>) group;
+                        if (((Number) weighted.get("weight")).intValue() > 0) {
+                            targets.add(String.valueOf(weighted.get("arn")));
+                        }
+                    }
+                }
+            }
         }
         return targets;
+    }
+
+    @Test
+    void blueGreenForwardsKeepTheIdleGroupAttachedAtWeightZeroAsCodeDeployLeavesThem() {
+        StackRun run = Stacks.prodGreenLive();
+        Registered rule = run.one(RULE, "rule-api");
+        assertEquals(List.of(Map.of("type", "forward", "forward", Map.of("targetGroups", List.of(
+                Map.of("arn", run.output("greenTargetGroupArn"), "weight", 100.0),
+                Map.of("arn", run.output("blueTargetGroupArn"), "weight", 0.0))))), rule.list("actions"));
+        // A rolling stack has one group: a plain forward.
+        assertEquals(List.of(Map.of("type", "forward", "targetGroupArn", Stacks.dev().output("blueTargetGroupArn"))),
+                Stacks.dev().one(RULE, "rule-api").list("actions"));
     }
 
     @Test
