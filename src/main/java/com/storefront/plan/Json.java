@@ -18,6 +18,23 @@ public final class Json {
         return GSON.fromJson(json, new TypeToken<Map<String, Object>>() { }.getType());
     }
 
+    /** One line of JSON with keys in a stable order, for showing a value in a report. */
+    public static String compact(Object value) {
+        return GSON.toJson(sorted(value));
+    }
+
+    private static Object sorted(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> ordered = new java.util.TreeMap<>();
+            map.forEach((k, v) -> ordered.put(String.valueOf(k), sorted(v)));
+            return ordered;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(Json::sorted).toList();
+        }
+        return value;
+    }
+
     /** A JSON array, e.g. a task definition's container definitions. */
     public static List<Object> parseList(String json) {
         return GSON.fromJson(json, new TypeToken<List<Object>>() { }.getType());

@@ -22,51 +22,97 @@ public final class PlanCommand {
     private PlanCommand() {
     }
 
-    /** Returns the process exit code: 0 planned, 1 invalid config or program failure, 2 usage. */
+    /** Exit code when the change replaces or deletes data and the caller did not acknowledge it. */
+    public static final int DATA_AT_RISK = 3;
+    static final String AGAINST = "--against";
+    static final String ALLOW_STATEFUL = "--allow-stateful-changes";
+    private static final String USAGE = "usage: plan <stack|stack-file> [" + AGAINST + " <git-ref|stack-file> ["
+            + ALLOW_STATEFUL + "]]   e.g. plan dev, plan prod --against origin/main";
+
+    /**
+     * Returns the process exit code: 0 planned, 1 invalid config or program failure, 2 usage,
+     * {@value #DATA_AT_RISK} a change that replaces or deletes data, not acknowledged.
+     */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.size() != 1) {
-            err.println("usage: plan <stack|stack-file>   e.g. plan dev, plan prod, plan path/to/Pulumi.test.yaml");
+        return run(args, Path.of("").toAbsolutePath(), out, err);
+    }
+
+    static int run(List<String> args, Path repo, PrintStream out, PrintStream err) {
+        List<String> rest = new ArrayList<>(args);
+        boolean allowStateful = rest.remove(ALLOW_STATEFUL);
+        String against = null;
+        int at = rest.indexOf(AGAINST);
+        if (at >= 0) {
+            if (at + 1 >= rest.size()) {
+                err.println(USAGE);
+                return 2;
+            }
+            against = rest.remove(at + 1);
+            rest.remove(at);
+        }
+        if (rest.size() != 1 || rest.get(0).startsWith("--") || (allowStateful && against == null)) {
+            err.println(USAGE);
             return 2;
         }
-        Path file = stackFile(args.get(0));
+        Path file = repo.resolve(stackFile(rest.get(0)));
         if (!Files.isRegularFile(file)) {
-            err.println("plan: no stack file " + file + " (give a stack name with a Pulumi.<stack>.yaml here, or a path)");
+            err.println("plan: no stack file " + stackFile(rest.get(0)) + " (give a stack name with a Pulumi.<stack>.yaml here, or a path)");
             return 2;
         }
         String stack = stackName(file);
-        out.println("[plan] reading " + file);
+        // Reports name the file as given, so they are the same on every machine.
+        return against == null ? plan(stack, file, stackFile(rest.get(0)).toString(), out, err)
+                : ChangeCommand.run(stack, file, against, allowStateful, repo, out, err);
+    }
+
+    private static int plan(String stack, Path file, String shown, PrintStream out, PrintStream err) {
+        out.println("[plan] reading " + shown);
         StackConfig config = StackConfig.read(file).asObservedOffline();
-        List<String> warnings = new ArrayList<>();
-        config.placeholders().forEach(key -> warnings.add("secret " + key + " is not readable here (not set, or "
-                + "encrypted with the stack passphrase): planned with a placeholder"));
+        List<String> warnings = placeholderWarnings(config);
         warnings.forEach(w -> out.println("[plan] warning: " + w));
 
         out.println("[plan] running the program on Pulumi's mock engine (no AWS, no backend)");
         PlanRun run = PlanRun.run(config);
         if (!run.succeeded()) {
-            Throwable cause = rootCause(run.errors().get(0));
-            if (cause instanceof ConfigValidationException invalid) {
-                // The same message `pulumi up` shows for this stack file.
-                err.println(invalid.getMessage());
-            } else {
-                err.println("plan: the program failed: " + cause);
-            }
-            return 1;
+            return failed(run, err);
         }
-        PlanReport report = PlanReport.of(stack, file.toString(), config, run, warnings);
+        PlanReport report = PlanReport.of(stack, shown, config, run, warnings);
         out.print(report.summary());
+        return write(stack, report.markdown(), report.json(), out, err) ? 0 : 1;
+    }
+
+    static List<String> placeholderWarnings(StackConfig config) {
+        List<String> warnings = new ArrayList<>();
+        config.placeholders().forEach(key -> warnings.add("secret " + key + " is not readable here (not set, or "
+                + "encrypted with the stack passphrase): planned with a placeholder"));
+        return warnings;
+    }
+
+    /** Prints why a run failed, as `pulumi up` would for the same stack file; returns the exit code. */
+    static int failed(PlanRun run, PrintStream err) {
+        Throwable cause = rootCause(run.errors().get(0));
+        if (cause instanceof ConfigValidationException invalid) {
+            err.println(invalid.getMessage());
+        } else {
+            err.println("plan: the program failed: " + cause);
+        }
+        return 1;
+    }
+
+    /** Writes {@code target/plan/<name>.md} and {@code .json}. */
+    static boolean write(String name, String markdown, String json, PrintStream out, PrintStream err) {
         try {
             Files.createDirectories(OUTPUT_DIR);
-            Path markdown = OUTPUT_DIR.resolve(stack + ".md");
-            Path json = OUTPUT_DIR.resolve(stack + ".json");
-            Files.writeString(markdown, report.markdown(), StandardCharsets.UTF_8);
-            Files.writeString(json, report.json(), StandardCharsets.UTF_8);
-            out.println("[plan] wrote " + markdown + " and " + json);
+            Path md = OUTPUT_DIR.resolve(name + ".md");
+            Path js = OUTPUT_DIR.resolve(name + ".json");
+            Files.writeString(md, markdown, StandardCharsets.UTF_8);
+            Files.writeString(js, json, StandardCharsets.UTF_8);
+            out.println("[plan] wrote " + md + " and " + js);
+            return true;
         } catch (IOException e) {
             err.println("plan: cannot write the report: " + e.getMessage());
-            return 1;
+            return false;
         }
-        return 0;
     }
 
     static Path stackFile(String argument) {

@@ -1,5 +1,6 @@
 package com.storefront.plan;
 
+import com.pulumi.Context;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -32,7 +34,12 @@ public record PlanRun(Map<String, String> config, List<Registered> resources, Li
     }
 
     /** Runs against mocks set up for a scenario, e.g. {@link PlanMocks#rollingBack}. */
-    public static synchronized PlanRun run(StackConfig config, PlanMocks mocks) {
+    public static PlanRun run(StackConfig config, PlanMocks mocks) {
+        return run(config, mocks, App::stack);
+    }
+
+    /** Runs a given program, e.g. the one at a git commit ({@link ProgramAtRef}). */
+    public static synchronized PlanRun run(StackConfig config, PlanMocks mocks, Consumer<Context> program) {
         RecordingMonitor[] monitor = new RecordingMonitor[1];
         try {
             PulumiTestInternal engine = PulumiTestInternal.builder()
@@ -41,7 +48,7 @@ public record PlanRun(Map<String, String> config, List<Registered> resources, Li
                     .mocks(mocks)
                     .monitorDecorator(ignored -> monitor[0] = new RecordingMonitor(mocks))
                     .build();
-            TestResult result = engine.runTest(App::stack);
+            TestResult result = engine.runTest(program);
             List<Throwable> errors = new ArrayList<>(result.exceptions());
             List<String> urns = monitor[0].registered().stream().map(Registered::urn).toList();
             urns.stream().filter(urn -> urns.indexOf(urn) != urns.lastIndexOf(urn)).distinct().forEach(urn ->

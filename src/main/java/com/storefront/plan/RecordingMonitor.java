@@ -7,6 +7,7 @@ import com.pulumi.resources.Resource;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.internal.MockMonitor;
 import com.pulumi.test.internal.PulumiTestInternal;
+import pulumirpc.AliasOuterClass;
 import pulumirpc.Resource.RegisterResourceRequest;
 
 import java.util.ArrayList;
@@ -49,10 +50,43 @@ public final class RecordingMonitor extends MockMonitor {
                         List.copyOf(request.getIgnoreChangesList()),
                         List.copyOf(request.getDependenciesList()),
                         request.getRetainOnDelete(),
-                        request.getDeleteBeforeReplace()));
+                        request.getDeleteBeforeReplace(),
+                        aliasUrns(request, response.getUrn()),
+                        toMap(response.getObject())));
             }
             return response;
         });
+    }
+
+    /**
+     * The URNs a resource's aliases stand for. The SDK sends alias specs (the mock monitor supports
+     * them): each names what differs from the resource (name, type, parent), the rest is the resource's.
+     */
+    static List<String> aliasUrns(RegisterResourceRequest request, String urn) {
+        List<String> urns = new ArrayList<>(request.getAliasURNsList());
+        String prefix = urn.substring(0, urn.indexOf("::", urn.indexOf("::") + 2) + 2);
+        for (AliasOuterClass.Alias alias : request.getAliasesList()) {
+            if (alias.hasSpec()) {
+                AliasOuterClass.Alias.Spec spec = alias.getSpec();
+                String name = spec.getName().isEmpty() ? request.getName() : spec.getName();
+                String type = spec.getType().isEmpty() ? request.getType() : spec.getType();
+                String parent = spec.getNoParent() ? "" : spec.getParentUrn().isEmpty() ? request.getParent() : spec.getParentUrn();
+                urns.add(prefix + qualifiedType(parent, type) + "::" + name);
+            } else if (!alias.getUrn().isEmpty()) {
+                urns.add(alias.getUrn());
+            }
+        }
+        return List.copyOf(urns);
+    }
+
+    /** A child's URN type is its parent's type and its own, joined by '$' (none below the stack). */
+    private static String qualifiedType(String parentUrn, String type) {
+        if (parentUrn.isEmpty()) {
+            return type;
+        }
+        String[] parts = parentUrn.split("::");
+        String parentType = parts[parts.length - 2];
+        return parentType.endsWith("pulumi:pulumi:Stack") ? type : parentType + "$" + type;
     }
 
     public List<Registered> registered() {

@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * One resource the program registered, as the engine saw it: type, logical name, inputs (as the
- * provider would receive them), provider reference, parent and resource options.
+ * provider would receive them), provider reference, parent and resource options, the URNs its
+ * aliases name, and the state the mocks answered with (its outputs).
  */
 public record Registered(
         String type,
@@ -23,7 +24,9 @@ public record Registered(
         List<String> ignoreChanges,
         List<String> dependencies,
         boolean retainOnDelete,
-        boolean deleteBeforeReplace) {
+        boolean deleteBeforeReplace,
+        List<String> aliasUrns,
+        Map<String, Object> outputs) {
 
     /** An input by dotted path, e.g. {@code serverlessv2ScalingConfiguration.minCapacity} or {@code tags.Name}. */
     public Optional<Object> input(String path) {

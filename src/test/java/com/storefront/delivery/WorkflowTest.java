@@ -141,6 +141,30 @@ class WorkflowTest {
                 ((Map<String, Object>) workflow().get("concurrency")).get("group"), "a push never cancels a pending prod run");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void pullRequestsReportTheChangeImpactOfBothStacksAndFailOnUnacknowledgedDataLoss() throws IOException {
+        // CHG-1: against the base branch, into the job summary and the artifact.
+        Map<String, Object> step = steps("test").stream().filter(s -> String.valueOf(s.get("name")).startsWith("Change impact"))
+                .findFirst().orElseThrow();
+        assertEquals("github.event_name == 'pull_request'", step.get("if"));
+        String run = String.valueOf(step.get("run"));
+        assertTrue(run.contains("for stack in dev prod"), run);
+        assertTrue(run.contains("plan $stack --against $BASE_REF $flag"), run);
+        assertTrue(run.contains("target/plan/$stack-impact.md\" >> \"$GITHUB_STEP_SUMMARY\""), run);
+        assertTrue(run.contains("exit \"$status\""), "a refused stateful change fails the job");
+        assertEquals("origin/${{ github.base_ref }}", ((Map<String, Object>) step.get("env")).get("BASE_REF"));
+        assertTrue(String.valueOf(((Map<String, Object>) step.get("env")).get("ACKNOWLEDGED")).contains("stateful-change-approved"));
+        Map<String, Object> checkout = (Map<String, Object>) steps("test").get(0).get("with");
+        assertEquals(0, checkout.get("fetch-depth"), "the base branch's program comes from history");
+        Map<String, Object> upload = steps("test").stream().filter(s -> String.valueOf(s.get("uses")).startsWith("actions/upload-artifact@"))
+                .findFirst().orElseThrow();
+        assertEquals("always()", upload.get("if"), "the reports are attached when the impact fails the job too");
+        Map<String, Object> on = (Map<String, Object>) workflow().get(true) != null ? (Map<String, Object>) workflow().get(true)
+                : (Map<String, Object>) workflow().get("on");
+        assertTrue(((List<String>) ((Map<String, Object>) on.get("pull_request")).get("types")).contains("labeled"));
+    }
+
     private static String runs(String job) throws IOException {
         StringBuilder all = new StringBuilder();
         steps(job).forEach(s -> all.append(s.getOrDefault("run", "")).append('\n'));

@@ -1,0 +1,228 @@
+package com.storefront.plan;
+
+import com.storefront.testing.StackRun;
+import com.storefront.testing.Stacks;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * CHG-1: the day-2 changes users make, each run as config A then config B through the real program,
+ * with the impact `pulumi up` would have. A wrong classification fails here.
+ */
+class ChangeCatalogueTest {
+
+    private static final ReplacementRules RULES = ReplacementRules.load();
+
+    private static ChangeImpact impact(StackRun before, StackRun after) {
+        return ChangeImpact.between(before.plan(), after.plan(), RULES);
+    }
+
+    private static ChangeImpact impact(StackRun before, List<Registered> after) {
+        return ChangeImpact.between(before.plan(), new PlanRun(Map.of(), after, List.of(), Map.of()), RULES);
+    }
+
+    /** Each change as {@code action type name}. */
+    private static Set<String> lines(ChangeImpact impact) {
+        return impact.changes().stream().map(c -> c.action().word() + " " + c.type() + " " + c.name())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static StackConfig dev() {
+        return StackRun.stackFile(Stacks.DEV_FILE);
+    }
+
+    private static StackConfig prod() {
+        return StackRun.stackFile(Stacks.PROD_FILE);
+    }
+
+    @Test
+    void scalingTasksUpdatesTheScalableTargetOnly() {
+        ChangeImpact impact = impact(Stacks.dev(), StackRun.of(dev()
+                .withPath("storefront:service", "minTasks", 2).withPath("storefront:service", "maxTasks", 6)));
+        assertEquals(Set.of("update aws:appautoscaling/target:Target scaling-target"), lines(impact));
+        // Autoscaling owns the service's desired count (ignored), so the service itself is untouched.
+        assertEquals(Set.of("maxCapacity", "minCapacity"), impact.changes().get(0).inputs().stream()
+                .map(ChangeImpact.InputChange::name).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void aNewImageReplacesTheRevisionAndUpdatesTheService() {
+        assertEquals(Set.of("replace aws:ecs/taskDefinition:TaskDefinition api-task",
+                "update aws:ecs/service:Service api-service"), lines(impact(Stacks.dev(), Stacks.devReleased())));
+        // Blue/green: the service's task definition belongs to CodeDeploy; only the revision is new.
+        assertEquals(Set.of("replace aws:ecs/taskDefinition:TaskDefinition api-task"), lines(impact(Stacks.prod(),
+                StackRun.of(prod().withPath("storefront:service", "image", Stacks.PRIVATE_IMAGE)))));
+    }
+
+    @Test
+    void anAlarmThresholdUpdatesThatAlarm() {
+        ChangeImpact impact = impact(Stacks.prod(), StackRun.of(prod().withPath("storefront:alerts", "ecsCpuPercent", 75)));
+        assertEquals(Set.of("update aws:cloudwatch/metricAlarm:MetricAlarm alarm-ecs-cpu"), lines(impact));
+        ChangeImpact.InputChange threshold = impact.changes().get(0).inputs().stream()
+                .filter(i -> i.name().equals("threshold")).findFirst().orElseThrow();
+        assertEquals(List.of("85.0", "75.0"), List.of(threshold.before(), threshold.after()));
+    }
+
+    @Test
+    void aCacheNodeTypeIsAnInPlaceModification() {
+        assertEquals(Set.of("update aws:elasticache/replicationGroup:ReplicationGroup redis"), lines(impact(Stacks.prod(),
+                StackRun.of(prod().withPath("storefront:cache", "nodeType", "cache.r7g.xlarge")))));
+    }
+
+    @Test
+    void anotherAuroraReaderIsOneNewInstance() {
+        assertEquals(Set.of("create aws:rds/clusterInstance:ClusterInstance aurora-reader-2"), lines(impact(Stacks.prod(),
+                StackRun.of(prod().withPath("storefront:database", "readers", 2)))));
+    }
+
+    @Test
+    void anAuroraMinorVersionUpdatesTheClusterAndItsInstancesInPlace() {
+        assertEquals(Set.of("update aws:rds/cluster:Cluster aurora",
+                        "update aws:rds/clusterInstance:ClusterInstance aurora-reader-1",
+                        "update aws:rds/clusterInstance:ClusterInstance aurora-writer"),
+                lines(impact(Stacks.prod(), StackRun.of(prod().withPath("storefront:database", "engineVersion", "16.8")))));
+    }
+
+    @Test
+    void capacityWeightsUpdateTheRollingServiceInPlace() {
+        ChangeImpact impact = impact(Stacks.dev(), StackRun.of(dev().withPath("storefront:service", "spotWeight", 1)));
+        assertEquals(Set.of("update aws:ecs/service:Service api-service"), lines(impact));
+        // Without forceNewDeployment the provider's CustomizeDiff would replace it (and the fixed name collide).
+        List<Registered> withoutForce = withInput(StackRun.of(dev().withPath("storefront:service", "spotWeight", 1)),
+                "aws:ecs/service:Service", "api-service", "forceNewDeployment", false);
+        assertEquals(Set.of("replace aws:ecs/service:Service api-service"), lines(impact(Stacks.dev(), withoutForce)));
+    }
+
+    @Test
+    void aRulePriorityIsUpdatedInPlace() {
+        // Priorities are code, not config: the change is made to the registrations directly.
+        List<Registered> after = withInput(Stacks.prod(), "aws:lb/listenerRule:ListenerRule", "rule-api", "priority", 25.0);
+        assertEquals(Set.of("update aws:lb/listenerRule:ListenerRule rule-api"), lines(impact(Stacks.prod(), after)));
+    }
+
+    @Test
+    void switchingHttpsOnKeepsTheDataAndReplacesOnlyTheRules() {
+        ChangeImpact impact = impact(Stacks.prod(), Stacks.prodWithDomain());
+        Set<String> lines = lines(impact);
+        assertTrue(lines.containsAll(Set.of("create aws:lb/listener:Listener listener-https",
+                "create aws:acm/certificate:Certificate alb-certificate",
+                "update aws:lb/listener:Listener listener-http",
+                "replace aws:lb/listenerRule:ListenerRule rule-api",
+                "replace aws:lb/listenerRule:ListenerRule rule-health",
+                "delete aws:lb/listenerRule:ListenerRule rule-default",
+                "update aws:cloudfront/distribution:Distribution distribution")), lines.toString());
+        assertTrue(impact.endangered().isEmpty());
+        assertTrue(lines.stream().noneMatch(l -> l.contains("aws:lb/loadBalancer:LoadBalancer")
+                || l.contains("aws:lb/targetGroup:TargetGroup") || l.contains("aws:ecs/service:Service")), lines.toString());
+    }
+
+    @Test
+    void aThirdZoneAddsItsSubnetsAndRoutesAndReplacesNothing() {
+        ChangeImpact impact = impact(Stacks.dev(), StackRun.of(dev().withPath("storefront:network", "azCount", 3)));
+        assertEquals(Set.of(
+                "create aws:ec2/route:Route route-app-3-nat",
+                "create aws:ec2/routeTable:RouteTable rt-app-3",
+                "create aws:ec2/routeTableAssociation:RouteTableAssociation rta-app-3",
+                "create aws:ec2/routeTableAssociation:RouteTableAssociation rta-data-3",
+                "create aws:ec2/routeTableAssociation:RouteTableAssociation rta-public-3",
+                "create aws:ec2/subnet:Subnet subnet-app-3",
+                "create aws:ec2/subnet:Subnet subnet-data-3",
+                "create aws:ec2/subnet:Subnet subnet-public-3",
+                "update aws:elasticache/subnetGroup:SubnetGroup cache-subnets",
+                "update aws:rds/subnetGroup:SubnetGroup db-subnets",
+                "update aws:ec2/vpcEndpoint:VpcEndpoint endpoint-s3",
+                "update aws:ecs/service:Service api-service",
+                "update aws:lb/loadBalancer:LoadBalancer alb"), lines(impact));
+    }
+
+    @Test
+    void aNewSuffixReplacesEveryNamedResourceAndFlagsTheData() {
+        ChangeImpact impact = impact(Stacks.dev(), StackRun.of(dev().with(Map.of("storefront:environmentSuffix", "dev2"))));
+        Set<String> endangered = impact.endangered().stream().map(c -> c.type() + " " + c.name())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(Set.of(
+                "aws:ecr/repository:Repository api-repository",
+                "aws:elasticache/replicationGroup:ReplicationGroup redis",
+                "aws:rds/cluster:Cluster aurora",
+                "aws:rds/clusterInstance:ClusterInstance aurora-writer",
+                "aws:s3/bucketV2:BucketV2 assets",
+                "aws:s3/bucketV2:BucketV2 logs",
+                "aws:secretsmanager/secret:Secret api-keys",
+                "aws:secretsmanager/secret:Secret cache-connection-secret"), endangered);
+        assertTrue(impact.count(ChangeImpact.Action.REPLACE) > 80, "every suffixed name is new: " + impact.count(ChangeImpact.Action.REPLACE));
+        assertEquals(0, impact.count(ChangeImpact.Action.CREATE) + impact.count(ChangeImpact.Action.DELETE), "URNs are unchanged");
+        ChangeImpact.Change cluster = impact.endangered().stream().filter(c -> c.name().equals("aurora")).findFirst().orElseThrow();
+        assertTrue(cluster.reasons().contains("clusterIdentifier forces a new resource"), cluster.reasons().toString());
+    }
+
+    @Test
+    void aComponentRefactorThatKeepsUrnsChangesNothing() {
+        StackRun prod = Stacks.prod();
+        // The registry component renamed, its children carried over by aliases to their old URNs.
+        List<Registered> renamed = renameComponent(prod, "registry", "image-registry", true);
+        assertEquals(Set.of(), lines(impact(prod, renamed)));
+        // The same rename without aliases: every child is a new URN, so the repository would be deleted.
+        ChangeImpact lost = impact(prod, renameComponent(prod, "registry", "image-registry", false));
+        assertTrue(lines(lost).contains("delete aws:ecr/repository:Repository api-repository"), lines(lost).toString());
+        assertEquals(1, lost.endangered().size());
+    }
+
+    @Test
+    void theMasterUsernameReplacesTheClusterAndIsAnError() {
+        ChangeImpact impact = impact(Stacks.prod(), StackRun.of(prod().withPath("storefront:database", "masterUsername", "shopadmin")));
+        ChangeImpact.Change cluster = impact.endangered().get(0);
+        assertEquals("aws:rds/cluster:Cluster aurora", cluster.type() + " " + cluster.name());
+        assertEquals(List.of("masterUsername forces a new resource"), cluster.reasons());
+        assertEquals(1, impact.endangered().size());
+    }
+
+    /** The registrations of a run with one input of one resource changed. */
+    private static List<Registered> withInput(StackRun run, String type, String name, String input, Object value) {
+        List<Registered> changed = new ArrayList<>();
+        for (Registered r : run.resources()) {
+            if (r.type().equals(type) && r.name().equals(name)) {
+                Map<String, Object> inputs = new java.util.LinkedHashMap<>(r.inputs());
+                inputs.put(input, value);
+                r = new Registered(r.type(), r.name(), r.urn(), r.id(), r.parentUrn(), r.custom(), r.providerRef(), inputs,
+                        r.secretInputs(), r.protect(), r.ignoreChanges(), r.dependencies(), r.retainOnDelete(),
+                        r.deleteBeforeReplace(), r.aliasUrns(), r.outputs());
+            }
+            changed.add(r);
+        }
+        return changed;
+    }
+
+    /** The registrations after renaming one component, optionally with aliases to the old URNs. */
+    private static List<Registered> renameComponent(StackRun run, String from, String to, boolean aliases) {
+        List<Registered> renamed = new ArrayList<>();
+        String marker = "::" + from;
+        for (Registered r : run.resources()) {
+            boolean inside = r.urn().endsWith(marker) && r.type().startsWith("storefront:") || r.parentUrn().endsWith(marker);
+            if (!inside) {
+                renamed.add(r);
+                continue;
+            }
+            String urn = r.urn().endsWith(marker) ? r.urn().substring(0, r.urn().length() - from.length()) + to : r.urn();
+            String parent = r.parentUrn().endsWith(marker)
+                    ? r.parentUrn().substring(0, r.parentUrn().length() - from.length()) + to : r.parentUrn();
+            // A child's URN does not contain its parent's name, only its type: children keep their URNs,
+            // so to move them the refactor also renames them, as a real one that prefixes names would.
+            if (!r.urn().endsWith(marker)) {
+                urn = r.urn() + "-moved";
+            }
+            renamed.add(new Registered(r.type(), r.name(), urn, r.id(), parent, r.custom(), r.providerRef(), r.inputs(),
+                    r.secretInputs(), r.protect(), r.ignoreChanges(), r.dependencies(), r.retainOnDelete(),
+                    r.deleteBeforeReplace(), aliases ? List.of(r.urn()) : List.of(), r.outputs()));
+        }
+        return renamed;
+    }
+}

@@ -1,0 +1,133 @@
+package com.storefront.plan;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code plan <stack> --against <ref|file>} end to end: a git repository holding this project's
+ * program and stack files at a commit, the working tree changed after it.
+ */
+class ChangeCommandTest {
+
+    @TempDir
+    static Path repo;
+
+    record Result(int exit, String out, String err) {
+    }
+
+    @BeforeAll
+    static void commitTheProject() throws Exception {
+        for (String file : List.of("pom.xml", "Pulumi.yaml", "Pulumi.dev.yaml", "Pulumi.prod.yaml")) {
+            Files.copy(Path.of(file), repo.resolve(file));
+        }
+        Path sources = Path.of("src/main");
+        try (Stream<Path> walk = Files.walk(sources)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                Path target = repo.resolve(file.toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
+            }
+        }
+        git("init", "-q");
+        git("add", ".");
+        git("-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "base");
+    }
+
+    private static void git(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, String.join(" ", command) + ": " + output);
+    }
+
+    /** Runs the command with the working tree's prod stack file edited from the committed one. */
+    private static Result planProd(String from, String to, String... flags) throws IOException {
+        Path stackFile = repo.resolve("Pulumi.prod.yaml");
+        String committed = Files.readString(Path.of("Pulumi.prod.yaml"));
+        assertTrue(committed.contains(from), from);
+        Files.writeString(stackFile, committed.replace(from, to));
+        try {
+            List<String> args = new ArrayList<>(List.of("prod", "--against", "HEAD"));
+            args.addAll(List.of(flags));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int exit = PlanCommand.run(args, repo, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            Files.writeString(stackFile, committed);
+        }
+    }
+
+    @Test
+    void aRefThatOnlyChangesAnAlarmThresholdIsExactlyThatUpdate() throws IOException {
+        Result result = planProd("  storefront:alerts:\n", "  storefront:alerts:\n    ecsCpuPercent: 75\n");
+        assertEquals(0, result.exit(), result.err());
+        assertTrue(result.out().contains("prod: 1 to update (stateful: 0)"), result.out());
+        assertTrue(result.out().contains("  update aws:cloudwatch/metricAlarm:MetricAlarm alarm-ecs-cpu\n"), result.out());
+        String json = Files.readString(Path.of("target/plan/prod-impact.json"));
+        Map<String, Object> report = Json.parse(json);
+        assertEquals(1, ((List<?>) report.get("changes")).size());
+        assertTrue(String.valueOf(report.get("base")).startsWith("HEAD ("), String.valueOf(report.get("base")));
+        // Byte-identical between runs (the compiled base is cached by commit).
+        Result again = planProd("  storefront:alerts:\n", "  storefront:alerts:\n    ecsCpuPercent: 75\n");
+        assertEquals(0, again.exit());
+        assertEquals(json, Files.readString(Path.of("target/plan/prod-impact.json")));
+    }
+
+    @Test
+    void aNewMasterUsernameIsAStatefulReplacementAndFailsUnlessAcknowledged() throws IOException {
+        String from = "    engineVersion: \"16.6\"\n";
+        String to = from + "    masterUsername: shopadmin\n";
+        Result result = planProd(from, to);
+        assertEquals(PlanCommand.DATA_AT_RISK, result.exit(), result.out() + result.err());
+        assertTrue(result.err().contains("plan: error: replace aws:rds/cluster:Cluster aurora: masterUsername forces a new resource"),
+                result.err());
+        assertTrue(result.out().contains("(stateful: 1)"), result.out());
+        String markdown = Files.readString(Path.of("target/plan/prod-impact.md"));
+        assertTrue(markdown.contains("## Errors: data at risk"), markdown);
+        assertFalse(markdown.contains("PlanPlaceholder"), "secrets stay out of the report");
+
+        Result acknowledged = planProd(from, to, PlanCommand.ALLOW_STATEFUL);
+        assertEquals(0, acknowledged.exit(), acknowledged.err());
+        assertTrue(acknowledged.out().contains("acknowledged with " + PlanCommand.ALLOW_STATEFUL), acknowledged.out());
+    }
+
+    @Test
+    void aStackFileCanBeTheBaseAndBadArgumentsAreUsage() throws IOException {
+        Path base = repo.resolve("Pulumi.prod-base.yaml");
+        Files.writeString(base, Files.readString(Path.of("Pulumi.prod.yaml")).replace("nodeType: cache.r7g.large",
+                "nodeType: cache.r7g.xlarge"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = PlanCommand.run(List.of("prod", "--against", "Pulumi.prod-base.yaml"), repo,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("update aws:elasticache/replicationGroup:ReplicationGroup redis"));
+
+        for (List<String> args : List.of(List.of("prod", "--against"), List.of("prod", PlanCommand.ALLOW_STATEFUL),
+                List.of("prod", "--against", "no-such-ref"))) {
+            ByteArrayOutputStream e = new ByteArrayOutputStream();
+            assertEquals(2, PlanCommand.run(args, repo, new PrintStream(new ByteArrayOutputStream()),
+                    new PrintStream(e, true, StandardCharsets.UTF_8)), args.toString());
+        }
+    }
+}
