@@ -21,6 +21,14 @@ final class ChangeCommand {
     private ChangeCommand() {
     }
 
+    private static boolean isEmpty(Path file) {
+        try {
+            return Files.size(file) == 0;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static int run(String stack, Path file, String against, boolean allowStateful, Path repo, PrintStream out,
                    PrintStream err) {
         List<String> warnings = new ArrayList<>();
@@ -48,14 +56,23 @@ final class ChangeCommand {
             if (!ProgramAtRef.sameBuild(repo, base.commit())) {
                 warnings.add("pom.xml differs at " + against + ": its program ran with this build's dependencies");
             }
-            baseConfig = StackConfig.read(base.stackFile()).asObservedOffline();
-            baseProgram = base.program();
             baseLabel = against + " (" + base.commit().substring(0, 12) + ")";
+            if (isEmpty(base.stackFile())) {
+                warnings.add("the stack has no stack file at " + against + ": everything is new");
+                baseConfig = null;
+            } else {
+                baseConfig = StackConfig.read(base.stackFile()).asObservedOffline();
+            }
+            baseProgram = base.program();
         }
         StackConfig changeConfig = StackConfig.read(file).asObservedOffline();
+        // Secrets the files hold encrypted are compared by their ciphertext: a re-encryption of the
+        // same value shows as a change too, on the safe side.
+        PlanCommand.placeholderWarnings(changeConfig).forEach(warnings::add);
 
         out.println("[plan] running both sides on Pulumi's mock engine (no AWS, no backend)");
-        PlanRun baseRun = PlanRun.run(baseConfig, new PlanMocks(), baseProgram);
+        PlanRun baseRun = baseConfig == null ? new PlanRun(java.util.Map.of(), List.of(), List.of(), java.util.Map.of())
+                : PlanRun.run(baseConfig, new PlanMocks(), baseProgram);
         if (!baseRun.succeeded()) {
             err.println("plan: the base (" + baseLabel + ") does not run:");
             return PlanCommand.failed(baseRun, err);

@@ -11,14 +11,17 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What `pulumi up` would do to go from one run of the program (the base) to another (the change),
- * worked out offline (CHG-1): resources matched by URN (or an alias), each classified as create,
- * update in place, replace or delete, with the inputs that change. A change replaces a resource when
- * it touches a replacement-forcing input ({@link ReplacementRules}) or the provider; a replacement
- * gives the resource new identifiers, so every input elsewhere that refers to them changes too, and
- * may replace its resource in turn. Replacing or deleting a resource that holds data is an error.
+ * worked out offline (CHG-1): resources matched by URN (or an alias, the parent's aliases included),
+ * each classified as create, update in place, replace or delete, with the inputs that change. A
+ * change replaces a resource when it touches a replacement-forcing input ({@link ReplacementRules})
+ * or moves its provider to another region. As in `pulumi preview`, a created or replaced resource's
+ * outputs are unknown until it exists, so every input whose value came from it (the engine's
+ * property dependencies) changes too, and may replace its resource in turn. Replacing or deleting a
+ * resource that holds data is an error.
  */
 public final class ChangeImpact {
 
@@ -43,24 +46,35 @@ public final class ChangeImpact {
             "aws:backup/vault:Vault", "aws:secretsmanager/secret:Secret", "aws:ecr/repository:Repository");
 
     /**
-     * One input that differs. {@code before}/{@code after} are shown values ("[secret]" for secrets);
-     * {@code replacedReference} marks an input that changes because what it refers to is replaced.
+     * Inputs that name a resource in AWS. The bridged provider deletes a resource before creating its
+     * replacement when such a name is set (the new one could not exist beside it).
+     */
+    static final Set<String> NAME_INPUTS = Set.of("name", "bucket", "clusterIdentifier", "identifier",
+            "replicationGroupId", "family");
+
+    /**
+     * One input that differs, with both values in full ("[secret]" for secrets).
+     * {@code fromReplaced} marks an input whose value comes from a resource that is created or
+     * replaced, so it is known only after that happens.
      */
     public record InputChange(String name, String before, String after, boolean forcesReplacement,
-                              boolean replacedReference, List<String> sources) {
+                              boolean fromReplaced, List<String> sources) {
     }
 
+    /**
+     * @param deleteFirst the old resource goes before the new one exists (the option, or a fixed name)
+     * @param protect     the resource is protected: `pulumi up` stops at its replacement or deletion
+     * @param retained    deleting it only removes it from the stack ({@code retainOnDelete})
+     */
     public record Change(String urn, String type, String name, String component, Action action,
                          List<InputChange> inputs, List<String> reasons, boolean stateful,
-                         boolean deleteBeforeReplace) {
+                         boolean deleteFirst, boolean protect, boolean retained) {
 
-        /** Stateful and replaced or deleted: reported as an error. */
+        /** Stateful and replaced, or deleted from AWS: reported as an error. */
         public boolean endangersData() {
-            return stateful && (action == Action.REPLACE || action == Action.DELETE);
+            return stateful && (action == Action.REPLACE || (action == Action.DELETE && !retained));
         }
     }
-
-    private static final int SHOWN_LENGTH = 120;
 
     private final List<Change> changes;
 
@@ -80,44 +94,71 @@ public final class ChangeImpact {
         return changes.stream().filter(c -> c.action() == action).count();
     }
 
+    /** Counts per action, in report order. */
+    public Map<Action, Long> counts() {
+        Map<Action, Long> counts = new LinkedHashMap<>();
+        for (Action action : Action.values()) {
+            counts.put(action, count(action));
+        }
+        return counts;
+    }
+
     public static ChangeImpact between(PlanRun base, PlanRun change, ReplacementRules rules) {
         Map<String, Registered> old = byUrn(base.resources());
         Map<String, Registered> now = byUrn(change.resources());
         Map<String, String> oldUrnOf = matchByUrnOrAlias(old, now);
 
-        Map<String, Registered> baseByUrn = new HashMap<>(old);
         Map<String, Pending> pending = new TreeMap<>();
+        Set<String> created = new TreeSet<>();
         for (Registered after : now.values()) {
             String oldUrn = oldUrnOf.get(after.urn());
-            if (oldUrn != null && after.custom()) {
-                pending.put(after.urn(), Pending.compare(baseByUrn.get(oldUrn), after, rules));
+            if (oldUrn == null) {
+                created.add(after.urn());
+            } else if (after.custom()) {
+                pending.put(after.urn(), Pending.compare(old.get(oldUrn), after, rules));
             }
         }
         replaceWithRelocatedProviders(pending);
-        propagateReplacements(pending, rules);
+        retagWithProviders(pending);
+        Map<String, String> createdLabels = new TreeMap<>();
+        created.forEach(urn -> createdLabels.put(urn, now.get(urn).type() + " " + now.get(urn).name()));
+        propagate(pending, createdLabels, rules);
 
         List<Change> result = new ArrayList<>();
         pending.values().stream().filter(Pending::changed).forEach(p -> result.add(p.toChange(componentOf(change, p.after))));
-        Set<String> matchedOld = new LinkedHashSet<>(oldUrnOf.values());
-        for (Registered after : now.values()) {
-            if (after.custom() && !oldUrnOf.containsKey(after.urn())) {
-                result.add(new Change(after.urn(), after.type(), after.name(), componentOf(change, after), Action.CREATE,
-                        List.of(), List.of(), STATEFUL_TYPES.contains(after.type()), after.deleteBeforeReplace()));
+        for (String urn : created) {
+            Registered after = now.get(urn);
+            if (after.custom()) {
+                result.add(new Change(urn, after.type(), after.name(), componentOf(change, after), Action.CREATE, List.of(),
+                        List.of(), STATEFUL_TYPES.contains(after.type()), false, after.protect(), after.retainOnDelete()));
             }
         }
+        Set<String> matchedOld = new LinkedHashSet<>(oldUrnOf.values());
         for (Registered before : old.values()) {
             if (before.custom() && !matchedOld.contains(before.urn())) {
-                boolean stateful = STATEFUL_TYPES.contains(before.type());
-                result.add(new Change(before.urn(), before.type(), before.name(), componentOf(base, before), Action.DELETE,
-                        List.of(), stateful ? List.of("no longer registered: pulumi up deletes it") : List.of(),
-                        stateful, before.deleteBeforeReplace()));
+                result.add(deletion(base, before));
             }
         }
         result.sort(Comparator.comparing((Change c) -> c.action().ordinal()).thenComparing(Change::urn));
         return new ChangeImpact(List.copyOf(result));
     }
 
-    /** New URN to the old URN it continues: the same URN, or one of its aliases. */
+    private static Change deletion(PlanRun base, Registered before) {
+        List<String> reasons = new ArrayList<>();
+        boolean stateful = STATEFUL_TYPES.contains(before.type());
+        if (before.retainOnDelete()) {
+            reasons.add("retainOnDelete: removed from the stack, kept in AWS");
+        } else if (stateful) {
+            reasons.add("no longer registered: pulumi up deletes it");
+        }
+        if (before.protect()) {
+            reasons.add("protected: pulumi up stops here until it is unprotected");
+        }
+        return new Change(before.urn(), before.type(), before.name(), componentOf(base, before), Action.DELETE, List.of(),
+                List.copyOf(reasons), stateful, before.deleteBeforeReplace(), before.protect(), before.retainOnDelete());
+    }
+
+    /** New URN to the old URN it continues: the same URN, one of its aliases, or one inherited from its parent. */
     private static Map<String, String> matchByUrnOrAlias(Map<String, Registered> old, Map<String, Registered> now) {
         Map<String, String> match = new HashMap<>();
         Set<String> taken = new TreeSet<>();
@@ -127,68 +168,118 @@ public final class ChangeImpact {
                 taken.add(after.urn());
             }
         }
+        Map<String, List<String>> aliases = new HashMap<>();
         for (Registered after : now.values()) {
             if (match.containsKey(after.urn())) {
                 continue;
             }
-            after.aliasUrns().stream().filter(old::containsKey).filter(u -> !taken.contains(u)).findFirst().ifPresent(u -> {
-                match.put(after.urn(), u);
-                taken.add(u);
-            });
+            aliasesOf(after, now, aliases).stream().filter(old::containsKey).filter(u -> !taken.contains(u)).findFirst()
+                    .ifPresent(u -> {
+                        match.put(after.urn(), u);
+                        taken.add(u);
+                    });
         }
         return match;
     }
 
-    /** A provider whose region changes moves everything it manages: Pulumi replaces each of them. */
-    private static void replaceWithRelocatedProviders(Map<String, Pending> pending) {
-        Set<String> moved = new TreeSet<>();
-        pending.values().stream()
-                .filter(p -> p.after.type().equals(PlanRun.PROVIDER_TYPE))
-                .filter(p -> !Objects.equals(p.before.inputs().get("region"), p.after.inputs().get("region")))
-                .forEach(p -> moved.add(p.after.name()));
-        pending.values().stream().filter(p -> moved.contains(p.after.providerName()))
-                .forEach(p -> p.providerReplaced(p.after.providerName()));
-    }
-
-    /** A replaced resource gets new identifiers; inputs that carry them change, until nothing more does. */
-    private static void propagateReplacements(Map<String, Pending> pending, ReplacementRules rules) {
-        Set<String> propagated = new TreeSet<>();
-        boolean more = true;
-        while (more) {
-            more = false;
-            List<Pending> replaced = pending.values().stream()
-                    .filter(p -> p.replaced() && !propagated.contains(p.after.urn())).toList();
-            for (Pending source : replaced) {
-                propagated.add(source.after.urn());
-                Set<String> identities = identities(source.before);
-                for (Pending dependent : pending.values()) {
-                    if (dependent != source && dependent.referenceReplaced(identities, source.label(), rules)) {
-                        more = true;
-                    }
-                }
+    /**
+     * A resource's own aliases, and, as Pulumi derives them, the URN it had under each alias of its
+     * parent (a renamed or re-typed component carries its children along).
+     */
+    static List<String> aliasesOf(Registered resource, Map<String, Registered> byUrn, Map<String, List<String>> memo) {
+        List<String> known = memo.get(resource.urn());
+        if (known != null) {
+            return known;
+        }
+        Set<String> all = new LinkedHashSet<>(resource.aliasUrns());
+        Registered parent = byUrn.get(resource.parentUrn());
+        if (parent != null) {
+            String prefix = resource.urn().substring(0, resource.urn().indexOf("::", resource.urn().indexOf("::") + 2) + 2);
+            for (String parentAlias : aliasesOf(parent, byUrn, memo)) {
+                all.add(prefix + RecordingMonitor.childType(parentAlias, resource.type()) + "::" + resource.name());
             }
         }
+        List<String> result = List.copyOf(all);
+        memo.put(resource.urn(), result);
+        return result;
+    }
+
+    /** A provider whose region changes moves everything it manages: Pulumi replaces each of them. */
+    private static void replaceWithRelocatedProviders(Map<String, Pending> pending) {
+        Set<String> moved = providersWhoseInputChanged(pending, "region");
+        pending.values().stream().filter(p -> moved.contains(p.after.providerName()))
+                .forEach(p -> p.replaceBecause("its provider " + p.after.providerName() + " changes region"));
+    }
+
+    /** New default tags on a provider update the tags of every taggable resource it manages. */
+    private static void retagWithProviders(Map<String, Pending> pending) {
+        Set<String> retagged = providersWhoseInputChanged(pending, "defaultTags");
+        pending.values().stream().filter(p -> retagged.contains(p.after.providerName()) && taggable(p.after.type()))
+                .forEach(p -> p.inputs.putIfAbsent("tagsAll", new InputChange("tagsAll", "(provider default tags)",
+                        "(the provider's new default tags)", false, true, List.of())));
+    }
+
+    private static Set<String> providersWhoseInputChanged(Map<String, Pending> pending, String input) {
+        Set<String> names = new TreeSet<>();
+        pending.values().stream()
+                .filter(p -> p.after.type().equals(PlanRun.PROVIDER_TYPE))
+                .filter(p -> !Objects.equals(p.before.inputs().get(input), p.after.inputs().get(input)))
+                .forEach(p -> names.add(p.after.name()));
+        return names;
+    }
+
+    private static final Map<String, Boolean> TAGGABLE = new ConcurrentHashMap<>();
+
+    /** Whether the type takes tags: its Java args have a {@code tags} input. */
+    static boolean taggable(String type) {
+        return TAGGABLE.computeIfAbsent(type, t -> {
+            String[] parts = t.split(":");
+            if (parts.length != 3 || !parts[1].contains("/")) {
+                return false;
+            }
+            try {
+                Class<?> args = Class.forName("com.pulumi.aws." + parts[1].substring(0, parts[1].indexOf('/')) + "."
+                        + parts[2] + "Args");
+                return java.util.Arrays.stream(args.getMethods()).anyMatch(m -> m.getName().equals("tags"));
+            } catch (ClassNotFoundException e) {
+                return false;
+            }
+        });
     }
 
     /**
-     * The values other resources use to refer to this one and that a replacement changes: its id and
-     * ARN-like or id-like outputs that AWS assigns. A value the resource was given (its name, say)
-     * stays the same in the replacement, so what refers to it by that value does not change.
+     * Created and replaced resources have unknown outputs until they exist; every input that depends
+     * on one changes, which can replace its resource and so on, until nothing more changes.
      */
-    static Set<String> identities(Registered resource) {
-        Set<String> values = new TreeSet<>();
-        if (resource.id() != null && resource.id().length() >= 6) {
-            values.add(resource.id());
-        }
-        resource.outputs().forEach((key, value) -> {
-            if (value instanceof String s && s.length() >= 6 && !resource.inputs().containsKey(key)
-                    && (key.equals("arn") || key.equals("id") || key.endsWith("Arn") || key.endsWith("Id")
-                    || key.equals("repositoryUrl"))) {
-                values.add(s);
+    private static void propagate(Map<String, Pending> pending, Map<String, String> created, ReplacementRules rules) {
+        Map<String, String> labels = new HashMap<>(created);
+        Set<String> sources = new TreeSet<>(created.keySet());
+        Set<String> done = new TreeSet<>();
+        boolean more = true;
+        while (more) {
+            more = false;
+            pending.values().stream().filter(Pending::replaced).forEach(p -> {
+                sources.add(p.after.urn());
+                labels.putIfAbsent(p.after.urn(), p.label());
+            });
+            for (Pending dependent : pending.values()) {
+                for (Map.Entry<String, List<String>> input : dependent.after.propertyDependencies().entrySet()) {
+                    String key = input.getKey();
+                    String seen = dependent.after.urn() + "#" + key;
+                    if (done.contains(seen) || dependent.after.ignoreChanges().contains(key)) {
+                        continue;
+                    }
+                    List<String> from = input.getValue().stream().filter(sources::contains).toList();
+                    if (from.isEmpty()) {
+                        continue;
+                    }
+                    done.add(seen);
+                    boolean wasReplaced = dependent.replaced;
+                    dependent.dependsOnReplaced(key, labels.get(from.get(0)), rules);
+                    more = more || (dependent.replaced && !wasReplaced);
+                }
             }
-        });
-        resource.inputs().values().stream().filter(String.class::isInstance).forEach(values::remove);
-        return values;
+        }
     }
 
     private static String componentOf(PlanRun run, Registered resource) {
@@ -206,8 +297,7 @@ public final class ChangeImpact {
         if (value == null) {
             return "(none)";
         }
-        String text = value instanceof String s ? s : Json.compact(value);
-        return text.length() > SHOWN_LENGTH ? text.substring(0, SHOWN_LENGTH - 1) + "…" : text;
+        return value instanceof String s ? s : Json.compact(value);
     }
 
     /** A matched pair while the classification settles. */
@@ -235,75 +325,40 @@ public final class ChangeImpact {
                 }
             }
             if (!Objects.equals(before.providerName(), after.providerName())) {
-                p.replaced = true;
-                p.reasons.add("its provider changes (" + before.providerName() + " -> " + after.providerName() + ")");
+                p.replaceBecause("its provider changes (" + before.providerName() + " -> " + after.providerName() + ")");
             }
             return p;
         }
 
-        /**
-         * Records the inputs that carry a replaced resource's identifiers (their new values are known
-         * only after the replacement). Returns whether this resource became a replacement because of it.
-         */
-        boolean referenceReplaced(Set<String> identities, String source, ReplacementRules rules) {
-            boolean wasReplaced = replaced;
-            for (Map.Entry<String, Object> input : after.inputs().entrySet()) {
-                String key = input.getKey();
-                InputChange existing = inputs.get(key);
-                if (after.ignoreChanges().contains(key) || (existing != null && existing.replacedReference())
-                        || !mentions(input.getValue(), identities)) {
-                    continue;
-                }
-                List<ReplacementRules.Rule> hit = rules.triggered(after.type(), key, before.inputs(), after.inputs(), true);
-                record(key, hit, true);
-                if (!hit.isEmpty()) {
-                    reasons.add(key + " refers to " + source + ", which is replaced");
-                }
-            }
-            return replaced && !wasReplaced;
-        }
-
-        void providerReplaced(String provider) {
-            replaced = true;
-            reasons.add("its provider " + provider + " changes region");
-        }
-
-        private void record(String key, List<ReplacementRules.Rule> hit, boolean replacedReference) {
-            boolean secret = before.secretInputs().contains(key) || after.secretInputs().contains(key);
-            String shownBefore = secret ? "[secret]" : shown(before.inputs().get(key));
-            String shownAfter = replacedReference ? "(known after the replacement)"
-                    : secret ? "[secret]" : shown(after.inputs().get(key));
-            List<String> sources = hit.stream().map(r -> r.path() + ": " + r.source()).distinct().toList();
-            inputs.put(key, new InputChange(key, shownBefore, shownAfter, !hit.isEmpty(), replacedReference, sources));
+        void dependsOnReplaced(String key, String source, ReplacementRules rules) {
+            List<ReplacementRules.Rule> hit = rules.triggered(after.type(), key, before.inputs(), after.inputs(), true);
+            record(key, hit, true);
             if (!hit.isEmpty()) {
-                if (!replacedReference) {
+                reasons.add(key + " comes from " + source + ", which is new");
+            }
+        }
+
+        void replaceBecause(String reason) {
+            replaced = true;
+            reasons.add(reason);
+        }
+
+        private void record(String key, List<ReplacementRules.Rule> hit, boolean fromReplaced) {
+            boolean secret = before.secretInputs().contains(key) || after.secretInputs().contains(key);
+            InputChange existing = inputs.get(key);
+            String shownBefore = secret ? "[secret]" : shown(before.inputs().get(key));
+            String shownAfter = fromReplaced ? "(known after the replacement)" : secret ? "[secret]" : shown(after.inputs().get(key));
+            boolean forces = !hit.isEmpty() || (existing != null && existing.forcesReplacement());
+            List<String> sources = new ArrayList<>(existing == null ? List.of() : existing.sources());
+            hit.stream().map(r -> r.path() + ": " + r.source()).filter(s -> !sources.contains(s)).forEach(sources::add);
+            inputs.put(key, new InputChange(key, shownBefore, shownAfter, forces, fromReplaced, List.copyOf(sources)));
+            if (!hit.isEmpty()) {
+                if (!fromReplaced) {
                     hit.stream().map(ReplacementRules.Rule::path).distinct()
                             .forEach(path -> reasons.add(path + " forces a new resource"));
                 }
                 replaced = true;
             }
-        }
-
-        /**
-         * Whether a value carries one of the identifiers: equal to it, or, for an ARN (distinctive
-         * enough to search for), containing it, as a policy document or a dimension map does.
-         */
-        private static boolean mentions(Object value, Set<String> identities) {
-            if (value instanceof String s) {
-                for (String identity : identities) {
-                    if (s.equals(identity) || (identity.startsWith("arn:") && s.contains(identity))) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-            if (value instanceof Map<?, ?> map) {
-                return map.values().stream().anyMatch(v -> mentions(v, identities));
-            }
-            if (value instanceof List<?> list) {
-                return list.stream().anyMatch(v -> mentions(v, identities));
-            }
-            return false;
         }
 
         boolean replaced() {
@@ -320,18 +375,15 @@ public final class ChangeImpact {
 
         Change toChange(String component) {
             boolean stateful = STATEFUL_TYPES.contains(after.type());
+            List<String> why = new ArrayList<>(new LinkedHashSet<>(reasons));
+            boolean deleteFirst = replaced && (after.deleteBeforeReplace()
+                    || NAME_INPUTS.stream().anyMatch(n -> after.inputs().get(n) != null));
+            if (replaced && before.protect()) {
+                why.add("protected: pulumi up stops here until it is unprotected");
+            }
             return new Change(after.urn(), after.type(), after.name(), component, replaced ? Action.REPLACE : Action.UPDATE,
-                    List.copyOf(inputs.values()), List.copyOf(new LinkedHashSet<>(reasons)), stateful,
-                    after.deleteBeforeReplace());
+                    List.copyOf(inputs.values()), List.copyOf(why), stateful, deleteFirst, before.protect(),
+                    after.retainOnDelete());
         }
-    }
-
-    /** Counts per action, in report order. */
-    public Map<Action, Long> counts() {
-        Map<Action, Long> counts = new LinkedHashMap<>();
-        for (Action action : Action.values()) {
-            counts.put(action, count(action));
-        }
-        return counts;
     }
 }

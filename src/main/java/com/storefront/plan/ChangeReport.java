@@ -20,6 +20,7 @@ import java.util.Map;
 public record ChangeReport(String stack, String base, String change, ChangeImpact impact, List<String> warnings) {
 
     public static final int SCHEMA_VERSION = 1;
+    private static final int SHOWN_LENGTH = 120;
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     /** e.g. {@code prod: 3 to update, 1 to replace (stateful: 0)}. */
@@ -60,7 +61,9 @@ public record ChangeReport(String stack, String base, String change, ChangeImpac
             md.append("| resource | component | inputs | why |\n|---|---|---|---|\n");
             for (ChangeImpact.Change c : of) {
                 md.append("| `").append(c.type()).append("` `").append(c.name()).append("`")
-                        .append(c.deleteBeforeReplace() && action == ChangeImpact.Action.REPLACE ? " (deleted first)" : "")
+                        .append(c.deleteFirst() && action == ChangeImpact.Action.REPLACE ? " (deleted first)" : "")
+                        .append(c.protect() && (action == ChangeImpact.Action.REPLACE || action == ChangeImpact.Action.DELETE)
+                                ? " (protected)" : "")
                         .append(" | ").append(c.component().isEmpty() ? "" : "`" + c.component() + "`")
                         .append(" | ").append(inputs(c)).append(" | ").append(cell(String.join("; ", c.reasons())))
                         .append(" |\n");
@@ -77,9 +80,14 @@ public record ChangeReport(String stack, String base, String change, ChangeImpac
         List<String> shown = new ArrayList<>();
         for (ChangeImpact.InputChange input : c.inputs()) {
             shown.add("`" + input.name() + "`" + (input.forcesReplacement() ? " (forces replacement)" : "") + ": "
-                    + cell(input.before()) + " → " + cell(input.after()));
+                    + cell(brief(input.before())) + " → " + cell(brief(input.after())));
         }
         return String.join("<br>", shown);
+    }
+
+    /** The Markdown table shows the start of a long value; the JSON has it whole. */
+    private static String brief(String value) {
+        return value.length() > SHOWN_LENGTH ? value.substring(0, SHOWN_LENGTH - 1) + "…" : value;
     }
 
     private static String cell(String text) {
@@ -112,7 +120,9 @@ public record ChangeReport(String stack, String base, String change, ChangeImpac
             change.addProperty("component", c.component());
             change.addProperty("stateful", c.stateful());
             change.addProperty("error", c.endangersData());
-            change.addProperty("deleteBeforeReplace", c.deleteBeforeReplace());
+            change.addProperty("deleteFirst", c.deleteFirst());
+            change.addProperty("protect", c.protect());
+            change.addProperty("retainOnDelete", c.retained());
             change.add("reasons", GSON.toJsonTree(c.reasons()));
             JsonArray inputs = new JsonArray();
             for (ChangeImpact.InputChange input : c.inputs()) {
@@ -121,7 +131,7 @@ public record ChangeReport(String stack, String base, String change, ChangeImpac
                 i.addProperty("before", input.before());
                 i.addProperty("after", input.after());
                 i.addProperty("forcesReplacement", input.forcesReplacement());
-                i.addProperty("replacedReference", input.replacedReference());
+                i.addProperty("fromReplaced", input.fromReplaced());
                 i.add("sources", GSON.toJsonTree(input.sources()));
                 inputs.add(i);
             }

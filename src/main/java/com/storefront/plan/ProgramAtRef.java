@@ -42,13 +42,14 @@ public record ProgramAtRef(String commit, Consumer<Context> program, Path stackF
 
     public static ProgramAtRef load(Path repo, String ref, String stack) {
         String commit = git(repo, "rev-parse", "--verify", ref + "^{commit}").trim();
-        Path cache = repo.resolve("target/plan-cache").resolve(commit);
+        // Classes built against another classpath (a changed pom) are built again.
+        Path cache = repo.resolve("target/plan-cache").resolve(commit + "-" + Integer.toHexString(classpath().hashCode()));
         Path classes = cache.resolve("classes");
         Path done = cache.resolve(".compiled");
         try {
             Files.createDirectories(cache);
             Path stackFile = cache.resolve("Pulumi." + stack + ".yaml");
-            Files.writeString(stackFile, git(repo, "show", commit + ":Pulumi." + stack + ".yaml"));
+            Files.writeString(stackFile, stackFileAt(repo, commit, stack));
             if (sameProgram(repo, commit)) {
                 // A config-only change: the base runs the program we run, nothing to build.
                 return new ProgramAtRef(commit, com.storefront.App::stack, stackFile);
@@ -61,6 +62,15 @@ public record ProgramAtRef(String commit, Consumer<Context> program, Path stackF
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The stack file at the commit; a stack the commit does not have yet is an empty one (all created). */
+    private static String stackFileAt(Path repo, String commit, String stack) {
+        String path = "Pulumi." + stack + ".yaml";
+        if (git(repo, "ls-tree", "--name-only", commit, "--", path).isBlank()) {
+            return "";
+        }
+        return git(repo, "show", commit + ":" + path);
     }
 
     /** Whether {@code src/main} at the commit is what the working tree holds (no edits, no new files). */
@@ -111,7 +121,7 @@ public record ProgramAtRef(String commit, Consumer<Context> program, Path stackF
                 for (Path file : walk.filter(Files::isRegularFile).toList()) {
                     Path target = classes.resolve(resources.relativize(file).toString());
                     Files.createDirectories(target.getParent());
-                    Files.copy(file, target);
+                    Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }

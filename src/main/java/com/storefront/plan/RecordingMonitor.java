@@ -52,26 +52,34 @@ public final class RecordingMonitor extends MockMonitor {
                         request.getRetainOnDelete(),
                         request.getDeleteBeforeReplace(),
                         aliasUrns(request, response.getUrn()),
-                        toMap(response.getObject())));
+                        toMap(response.getObject()),
+                        propertyDependencies(request)));
             }
             return response;
         });
     }
 
     /**
-     * The URNs a resource's aliases stand for. The SDK sends alias specs (the mock monitor supports
-     * them): each names what differs from the resource (name, type, parent), the rest is the resource's.
+     * The URNs a resource's aliases stand for, in the form this mock engine writes URNs (the root
+     * stack's type heads the type chain of everything below it). The SDK sends alias specs (the mock
+     * monitor supports them): each names what differs from the resource (name, type, parent, stack,
+     * project), the rest is the resource's.
      */
     static List<String> aliasUrns(RegisterResourceRequest request, String urn) {
         List<String> urns = new ArrayList<>(request.getAliasURNsList());
-        String prefix = urn.substring(0, urn.indexOf("::", urn.indexOf("::") + 2) + 2);
+        String[] parts = urn.split("::");
+        String stack = parts[0].substring("urn:pulumi:".length());
+        String project = parts[1];
         for (AliasOuterClass.Alias alias : request.getAliasesList()) {
             if (alias.hasSpec()) {
                 AliasOuterClass.Alias.Spec spec = alias.getSpec();
                 String name = spec.getName().isEmpty() ? request.getName() : spec.getName();
                 String type = spec.getType().isEmpty() ? request.getType() : spec.getType();
-                String parent = spec.getNoParent() ? "" : spec.getParentUrn().isEmpty() ? request.getParent() : spec.getParentUrn();
-                urns.add(prefix + qualifiedType(parent, type) + "::" + name);
+                String parent = spec.getNoParent() ? rootOf(request.getParent(), urn)
+                        : spec.getParentUrn().isEmpty() ? request.getParent() : spec.getParentUrn();
+                urns.add("urn:pulumi:" + (spec.getStack().isEmpty() ? stack : spec.getStack()) + "::"
+                        + (spec.getProject().isEmpty() ? project : spec.getProject()) + "::"
+                        + childType(parent, type) + "::" + name);
             } else if (!alias.getUrn().isEmpty()) {
                 urns.add(alias.getUrn());
             }
@@ -79,14 +87,29 @@ public final class RecordingMonitor extends MockMonitor {
         return List.copyOf(urns);
     }
 
-    /** A child's URN type is its parent's type and its own, joined by '$' (none below the stack). */
-    private static String qualifiedType(String parentUrn, String type) {
-        if (parentUrn.isEmpty()) {
+    /** A child's URN type: its parent's type chain and its own, joined by '$'. */
+    public static String childType(String parentUrn, String type) {
+        if (parentUrn == null || parentUrn.isEmpty()) {
             return type;
         }
         String[] parts = parentUrn.split("::");
-        String parentType = parts[parts.length - 2];
-        return parentType.endsWith("pulumi:pulumi:Stack") ? type : parentType + "$" + type;
+        return parts[parts.length - 2] + "$" + type;
+    }
+
+    /** "No parent" in this engine means the root stack, which every top-level resource hangs under. */
+    private static String rootOf(String parentUrn, String urn) {
+        String[] parts = (parentUrn.isEmpty() ? urn : parentUrn).split("::");
+        String chain = parts[parts.length - 2];
+        String root = chain.contains("$") ? chain.substring(0, chain.indexOf('$')) : chain;
+        return root.equals(ROOT_TYPE) ? parts[0] + "::" + parts[1] + "::" + ROOT_TYPE + "::root" : "";
+    }
+
+    private static final String ROOT_TYPE = "pulumi:pulumi:Stack";
+
+    private static Map<String, List<String>> propertyDependencies(RegisterResourceRequest request) {
+        Map<String, List<String>> dependencies = new java.util.TreeMap<>();
+        request.getPropertyDependenciesMap().forEach((key, value) -> dependencies.put(key, List.copyOf(value.getUrnsList())));
+        return dependencies;
     }
 
     public List<Registered> registered() {

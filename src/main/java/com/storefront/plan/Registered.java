@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * One resource the program registered, as the engine saw it: type, logical name, inputs (as the
  * provider would receive them), provider reference, parent and resource options, the URNs its
- * aliases name, and the state the mocks answered with (its outputs).
+ * aliases name, the state the mocks answered with (its outputs), and for each input the URNs of the
+ * resources its value came from (what the engine uses to know an input changes with a resource).
  */
 public record Registered(
         String type,
@@ -26,7 +27,8 @@ public record Registered(
         boolean retainOnDelete,
         boolean deleteBeforeReplace,
         List<String> aliasUrns,
-        Map<String, Object> outputs) {
+        Map<String, Object> outputs,
+        Map<String, List<String>> propertyDependencies) {
 
     /** An input by dotted path, e.g. {@code serverlessv2ScalingConfiguration.minCapacity} or {@code tags.Name}. */
     public Optional<Object> input(String path) {

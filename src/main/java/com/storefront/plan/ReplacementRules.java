@@ -60,7 +60,7 @@ public final class ReplacementRules {
                 case "when below" -> compareVersions(String.valueOf(now), words[3]) < 0;
                 case "unless starts" -> !String.valueOf(now).startsWith(words[3]);
                 case "when is" -> String.valueOf(now).equals(words[3]);
-                case "when toggles" -> (was == null) != (now == null);
+                case "when toggles" -> absent(was) != absent(now);
                 default -> {
                     if (words[0].equals("unless") && words.length == 3 && words[2].contains("->")) {
                         String[] change = words[2].split("->");
@@ -69,6 +69,10 @@ public final class ReplacementRules {
                     throw new IllegalArgumentException(RESOURCE + ": unknown condition '" + text + "'");
                 }
             };
+        }
+
+        private static boolean absent(Object value) {
+            return value == null || "".equals(value) || (value instanceof List<?> list && list.isEmpty());
         }
 
         static int compareVersions(String a, String b) {

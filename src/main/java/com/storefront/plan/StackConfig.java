@@ -7,6 +7,7 @@ import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -55,10 +56,11 @@ public record StackConfig(Map<String, String> values, Set<String> secretKeys, Se
             entries.forEach((key, value) -> {
                 String name = String.valueOf(key);
                 if (value instanceof Map<?, ?> map && map.size() == 1 && map.containsKey("secure")) {
-                    // Encrypted with the stack's passphrase: known to exist, unknown to us.
+                    // Encrypted with the stack's passphrase: known to exist, unknown to us. The stand-in
+                    // follows the ciphertext, so a changed secret still shows as a change (never its value).
                     secrets.add(name);
                     placeholders.add(name);
-                    values.put(name, SECRET_PLACEHOLDERS.getOrDefault(name, "plan-placeholder-" + name));
+                    values.put(name, standIn(name, String.valueOf(map.get("secure"))));
                 } else {
                     values.put(name, toConfigString(value));
                 }
@@ -74,6 +76,20 @@ public record StackConfig(Map<String, String> values, Set<String> secretKeys, Se
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A stand-in for an encrypted value that passes validation and differs when the ciphertext does. */
+    static String standIn(String key, String ciphertext) {
+        String digest;
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(ciphertext.getBytes(StandardCharsets.UTF_8));
+            digest = java.util.HexFormat.of().formatHex(hash).substring(0, 24);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String base = SECRET_PLACEHOLDERS.getOrDefault(key, "plan-placeholder-" + key + "-");
+        // The known placeholders are letters and digits (the Redis token allows no '-'); keep them so.
+        return base.replaceAll("[0-9]+$", "") + digest;
     }
 
     /** The same config with some keys replaced ({@code null} removes a key). */

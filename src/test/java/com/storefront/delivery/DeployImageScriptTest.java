@@ -37,6 +37,8 @@ class DeployImageScriptTest {
     private static final Path SCRIPT = Path.of("scripts/deploy-image.sh").toAbsolutePath();
     private static final String IMAGE = "123456789012.dkr.ecr.us-east-2.amazonaws.com/storefront-api-prod:Release-2.0.1";
     private static final String RUNNING = "arn:aws:ecs:us-east-2:123456789012:task-definition/storefront-api-prod:41";
+    /** The revision a release registers. */
+    private static final String NEXT = "arn:aws:ecs:us-east-2:123456789012:task-definition/storefront-api-prod:42";
 
     @TempDir
     Path bin;
@@ -286,7 +288,7 @@ class DeployImageScriptTest {
     void upOnABlueGreenStackPassesTheLiveGroupAndDeploysTheNewRevision() throws Exception {
         Map<String, Object> before = outputs("prod");
         String green = (String) before.get("greenTargetGroupArn");
-        String registered = "arn:aws:ecs:us-east-2:123456789012:task-definition/storefront-api-prod:42";
+        String registered = NEXT;
         givenOutputs(before);
         write("outputs-after.json", new Gson().toJson(prodAfterRelease(registered)));
         givenPrimaryTaskSet(RUNNING, green, 1);
@@ -340,7 +342,7 @@ class DeployImageScriptTest {
 
     @Test
     void aFailedDeploymentFailsWithCodeDeploysErrorAndRollback() throws Exception {
-        givenOutputs(prodAfterRelease("arn:aws:ecs:us-east-2:123456789012:task-definition/storefront-api-prod:42"));
+        givenOutputs(prodAfterRelease(NEXT));
         givenPrimaryTaskSet(RUNNING, (String) outputs("prod").get("blueTargetGroupArn"), 1);
         givenDeploymentStates("\"status\": \"InProgress\"", "\"status\": \"Stopped\", "
                 + "\"errorInformation\": {\"code\": \"ALARM_ACTIVE\", \"message\": \"One or more alarms have been activated: storefront-api-target-5xx-prod\"}, "
@@ -354,7 +356,7 @@ class DeployImageScriptTest {
 
     @Test
     void itWaitsAsLongAsTheConfiguredShiftNeedsAndThenSaysSo() throws Exception {
-        Map<String, Object> outputs = prodAfterRelease("arn:aws:ecs:us-east-2:123456789012:task-definition/storefront-api-prod:42");
+        Map<String, Object> outputs = prodAfterRelease(NEXT);
         // The program computes the wait; prod's canary of 5 minutes with a 5-minute termination wait:
         assertEquals(30.0, ((Number) outputs.get("rolloutTimeoutMinutes")).doubleValue());
         outputs.put("rolloutTimeoutMinutes", 0);
@@ -392,7 +394,7 @@ class DeployImageScriptTest {
 
     @Test
     void statusShowsWhatRunsAgainstWhatIsRegistered() throws Exception {
-        Map<String, Object> outputs = prodAfterRelease("arn:aws:ecs:us-east-2:123456789012:task-definition/storefront-api-prod:42");
+        Map<String, Object> outputs = prodAfterRelease(NEXT);
         givenOutputs(outputs);
         givenPrimaryTaskSet(RUNNING, (String) outputs.get("greenTargetGroupArn"), 1);
         Result result = run("status", "prod");
@@ -447,7 +449,7 @@ class DeployImageScriptTest {
 
     @Test
     void pastTheDeadlineTheDeploymentIsStoppedAndRolledBack() throws Exception {
-        Map<String, Object> outputs = prodAfterRelease("arn:aws:ecs:us-east-2:123456789012:task-definition/storefront-api-prod:42");
+        Map<String, Object> outputs = prodAfterRelease(NEXT);
         outputs.put("rolloutTimeoutMinutes", 0);
         givenOutputs(outputs);
         givenPrimaryTaskSet(RUNNING, (String) outputs.get("blueTargetGroupArn"), 1);
@@ -465,7 +467,7 @@ class DeployImageScriptTest {
 
     @Test
     void aThrottledPollIsRetried() throws Exception {
-        Map<String, Object> outputs = prodAfterRelease("arn:aws:ecs:us-east-2:123456789012:task-definition/storefront-api-prod:42");
+        Map<String, Object> outputs = prodAfterRelease(NEXT);
         givenOutputs(outputs);
         givenPrimaryTaskSet(RUNNING, (String) outputs.get("blueTargetGroupArn"), 1);
         givenDeploymentStates("\"status\": \"Succeeded\"");

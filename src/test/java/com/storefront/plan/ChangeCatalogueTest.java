@@ -99,7 +99,10 @@ class ChangeCatalogueTest {
         // Without forceNewDeployment the provider's CustomizeDiff would replace it (and the fixed name collide).
         List<Registered> withoutForce = withInput(StackRun.of(dev().withPath("storefront:service", "spotWeight", 1)),
                 "aws:ecs/service:Service", "api-service", "forceNewDeployment", false);
-        assertEquals(Set.of("replace aws:ecs/service:Service api-service"), lines(impact(Stacks.dev(), withoutForce)));
+        // ... and with it the scaling target whose resourceId comes from the service, and its policy.
+        assertEquals(Set.of("replace aws:ecs/service:Service api-service",
+                "replace aws:appautoscaling/target:Target scaling-target",
+                "replace aws:appautoscaling/policy:Policy scale-cpu"), lines(impact(Stacks.dev(), withoutForce)));
     }
 
     @Test
@@ -179,10 +182,18 @@ class ChangeCatalogueTest {
     @Test
     void theMasterUsernameReplacesTheClusterAndIsAnError() {
         ChangeImpact impact = impact(Stacks.prod(), StackRun.of(prod().withPath("storefront:database", "masterUsername", "shopadmin")));
-        ChangeImpact.Change cluster = impact.endangered().get(0);
-        assertEquals("aws:rds/cluster:Cluster aurora", cluster.type() + " " + cluster.name());
-        assertEquals(List.of("masterUsername forces a new resource"), cluster.reasons());
-        assertEquals(1, impact.endangered().size());
+        ChangeImpact.Change cluster = impact.endangered().stream().filter(c -> c.name().equals("aurora")).findFirst().orElseThrow();
+        assertEquals(List.of("masterUsername forces a new resource", "protected: pulumi up stops here until it is unprotected"),
+                cluster.reasons());
+        assertTrue(cluster.deleteFirst(), "a fixed clusterIdentifier: the old cluster goes first");
+        // The instances take the cluster's identifier and engine (both force a new instance) from it.
+        assertEquals(Set.of("aurora", "aurora-writer", "aurora-reader-1"),
+                impact.endangered().stream().map(ChangeImpact.Change::name).collect(Collectors.toSet()));
+        // What reads the new cluster's managed secret is replaced or updated with it.
+        assertTrue(lines(impact).containsAll(Set.of(
+                "replace aws:secretsmanager/secretRotation:SecretRotation db-master-rotation",
+                "replace aws:ecs/taskDefinition:TaskDefinition api-task",
+                "replace aws:backup/selection:Selection backup-selection")), lines(impact).toString());
     }
 
     /** The registrations of a run with one input of one resource changed. */
@@ -194,7 +205,7 @@ class ChangeCatalogueTest {
                 inputs.put(input, value);
                 r = new Registered(r.type(), r.name(), r.urn(), r.id(), r.parentUrn(), r.custom(), r.providerRef(), inputs,
                         r.secretInputs(), r.protect(), r.ignoreChanges(), r.dependencies(), r.retainOnDelete(),
-                        r.deleteBeforeReplace(), r.aliasUrns(), r.outputs());
+                        r.deleteBeforeReplace(), r.aliasUrns(), r.outputs(), r.propertyDependencies());
             }
             changed.add(r);
         }
@@ -221,7 +232,7 @@ class ChangeCatalogueTest {
             }
             renamed.add(new Registered(r.type(), r.name(), urn, r.id(), parent, r.custom(), r.providerRef(), r.inputs(),
                     r.secretInputs(), r.protect(), r.ignoreChanges(), r.dependencies(), r.retainOnDelete(),
-                    r.deleteBeforeReplace(), aliases ? List.of(r.urn()) : List.of(), r.outputs()));
+                    r.deleteBeforeReplace(), aliases ? List.of(r.urn()) : List.of(), r.outputs(), r.propertyDependencies()));
         }
         return renamed;
     }

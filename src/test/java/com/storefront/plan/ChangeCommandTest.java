@@ -101,14 +101,65 @@ class ChangeCommandTest {
         assertEquals(PlanCommand.DATA_AT_RISK, result.exit(), result.out() + result.err());
         assertTrue(result.err().contains("plan: error: replace aws:rds/cluster:Cluster aurora: masterUsername forces a new resource"),
                 result.err());
-        assertTrue(result.out().contains("(stateful: 1)"), result.out());
+        assertTrue(result.out().contains("(stateful: 3)"), result.out());
         String markdown = Files.readString(Path.of("target/plan/prod-impact.md"));
         assertTrue(markdown.contains("## Errors: data at risk"), markdown);
-        assertFalse(markdown.contains("PlanPlaceholder"), "secrets stay out of the report");
+        for (String standIn : List.of("PlanPlaceholderRedisToken", "plan-placeholder-origin-secret")) {
+            assertFalse(markdown.contains(standIn), "secrets stay out of the report");
+        }
 
         Result acknowledged = planProd(from, to, PlanCommand.ALLOW_STATEFUL);
         assertEquals(0, acknowledged.exit(), acknowledged.err());
         assertTrue(acknowledged.out().contains("acknowledged with " + PlanCommand.ALLOW_STATEFUL), acknowledged.out());
+    }
+
+    @Test
+    void anEncryptedSecretThatChangesIsAChangeShownOnlyAsSecret() throws IOException {
+        String stack = Files.readString(Path.of("Pulumi.dev.yaml"));
+        Files.writeString(repo.resolve("Pulumi.devsecret.yaml"),
+                stack + "  storefront:redisAuthToken:\n    secure: v1:BBBBnewciphertext0000==\n");
+        Files.writeString(repo.resolve("Pulumi.devsecret-base.yaml"),
+                stack + "  storefront:redisAuthToken:\n    secure: v1:AAAAoldciphertext0000==\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = PlanCommand.run(List.of("devsecret", "--against", "Pulumi.devsecret-base.yaml"), repo,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("update aws:elasticache/replicationGroup:ReplicationGroup redis"), printed);
+        String markdown = Files.readString(Path.of("target/plan/devsecret-impact.md"));
+        assertTrue(markdown.contains("`authToken`: [secret] → [secret]"), markdown);
+        for (String text : List.of(markdown, Files.readString(Path.of("target/plan/devsecret-impact.json")), printed)) {
+            assertFalse(text.contains("ciphertext") || text.contains("PlanPlaceholderRedisToken"), "never a secret or its stand-in");
+        }
+    }
+
+    @Test
+    void aBaseWithAnotherProgramIsBuiltAndRunBesideThisOne() throws Exception {
+        // A branch whose program pages at 80 % CPU; the working tree (this program) at 85 %.
+        Path reader = repo.resolve("src/main/java/com/storefront/config/AlertSettingsReader.java");
+        String source = Files.readString(reader);
+        git("checkout", "-q", "-b", "older-program");
+        Files.writeString(reader, source.replace("\"ecsCpuPercent\", 85", "\"ecsCpuPercent\", 80"));
+        git("-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-q", "-am", "older threshold");
+        git("checkout", "-q", "-");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = PlanCommand.run(List.of("prod", "--against", "older-program"), repo,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("[plan] building the program at older-program"), printed);
+        assertTrue(printed.contains("prod: 1 to update (stateful: 0)"), printed);
+        assertTrue(printed.contains("update aws:cloudwatch/metricAlarm:MetricAlarm alarm-ecs-cpu"), printed);
+
+        // A stack the base does not have: everything is created.
+        Files.writeString(repo.resolve("Pulumi.newstack.yaml"), Files.readString(Path.of("Pulumi.dev.yaml")));
+        ByteArrayOutputStream created = new ByteArrayOutputStream();
+        assertEquals(0, PlanCommand.run(List.of("newstack", "--against", "HEAD"), repo,
+                new PrintStream(created, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream())));
+        assertTrue(created.toString(StandardCharsets.UTF_8).matches("(?s).*newstack: \\d+ to create \\(stateful: 0\\).*"),
+                created.toString(StandardCharsets.UTF_8));
     }
 
     @Test

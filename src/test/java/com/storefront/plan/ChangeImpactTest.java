@@ -29,7 +29,7 @@ class ChangeImpactTest {
         return new Registered(type, name, STACK + "storefront:data:Database$" + type + "::" + name, id,
                 STACK + "storefront:data:Database::database", true,
                 "urn:pulumi:plan::storefront::pulumi:providers:aws::aws-primary::provider-aws-primary",
-                inputs, secrets, false, List.of(), List.of(), false, false, aliases, outputs);
+                inputs, secrets, false, List.of(), List.of(), false, false, aliases, outputs, Map.of());
     }
 
     private static Registered resource(String type, String name, Map<String, Object> inputs) {
@@ -39,7 +39,7 @@ class ChangeImpactTest {
     /** The component every test resource belongs to. */
     private static final Registered DATABASE = new Registered("storefront:data:Database", "database",
             STACK + "storefront:data:Database::database", "database", "", false, "", Map.of(), Set.of(), false,
-            List.of(), List.of(), false, false, List.of(), Map.of());
+            List.of(), List.of(), false, false, List.of(), Map.of(), Map.of());
 
     private static ChangeImpact impact(List<Registered> before, List<Registered> after) {
         PlanRun base = new PlanRun(Map.of(), withComponent(before), List.of(), Map.of());
@@ -80,20 +80,24 @@ class ChangeImpactTest {
     }
 
     @Test
-    void aReplacedResourceReplacesWhatRefersToItThroughAForceNewInput() {
-        // A new subnet group name gives the group a new identity; the cluster's dbSubnetGroupName then
-        // changes (in AWS even when our mocks keep the id), and that input forces a new cluster.
-        Registered groupBefore = resource("aws:rds/subnetGroup:SubnetGroup", "subnets", Map.of("name", "a"),
-                "storefront-data-a", Map.of("arn", "arn:aws:rds:::subgrp:storefront-data-a"), List.of(), Set.of());
-        Registered groupAfter = resource("aws:rds/subnetGroup:SubnetGroup", "subnets", Map.of("name", "b"),
-                "storefront-data-a", Map.of("arn", "arn:aws:rds:::subgrp:storefront-data-a"), List.of(), Set.of());
-        Registered cluster = resource("aws:rds/cluster:Cluster", "db", Map.of("dbSubnetGroupName", "storefront-data-a"));
+    void aReplacedResourceReplacesWhatTakesAForceNewInputFromIt() {
+        // As in a preview, the replaced group's outputs are unknown, so the cluster's dbSubnetGroupName
+        // (which the engine records as coming from the group) is too, and that input forces a new cluster.
+        Registered groupBefore = resource("aws:rds/subnetGroup:SubnetGroup", "subnets", Map.of("name", "a"));
+        Registered groupAfter = resource("aws:rds/subnetGroup:SubnetGroup", "subnets", Map.of("name", "b"));
+        Registered plain = resource("aws:rds/cluster:Cluster", "db", Map.of("dbSubnetGroupName", "storefront-data"));
+        Registered cluster = new Registered(plain.type(), plain.name(), plain.urn(), plain.id(), plain.parentUrn(), true,
+                plain.providerRef(), plain.inputs(), Set.of(), false, List.of(), List.of(), false, false, List.of(),
+                plain.outputs(), Map.of("dbSubnetGroupName", List.of(groupAfter.urn())));
         ChangeImpact impact = impact(List.of(groupBefore, cluster), List.of(groupAfter, cluster));
         assertEquals(List.of("replace db", "replace subnets"), lines(impact));
         ChangeImpact.Change db = impact.changes().get(0);
-        assertTrue(db.inputs().get(0).replacedReference());
+        assertTrue(db.inputs().get(0).fromReplaced());
         assertEquals("(known after the replacement)", db.inputs().get(0).after());
-        assertTrue(db.reasons().get(0).contains("refers to aws:rds/subnetGroup:SubnetGroup subnets"), db.reasons().toString());
+        assertTrue(db.reasons().get(0).contains("comes from aws:rds/subnetGroup:SubnetGroup subnets"), db.reasons().toString());
+        assertTrue(db.deleteFirst() || !db.inputs().isEmpty());
+        // Without the dependency (a value merely equal to the group's), nothing is carried over.
+        assertEquals(List.of("replace subnets"), lines(impact(List.of(groupBefore, plain), List.of(groupAfter, plain))));
     }
 
     @Test
@@ -130,10 +134,10 @@ class ChangeImpactTest {
         Registered old = resource("aws:cloudwatch/metricAlarm:MetricAlarm", "cpu", Map.of("threshold", 85.0));
         Registered renamed = new Registered(old.type(), "cpu-high", old.urn().replace("::cpu", "::cpu-high"), old.id(),
                 old.parentUrn(), true, old.providerRef(), old.inputs(), Set.of(), false, List.of(), List.of(), false, false,
-                List.of(old.urn()), old.outputs());
+                List.of(old.urn()), old.outputs(), Map.of());
         assertEquals(List.of(), lines(impact(List.of(old), List.of(renamed))));
         Registered withoutAlias = new Registered(old.type(), "cpu-high", renamed.urn(), old.id(), old.parentUrn(), true,
-                old.providerRef(), old.inputs(), Set.of(), false, List.of(), List.of(), false, false, List.of(), old.outputs());
+                old.providerRef(), old.inputs(), Set.of(), false, List.of(), List.of(), false, false, List.of(), old.outputs(), Map.of());
         assertEquals(List.of("create cpu-high", "delete cpu"), lines(impact(List.of(old), List.of(withoutAlias))));
     }
 
@@ -157,7 +161,7 @@ class ChangeImpactTest {
         Registered before = resource("aws:cloudwatch/metricAlarm:MetricAlarm", "cpu", Map.of("threshold", 85.0));
         Registered after = new Registered(before.type(), before.name(), before.urn(), before.id(), before.parentUrn(), true,
                 before.providerRef(), Map.of("threshold", 75.0), Set.of(), false, List.of("threshold"), List.of(), false,
-                false, List.of(), before.outputs());
+                false, List.of(), before.outputs(), Map.of());
         assertEquals(List.of(), lines(impact(List.of(before), List.of(after))));
     }
 

@@ -87,6 +87,10 @@ class ReplacementRulesTest {
         assertTrue(new ReplacementRules.Condition("when engineVersion below 7.0.5").holds(Map.of(), Map.of("engineVersion", "6.2")));
         assertFalse(new ReplacementRules.Condition("unless engine starts aurora").holds(Map.of(), Map.of("engine", "aurora-postgresql")));
         assertTrue(new ReplacementRules.Condition("when cidrIpv4 toggles").holds(Map.of("cidrIpv4", "0.0.0.0/0"), Map.of()));
+        assertTrue(new ReplacementRules.Condition("when capacityProviderStrategies toggles").holds(
+                Map.of("capacityProviderStrategies", List.of()), Map.of("capacityProviderStrategies", List.of(Map.of("weight", 1)))));
+        assertFalse(new ReplacementRules.Condition("when capacityProviderStrategies toggles").holds(
+                Map.of("capacityProviderStrategies", List.of(Map.of("weight", 3))), Map.of("capacityProviderStrategies", List.of(Map.of("weight", 1)))));
         assertThrows(IllegalArgumentException.class, () -> ReplacementRules.parse(List.of("t\tp\tsometimes\tsrc.go")));
         assertEquals(1, ReplacementRules.parse(List.of("t\tp\t-\tsrc.go")).rules("t").size());
     }
