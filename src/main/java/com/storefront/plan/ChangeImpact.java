@@ -46,11 +46,15 @@ public final class ChangeImpact {
             "aws:backup/vault:Vault", "aws:secretsmanager/secret:Secret", "aws:ecr/repository:Repository");
 
     /**
-     * Inputs that name a resource in AWS. The bridged provider deletes a resource before creating its
-     * replacement when such a name is set (the new one could not exist beside it).
+     * The input that names a resource of a type in AWS (default {@code name}). The bridged provider
+     * deletes a resource before creating its replacement when that name is set: the new one could not
+     * exist beside the old.
      */
-    static final Set<String> NAME_INPUTS = Set.of("name", "bucket", "clusterIdentifier", "identifier",
-            "replicationGroupId", "family");
+    static final Map<String, String> NAME_INPUT = Map.of(
+            "aws:s3/bucketV2:BucketV2", "bucket",
+            "aws:rds/cluster:Cluster", "clusterIdentifier",
+            "aws:rds/clusterInstance:ClusterInstance", "identifier",
+            "aws:elasticache/replicationGroup:ReplicationGroup", "replicationGroupId");
 
     /**
      * One input that differs, with both values in full ("[secret]" for secrets).
@@ -196,7 +200,11 @@ public final class ChangeImpact {
         if (parent != null) {
             String prefix = resource.urn().substring(0, resource.urn().indexOf("::", resource.urn().indexOf("::") + 2) + 2);
             for (String parentAlias : aliasesOf(parent, byUrn, memo)) {
-                all.add(prefix + RecordingMonitor.childType(parentAlias, resource.type()) + "::" + resource.name());
+                // As the engine does: a child named after its parent was named after the parent's old name.
+                String parentOldName = parentAlias.substring(parentAlias.lastIndexOf("::") + 2);
+                String name = resource.name().startsWith(parent.name())
+                        ? parentOldName + resource.name().substring(parent.name().length()) : resource.name();
+                all.add(prefix + RecordingMonitor.childType(parentAlias, resource.type()) + "::" + name);
             }
         }
         List<String> result = List.copyOf(all);
@@ -216,7 +224,7 @@ public final class ChangeImpact {
         Set<String> retagged = providersWhoseInputChanged(pending, "defaultTags");
         pending.values().stream().filter(p -> retagged.contains(p.after.providerName()) && taggable(p.after.type()))
                 .forEach(p -> p.inputs.putIfAbsent("tagsAll", new InputChange("tagsAll", "(provider default tags)",
-                        "(the provider's new default tags)", false, true, List.of())));
+                        "(the provider's new default tags)", false, false, List.of())));
     }
 
     private static Set<String> providersWhoseInputChanged(Map<String, Pending> pending, String input) {
@@ -252,7 +260,8 @@ public final class ChangeImpact {
      * on one changes, which can replace its resource and so on, until nothing more changes.
      */
     private static void propagate(Map<String, Pending> pending, Map<String, String> created, ReplacementRules rules) {
-        Map<String, String> labels = new HashMap<>(created);
+        Map<String, String> labels = new HashMap<>();
+        created.forEach((urn, label) -> labels.put(urn, label + ", which is created"));
         Set<String> sources = new TreeSet<>(created.keySet());
         Set<String> done = new TreeSet<>();
         boolean more = true;
@@ -260,7 +269,7 @@ public final class ChangeImpact {
             more = false;
             pending.values().stream().filter(Pending::replaced).forEach(p -> {
                 sources.add(p.after.urn());
-                labels.putIfAbsent(p.after.urn(), p.label());
+                labels.putIfAbsent(p.after.urn(), p.label() + ", which is replaced");
             });
             for (Pending dependent : pending.values()) {
                 for (Map.Entry<String, List<String>> input : dependent.after.propertyDependencies().entrySet()) {
@@ -334,7 +343,7 @@ public final class ChangeImpact {
             List<ReplacementRules.Rule> hit = rules.triggered(after.type(), key, before.inputs(), after.inputs(), true);
             record(key, hit, true);
             if (!hit.isEmpty()) {
-                reasons.add(key + " comes from " + source + ", which is new");
+                reasons.add(key + " comes from " + source);
             }
         }
 
@@ -377,7 +386,7 @@ public final class ChangeImpact {
             boolean stateful = STATEFUL_TYPES.contains(after.type());
             List<String> why = new ArrayList<>(new LinkedHashSet<>(reasons));
             boolean deleteFirst = replaced && (after.deleteBeforeReplace()
-                    || NAME_INPUTS.stream().anyMatch(n -> after.inputs().get(n) != null));
+                    || after.inputs().get(NAME_INPUT.getOrDefault(after.type(), "name")) != null);
             if (replaced && before.protect()) {
                 why.add("protected: pulumi up stops here until it is unprotected");
             }

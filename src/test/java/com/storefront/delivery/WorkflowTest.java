@@ -19,13 +19,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WorkflowTest {
 
     private static final Path WORKFLOW = Path.of(".github/workflows/infrastructure.yml");
+    private static final Path IMPACT_WORKFLOW = Path.of(".github/workflows/change-impact.yml");
     /** An exact release tag or a full commit SHA: never a moving major tag or branch. */
     private static final Pattern PINNED = Pattern.compile("^[\\w.-]+/[\\w.-]+(/[\\w.-]+)?@(v\\d+\\.\\d+\\.\\d+|[0-9a-f]{40})$");
     private static final String TEST_COMMAND = "mvn -B test";
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> workflow() throws IOException {
-        return new Yaml().load(Files.readString(WORKFLOW));
+        return workflow(WORKFLOW);
+    }
+
+    private static Map<String, Object> workflow(Path file) throws IOException {
+        return new Yaml().load(Files.readString(file));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> impactSteps() throws IOException {
+        return (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) workflow(IMPACT_WORKFLOW)
+                .get("jobs")).get("change-impact")).get("steps");
     }
 
     @SuppressWarnings("unchecked")
@@ -48,7 +59,9 @@ class WorkflowTest {
     @SuppressWarnings("unchecked")
     void everyActionIsPinned() throws IOException {
         List<String> uses = new ArrayList<>();
-        for (Object job : ((Map<String, Object>) workflow().get("jobs")).values()) {
+        List<Object> jobs = new ArrayList<>(((Map<String, Object>) workflow().get("jobs")).values());
+        jobs.addAll(((Map<String, Object>) workflow(IMPACT_WORKFLOW).get("jobs")).values());
+        for (Object job : jobs) {
             for (Map<String, Object> step : (List<Map<String, Object>>) ((Map<String, Object>) job).get("steps")) {
                 if (step.containsKey("uses")) {
                     uses.add(String.valueOf(step.get("uses")));
@@ -83,7 +96,7 @@ class WorkflowTest {
     @SuppressWarnings("unchecked")
     void pullRequestsPreviewBothStacksWithOidcAndASelfManagedBackend() throws IOException {
         Map<String, Object> preview = job("preview");
-        assertTrue(String.valueOf(preview.get("if")).startsWith("github.event_name == 'pull_request'"));
+        assertEquals("github.event_name == 'pull_request'", preview.get("if"));
         assertEquals(List.of("dev", "prod"), ((Map<String, Object>) ((Map<String, Object>) preview.get("strategy"))
                 .get("matrix")).get("stack"));
         assertEquals("write", ((Map<String, Object>) preview.get("permissions")).get("id-token"), "OIDC needs an id token");
@@ -144,29 +157,35 @@ class WorkflowTest {
     @Test
     @SuppressWarnings("unchecked")
     void pullRequestsReportTheChangeImpactOfBothStacksAndFailOnUnacknowledgedDataLoss() throws IOException {
-        // CHG-1: its own job (a refusal does not hold back the preview), against the base branch.
-        Map<String, Object> job = job("change-impact");
-        assertEquals("github.event_name == 'pull_request'", job.get("if"));
-        assertTrue(!job.containsKey("needs"), "nothing waits for it and it waits for nothing");
-        Map<String, Object> step = steps("change-impact").stream().filter(s -> String.valueOf(s.get("name")).startsWith("Change impact"))
+        // CHG-1: its own workflow, so labels re-run only it and never stand in for the tests.
+        Map<String, Object> workflow = workflow(IMPACT_WORKFLOW);
+        Map<String, Object> on = (Map<String, Object>) (workflow.containsKey("on") ? workflow.get("on")
+                : ((Map<Object, Object>) (Map<?, ?>) workflow).get(true));
+        assertEquals(List.of("opened", "synchronize", "reopened", "labeled", "unlabeled"),
+                ((Map<String, Object>) on.get("pull_request")).get("types"));
+        Map<String, Object> infrastructureOn = (Map<String, Object>) (workflow().containsKey("on") ? workflow().get("on")
+                : ((Map<Object, Object>) (Map<?, ?>) workflow()).get(true));
+        assertTrue(infrastructureOn.get("pull_request") == null, "the tests and previews do not run on label events");
+        Map<String, Object> step = impactSteps().stream().filter(s -> String.valueOf(s.get("name")).startsWith("Change impact"))
                 .findFirst().orElseThrow();
         String run = String.valueOf(step.get("run"));
         assertTrue(run.contains("for stack in dev prod"), run);
-        assertTrue(run.contains("plan $stack --against $BASE_REF $flag"), run);
+        assertTrue(run.contains("plan $stack --against $BASE $flag"), run);
         assertTrue(run.contains("target/plan/$stack-impact.md\" >> \"$GITHUB_STEP_SUMMARY\""), run);
         assertTrue(run.contains("exit \"$status\""), "a refused stateful change fails the job");
         Map<String, Object> env = (Map<String, Object>) step.get("env");
-        assertEquals("origin/${{ github.base_ref }}", env.get("BASE_REF"));
-        assertEquals("${{ github.event.action == 'labeled' && github.event.label.name == 'stateful-change-approved' }}",
-                env.get("ACKNOWLEDGED"), "only the act of labelling acknowledges, so each push needs it again");
-        assertEquals(0, ((Map<String, Object>) steps("change-impact").get(0).get("with")).get("fetch-depth"));
-        Map<String, Object> upload = steps("change-impact").stream()
+        assertEquals("${{ steps.base.outputs.sha }}", env.get("BASE"), "the commit the merge was built on, not the moving branch");
+        assertTrue(String.valueOf(env.get("ACKNOWLEDGED")).contains("stateful-change-approved"));
+        assertTrue(String.valueOf(env.get("ACKNOWLEDGED")).contains("github.event.action != 'synchronize'"));
+        Map<String, Object> drop = impactSteps().stream().filter(s -> String.valueOf(s.get("name")).startsWith("Drop an approval"))
+                .findFirst().orElseThrow();
+        assertTrue(String.valueOf(drop.get("run")).contains("--remove-label stateful-change-approved"), "a new push needs a new approval");
+        assertTrue(String.valueOf(impactSteps().stream().filter(s -> "base".equals(s.get("id"))).findFirst().orElseThrow()
+                .get("run")).contains("git rev-parse HEAD^1"));
+        assertEquals(0, ((Map<String, Object>) impactSteps().get(0).get("with")).get("fetch-depth"));
+        Map<String, Object> upload = impactSteps().stream()
                 .filter(s -> String.valueOf(s.get("uses")).startsWith("actions/upload-artifact@")).findFirst().orElseThrow();
         assertEquals("always()", upload.get("if"), "the reports are attached when the impact fails the job too");
-        Map<String, Object> on = (Map<String, Object>) (workflow().containsKey("on") ? workflow().get("on") : ((Map<Object, Object>) (Map<?, ?>) workflow()).get(true));
-        assertTrue(((List<String>) ((Map<String, Object>) on.get("pull_request")).get("types")).contains("labeled"));
-        assertTrue(String.valueOf(job("test").get("if")).contains("github.event.action != 'labeled'"), "a label re-runs only this job");
-        assertTrue(String.valueOf(job("preview").get("if")).contains("github.event.action != 'labeled'"));
     }
 
     private static String runs(String job) throws IOException {

@@ -71,4 +71,18 @@ class AliasMatchingTest {
         Consumer<Context> withoutAlias = ctx -> repository(provider(), new ComponentResource("storefront:images:Registry", "registry"));
         assertEquals(List.of("create repo", "delete repo"), changes(before, withoutAlias));
     }
+
+    @Test
+    void aRenamedComponentCarriesChildrenNamedAfterIt() {
+        // The engine renames the child's old name with the parent's: images-repo was registry-repo.
+        Consumer<Context> before = ctx -> named(new ComponentResource("storefront:test:Registry", "registry"), "registry-repo");
+        Consumer<Context> after = ctx -> named(new ComponentResource("storefront:test:Registry", "images",
+                ComponentResourceOptions.builder().aliases(Alias.builder().name("registry").build()).build()), "images-repo");
+        assertEquals(List.of(), changes(before, after));
+    }
+
+    private static void named(ComponentResource parent, String name) {
+        new Repository(name, RepositoryArgs.builder().name("storefront-api-test").build(),
+                CustomResourceOptions.builder().provider(provider()).parent(parent).build());
+    }
 }
