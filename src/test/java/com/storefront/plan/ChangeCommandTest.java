@@ -58,6 +58,15 @@ class ChangeCommandTest {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, String.join(" ", command) + ": " + output);
     }
 
+    /** Runs the command in the repository, capturing what it prints. */
+    private static Result plan(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = PlanCommand.run(List.of(args), repo, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
     /** Runs the command with the working tree's prod stack file edited from the committed one. */
     private static Result planProd(String from, String to, String... flags) throws IOException {
         Path stackFile = repo.resolve("Pulumi.prod.yaml");
@@ -67,11 +76,7 @@ class ChangeCommandTest {
         try {
             List<String> args = new ArrayList<>(List.of("prod", "--against", "HEAD"));
             args.addAll(List.of(flags));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int exit = PlanCommand.run(args, repo, new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
-            return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+            return plan(args.toArray(String[]::new));
         } finally {
             Files.writeString(stackFile, committed);
         }
@@ -120,12 +125,9 @@ class ChangeCommandTest {
                 stack + "  storefront:redisAuthToken:\n    secure: v1:BBBBnewciphertext0000==\n");
         Files.writeString(repo.resolve("Pulumi.devsecret-base.yaml"),
                 stack + "  storefront:redisAuthToken:\n    secure: v1:AAAAoldciphertext0000==\n");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = PlanCommand.run(List.of("devsecret", "--against", "Pulumi.devsecret-base.yaml"), repo,
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
-        String printed = out.toString(StandardCharsets.UTF_8);
+        Result result = plan("devsecret", "--against", "Pulumi.devsecret-base.yaml");
+        assertEquals(0, result.exit(), result.err());
+        String printed = result.out();
         assertTrue(printed.contains("update aws:elasticache/replicationGroup:ReplicationGroup redis"), printed);
         String markdown = Files.readString(Path.of("target/plan/devsecret-impact.md"));
         assertTrue(markdown.contains("`authToken`: [secret] → [secret]"), markdown);
@@ -143,23 +145,18 @@ class ChangeCommandTest {
         Files.writeString(reader, source.replace("\"ecsCpuPercent\", 85", "\"ecsCpuPercent\", 80"));
         git("-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-q", "-am", "older threshold");
         git("checkout", "-q", "-");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = PlanCommand.run(List.of("prod", "--against", "older-program"), repo,
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
-        String printed = out.toString(StandardCharsets.UTF_8);
+        Result result = plan("prod", "--against", "older-program");
+        assertEquals(0, result.exit(), result.err());
+        String printed = result.out();
         assertTrue(printed.contains("[plan] building the program at older-program"), printed);
         assertTrue(printed.contains("prod: 1 to update (stateful: 0)"), printed);
         assertTrue(printed.contains("update aws:cloudwatch/metricAlarm:MetricAlarm alarm-ecs-cpu"), printed);
 
         // A stack the base does not have: everything is created.
         Files.writeString(repo.resolve("Pulumi.newstack.yaml"), Files.readString(Path.of("Pulumi.dev.yaml")));
-        ByteArrayOutputStream created = new ByteArrayOutputStream();
-        assertEquals(0, PlanCommand.run(List.of("newstack", "--against", "HEAD"), repo,
-                new PrintStream(created, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream())));
-        assertTrue(created.toString(StandardCharsets.UTF_8).matches("(?s).*newstack: \\d+ to create \\(stateful: 0\\).*"),
-                created.toString(StandardCharsets.UTF_8));
+        Result created = plan("newstack", "--against", "HEAD");
+        assertEquals(0, created.exit(), created.err());
+        assertTrue(created.out().matches("(?s).*newstack: \\d+ to create \\(stateful: 0\\).*"), created.out());
     }
 
     @Test
@@ -167,18 +164,13 @@ class ChangeCommandTest {
         Path base = repo.resolve("Pulumi.prod-base.yaml");
         Files.writeString(base, Files.readString(Path.of("Pulumi.prod.yaml")).replace("nodeType: cache.r7g.large",
                 "nodeType: cache.r7g.xlarge"));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = PlanCommand.run(List.of("prod", "--against", "Pulumi.prod-base.yaml"), repo,
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("update aws:elasticache/replicationGroup:ReplicationGroup redis"));
+        Result result = plan("prod", "--against", "Pulumi.prod-base.yaml");
+        assertEquals(0, result.exit(), result.err());
+        assertTrue(result.out().contains("update aws:elasticache/replicationGroup:ReplicationGroup redis"), result.out());
 
         for (List<String> args : List.of(List.of("prod", "--against"), List.of("prod", PlanCommand.ALLOW_STATEFUL),
                 List.of("prod", "--against", "no-such-ref"))) {
-            ByteArrayOutputStream e = new ByteArrayOutputStream();
-            assertEquals(2, PlanCommand.run(args, repo, new PrintStream(new ByteArrayOutputStream()),
-                    new PrintStream(e, true, StandardCharsets.UTF_8)), args.toString());
+            assertEquals(2, plan(args.toArray(String[]::new)).exit(), args.toString());
         }
     }
 }
