@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param certificateArn           an existing us-east-1 ACM certificate for {@code domainName}
  * @param hostedZoneId             Route 53 zone for certificate validation and the alias record
  * @param wafRateLimit             requests per IP per {@code wafRateWindowSeconds} before WAF blocks
+ * @param wafLogFilter             which requests the web ACLs log (the secret headers are redacted either way)
  */
 public record EdgeSettings(
         int logExpirationDays,
@@ -24,7 +25,8 @@ public record EdgeSettings(
         Optional<String> certificateArn,
         Optional<String> hostedZoneId,
         int wafRateLimit,
-        int wafRateWindowSeconds) {
+        int wafRateWindowSeconds,
+        WafLogFilter wafLogFilter) {
 
     public boolean customDomain() {
         return domainName.isPresent();

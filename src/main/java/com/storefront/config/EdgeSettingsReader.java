@@ -58,9 +58,10 @@ final class EdgeSettingsReader {
         if (!WAF_WINDOWS.contains(window)) {
             problems.add(section.key("wafRateWindowSeconds"), window, "must be one of " + WAF_WINDOWS);
         }
+        WafLogFilter logFilter = section.choice("wafLogFilter", WafLogFilter.class, WafLogFilter.ALL);
         section.rejectUnknownKeys();
         return new EdgeSettings(expiration, access, priceClass, rootObject, ttl, noncurrent, domain, certificate, zone,
-                rateLimit, window);
+                rateLimit, window, logFilter);
     }
 
     static ApiSettings api(ConfigSection section, Environment environment) {

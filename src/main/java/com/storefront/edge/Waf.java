@@ -8,6 +8,14 @@ import com.pulumi.aws.wafv2.WebAclAssociation;
 import com.pulumi.aws.wafv2.WebAclAssociationArgs;
 import com.pulumi.aws.wafv2.WebAclLoggingConfiguration;
 import com.pulumi.aws.wafv2.WebAclLoggingConfigurationArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationLoggingFilterArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationLoggingFilterFilterArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationLoggingFilterFilterConditionActionConditionArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationLoggingFilterFilterConditionArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationRedactedFieldArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationRedactedFieldSingleHeaderArgs;
+import com.storefront.config.WafLogFilter;
+import com.storefront.service.LoadBalancer;
 import com.pulumi.aws.wafv2.inputs.WebAclDefaultActionAllowArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclDefaultActionArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclVisibilityConfigArgs;
@@ -27,6 +35,14 @@ import java.util.Map;
  * {@code aws-waf-logs-} group in its own region.
  */
 public final class Waf extends ComponentResource {
+
+    /**
+     * Headers whose values never reach the logs: the origin secret, API keys, shoppers' sessions and
+     * credentials. WAF wants single-header names in lowercase.
+     */
+    public static final List<String> REDACTED_HEADERS = List.of(
+            LoadBalancer.ORIGIN_HEADER.toLowerCase(java.util.Locale.ROOT), "x-api-key", "cookie", "authorization");
+    static final List<String> LOGGED_ACTIONS = List.of("BLOCK", "COUNT", "EXCLUDED_AS_COUNT");
 
     public static final String TYPE = "storefront:edge:Waf";
     /** WAF only accepts CloudWatch log groups whose names start with this. */
@@ -77,11 +93,36 @@ public final class Waf extends ComponentResource {
                 .retentionInDays(args.logRetentionDays())
                 .kmsKeyId("CLOUDFRONT".equals(scope) ? args.usEast1KmsKeyArn() : args.kmsKeyArn())
                 .build(), options);
-        new WebAclLoggingConfiguration("waf-logging-" + what, WebAclLoggingConfigurationArgs.builder()
+        WebAclLoggingConfigurationArgs.Builder logging = WebAclLoggingConfigurationArgs.builder()
                 .resourceArn(acl.arn())
                 .logDestinationConfigs(logs.arn().applyValue(List::of))
-                .build(), options);
+                // WAF logs every header unless told otherwise: keep the secrets out.
+                .redactedFields(REDACTED_HEADERS.stream().map(header -> WebAclLoggingConfigurationRedactedFieldArgs.builder()
+                        .singleHeader(WebAclLoggingConfigurationRedactedFieldSingleHeaderArgs.builder().name(header).build())
+                        .build()).toList());
+        if (args.settings().wafLogFilter() == WafLogFilter.BLOCKED_AND_COUNTED) {
+            logging.loggingFilter(blockedAndCountedOnly());
+        }
+        new WebAclLoggingConfiguration("waf-logging-" + what, logging.build(), options);
         return acl;
+    }
+
+    /**
+     * Logs only requests a rule blocked or counted (a managed rule group's counted rules show as
+     * EXCLUDED_AS_COUNT); everything else is dropped.
+     */
+    private static WebAclLoggingConfigurationLoggingFilterArgs blockedAndCountedOnly() {
+        return WebAclLoggingConfigurationLoggingFilterArgs.builder()
+                .defaultBehavior("DROP")
+                .filters(WebAclLoggingConfigurationLoggingFilterFilterArgs.builder()
+                        .behavior("KEEP")
+                        .requirement("MEETS_ANY")
+                        .conditions(LOGGED_ACTIONS.stream().map(action -> WebAclLoggingConfigurationLoggingFilterFilterConditionArgs.builder()
+                                .actionCondition(WebAclLoggingConfigurationLoggingFilterFilterConditionActionConditionArgs.builder()
+                                        .action(action).build())
+                                .build()).toList())
+                        .build())
+                .build();
     }
 
     /** The REGIONAL web ACL (ALB, API Gateway stage). */

@@ -29,7 +29,8 @@ public final class PolicyRules {
         PROTECTION("stateful resources are protected exactly when the stack is", PolicyRules::protectionFollowsConfig),
         CREDENTIALS("credentials only travel as Pulumi secrets", PolicyRules::credentialsAreSecret),
         RELEASES("the team's image runs as built and ECS services change in place or fail loudly",
-                PolicyRules::releasesAreSafe);
+                PolicyRules::releasesAreSafe),
+        WAF_LOGS("WAF logs redact the origin secret, API keys, cookies and credentials", PolicyRules::wafLogsRedactSecrets);
 
         private final String description;
         private final Function<PlanRun, List<String>> check;
@@ -313,6 +314,21 @@ public final class PolicyRules {
             } else if (!service.bool("forceNewDeployment") || !service.bool("waitForSteadyState")
                     || !service.bool("deploymentCircuitBreaker.rollback")) {
                 violations.add(service + " needs forceNewDeployment, waitForSteadyState and a rolling-back circuit breaker");
+            }
+        }
+        return violations;
+    }
+
+    /** EDGE-3: WAF logs every header unless it is redacted. */
+    @SuppressWarnings("unchecked")
+    private static List<String> wafLogsRedactSecrets(PlanRun run) {
+        List<String> violations = new ArrayList<>();
+        for (Registered logging : run.ofType("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration")) {
+            List<Object> redacted = logging.input("redactedFields").map(v -> (List<Object>) v).orElse(List.of());
+            for (String header : com.storefront.edge.Waf.REDACTED_HEADERS) {
+                if (!redacted.contains(Map.of("singleHeader", Map.of("name", header)))) {
+                    violations.add(logging + " logs the " + header + " header");
+                }
             }
         }
         return violations;

@@ -91,4 +91,13 @@ class EdgeSettingsTest {
         onlyProblem(with(minimal(), "storefront:api", "{\"cloudWatchRoleArn\":\"api-logs\"}"),
                 "storefront:api.cloudWatchRoleArn", "IAM role ARN");
     }
+
+    @Test
+    void wafLogFilterChoices() {
+        assertEquals(WafLogFilter.ALL, load(minimal()).edge().wafLogFilter());
+        assertEquals(WafLogFilter.BLOCKED_AND_COUNTED, load(with(minimal(), "storefront:edge",
+                "{\"wafLogFilter\":\"blockedAndCounted\"}")).edge().wafLogFilter());
+        onlyProblem(with(minimal(), "storefront:edge", "{\"wafLogFilter\":\"blocked\"}"), "storefront:edge.wafLogFilter",
+                "all, blockedAndCounted");
+    }
 }

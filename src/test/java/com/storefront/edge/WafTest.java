@@ -124,4 +124,34 @@ class WafTest {
                 .endsWith(usEast1Key.id()), "KMS keys are regional: the us-east-1 group uses the us-east-1 key");
         assertEquals("alias/storefront-edge-prod", run.one("aws:kms/alias:Alias", "encryption-us-east-1-alias").string("name"));
     }
+
+    @Test
+    void bothAclsRedactTheSecretHeadersFromTheirLogs() {
+        // The origin secret, API keys, shoppers' cookies and credentials would otherwise sit in the log groups.
+        for (StackRun run : List.of(Stacks.dev(), Stacks.prod(), Stacks.prodWithDomain())) {
+            for (String what : List.of("regional", "cloudfront")) {
+                Registered logging = run.one("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration", "waf-logging-" + what);
+                assertEquals(List.of(
+                        Map.of("singleHeader", Map.of("name", "x-origin-verify")),
+                        Map.of("singleHeader", Map.of("name", "x-api-key")),
+                        Map.of("singleHeader", Map.of("name", "cookie")),
+                        Map.of("singleHeader", Map.of("name", "authorization"))), logging.list("redactedFields"));
+                assertTrue(logging.input("loggingFilter").isEmpty(), "every request is logged by default");
+            }
+        }
+    }
+
+    @Test
+    void aLogFilterKeepsOnlyBlockedAndCountedRequests() {
+        StackRun run = StackRun.of(StackRun.stackFile(Stacks.DEV_FILE).withPath("storefront:edge", "wafLogFilter", "blockedAndCounted"));
+        for (String what : List.of("regional", "cloudfront")) {
+            Registered logging = run.one("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration", "waf-logging-" + what);
+            assertEquals(Map.of("defaultBehavior", "DROP", "filters", List.of(Map.of("behavior", "KEEP", "requirement", "MEETS_ANY",
+                    "conditions", List.of(
+                            Map.of("actionCondition", Map.of("action", "BLOCK")),
+                            Map.of("actionCondition", Map.of("action", "COUNT")),
+                            Map.of("actionCondition", Map.of("action", "EXCLUDED_AS_COUNT")))))), logging.map("loggingFilter"));
+            assertEquals(4, logging.list("redactedFields").size());
+        }
+    }
 }
