@@ -14,8 +14,6 @@ import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationLoggingFilterFilter
 import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationLoggingFilterFilterConditionArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationRedactedFieldArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationRedactedFieldSingleHeaderArgs;
-import com.storefront.config.WafLogFilter;
-import com.storefront.service.LoadBalancer;
 import com.pulumi.aws.wafv2.inputs.WebAclDefaultActionAllowArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclDefaultActionArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclVisibilityConfigArgs;
@@ -23,10 +21,13 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.config.WafLogFilter;
 import com.storefront.naming.NameLimit;
 import com.storefront.naming.Naming;
+import com.storefront.service.LoadBalancer;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -37,11 +38,13 @@ import java.util.Map;
 public final class Waf extends ComponentResource {
 
     /**
-     * Headers whose values never reach the logs: the origin secret, API keys, shoppers' sessions and
-     * credentials. WAF wants single-header names in lowercase.
+     * Headers whose values never reach the log records: the origin secret, API keys, shoppers'
+     * sessions and credentials. Lowercase: the API returns the names lowercased, and the provider
+     * compares them as given (other spellings would diff on every update, or be rejected).
      */
     public static final List<String> REDACTED_HEADERS = List.of(
-            LoadBalancer.ORIGIN_HEADER.toLowerCase(java.util.Locale.ROOT), "x-api-key", "cookie", "authorization");
+            LoadBalancer.ORIGIN_HEADER.toLowerCase(Locale.ROOT), "x-api-key", "cookie", "authorization");
+    /** What the blocked-and-counted filter keeps; a rule with a CAPTCHA or CHALLENGE action would need adding. */
     static final List<String> LOGGED_ACTIONS = List.of("BLOCK", "COUNT", "EXCLUDED_AS_COUNT");
 
     public static final String TYPE = "storefront:edge:Waf";

@@ -319,13 +319,21 @@ public final class PolicyRules {
         return violations;
     }
 
-    /** EDGE-3: WAF logs every header unless it is redacted. */
+    /** EDGE-3: the headers whose values must never reach WAF logs (the rule's own list, not the code's). */
+    static final List<String> SECRET_HEADERS = List.of("x-origin-verify", "x-api-key", "cookie", "authorization");
+
+    /** EDGE-3: WAF logs every header unless it is redacted; every web ACL logs. */
     @SuppressWarnings("unchecked")
-    private static List<String> wafLogsRedactSecrets(PlanRun run) {
+    static List<String> wafLogsRedactSecrets(PlanRun run) {
         List<String> violations = new ArrayList<>();
-        for (Registered logging : run.ofType("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration")) {
+        List<Registered> loggings = run.ofType("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration");
+        if (loggings.size() != run.ofType("aws:wafv2/webAcl:WebAcl").size()) {
+            violations.add(run.ofType("aws:wafv2/webAcl:WebAcl").size() + " web ACLs but " + loggings.size()
+                    + " logging configurations");
+        }
+        for (Registered logging : loggings) {
             List<Object> redacted = logging.input("redactedFields").map(v -> (List<Object>) v).orElse(List.of());
-            for (String header : com.storefront.edge.Waf.REDACTED_HEADERS) {
+            for (String header : SECRET_HEADERS) {
                 if (!redacted.contains(Map.of("singleHeader", Map.of("name", header)))) {
                     violations.add(logging + " logs the " + header + " header");
                 }

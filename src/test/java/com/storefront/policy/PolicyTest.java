@@ -42,4 +42,24 @@ class PolicyTest {
         assertEquals(List.of("aws-primary", "aws-us-east-1", "aws-dr-us-west-2"),
                 run.ofType("pulumi:providers:aws").stream().map(Registered::name).toList());
     }
+
+    @Test
+    void theWafLogRuleFindsAnUnredactedHeader() {
+        // The rule must be able to fail: drop one header from prod's regional logging configuration.
+        List<Registered> resources = new java.util.ArrayList<>();
+        for (Registered r : Stacks.prod().resources()) {
+            if (r.name().equals("waf-logging-regional")) {
+                Map<String, Object> inputs = new java.util.LinkedHashMap<>(r.inputs());
+                inputs.put("redactedFields", ((List<?>) inputs.get("redactedFields")).subList(0, 3));
+                r = new Registered(r.type(), r.name(), r.urn(), r.id(), r.parentUrn(), r.custom(), r.providerRef(), inputs,
+                        r.secretInputs(), r.protect(), r.ignoreChanges(), r.dependencies(), r.retainOnDelete(),
+                        r.deleteBeforeReplace(), r.aliasUrns(), r.outputs(), r.propertyDependencies());
+            }
+            resources.add(r);
+        }
+        List<String> violations = PolicyRules.Rule.WAF_LOGS.violations(
+                new com.storefront.plan.PlanRun(Map.of(), resources, List.of(), Map.of()));
+        assertEquals(List.of("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration 'waf-logging-regional' "
+                + "logs the authorization header"), violations);
+    }
 }
