@@ -215,10 +215,12 @@ public final class Cdn extends ComponentResource {
     private static List<Output<DistributionOrderedCacheBehaviorArgs>> behaviours(CachePolicy staticPolicy) {
         List<Output<DistributionOrderedCacheBehaviorArgs>> behaviours = new ArrayList<>();
         // The API is never cached and sees every viewer header but Host (the ALB has its own name).
+        // HTTPS only: a 301 would make many clients resend a POST as a GET, or send credentials in the clear first.
         behaviours.add(Output.of(DistributionOrderedCacheBehaviorArgs.builder()
                 .pathPattern(API_PATH)
                 .targetOriginId(ALB_ORIGIN)
-                .viewerProtocolPolicy("redirect-to-https")
+                .viewerProtocolPolicy("https-only")
+                .responseHeadersPolicyId(CloudFrontPolicies.SECURITY_HEADERS)
                 .allowedMethods(ALL_METHODS)
                 .cachedMethods(CACHED_METHODS)
                 .compress(true)

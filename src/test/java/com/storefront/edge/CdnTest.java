@@ -45,7 +45,8 @@ class CdnTest {
         assertEquals("PriceClass_All", cdn.string("priceClass"));
         assertEquals("PriceClass_100", distribution(Stacks.dev()).string("priceClass"));
         assertEquals("redirect-to-https", cdn.string("defaultCacheBehavior.viewerProtocolPolicy"));
-        behavioursByPath(cdn).values().forEach(b -> assertEquals("redirect-to-https", b.get("viewerProtocolPolicy")));
+        behavioursByPath(cdn).forEach((path, b) -> assertEquals(path.equals("/api/*") ? "https-only" : "redirect-to-https",
+                b.get("viewerProtocolPolicy"), path));
         assertEquals(Map.of("cloudfrontDefaultCertificate", true), cdn.map("viewerCertificate"));
         assertTrue(cdn.input("aliases").isEmpty());
     }
@@ -85,6 +86,9 @@ class CdnTest {
         assertEquals("b689b0a8-53d0-40ab-baf2-68738e2966ac", api.get("originRequestPolicyId"),
                 "Managed-AllViewerExceptHostHeader");
         assertEquals(List.of("GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"), api.get("allowedMethods"));
+        // API clients get no redirect (a POST would come back as a GET), and the same security headers as pages.
+        assertEquals("https-only", api.get("viewerProtocolPolicy"));
+        assertEquals("67f7725c-6f97-4210-82d7-5512b31e9d03", api.get("responseHeadersPolicyId"), "Managed-SecurityHeadersPolicy");
         assertEquals("/api/*", distribution(Stacks.prod()).string("orderedCacheBehaviors.0.pathPattern"),
                 "first, so /api/x.js still reaches the API");
     }
