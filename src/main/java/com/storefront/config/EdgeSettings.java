@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param hostedZoneId             Route 53 zone for certificate validation and the alias record
  * @param wafRateLimit             requests per IP per {@code wafRateWindowSeconds} before WAF blocks
  * @param wafLogFilter             which requests the web ACLs log (the secret headers are redacted either way)
+ * @param infrequentAccessDays     days after which assets move to STANDARD_IA; 0 keeps them in STANDARD
  */
 public record EdgeSettings(
         int logExpirationDays,
@@ -26,7 +27,8 @@ public record EdgeSettings(
         Optional<String> hostedZoneId,
         int wafRateLimit,
         int wafRateWindowSeconds,
-        WafLogFilter wafLogFilter) {
+        WafLogFilter wafLogFilter,
+        int infrequentAccessDays) {
 
     public boolean customDomain() {
         return domainName.isPresent();

@@ -7,6 +7,9 @@ import java.util.regex.Pattern;
 /** Reads and validates {@code storefront:edge} (with its WAF settings) and {@code storefront:api}. */
 final class EdgeSettingsReader {
 
+    /** S3 lifecycle: a transition to STANDARD_IA needs objects at least 30 days old. */
+    static final int MIN_INFREQUENT_ACCESS_DAYS = 30;
+
     static final List<String> PRICE_CLASSES = List.of("PriceClass_100", "PriceClass_200", "PriceClass_All");
     /** The only evaluation windows a WAF rate-based rule accepts. */
     static final List<Integer> WAF_WINDOWS = List.of(60, 120, 300, 600);
@@ -59,9 +62,14 @@ final class EdgeSettingsReader {
             problems.add(section.key("wafRateWindowSeconds"), window, "must be one of " + WAF_WINDOWS);
         }
         WafLogFilter logFilter = section.choice("wafLogFilter", WafLogFilter.class, WafLogFilter.ALL);
+        int infrequentAccess = section.integer("infrequentAccessDays", 30, 0, 3650);
+        if (infrequentAccess > 0 && infrequentAccess < MIN_INFREQUENT_ACCESS_DAYS) {
+            problems.add(section.key("infrequentAccessDays"), infrequentAccess, "must be 0 (off) or at least "
+                    + MIN_INFREQUENT_ACCESS_DAYS + ": S3 moves objects to STANDARD_IA no sooner than 30 days after creation");
+        }
         section.rejectUnknownKeys();
         return new EdgeSettings(expiration, access, priceClass, rootObject, ttl, noncurrent, domain, certificate, zone,
-                rateLimit, window, logFilter);
+                rateLimit, window, logFilter, infrequentAccess);
     }
 
     static ApiSettings api(ConfigSection section, Environment environment) {

@@ -23,6 +23,7 @@ import com.storefront.naming.NameLimit;
 import com.storefront.naming.Naming;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,7 +35,6 @@ import java.util.Optional;
 public final class StaticAssets extends ComponentResource {
 
     public static final String TYPE = "storefront:edge:StaticAssets";
-    static final int INFREQUENT_ACCESS_AFTER_DAYS = 30;
 
     private final Output<String> bucketName;
     private final Output<String> bucketArn;
@@ -57,14 +57,19 @@ public final class StaticAssets extends ComponentResource {
                 .bucket(assets.bucket().id())
                 .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
                 .build(), child);
+        // STANDARD_IA is cheaper to store but charges per GB retrieved and bills at least 128 KB per object,
+        // and CloudFront reads assets on every cache miss: a setting, on by default (EDGE-1), with the trade-off
+        // in the README.
+        List<BucketLifecycleConfigurationV2RuleTransitionArgs> transitions = settings.infrequentAccessDays() == 0 ? List.of()
+                : List.of(BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
+                        .days(settings.infrequentAccessDays()).storageClass("STANDARD_IA").build());
         new BucketLifecycleConfigurationV2("assets-lifecycle", BucketLifecycleConfigurationV2Args.builder()
                 .bucket(assets.bucket().id())
                 .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
                         .id("infrequent-access-and-old-versions")
                         .status("Enabled")
                         .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
-                        .transitions(BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
-                                .days(INFREQUENT_ACCESS_AFTER_DAYS).storageClass("STANDARD_IA").build())
+                        .transitions(transitions)
                         .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
                                 .noncurrentDays(settings.noncurrentVersionDays()).build())
                         .abortIncompleteMultipartUpload(BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs

@@ -100,4 +100,12 @@ class EdgeSettingsTest {
         onlyProblem(with(minimal(), "storefront:edge", "{\"wafLogFilter\":\"blocked\"}"), "storefront:edge.wafLogFilter",
                 "all, blockedAndCounted");
     }
+
+    @Test
+    void infrequentAccessIsOffOrAtLeastThirtyDays() {
+        assertEquals(30, load(minimal()).edge().infrequentAccessDays());
+        assertEquals(0, load(with(minimal(), "storefront:edge", "{\"infrequentAccessDays\":0}")).edge().infrequentAccessDays());
+        onlyProblem(with(minimal(), "storefront:edge", "{\"infrequentAccessDays\":7}"), "storefront:edge.infrequentAccessDays",
+                "no sooner than 30 days");
+    }
 }

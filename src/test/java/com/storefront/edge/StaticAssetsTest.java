@@ -55,6 +55,11 @@ class StaticAssetsTest {
                 "assets-lifecycle").number("rules.0.noncurrentVersionExpiration.noncurrentDays"));
         assertTrue(lifecycle.dependencies().contains(Stacks.prod().one("aws:s3/bucketVersioningV2:BucketVersioningV2",
                 "assets-versioning").urn()));
+        // A team that serves small, often-missed assets can keep them in STANDARD (no retrieval fee, no 128 KB minimum).
+        Registered standardOnly = StackRun.of(StackRun.stackFile(Stacks.DEV_FILE).withPath("storefront:edge", "infrequentAccessDays", 0))
+                .one("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", "assets-lifecycle");
+        assertEquals(List.of(), standardOnly.list("rules.0.transitions"));
+        assertEquals(7.0, standardOnly.number("rules.0.noncurrentVersionExpiration.noncurrentDays"));
     }
 
     @Test
