@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,11 +89,20 @@ class ApiGatewayTest {
                 stage.string("accessLogSettings.destinationArn"));
         Map<String, Object> format = Json.parse(stage.string("accessLogSettings.format"));
         assertTrue(format.keySet().containsAll(Set.of("requestId", "ip", "status", "latencyMs", "apiKeyId")));
+        // Which key, never the key: $context.identity.apiKey is the value itself; headers would carry
+        // the origin secret, cookies and credentials.
+        assertEquals("$context.identity.apiKeyId", format.get("apiKeyId"));
+        for (Object variable : format.values()) {
+            String v = String.valueOf(variable);
+            assertTrue(!v.equals("$context.identity.apiKey") && !v.contains("header") && !v.contains("$input")
+                    && !v.contains("authorizer"), v + " could carry a key or a secret");
+        }
         assertTrue(stage.dependencies().contains(run.one("aws:apigateway/account:Account", "apigateway-account").urn()),
                 "logging needs the account's CloudWatch role first");
 
         Registered settings = run.one("aws:apigateway/methodSettings:MethodSettings", "stage-method-settings");
         assertEquals("*/*", settings.string("methodPath"));
+        assertFalse(settings.bool("settings.dataTraceEnabled"), "full request logging would write headers and bodies");
         assertTrue(settings.bool("settings.metricsEnabled"));
         assertEquals(1000.0, settings.number("settings.throttlingBurstLimit"));
         assertEquals(100.0, settings.number("settings.throttlingRateLimit"));
