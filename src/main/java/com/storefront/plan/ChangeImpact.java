@@ -240,19 +240,9 @@ public final class ChangeImpact {
 
     /** Whether the type takes tags: its Java args have a {@code tags} input. */
     static boolean taggable(String type) {
-        return TAGGABLE.computeIfAbsent(type, t -> {
-            String[] parts = t.split(":");
-            if (parts.length != 3 || !parts[1].contains("/")) {
-                return false;
-            }
-            try {
-                Class<?> args = Class.forName("com.pulumi.aws." + parts[1].substring(0, parts[1].indexOf('/')) + "."
-                        + parts[2] + "Args");
-                return java.util.Arrays.stream(args.getMethods()).anyMatch(m -> m.getName().equals("tags"));
-            } catch (ClassNotFoundException e) {
-                return false;
-            }
-        });
+        return TAGGABLE.computeIfAbsent(type, t -> Registered.argsClass(t)
+                .map(args -> java.util.Arrays.stream(args.getMethods()).anyMatch(m -> m.getName().equals("tags")))
+                .orElse(false));
     }
 
     /**

@@ -72,6 +72,29 @@ public record Registered(
         return (Map<String, Object>) require(path);
     }
 
+    /** The same registration with other inputs (for comparing a run with a change made to it). */
+    public Registered withInputs(Map<String, Object> newInputs) {
+        return new Registered(type, name, urn, id, parentUrn, custom, providerRef, newInputs, secretInputs, protect,
+                ignoreChanges, dependencies, retainOnDelete, deleteBeforeReplace, aliasUrns, outputs, propertyDependencies);
+    }
+
+    /**
+     * The Java args class of an AWS type token, e.g. {@code com.pulumi.aws.rds.ClusterArgs} for
+     * {@code aws:rds/cluster:Cluster}; empty for anything else.
+     */
+    public static Optional<Class<?>> argsClass(String type) {
+        String[] parts = type.split(":");
+        if (parts.length != 3 || !parts[0].equals("aws") || !parts[1].contains("/")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Class.forName("com.pulumi.aws." + parts[1].substring(0, parts[1].indexOf('/')) + "."
+                    + parts[2] + "Args"));
+        } catch (ClassNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The provider's logical name, e.g. {@code aws-primary}, parsed from the provider reference. */
     public String providerName() {
         if (providerRef == null || providerRef.isEmpty()) {

@@ -203,9 +203,7 @@ class ChangeCatalogueTest {
             if (r.type().equals(type) && r.name().equals(name)) {
                 Map<String, Object> inputs = new java.util.LinkedHashMap<>(r.inputs());
                 inputs.put(input, value);
-                r = new Registered(r.type(), r.name(), r.urn(), r.id(), r.parentUrn(), r.custom(), r.providerRef(), inputs,
-                        r.secretInputs(), r.protect(), r.ignoreChanges(), r.dependencies(), r.retainOnDelete(),
-                        r.deleteBeforeReplace(), r.aliasUrns(), r.outputs(), r.propertyDependencies());
+                r = r.withInputs(inputs);
             }
             changed.add(r);
         }

@@ -34,7 +34,7 @@ class ReplacementRulesTest {
     @Test
     void everyRowNamesAnInputOfItsTypeAndCitesItsSource() throws Exception {
         for (String type : RULES.types()) {
-            Class<?> args = argsClass(type);
+            Class<?> args = Registered.argsClass(type).orElseThrow(() -> new AssertionError(type + " has no args class"));
             Set<String> inputs = Arrays.stream(args.getMethods()).map(java.lang.reflect.Method::getName)
                     .collect(Collectors.toSet());
             for (ReplacementRules.Rule rule : RULES.rules(type)) {
@@ -44,13 +44,6 @@ class ReplacementRulesTest {
                         type + " " + rule.path() + ": " + rule.source());
             }
         }
-    }
-
-    /** {@code aws:rds/cluster:Cluster} is built with {@code com.pulumi.aws.rds.ClusterArgs}. */
-    private static Class<?> argsClass(String type) throws ClassNotFoundException {
-        String[] parts = type.split(":");
-        String module = parts[1].substring(0, parts[1].indexOf('/'));
-        return Class.forName("com.pulumi.aws." + module + "." + parts[2] + "Args");
     }
 
     @Test

@@ -51,9 +51,7 @@ class PolicyTest {
             if (r.name().equals("waf-logging-regional")) {
                 Map<String, Object> inputs = new java.util.LinkedHashMap<>(r.inputs());
                 inputs.put("redactedFields", ((List<?>) inputs.get("redactedFields")).subList(0, 3));
-                r = new Registered(r.type(), r.name(), r.urn(), r.id(), r.parentUrn(), r.custom(), r.providerRef(), inputs,
-                        r.secretInputs(), r.protect(), r.ignoreChanges(), r.dependencies(), r.retainOnDelete(),
-                        r.deleteBeforeReplace(), r.aliasUrns(), r.outputs(), r.propertyDependencies());
+                r = r.withInputs(inputs);
             }
             resources.add(r);
         }

@@ -1,11 +1,12 @@
 package com.storefront.stack;
 
+import com.storefront.plan.ChangeImpact;
 import com.storefront.plan.Json;
 import com.storefront.plan.PlanMocks;
 import com.storefront.plan.PlanRun;
 import com.storefront.plan.Registered;
+import com.storefront.plan.ReplacementRules;
 import com.storefront.plan.StackConfig;
-import com.storefront.plan.StackDiff;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,8 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Day 2 of a stack's release path (REL-1, REL-2): the program runs with config A, then with config B,
- * and the registrations are compared by URN. What changes is what `pulumi up` would touch; inputs
- * under ignoreChanges are left out, as the engine keeps their old values.
+ * and the change impact says what `pulumi up` would touch (inputs under ignoreChanges excepted, as
+ * the engine keeps their old values).
  */
 class ReleaseLifecycleTest {
 
@@ -33,21 +35,23 @@ class ReleaseLifecycleTest {
     private static final String LISTENER = "aws:lb/listener:Listener";
     private static final String RULE = "aws:lb/listenerRule:ListenerRule";
 
-    /** Changed resources by "type name", with the inputs that differ. */
+    /**
+     * What `pulumi up` would touch going from one run to the other (the offline change impact), by
+     * "type name" with the inputs that change; created resources as "+type name", deleted as "-type name".
+     */
     private static Map<String, SortedSet<String>> changes(StackRun before, StackRun after) {
-        StackDiff diff = StackDiff.between(before.resources(), after.resources());
+        ChangeImpact impact = ChangeImpact.between(before.plan(), after.plan(), ReplacementRules.load());
         Map<String, SortedSet<String>> named = new TreeMap<>();
-        diff.changed().forEach((urn, keys) -> named.put(label(urn), keys));
-        diff.created().forEach(urn -> named.put("+" + label(urn), new TreeSet<>()));
-        diff.deleted().forEach(urn -> named.put("-" + label(urn), new TreeSet<>()));
+        for (ChangeImpact.Change change : impact.changes()) {
+            String label = change.type() + " " + change.name();
+            switch (change.action()) {
+                case CREATE -> named.put("+" + label, new TreeSet<>());
+                case DELETE -> named.put("-" + label, new TreeSet<>());
+                default -> named.put(label, change.inputs().stream().map(ChangeImpact.InputChange::name)
+                        .collect(Collectors.toCollection(TreeSet::new)));
+            }
+        }
         return named;
-    }
-
-    /** {@code aws:ecs/service:Service api-service} from a URN ({@code ...::<parent$>type::name}). */
-    private static String label(String urn) {
-        String[] parts = urn.split("::");
-        String type = parts[parts.length - 2];
-        return type.substring(type.lastIndexOf('$') + 1) + " " + parts[parts.length - 1];
     }
 
     private static Map<String, Object> container(StackRun run) {
