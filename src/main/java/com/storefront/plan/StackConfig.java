@@ -128,8 +128,9 @@ public record StackConfig(Map<String, String> values, Set<String> secretKeys, Se
      * there is nothing to observe, so a blue/green stack is planned as a new one, with blue live.
      */
     public StackConfig asObservedOffline() {
-        String deployment = values.get(DEPLOYMENT_KEY);
-        if (deployment != null && deployment.contains("\"" + LIVE_TARGET_GROUP + "\"")) {
+        String raw = values.get(DEPLOYMENT_KEY);
+        var deployment = raw == null ? null : JsonParser.parseString(raw);
+        if (deployment != null && deployment.isJsonObject() && deployment.getAsJsonObject().has(LIVE_TARGET_GROUP)) {
             return this;
         }
         return withPath(DEPLOYMENT_KEY, LIVE_TARGET_GROUP, "blue");
