@@ -110,10 +110,12 @@ primary_task_set() {
              capacityProviderStrategy: .capacityProviderStrategy, networkConfiguration: .networkConfiguration }'
 }
 
-# The target group production traffic reaches now: the one the primary task set registers in.
+# The target group production traffic reaches now: the one the primary task set (given, or read)
+# registers in.
 live_color() {
-  local target blue green
-  target=$(primary_task_set | jq -r '.loadBalancers[0].targetGroupArn // empty')
+  local primary=${1:-} target blue green
+  [ -n "$primary" ] || primary=$(primary_task_set)
+  target=$(jq -r '.loadBalancers[0].targetGroupArn // empty' <<<"$primary")
   blue=$(output blueTargetGroupArn)
   green=$(output greenTargetGroupArn)
   case "$target" in
@@ -302,17 +304,18 @@ give_up() {
 
 status() {
   [ "$#" -eq 1 ] || usage
-  local stack=$1 running image
+  local stack=$1 primary running image
   need pulumi aws jq
   load_outputs "$stack"
-  running=$(primary_task_set | jq -r '.taskDefinition // empty')
+  primary=$(primary_task_set)
+  running=$(jq -r '.taskDefinition // empty' <<<"$primary")
   image=$(aws_retry ecs describe-task-definition --task-definition "$running" --output json |
     jq -r --arg name "$(output containerName)" '.taskDefinition.containerDefinitions[] | select(.name == $name) | .image')
   echo "strategy:   $(output deploymentStrategy)"
   echo "registered: $(output taskDefinitionArn)"
   echo "running:    $running ($image)"
   if [ "$(output deploymentStrategy)" = "blueGreen" ]; then
-    echo "live:       $(live_color)"
+    echo "live:       $(live_color "$primary")"
     echo "deploying:  $(in_progress_deployments)"
   fi
 }
