@@ -7,7 +7,6 @@ import com.google.gson.JsonObject;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The change impact of one stack (CHG-1) as a one-line summary, Markdown and JSON
@@ -145,9 +144,5 @@ public record ChangeReport(String stack, String base, String change, ChangeImpac
     /** For tests and the terminal: each change as {@code action type name}. */
     public List<String> lines() {
         return impact.changes().stream().map(c -> c.action().word() + " " + c.type() + " " + c.name()).toList();
-    }
-
-    Map<ChangeImpact.Action, Long> counts() {
-        return impact.counts();
     }
 }
