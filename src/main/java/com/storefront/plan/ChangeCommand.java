@@ -61,7 +61,9 @@ final class ChangeCommand {
                 warnings.add("the stack has no stack file at " + against + ": everything is new");
                 baseConfig = null;
             } else {
-                baseConfig = StackConfig.read(base.stackFile()).asObservedOffline();
+                // The base as its own tooling would have deployed it.
+                StackConfig committed = StackConfig.read(base.stackFile());
+                baseConfig = base.observes() ? committed.asObservedOffline() : committed;
             }
             baseProgram = base.program();
         }

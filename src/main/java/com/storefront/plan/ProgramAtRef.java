@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -35,8 +34,10 @@ import java.util.stream.Stream;
  *
  * @param commit    the full commit id the ref resolved to
  * @param stackFile that commit's {@code Pulumi.<stack>.yaml}, written to the cache
+ * @param observes  whether that commit's tooling adds what the rollout tool observes in AWS to a
+ *                  stack file ({@link StackConfig#asObservedOffline()}); older programs reject it
  */
-public record ProgramAtRef(String commit, Consumer<Context> program, Path stackFile) {
+public record ProgramAtRef(String commit, Consumer<Context> program, Path stackFile, boolean observes) {
 
     static final String PROGRAM_PACKAGE = "com.storefront.";
 
@@ -52,13 +53,14 @@ public record ProgramAtRef(String commit, Consumer<Context> program, Path stackF
             Files.writeString(stackFile, stackFileAt(repo, commit, stack));
             if (sameProgram(repo, commit)) {
                 // A config-only change: the base runs the program we run, nothing to build.
-                return new ProgramAtRef(commit, com.storefront.App::stack, stackFile);
+                return new ProgramAtRef(commit, com.storefront.App::stack, stackFile, true);
             }
             if (!Files.exists(done)) {
                 compile(repo, commit, cache, classes);
                 Files.writeString(done, commit + "\n");
             }
-            return new ProgramAtRef(commit, stackMethod(classes), stackFile);
+            ClassLoader loader = new ChildFirst(new URL[]{classes.toUri().toURL()}, ProgramAtRef.class.getClassLoader());
+            return new ProgramAtRef(commit, stackMethod(loader), stackFile, observes(loader));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -127,9 +129,16 @@ public record ProgramAtRef(String commit, Consumer<Context> program, Path stackF
         }
     }
 
-    private static Consumer<Context> stackMethod(Path classes) throws MalformedURLException {
-        ClassLoader parent = ProgramAtRef.class.getClassLoader();
-        ClassLoader loader = new ChildFirst(new URL[]{classes.toUri().toURL()}, parent);
+    private static boolean observes(ClassLoader loader) {
+        try {
+            loader.loadClass(StackConfig.class.getName()).getMethod("asObservedOffline");
+            return true;
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
+    }
+
+    private static Consumer<Context> stackMethod(ClassLoader loader) {
         try {
             Method stack = loader.loadClass("com.storefront.App").getMethod("stack", Context.class);
             return ctx -> {

@@ -159,6 +159,33 @@ class ChangeCommandTest {
         assertTrue(created.out().matches("(?s).*newstack: \\d+ to create \\(stateful: 0\\).*"), created.out());
     }
 
+    /** The last commit before the rollout tool observed the live target group (its program rejects the key). */
+    private static final String BEFORE_OBSERVATION = "912263232184df9a109361319e0974885e812f38";
+
+    @Test
+    void aBaseFromBeforeTheObservedTargetGroupIsRunAsItsToolingWouldHaveRunIt() throws Exception {
+        Path project = Path.of("").toAbsolutePath();
+        Process check = new ProcessBuilder("git", "cat-file", "-e", BEFORE_OBSERVATION + "^{commit}")
+                .directory(project.toFile()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(check.waitFor() == 0, "needs the project's history");
+        git("checkout", "-q", "-b", "before-observation");
+        Path archive = repo.resolve("old-main.tar");
+        Process export = new ProcessBuilder("git", "archive", "--format=tar", "-o", archive.toString(), BEFORE_OBSERVATION,
+                "src/main").directory(project.toFile()).start();
+        assertEquals(0, export.waitFor());
+        git("rm", "-q", "-r", "src/main");
+        Process unpack = new ProcessBuilder("tar", "-xf", archive.toString()).directory(repo.toFile()).start();
+        assertEquals(0, unpack.waitFor());
+        Files.delete(archive);
+        git("add", "src/main");
+        git("-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "before observation");
+        git("checkout", "-q", "-");
+        Result result = plan("dev", "--against", "before-observation");
+        assertEquals(0, result.exit(), result.err());
+        // Its container definition had the wget health check; this program's has none.
+        assertTrue(result.out().contains("replace aws:ecs/taskDefinition:TaskDefinition api-task"), result.out());
+    }
+
     @Test
     void aStackFileCanBeTheBaseAndBadArgumentsAreUsage() throws IOException {
         Path base = repo.resolve("Pulumi.prod-base.yaml");
