@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.storefront.api.ApiGateway;
 import com.storefront.api.ApiGatewayArgs;
+import com.storefront.config.OriginAccess;
 import com.storefront.config.StackSettings;
 import com.storefront.core.AwsContext;
 import com.storefront.core.Providers;
@@ -27,6 +28,7 @@ import com.storefront.observability.Alerts;
 import com.storefront.observability.Monitoring;
 import com.storefront.observability.MonitoringArgs;
 import com.storefront.security.AppSecrets;
+import com.storefront.security.EdgeSecrets;
 import com.storefront.security.Encryption;
 import com.storefront.security.EncryptionArgs;
 import com.storefront.service.ApiService;
@@ -61,8 +63,11 @@ final class StackComposition {
     }
 
     StackOutputs.Components build() {
-        Encryption encryption = new Encryption("encryption",
-                new EncryptionArgs(naming, "alias/" + naming.stackName(), aws, settings.protect()), primary);
+        // CloudFront decrypts SSE-KMS assets with the stack key (OAC); an OAI cannot, and needs no grant.
+        Optional<Output<String>> cloudFrontReads = settings.edge().originAccess() == OriginAccess.OAC
+                ? Optional.of(StaticAssets.bucketName(naming, aws)) : Optional.empty();
+        Encryption encryption = new Encryption("encryption", new EncryptionArgs(naming, "alias/" + naming.stackName(),
+                aws, settings.protect(), cloudFrontReads), primary);
         Network network = new Network("network", new NetworkArgs(
                 settings.network(), naming, aws, encryption.keyArn(), settings.logRetentionDays()), primary);
         Alerts alerts = new Alerts("alerts", naming, encryption.keyArn(), settings.alerts().emails(), primary);
@@ -81,7 +86,8 @@ final class StackComposition {
                 settings.service().ecrKeepImages(), primary);
         LoadBalancer loadBalancer = new LoadBalancer("load-balancer", new LoadBalancerArgs(settings.service(),
                 settings.deployment(), naming, settings.protect(), network.vpcId(), network.publicSubnetIds(),
-                network.appSecurityGroupId(), logBucket.deliveryBucketName(), settings.originVerifySecret()), primary);
+                network.appSubnetIds(), network.appSecurityGroupId(), logBucket.deliveryBucketName(),
+                settings.originVerifySecret(), settings.api().enabled()), primary);
         ApiService api = new ApiService("api", new ApiServiceArgs(settings.service(), settings.deployment(), naming, aws,
                 settings.protect(), settings.logRetentionDays(), encryption.keyArn(), network.vpcId(),
                 network.appSubnetIds(), network.appSecurityGroupId(), registry.repositoryArn(), loadBalancer,
@@ -94,7 +100,8 @@ final class StackComposition {
         StaticAssets assets = new StaticAssets("static-assets", settings.edge(), naming, aws, settings.protect(),
                 encryption.keyArn(), logBucket.deliveryBucketName(), primary);
         Cdn cdn = new Cdn("cdn", new CdnArgs(settings.edge(), naming, aws, assets, logBucket.bucketDomainName(),
-                loadBalancer.originDomain().map(Output::of).orElse(loadBalancer.dnsName()), loadBalancer.https(),
+                loadBalancer.originDomain().map(Output::of).orElse(loadBalancer.dnsName()), loadBalancer.arn(),
+                loadBalancer.internal(), settings.api().enabled(),
                 settings.originVerifySecret(), waf.cloudFrontAclArn(), providers.usEast1(), settings.protect()), primary);
         Optional<ApiGateway> apiGateway = apiGateway(encryption, loadBalancer, cdn, waf);
 
@@ -116,12 +123,11 @@ final class StackComposition {
         if (!settings.api().enabled()) {
             return Optional.empty();
         }
-        // Without TLS on the ALB only CloudFront may reach it, so the API goes through the distribution.
-        Output<String> backend = loadBalancer.originDomain().map(d -> Output.of("https://" + d))
-                .orElse(cdn.domainName().applyValue(d -> "https://" + d));
+        // Only CloudFront reaches the ALB (and its WAF sees every request), so the API goes through it too.
+        Output<String> backend = cdn.domainName().applyValue(d -> "https://" + d);
         return Optional.of(new ApiGateway("api-gateway", new ApiGatewayArgs(settings.api(), naming, aws,
                 settings.protect(), settings.logRetentionDays(), encryption.keyArn(), backend, waf.regionalAclArn(),
-                settings.originVerifySecret()), primary));
+                EdgeSecrets.gatewaySecret(settings.originVerifySecret())), primary));
     }
 
     private Monitoring monitoring(Alerts alerts, LoadBalancer alb, ApiService api, Database database, Cache cache, Waf waf,

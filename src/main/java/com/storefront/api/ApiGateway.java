@@ -43,12 +43,12 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.config.ApiLogLevel;
 import com.storefront.config.ApiSettings;
 import com.storefront.iam.PolicyDocument;
 import com.storefront.naming.NameLimit;
 import com.storefront.naming.Naming;
 import com.storefront.security.Secrets;
-import com.storefront.service.LoadBalancer;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -61,9 +61,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The API Gateway front door (API-1): a regional REST API that proxies every path to the backend,
- * requires an API key (usage plan with throttling), logs access as JSON, and sits behind the
- * regional WAF. The key's value lives in Secrets Manager.
+ * The partner API (API-1): a regional REST API for partners with API keys and quotas. Every method on
+ * every path under the stage goes to the backend's {@code /partner/} paths through CloudFront (the only
+ * way to the ALB), with API Gateway's header, which the ALB requires there, so no partner route is
+ * reachable without a key. Usage plan with throttling, JSON access logs and execution logs in groups the
+ * stack owns, the regional WAF; the key's value lives in Secrets Manager.
  */
 public final class ApiGateway extends ComponentResource {
 
@@ -97,19 +99,19 @@ public final class ApiGateway extends ComponentResource {
                 .pathPart("{proxy+}")
                 .build(), child);
 
+        Output<String> gatewaySecret = args.gatewaySecret();
         List<com.pulumi.resources.Resource> routes = new ArrayList<>();
-        Output<String> secret = args.originSecret().output();
-        routes.addAll(route("root", api, api.rootResourceId(), args.backendBaseUrl().applyValue(base -> base + "/"),
-                false, secret, child));
-        routes.addAll(route("proxy", api, proxy.id(), args.backendBaseUrl().applyValue(base -> base + "/{proxy}"),
-                true, secret, child));
+        for (ProxyRoute route : ProxyRoute.ALL) {
+            Output<String> resourceId = route.pathParameter() ? proxy.id() : api.rootResourceId();
+            routes.addAll(route(route, api, resourceId, args.backendBaseUrl(), gatewaySecret, child));
+        }
 
         Deployment deployment = new Deployment("deployment", DeploymentArgs.builder()
                 .restApi(api.id())
                 .description("Storefront " + naming.suffix() + " API")
-                // A new deployment whenever the routes (or the origin secret they send) change; otherwise the
-                // stage keeps serving the old ones. Only a hash of the secret goes into the trigger.
-                .triggers(Output.tuple(args.backendBaseUrl(), secret)
+                // A new deployment whenever anything a route sends changes; otherwise the stage keeps serving the
+                // old routes. Only a hash of the secret goes into the trigger.
+                .triggers(Output.tuple(args.backendBaseUrl(), gatewaySecret)
                         .applyValue(t -> Map.of("routes", fingerprint(t.t1, t.t2))))
                 .build(), CustomResourceOptions.builder()
                 .parent(this)
@@ -122,11 +124,19 @@ public final class ApiGateway extends ComponentResource {
                 .retentionInDays(args.logRetentionDays())
                 .kmsKeyId(args.kmsKeyArn())
                 .build(), child);
-        Optional<Account> account = settings.cloudWatchRoleArn().isPresent() ? Optional.empty()
-                : Optional.of(accountSettings(args, child));
-        CustomResourceOptions.Builder stageOptions = CustomResourceOptions.builder().parent(this);
+        // Created before the stage logs anything: API Gateway would otherwise create it, unencrypted and kept forever.
+        Optional<LogGroup> executionLogs = settings.executionLogLevel() == ApiLogLevel.OFF ? Optional.empty()
+                : Optional.of(new LogGroup("api-execution-logs", LogGroupArgs.builder()
+                        .name(api.id().applyValue(id -> executionLogGroupName(id, settings.stageName())))
+                        .retentionInDays(args.logRetentionDays())
+                        .kmsKeyId(args.kmsKeyArn())
+                        .build(), child));
+        Optional<Account> account = settings.manageAccountLogging() ? Optional.of(accountSettings(args, child))
+                : Optional.empty();
+        List<com.pulumi.resources.Resource> loggingReady = new ArrayList<>();
         // Stage logging fails until the region's API Gateway account has a CloudWatch role.
-        account.ifPresent(stageOptions::dependsOn);
+        account.ifPresent(loggingReady::add);
+        executionLogs.ifPresent(loggingReady::add);
         Stage stage = new Stage("stage", StageArgs.builder()
                 .restApi(api.id())
                 .deployment(deployment.id())
@@ -135,19 +145,20 @@ public final class ApiGateway extends ComponentResource {
                         .destinationArn(accessLogs.arn())
                         .format(accessLogFormat())
                         .build())
-                .build(), stageOptions.build());
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(loggingReady).build());
         new MethodSettings("stage-method-settings", MethodSettingsArgs.builder()
                 .restApi(api.id())
                 .stageName(stage.stageName())
                 .methodPath("*/*")
                 .settings(MethodSettingsSettingsArgs.builder()
                         .metricsEnabled(true)
-                        .loggingLevel("ERROR")
+                        .loggingLevel(settings.executionLogLevel().apiValue())
+                        // Full request and response logging would write keys, cookies and bodies.
                         .dataTraceEnabled(false)
                         .throttlingBurstLimit(settings.burstLimit())
                         .throttlingRateLimit((double) settings.rateLimit())
                         .build())
-                .build(), child);
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(loggingReady).build());
 
         UsagePlan plan = new UsagePlan("usage-plan", UsagePlanArgs.builder()
                 .name(naming.name("api"))
@@ -196,68 +207,82 @@ public final class ApiGateway extends ComponentResource {
         registerOutputs(outputs);
     }
 
-    /** {@code ANY} on a resource, API key required, proxied to {@code uri}. */
-    private static List<com.pulumi.resources.Resource> route(String what, RestApi api, Output<String> resourceId,
-                                                             Output<String> uri, boolean pathParameter,
-                                                             Output<String> originSecret, CustomResourceOptions options) {
+    /** {@code ANY} on a resource, API key required, proxied to the route's backend path with API Gateway's header. */
+    private static List<com.pulumi.resources.Resource> route(ProxyRoute route, RestApi api, Output<String> resourceId,
+                                                             Output<String> backendBaseUrl, Output<String> gatewaySecret,
+                                                             CustomResourceOptions options) {
         MethodArgs.Builder method = MethodArgs.builder()
                 .restApi(api.id())
                 .resourceId(resourceId)
-                .httpMethod("ANY")
+                .httpMethod(ProxyRoute.METHOD)
                 .authorization("NONE")
                 .apiKeyRequired(true);
+        if (route.pathParameter()) {
+            method.requestParameters(Map.of(ProxyRoute.METHOD_PROXY_PARAMETER, true));
+        }
         IntegrationArgs.Builder integration = IntegrationArgs.builder()
                 .restApi(api.id())
                 .resourceId(resourceId)
-                .httpMethod("ANY")
-                .type("HTTP_PROXY")
-                .integrationHttpMethod("ANY")
-                .uri(uri)
-                .timeoutMilliseconds(INTEGRATION_TIMEOUT_MS);
-        if (pathParameter) {
-            method.requestParameters(Map.of("method.request.path.proxy", true));
-        }
-        // A static header (quoted value) that tells the WAFs behind us this client was already counted here.
-        integration.requestParameters(originSecret.applyValue(secret -> {
-            Map<String, String> parameters = new java.util.TreeMap<>();
-            parameters.put("integration.request.header." + LoadBalancer.ORIGIN_HEADER, "'" + secret + "'");
-            if (pathParameter) {
-                parameters.put("integration.request.path.proxy", "method.request.path.proxy");
-            }
-            return parameters;
-        }));
-        Method m = new Method("method-" + what, method.build(), options);
-        Integration i = new Integration("integration-" + what, integration.build(),
+                .httpMethod(ProxyRoute.METHOD)
+                .type(ProxyRoute.INTEGRATION_TYPE)
+                .integrationHttpMethod(ProxyRoute.METHOD)
+                .uri(backendBaseUrl.applyValue(route::uri))
+                .timeoutMilliseconds(INTEGRATION_TIMEOUT_MS)
+                .requestParameters(gatewaySecret.applyValue(route::integrationParameters));
+        Method m = new Method("method-" + route.name(), method.build(), options);
+        Integration i = new Integration("integration-" + route.name(), integration.build(),
                 CustomResourceOptions.merge(options, CustomResourceOptions.builder().dependsOn(m).build()));
         return List.of(m, i);
     }
 
-    /** The CloudWatch role in the region's API Gateway account settings (account-wide, see README). */
+    /**
+     * Registers the CloudWatch role in the region's API Gateway account settings (only when asked: the
+     * setting is shared by every REST API there). Destroy and removal leave it as it is, so other APIs keep
+     * logging; the README says how to take it over or hand it back.
+     */
     private static Account accountSettings(ApiGatewayArgs args, CustomResourceOptions options) {
-        Role role = new Role("apigateway-cloudwatch-role", RoleArgs.builder()
-                .name(args.naming().name("apigateway-logs", NameLimit.IAM_ROLE))
-                .description("API Gateway writes access and execution logs to CloudWatch Logs")
-                .assumeRolePolicy(PolicyDocument.serviceTrust(APIGATEWAY))
-                .build(), options);
-        RolePolicyAttachment attachment = new RolePolicyAttachment("apigateway-cloudwatch-policy",
-                RolePolicyAttachmentArgs.builder()
-                        .role(role.name())
-                        .policyArn(args.aws().managedPolicyArn(PUSH_TO_CLOUDWATCH))
-                        .build(), options);
+        Output<String> roleArn;
+        List<com.pulumi.resources.Resource> roleReady = new ArrayList<>();
+        if (args.settings().cloudWatchRoleArn().isPresent()) {
+            roleArn = Output.of(args.settings().cloudWatchRoleArn().get());
+        } else {
+            Role role = new Role("apigateway-cloudwatch-role", RoleArgs.builder()
+                    .name(args.naming().name("apigateway-logs", NameLimit.IAM_ROLE))
+                    .description("API Gateway writes access and execution logs to CloudWatch Logs")
+                    .assumeRolePolicy(PolicyDocument.serviceTrust(APIGATEWAY))
+                    .build(), options);
+            // The role is checked when it is registered; its policy must already be attached.
+            roleReady.add(new RolePolicyAttachment("apigateway-cloudwatch-policy", RolePolicyAttachmentArgs.builder()
+                    .role(role.name())
+                    .policyArn(args.aws().managedPolicyArn(PUSH_TO_CLOUDWATCH))
+                    .build(), options));
+            roleArn = role.arn();
+        }
         return new Account("apigateway-account", AccountArgs.builder()
-                .cloudwatchRoleArn(role.arn())
-                .resetOnDelete(true)
+                .cloudwatchRoleArn(roleArn)
+                .resetOnDelete(false)
                 .build(), CustomResourceOptions.merge(options, CustomResourceOptions.builder()
-                // The role is checked when it is registered; its policy must already be attached.
-                .dependsOn(attachment).build()));
+                .dependsOn(roleReady)
+                // Never cleared behind another API's back, whatever the provider would do on delete.
+                .retainOnDelete(true)
+                .build()));
     }
 
-    /** Stable across runs; changes only when the proxied backend or the origin secret changes. */
-    static String fingerprint(String backend, String originSecret) {
-        String routes = "ANY / -> " + backend + "/ ; ANY /{proxy+} -> " + backend + "/{proxy} ; " + originSecret;
+    /** The group API Gateway writes a stage's execution logs to (its name is fixed by API Gateway). */
+    static String executionLogGroupName(String restApiId, String stageName) {
+        return "API-Gateway-Execution-Logs_" + restApiId + "/" + stageName;
+    }
+
+    /** Stable across runs; changes whenever a route, its integration or the header it sends changes. */
+    static String fingerprint(String backend, String gatewaySecret) {
+        StringBuilder routes = new StringBuilder();
+        for (ProxyRoute route : ProxyRoute.ALL) {
+            routes.append(route.describe(backend, gatewaySecret)).append('\n');
+        }
+        routes.append("timeoutMs=").append(INTEGRATION_TIMEOUT_MS);
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(routes.getBytes(StandardCharsets.UTF_8)));
+                    .digest(routes.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -87,7 +87,16 @@ final class EdgeSettingsReader {
         Optional<String> role = section.optionalString("cloudWatchRoleArn");
         role.filter(r -> !ROLE_ARN.matcher(r).matches()).ifPresent(r -> problems.add(section.key("cloudWatchRoleArn"), r,
                 "must be an IAM role ARN"));
+        boolean manage = section.bool("manageAccountLogging", false);
+        ApiLogLevel level = section.choice("executionLogLevel", ApiLogLevel.class, ApiLogLevel.ERROR);
+        // Access logs need the account-level role as much as execution logs do.
+        if (enabled && !manage && role.isEmpty()) {
+            problems.add(section.key("cloudWatchRoleArn"), null, "is required with api.enabled unless "
+                    + section.key("manageAccountLogging") + " is true: API Gateway logs only through the role in the "
+                    + "region's account settings, shared by every REST API there. Name the role already registered "
+                    + "(aws apigateway get-account), or let this stack register one (manageAccountLogging: true)");
+        }
         section.rejectUnknownKeys();
-        return new ApiSettings(enabled, stage, rate, burst, role);
+        return new ApiSettings(enabled, stage, rate, burst, role, manage, level);
     }
 }

@@ -8,6 +8,12 @@ import com.pulumi.aws.cloudfront.OriginAccessControl;
 import com.pulumi.aws.cloudfront.OriginAccessControlArgs;
 import com.pulumi.aws.cloudfront.OriginAccessIdentity;
 import com.pulumi.aws.cloudfront.OriginAccessIdentityArgs;
+import com.pulumi.aws.cloudfront.VpcOrigin;
+import com.pulumi.aws.cloudfront.VpcOriginArgs;
+import com.pulumi.aws.cloudfront.inputs.DistributionOriginVpcOriginConfigArgs;
+import com.pulumi.aws.cloudfront.inputs.VpcOriginTimeoutsArgs;
+import com.pulumi.aws.cloudfront.inputs.VpcOriginVpcOriginEndpointConfigArgs;
+import com.pulumi.aws.cloudfront.inputs.VpcOriginVpcOriginEndpointConfigOriginSslProtocolsArgs;
 import com.pulumi.aws.cloudfront.inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginArgs;
 import com.pulumi.aws.cloudfront.inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigArgs;
 import com.pulumi.aws.cloudfront.inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfigArgs;
@@ -37,6 +43,7 @@ import com.storefront.core.Certificates;
 import com.storefront.iam.PolicyDocument;
 import com.storefront.iam.PolicyStatement;
 import com.storefront.naming.Naming;
+import com.storefront.security.EdgeSecrets;
 import com.storefront.service.LoadBalancer;
 
 import java.util.ArrayList;
@@ -56,6 +63,8 @@ public final class Cdn extends ComponentResource {
     static final String S3_ORIGIN = "assets";
     static final String ALB_ORIGIN = "api";
     static final String API_PATH = "/api/*";
+    /** VPC origins take up to 15 minutes to create or change (AWS); the provider's default wait is exactly that. */
+    static final String VPC_ORIGIN_TIMEOUT = "30m";
     static final List<String> STATIC_PATHS = List.of("*.js", "*.css");
     /** The hosted zone every CloudFront alias record points into. */
     static final String CLOUDFRONT_ZONE_ID = "Z2FDTNDATAQYW2";
@@ -130,7 +139,7 @@ public final class Cdn extends ComponentResource {
                 .isIpv6Enabled(true)
                 .priceClass(settings.priceClass())
                 .defaultRootObject(settings.defaultRootObject())
-                .origins(Output.all(Output.of(s3Origin.build()), albOrigin(args)))
+                .origins(Output.all(Output.of(s3Origin.build()), albOrigin(args, child)))
                 .defaultCacheBehavior(DistributionDefaultCacheBehaviorArgs.builder()
                         .targetOriginId(S3_ORIGIN)
                         .viewerProtocolPolicy("redirect-to-https")
@@ -140,7 +149,7 @@ public final class Cdn extends ComponentResource {
                         .cachePolicyId(CloudFrontPolicies.CACHING_OPTIMIZED)
                         .responseHeadersPolicyId(CloudFrontPolicies.SECURITY_HEADERS)
                         .build())
-                .orderedCacheBehaviors(Output.all(behaviours(staticPolicy)))
+                .orderedCacheBehaviors(Output.all(behaviours(staticPolicy, args.partnerApi())))
                 .loggingConfig(DistributionLoggingConfigArgs.builder()
                         .bucket(args.logBucketDomainName())
                         .prefix(LogBucket.CLOUDFRONT_PREFIX + "/")
@@ -190,43 +199,77 @@ public final class Cdn extends ComponentResource {
         registerOutputs(outputs);
     }
 
-    /** The ALB origin: HTTPS to its domain when it has a certificate, else HTTP with the secret header. */
-    private static Output<DistributionOriginArgs> albOrigin(CdnArgs args) {
-        DistributionOriginCustomOriginConfigArgs config = DistributionOriginCustomOriginConfigArgs.builder()
-                .originProtocolPolicy(args.albHttps() ? "https-only" : "http-only")
-                .httpPort(80)
-                .httpsPort(443)
-                .originSslProtocols("TLSv1.2")
-                .originReadTimeout(30)
-                .originKeepaliveTimeout(5)
-                .build();
-        // Always sent: the ALB checks it without TLS, and the WAFs exempt it from per-IP rate limits.
+    /**
+     * The ALB origin. Internal ALB: a VPC origin, so the hop stays inside AWS's network and the ALB has no
+     * public address. ALB with a domain: HTTPS only, TLS 1.2 or later, to the name its certificate covers.
+     * Either way the origin secret goes along (the ALB routes nothing without it).
+     */
+    private static Output<DistributionOriginArgs> albOrigin(CdnArgs args, CustomResourceOptions child) {
+        DistributionOriginArgs.Builder origin = DistributionOriginArgs.builder().originId(ALB_ORIGIN);
+        Output<DistributionOriginArgs.Builder> configured;
+        if (args.albInternal()) {
+            VpcOrigin vpcOrigin = vpcOrigin(args, child);
+            configured = vpcOrigin.id().applyValue(id -> origin.vpcOriginConfig(DistributionOriginVpcOriginConfigArgs.builder()
+                    .vpcOriginId(id)
+                    .originReadTimeout(30)
+                    .originKeepaliveTimeout(5)
+                    .build()));
+        } else {
+            configured = Output.of(origin.customOriginConfig(DistributionOriginCustomOriginConfigArgs.builder()
+                    .originProtocolPolicy("https-only")
+                    .httpPort(80)
+                    .httpsPort(443)
+                    .originSslProtocols("TLSv1.2")
+                    .originReadTimeout(30)
+                    .originKeepaliveTimeout(5)
+                    .build()));
+        }
         Output<List<DistributionOriginCustomHeaderArgs>> headers = args.originSecret().output()
                 .applyValue(value -> List.of(DistributionOriginCustomHeaderArgs.builder()
-                        .name(LoadBalancer.ORIGIN_HEADER).value(value).build()));
-        return Output.tuple(args.albOriginDomain(), headers).applyValue(t -> DistributionOriginArgs.builder()
-                .originId(ALB_ORIGIN)
-                .domainName(t.t1)
-                .customOriginConfig(config)
-                .customHeaders(t.t2)
-                .build());
+                        .name(EdgeSecrets.ORIGIN_HEADER).value(value).build()));
+        return Output.tuple(configured, args.albOriginDomain(), headers)
+                .applyValue(t -> t.t1.domainName(t.t2).customHeaders(t.t3).build());
     }
 
-    private static List<Output<DistributionOrderedCacheBehaviorArgs>> behaviours(CachePolicy staticPolicy) {
+    /**
+     * The internal ALB as a CloudFront VPC origin (HTTP on 80; AWS carries it privately). Changing it while a
+     * distribution uses it is refused (CannotUpdateEntityWhileInUse), so any change of the endpoint makes a
+     * new one, which the distribution switches to before the old one is deleted; the name follows the ALB's
+     * id so the two can coexist.
+     */
+    private static VpcOrigin vpcOrigin(CdnArgs args, CustomResourceOptions child) {
+        Output<String> name = args.albArn().applyValue(arn -> args.naming().name("alb-" + albId(arn)));
+        return new VpcOrigin("alb-vpc-origin", VpcOriginArgs.builder()
+                .vpcOriginEndpointConfig(name.applyValue(n -> VpcOriginVpcOriginEndpointConfigArgs.builder()
+                        .name(n)
+                        .arn(args.albArn())
+                        .httpPort(80)
+                        .httpsPort(443)
+                        .originProtocolPolicy("http-only")
+                        // Required by the provider even for http-only.
+                        .originSslProtocols(VpcOriginVpcOriginEndpointConfigOriginSslProtocolsArgs.builder()
+                                .items("TLSv1.2").quantity(1).build())
+                        .build()))
+                .timeouts(VpcOriginTimeoutsArgs.builder()
+                        .create(VPC_ORIGIN_TIMEOUT).update(VPC_ORIGIN_TIMEOUT).delete(VPC_ORIGIN_TIMEOUT).build())
+                .build(), CustomResourceOptions.merge(child, CustomResourceOptions.builder()
+                .replaceOnChanges("vpcOriginEndpointConfig").build()));
+    }
+
+    /** The last eight characters of the ALB's id ({@code .../app/<name>/<id>}). */
+    static String albId(String albArn) {
+        String id = albArn.substring(albArn.lastIndexOf('/') + 1);
+        return id.substring(Math.max(0, id.length() - 8));
+    }
+
+    private static List<Output<DistributionOrderedCacheBehaviorArgs>> behaviours(CachePolicy staticPolicy,
+                                                                                 boolean partnerApi) {
         List<Output<DistributionOrderedCacheBehaviorArgs>> behaviours = new ArrayList<>();
-        // The API is never cached and sees every viewer header but Host (the ALB has its own name).
-        // HTTPS only: a 301 would make many clients resend a POST as a GET, or send credentials in the clear first.
-        behaviours.add(Output.of(DistributionOrderedCacheBehaviorArgs.builder()
-                .pathPattern(API_PATH)
-                .targetOriginId(ALB_ORIGIN)
-                .viewerProtocolPolicy("https-only")
-                .responseHeadersPolicyId(CloudFrontPolicies.SECURITY_HEADERS)
-                .allowedMethods(ALL_METHODS)
-                .cachedMethods(CACHED_METHODS)
-                .compress(true)
-                .cachePolicyId(CloudFrontPolicies.CACHING_DISABLED)
-                .originRequestPolicyId(CloudFrontPolicies.ALL_VIEWER_EXCEPT_HOST_HEADER)
-                .build()));
+        behaviours.add(Output.of(dynamic(API_PATH)));
+        // API Gateway's way to the ALB; the ALB refuses it to anyone who did not come through API Gateway.
+        if (partnerApi) {
+            behaviours.add(Output.of(dynamic(LoadBalancer.PARTNER_PATH)));
+        }
         for (String path : STATIC_PATHS) {
             // With a cache policy, behaviour-level TTLs and forwarded values must stay unset (AWS rejects both).
             behaviours.add(staticPolicy.id().applyValue(policyId -> DistributionOrderedCacheBehaviorArgs.builder()
@@ -241,6 +284,24 @@ public final class Cdn extends ComponentResource {
                     .build()));
         }
         return behaviours;
+    }
+
+    /**
+     * The API paths: never cached, every viewer header but Host (the ALB has its own name). HTTPS only: a 301
+     * would make many clients resend a POST as a GET, or send credentials in the clear first.
+     */
+    private static DistributionOrderedCacheBehaviorArgs dynamic(String path) {
+        return DistributionOrderedCacheBehaviorArgs.builder()
+                .pathPattern(path)
+                .targetOriginId(ALB_ORIGIN)
+                .viewerProtocolPolicy("https-only")
+                .responseHeadersPolicyId(CloudFrontPolicies.SECURITY_HEADERS)
+                .allowedMethods(ALL_METHODS)
+                .cachedMethods(CACHED_METHODS)
+                .compress(true)
+                .cachePolicyId(CloudFrontPolicies.CACHING_DISABLED)
+                .originRequestPolicyId(CloudFrontPolicies.ALL_VIEWER_EXCEPT_HOST_HEADER)
+                .build();
     }
 
     /** TLS only, and reads only by this distribution (OAC) or its identity (OAI). */

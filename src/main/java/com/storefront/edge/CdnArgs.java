@@ -11,8 +11,10 @@ import com.storefront.naming.Naming;
 /**
  * Inputs of the CloudFront component.
  *
- * @param albOriginDomain   the name CloudFront connects to: the ALB's domain (HTTPS) or its DNS name (HTTP)
- * @param albHttps          whether the ALB terminates TLS for {@code albOriginDomain}
+ * @param albOriginDomain   the name CloudFront connects to: the ALB's domain (HTTPS) or its DNS name (VPC origin)
+ * @param albArn            the ALB, for the VPC origin when it is internal
+ * @param albInternal       whether the ALB is internal (reached through a VPC origin) rather than HTTPS on a domain
+ * @param partnerApi        whether {@code /partner/*} goes to the ALB too (API Gateway's partner API)
  * @param originSecret      the header value CloudFront adds to every origin request to the ALB
  * @param usEast1           provider for the viewer certificate (CloudFront only takes us-east-1 certificates)
  */
@@ -23,7 +25,9 @@ public record CdnArgs(
         StaticAssets assets,
         Output<String> logBucketDomainName,
         Output<String> albOriginDomain,
-        boolean albHttps,
+        Output<String> albArn,
+        boolean albInternal,
+        boolean partnerApi,
         SecretValue originSecret,
         Output<String> webAclArn,
         Provider usEast1,

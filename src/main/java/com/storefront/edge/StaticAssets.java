@@ -48,8 +48,7 @@ public final class StaticAssets extends ComponentResource {
         super(TYPE, name, options);
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
         this.kmsEncrypted = settings.originAccess() == OriginAccess.OAC;
-        Output<String> bucketName = aws.accountId().applyValue(account ->
-                naming.name("assets", NameLimit.S3_BUCKET) + "-" + account);
+        Output<String> bucketName = bucketName(naming, aws);
         PrivateBucket assets = PrivateBucket.create("assets", bucketName, protect, "BucketOwnerEnforced",
                 kmsEncrypted ? Optional.of(kmsKeyArn) : Optional.empty(), child);
 
@@ -91,6 +90,11 @@ public final class StaticAssets extends ComponentResource {
         outputs.put("bucketName", this.bucketName);
         outputs.put("bucketArn", bucketArn);
         registerOutputs(outputs);
+    }
+
+    /** The bucket's name, known before it exists (the stack key's policy names it). */
+    public static Output<String> bucketName(Naming naming, AwsContext aws) {
+        return aws.accountId().applyValue(account -> naming.name("assets", NameLimit.S3_BUCKET) + "-" + account);
     }
 
     public Output<String> bucketName() {

@@ -24,7 +24,10 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.storefront.config.WafLogFilter;
 import com.storefront.naming.NameLimit;
 import com.storefront.naming.Naming;
-import com.storefront.service.LoadBalancer;
+import com.storefront.security.EdgeSecrets;
+import com.pulumi.aws.wafv2.inputs.WebAclDataProtectionConfigArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclDataProtectionConfigDataProtectionArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclDataProtectionConfigDataProtectionFieldArgs;
 
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +46,8 @@ public final class Waf extends ComponentResource {
      * compares them as given (other spellings would diff on every update, or be rejected).
      */
     public static final List<String> REDACTED_HEADERS = List.of(
-            LoadBalancer.ORIGIN_HEADER.toLowerCase(Locale.ROOT), "x-api-key", "cookie", "authorization");
+            EdgeSecrets.ORIGIN_HEADER.toLowerCase(Locale.ROOT), EdgeSecrets.GATEWAY_HEADER.toLowerCase(Locale.ROOT),
+            "x-api-key", "cookie", "authorization");
     /** What the blocked-and-counted filter keeps; a rule with a CAPTCHA or CHALLENGE action would need adding. */
     static final List<String> LOGGED_ACTIONS = List.of("BLOCK", "COUNT", "EXCLUDED_AS_COUNT");
 
@@ -61,13 +65,17 @@ public final class Waf extends ComponentResource {
         CustomResourceOptions regional = CustomResourceOptions.builder().parent(this).build();
         CustomResourceOptions usEast1 = CustomResourceOptions.builder().parent(this).provider(args.usEast1()).build();
 
-        WebAcl regionalAcl = webAcl("regional", "REGIONAL", args, regional);
+        // Regional: CloudFront's requests (origin secret) are not counted per IP again. CloudFront: API
+        // Gateway's requests (gateway secret) are not; and there only the uncached paths count.
+        WebAcl regionalAcl = webAcl("regional", "REGIONAL", args, args.originSecret().output()
+                .applyValue(secret -> new WafRules.Exemption(EdgeSecrets.ORIGIN_HEADER, secret)), false, regional);
         // Right after creation WAF can answer WAFUnavailableEntityException; a re-run of `pulumi up` settles it.
         new WebAclAssociation("alb-web-acl", WebAclAssociationArgs.builder()
                 .resourceArn(args.albArn())
                 .webAclArn(regionalAcl.arn())
                 .build(), regional);
-        WebAcl cloudFrontAcl = webAcl("cloudfront", "CLOUDFRONT", args, usEast1);
+        WebAcl cloudFrontAcl = webAcl("cloudfront", "CLOUDFRONT", args, EdgeSecrets.gatewaySecret(args.originSecret())
+                .applyValue(secret -> new WafRules.Exemption(EdgeSecrets.GATEWAY_HEADER, secret)), true, usEast1);
 
         this.regionalAclArn = regionalAcl.arn();
         this.regionalAclName = regionalAcl.name();
@@ -76,7 +84,8 @@ public final class Waf extends ComponentResource {
         registerOutputs(Map.of("regionalAclArn", regionalAclArn, "cloudFrontAclArn", cloudFrontAclArn));
     }
 
-    private WebAcl webAcl(String what, String scope, WafArgs args, CustomResourceOptions options) {
+    private WebAcl webAcl(String what, String scope, WafArgs args, Output<WafRules.Exemption> ourEdge,
+                          boolean dynamicOnly, CustomResourceOptions options) {
         Naming naming = args.naming();
         String name = naming.name("waf-" + what);
         WebAcl acl = new WebAcl("web-acl-" + what, WebAclArgs.builder()
@@ -84,7 +93,9 @@ public final class Waf extends ComponentResource {
                 .description("Storefront " + naming.suffix() + " " + what + " protection")
                 .scope(scope)
                 .defaultAction(WebAclDefaultActionArgs.builder().allow(WebAclDefaultActionAllowArgs.builder().build()).build())
-                .rules(args.originSecret().output().applyValue(secret -> WafRules.rules(args.settings(), name, secret)))
+                .rules(ourEdge.applyValue(exemption -> WafRules.rules(args.settings(), name, exemption, dynamicOnly)))
+                // Sampled requests (console, API) ignore the logging redaction; this masks the same headers there.
+                .dataProtectionConfig(dataProtection())
                 .visibilityConfig(WebAclVisibilityConfigArgs.builder()
                         .cloudwatchMetricsEnabled(true)
                         .sampledRequestsEnabled(true)
@@ -108,6 +119,21 @@ public final class Waf extends ComponentResource {
         }
         new WebAclLoggingConfiguration("waf-logging-" + what, logging.build(), options);
         return acl;
+    }
+
+    /** The redacted headers, replaced by {@code REDACTED} in everything WAF stores about a request. */
+    static WebAclDataProtectionConfigArgs dataProtection() {
+        return WebAclDataProtectionConfigArgs.builder()
+                .dataProtections(WebAclDataProtectionConfigDataProtectionArgs.builder()
+                        .action("SUBSTITUTION")
+                        .field(WebAclDataProtectionConfigDataProtectionFieldArgs.builder()
+                                .fieldType("SINGLE_HEADER")
+                                .fieldKeys(REDACTED_HEADERS)
+                                .build())
+                        .excludeRuleMatchDetails(false)
+                        .excludeRateBasedDetails(false)
+                        .build())
+                .build();
     }
 
     /**

@@ -17,9 +17,14 @@ import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementByteMatchStatementFieldToM
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementByteMatchStatementFieldToMatchSingleHeaderArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementByteMatchStatementTextTransformationArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementRateBasedStatementScopeDownStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementNotStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementRateBasedStatementScopeDownStatementAndStatementArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementRateBasedStatementScopeDownStatementNotStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementRegexMatchStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementRegexMatchStatementFieldToMatchArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementRegexMatchStatementFieldToMatchUriPathArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementRegexMatchStatementTextTransformationArgs;
 import com.storefront.config.EdgeSettings;
-import com.storefront.service.LoadBalancer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,17 +39,41 @@ final class WafRules {
             "AWSManagedRulesKnownBadInputsRuleSet",
             "AWSManagedRulesSQLiRuleSet");
     static final String RATE_RULE = "rate-limit-per-ip";
+    /**
+     * What the CloudFront rate rule counts: the uncached paths that reach the ALB. Shoppers behind one shared
+     * address (an office, a carrier's NAT) load dozens of cached assets per page; counting those would lock
+     * them out, while CloudFront absorbs asset floods from its cache.
+     */
+    static final String DYNAMIC_PATHS = "^/(api|partner)/";
+
+    /** Requests that carry {@code header} = {@code value} are exempt from the per-IP rate rule. */
+    record Exemption(String header, String value) {
+    }
 
     private WafRules() {
     }
 
     /**
-     * @param originSecret requests carrying it in {@link LoadBalancer#ORIGIN_HEADER} come from our own
-     *                     CloudFront or API Gateway, which already counted the client's real address;
-     *                     counting them again would throttle the proxies' shared addresses
+     * @param ourEdge     requests carrying it come from our own CloudFront (at the regional ACL) or API Gateway
+     *                    (at the CloudFront ACL), which already counted the client's real address; counting them
+     *                    again would throttle the proxies' shared addresses
+     * @param dynamicOnly count only {@link #DYNAMIC_PATHS} (the CloudFront ACL; everything the regional ACL sees
+     *                    is dynamic, and API Gateway's paths carry its stage)
      */
-    static List<WebAclRuleArgs> rules(EdgeSettings settings, String metricPrefix, String originSecret) {
+    static List<WebAclRuleArgs> rules(EdgeSettings settings, String metricPrefix, Exemption ourEdge, boolean dynamicOnly) {
         List<WebAclRuleArgs> rules = new ArrayList<>();
+        WebAclRuleStatementArgs notOurEdge = WebAclRuleStatementArgs.builder()
+                .notStatement(WebAclRuleStatementNotStatementArgs.builder().statements(fromOurEdge(ourEdge)).build())
+                .build();
+        WebAclRuleStatementRateBasedStatementScopeDownStatementArgs scope = dynamicOnly
+                ? WebAclRuleStatementRateBasedStatementScopeDownStatementArgs.builder()
+                        .andStatement(WebAclRuleStatementRateBasedStatementScopeDownStatementAndStatementArgs.builder()
+                                .statements(notOurEdge, dynamicPaths()).build())
+                        .build()
+                : WebAclRuleStatementRateBasedStatementScopeDownStatementArgs.builder()
+                        .notStatement(WebAclRuleStatementRateBasedStatementScopeDownStatementNotStatementArgs.builder()
+                                .statements(fromOurEdge(ourEdge)).build())
+                        .build();
         rules.add(WebAclRuleArgs.builder()
                 .name(RATE_RULE)
                 .priority(0)
@@ -54,11 +83,7 @@ final class WafRules {
                                 .limit(settings.wafRateLimit())
                                 .evaluationWindowSec(settings.wafRateWindowSeconds())
                                 .aggregateKeyType("IP")
-                                .scopeDownStatement(WebAclRuleStatementRateBasedStatementScopeDownStatementArgs.builder()
-                                        .notStatement(WebAclRuleStatementRateBasedStatementScopeDownStatementNotStatementArgs.builder()
-                                                .statements(fromOurEdge(originSecret))
-                                                .build())
-                                        .build())
+                                .scopeDownStatement(scope)
                                 .build())
                         .build())
                 .visibilityConfig(visibility(metricPrefix + "-" + RATE_RULE))
@@ -101,15 +126,28 @@ final class WafRules {
         return statement.build();
     }
 
-    private static WebAclRuleStatementArgs fromOurEdge(String originSecret) {
+    private static WebAclRuleStatementArgs dynamicPaths() {
+        return WebAclRuleStatementArgs.builder()
+                .regexMatchStatement(WebAclRuleStatementRegexMatchStatementArgs.builder()
+                        .regexString(DYNAMIC_PATHS)
+                        .fieldToMatch(WebAclRuleStatementRegexMatchStatementFieldToMatchArgs.builder()
+                                .uriPath(WebAclRuleStatementRegexMatchStatementFieldToMatchUriPathArgs.builder().build())
+                                .build())
+                        .textTransformations(WebAclRuleStatementRegexMatchStatementTextTransformationArgs.builder()
+                                .priority(0).type("NONE").build())
+                        .build())
+                .build();
+    }
+
+    private static WebAclRuleStatementArgs fromOurEdge(Exemption ourEdge) {
         return WebAclRuleStatementArgs.builder()
                 .byteMatchStatement(WebAclRuleStatementByteMatchStatementArgs.builder()
                         .fieldToMatch(WebAclRuleStatementByteMatchStatementFieldToMatchArgs.builder()
                                 .singleHeader(WebAclRuleStatementByteMatchStatementFieldToMatchSingleHeaderArgs.builder()
-                                        .name(LoadBalancer.ORIGIN_HEADER.toLowerCase()).build())
+                                        .name(ourEdge.header().toLowerCase(java.util.Locale.ROOT)).build())
                                 .build())
                         .positionalConstraint("EXACTLY")
-                        .searchString(originSecret)
+                        .searchString(ourEdge.value())
                         .textTransformations(WebAclRuleStatementByteMatchStatementTextTransformationArgs.builder()
                                 .priority(0).type("NONE").build())
                         .build())

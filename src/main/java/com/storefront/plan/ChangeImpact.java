@@ -321,6 +321,7 @@ public final class ChangeImpact {
             for (String key : keys) {
                 if (!Objects.equals(before.inputs().get(key), after.inputs().get(key))) {
                     p.record(key, rules.triggered(after.type(), key, before.inputs(), after.inputs(), false), false);
+                    p.replaceIfAsked(key);
                 }
             }
             if (!Objects.equals(before.providerName(), after.providerName())) {
@@ -334,6 +335,14 @@ public final class ChangeImpact {
             record(key, hit, true);
             if (!hit.isEmpty()) {
                 reasons.add(key + " comes from " + source);
+            }
+            replaceIfAsked(key);
+        }
+
+        /** The program's own {@code replaceOnChanges} option replaces the resource whatever the provider says. */
+        void replaceIfAsked(String key) {
+            if (after.replaceOnChanges().contains(key) || after.replaceOnChanges().contains("*")) {
+                replaceBecause(key + " changes and the program asks for replacement on it (replaceOnChanges)");
             }
         }
 

@@ -77,6 +77,10 @@ public final class CostModel {
     private void loadBalancer() {
         for (Registered alb : run.ofType("aws:lb/loadBalancer:LoadBalancer")) {
             perUnit("Application Load Balancer", 1, "ALB", prices.monthly(prices.price("albHour")), "plus LCUs");
+            // An internal ALB's nodes have private addresses only.
+            if (Boolean.TRUE.equals(alb.input("internal").orElse(false))) {
+                continue;
+            }
             int azs = alb.input("subnets").map(s -> ((List<?>) s).size()).orElse(0);
             perUnit("Public IPv4 addresses (ALB)", azs, "address", prices.monthly(prices.price("publicIpv4Hour")),
                     "one per AZ");

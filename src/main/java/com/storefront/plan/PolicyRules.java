@@ -66,6 +66,9 @@ public final class PolicyRules {
      */
     private static final Set<String> RETAINED_BY_DESIGN = Set.of("aws:secretsmanager/secretRotation:SecretRotation");
 
+    /** Names AWS fixes (the service writes to them by that name); the stack creates them only to own their settings. */
+    private static final List<String> AWS_DICTATED_NAMES = List.of("API-Gateway-Execution-Logs_");
+
     private PolicyRules() {
     }
 
@@ -137,7 +140,8 @@ public final class PolicyRules {
         List<String> violations = new ArrayList<>();
         for (Registered r : run.where(r -> r.custom() && r.isAws() && !PARENT_SCOPED_NAMES.contains(r.type()))) {
             NameLimit limit = NameLimit.forType(r.type()).orElse(NameLimit.GENERIC);
-            r.input(limit.property()).map(String::valueOf).ifPresent(name -> {
+            r.input(limit.property()).map(String::valueOf)
+                    .filter(name -> AWS_DICTATED_NAMES.stream().noneMatch(name::startsWith)).ifPresent(name -> {
                 if (!name.contains(suffix)) {
                     violations.add(r + " name '" + name + "' lacks the suffix " + suffix);
                 }
@@ -320,7 +324,8 @@ public final class PolicyRules {
     }
 
     /** EDGE-3: the headers whose values must never reach WAF logs (the rule's own list, not the code's). */
-    static final List<String> SECRET_HEADERS = List.of("x-origin-verify", "x-api-key", "cookie", "authorization");
+    static final List<String> SECRET_HEADERS = List.of(
+            "x-origin-verify", "x-gateway-verify", "x-api-key", "cookie", "authorization");
 
     /** EDGE-3: WAF logs every header unless it is redacted; every web ACL logs. */
     @SuppressWarnings("unchecked")

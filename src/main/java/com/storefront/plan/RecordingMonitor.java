@@ -53,7 +53,8 @@ public final class RecordingMonitor extends MockMonitor {
                         request.getDeleteBeforeReplace(),
                         aliasUrns(request, response.getUrn()),
                         toMap(response.getObject()),
-                        propertyDependencies(request)));
+                        propertyDependencies(request),
+                        List.copyOf(request.getReplaceOnChangesList())));
             }
             return response;
         });

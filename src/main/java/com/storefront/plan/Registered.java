@@ -28,7 +28,18 @@ public record Registered(
         boolean deleteBeforeReplace,
         List<String> aliasUrns,
         Map<String, Object> outputs,
-        Map<String, List<String>> propertyDependencies) {
+        Map<String, List<String>> propertyDependencies,
+        List<String> replaceOnChanges) {
+
+    /** A registration without {@code replaceOnChanges}. */
+    public Registered(String type, String name, String urn, String id, String parentUrn, boolean custom,
+                      String providerRef, Map<String, Object> inputs, Set<String> secretInputs, boolean protect,
+                      List<String> ignoreChanges, List<String> dependencies, boolean retainOnDelete,
+                      boolean deleteBeforeReplace, List<String> aliasUrns, Map<String, Object> outputs,
+                      Map<String, List<String>> propertyDependencies) {
+        this(type, name, urn, id, parentUrn, custom, providerRef, inputs, secretInputs, protect, ignoreChanges,
+                dependencies, retainOnDelete, deleteBeforeReplace, aliasUrns, outputs, propertyDependencies, List.of());
+    }
 
     /** An input by dotted path, e.g. {@code serverlessv2ScalingConfiguration.minCapacity} or {@code tags.Name}. */
     public Optional<Object> input(String path) {
@@ -75,7 +86,8 @@ public record Registered(
     /** The same registration with other inputs (for comparing a run with a change made to it). */
     public Registered withInputs(Map<String, Object> newInputs) {
         return new Registered(type, name, urn, id, parentUrn, custom, providerRef, newInputs, secretInputs, protect,
-                ignoreChanges, dependencies, retainOnDelete, deleteBeforeReplace, aliasUrns, outputs, propertyDependencies);
+                ignoreChanges, dependencies, retainOnDelete, deleteBeforeReplace, aliasUrns, outputs, propertyDependencies,
+                replaceOnChanges);
     }
 
     /**

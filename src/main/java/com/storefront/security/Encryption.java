@@ -34,8 +34,11 @@ public final class Encryption extends ComponentResource {
         super(TYPE, name, options);
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).protect(args.protect()).build();
 
-        Output<String> policy = Output.tuple(args.aws().partition(), args.aws().accountId())
-                .applyValue(t -> KeyPolicy.document(args.aws(), t.t1, t.t2));
+        Output<java.util.Optional<String>> cloudFrontBucket = args.cloudFrontReadsBucket()
+                .map(bucket -> bucket.applyValue(java.util.Optional::of))
+                .orElse(Output.of(java.util.Optional.empty()));
+        Output<String> policy = Output.tuple(args.aws().partition(), args.aws().accountId(), cloudFrontBucket)
+                .applyValue(t -> KeyPolicy.document(args.aws(), t.t1, t.t2, t.t3));
         // Children carry the component's name: two Encryption components would otherwise share URNs.
         Key key = new Key(name + "-key", KeyArgs.builder()
                 .description("Storefront " + args.naming().suffix() + " (" + args.aws().region()

@@ -1,5 +1,8 @@
 package com.storefront.security;
 
+import com.pulumi.core.Output;
+import java.util.Optional;
+
 import com.storefront.core.AwsContext;
 import com.storefront.naming.Naming;
 
@@ -9,6 +12,13 @@ import com.storefront.naming.Naming;
  * @param aliasName the alias, e.g. {@code alias/storefront-<suffix>}
  * @param aws       account facts of the key's region (key policies name regional service principals)
  * @param protect   whether the key is protected (30-day deletion window) or destroyable (7 days)
+ * @param cloudFrontReadsBucket the bucket whose SSE-KMS objects CloudFront (OAC) may decrypt with this key,
+ *                              by name; absent for keys CloudFront never uses
  */
-public record EncryptionArgs(Naming naming, String aliasName, AwsContext aws, boolean protect) {
+public record EncryptionArgs(Naming naming, String aliasName, AwsContext aws, boolean protect,
+                             Optional<Output<String>> cloudFrontReadsBucket) {
+
+    public EncryptionArgs(Naming naming, String aliasName, AwsContext aws, boolean protect) {
+        this(naming, aliasName, aws, protect, Optional.empty());
+    }
 }

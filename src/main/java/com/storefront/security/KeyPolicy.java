@@ -4,7 +4,9 @@ import com.storefront.core.AwsContext;
 import com.storefront.iam.PolicyDocument;
 import com.storefront.iam.PolicyStatement;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The key policy of the stack CMK (SEC-1). In a key policy {@code "Resource": "*"} means "this key".
@@ -17,9 +19,9 @@ final class KeyPolicy {
     private KeyPolicy() {
     }
 
-    static String document(AwsContext aws, String partition, String accountId) {
+    static String document(AwsContext aws, String partition, String accountId, Optional<String> cloudFrontBucket) {
         String region = aws.region();
-        return PolicyDocument.of(
+        List<PolicyStatement> statements = new ArrayList<>(List.of(
                 // Keeps the key manageable: without account-root access nobody could ever change this policy.
                 PolicyStatement.allow("AccountAdministration")
                         .aws("arn:" + partition + ":iam::" + accountId + ":root")
@@ -38,14 +40,6 @@ final class KeyPolicy {
                         .actions("kms:Decrypt", "kms:GenerateDataKey*")
                         .resources("*")
                         .condition("StringEquals", "aws:SourceAccount", accountId),
-                // CloudFront (origin access control) reads SSE-KMS assets; only this account's distributions. The
-                // distribution's own ARN would close a dependency cycle (key -> bucket -> distribution -> key).
-                PolicyStatement.allow("CloudFrontReadsAssets")
-                        .service("cloudfront.amazonaws.com")
-                        .actions("kms:Decrypt")
-                        .resources("*")
-                        .condition("StringLike", "aws:SourceArn",
-                                "arn:" + partition + ":cloudfront::" + accountId + ":distribution/*"),
                 // RDS, ElastiCache, Secrets Manager, S3, SNS and ECR use the key for principals of this account only.
                 PolicyStatement.allow("AccountServicesViaService")
                         .anyPrincipal()
@@ -54,6 +48,20 @@ final class KeyPolicy {
                         .resources("*")
                         .condition("StringEquals", "kms:CallerAccount", accountId)
                         .condition("StringEquals", "kms:ViaService",
-                                VIA_SERVICES.stream().map(aws::regionalPrincipal).toArray(String[]::new)));
+                                VIA_SERVICES.stream().map(aws::regionalPrincipal).toArray(String[]::new))));
+        // CloudFront (origin access control) reads SSE-KMS assets: only this account's distributions, and only
+        // objects of the assets bucket (S3's encryption context is the bucket ARN with a bucket key, the object
+        // ARN without). The distribution's own ARN would close a cycle (key -> bucket -> distribution -> key).
+        cloudFrontBucket.ifPresent(bucket -> {
+            String bucketArn = "arn:" + partition + ":s3:::" + bucket;
+            statements.add(PolicyStatement.allow("CloudFrontReadsAssets")
+                    .service("cloudfront.amazonaws.com")
+                    .actions("kms:Decrypt")
+                    .resources("*")
+                    .condition("StringLike", "aws:SourceArn",
+                            "arn:" + partition + ":cloudfront::" + accountId + ":distribution/*")
+                    .condition("StringLike", "kms:EncryptionContext:aws:s3:arn", bucketArn, bucketArn + "/*"));
+        });
+        return PolicyDocument.of(statements.toArray(PolicyStatement[]::new));
     }
 }

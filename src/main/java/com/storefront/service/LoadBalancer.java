@@ -44,6 +44,7 @@ import com.storefront.core.Certificates;
 import com.storefront.edge.LogBucket;
 import com.storefront.naming.NameLimit;
 import com.storefront.naming.Naming;
+import com.storefront.security.EdgeSecrets;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,16 +53,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The public ALB (SVC-5, SVC-6): security group, access logs, target groups (blue, and green for
- * blue/green), listeners and routing. With a domain it serves HTTPS (TLS 1.3 policy) and redirects
- * HTTP; without one only CloudFront may reach it, and only requests carrying the origin secret
- * header are routed.
+ * The ALB (SVC-5, SVC-6): security group, access logs, target groups (blue, and green for blue/green),
+ * listeners and routing. Only CloudFront reaches it, never in plaintext over the internet:
+ * <ul>
+ *   <li>without a domain it is internal, in the private app subnets, and CloudFront reaches it on port 80
+ *       through a CloudFront VPC origin (AWS's network end to end);</li>
+ *   <li>with a domain it is internet-facing and serves HTTPS only (TLS 1.3 policy), admitting CloudFront's
+ *       origin-facing addresses on 443 alone.</li>
+ * </ul>
+ * In both, every route requires the origin secret header (which only our distribution sends), and the
+ * partner API ({@code /partner/*}) also requires API Gateway's header, sent only after the API key passed.
  */
 public final class LoadBalancer extends ComponentResource {
 
     public static final String TYPE = "storefront:service:LoadBalancer";
     public static final String TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
-    public static final String ORIGIN_HEADER = "X-Origin-Verify";
+    public static final String ORIGIN_HEADER = EdgeSecrets.ORIGIN_HEADER;
+    /** The paths API Gateway serves to partners; only its requests reach them (see {@link EdgeSecrets}). */
+    public static final String PARTNER_PATH = "/partner/*";
     static final String CLOUDFRONT_PREFIX_LIST = "com.amazonaws.global.cloudfront.origin-facing";
     static final String HEALTH_PATH = "/health";
     static final int HTTP = 80;
@@ -98,9 +107,10 @@ public final class LoadBalancer extends ComponentResource {
                 com.pulumi.aws.lb.LoadBalancerArgs.builder()
                         .name(naming.name("alb", NameLimit.ALB))
                         .loadBalancerType("application")
-                        .internal(false)
+                        // Internal without a domain: CloudFront then reaches it through a VPC origin.
+                        .internal(!https)
                         .ipAddressType("ipv4")
-                        .subnets(args.publicSubnetIds())
+                        .subnets(https ? args.publicSubnetIds() : args.privateSubnetIds())
                         .securityGroups(sg.id().applyValue(List::of))
                         .dropInvalidHeaderFields(true)
                         .enableHttp2(true)
@@ -111,7 +121,9 @@ public final class LoadBalancer extends ComponentResource {
                                 .prefix(LogBucket.ALB_PREFIX)
                                 .enabled(true)
                                 .build())
-                        .build(), child);
+                        .build(), CustomResourceOptions.builder().parent(this)
+                        // The name is fixed, so a replacement (internal <-> internet-facing) must delete first.
+                        .deleteBeforeReplace(true).build());
 
         this.blue = targetGroup("blue", args, child);
         this.green = blueGreen ? Optional.of(targetGroup("green", args, child)) : Optional.empty();
@@ -136,8 +148,9 @@ public final class LoadBalancer extends ComponentResource {
                     .protocol("HTTPS")
                     .sslPolicy(TLS_POLICY)
                     .certificateArn(certificateArn)
-                    .defaultActions(forward())
+                    .defaultActions(forbidden())
                     .build(), child);
+            // SVC-5's redirect; the security group admits CloudFront on 443 only, which never uses it.
             new Listener(PORT_80_LISTENER, ListenerArgs.builder()
                     .loadBalancerArn(alb.arn())
                     .port(HTTP)
@@ -168,12 +181,7 @@ public final class LoadBalancer extends ComponentResource {
                     .loadBalancerArn(alb.arn())
                     .port(HTTP)
                     .protocol("HTTP")
-                    // Requests without the origin secret did not come through CloudFront.
-                    .defaultActions(ListenerDefaultActionArgs.builder()
-                            .type("fixed-response")
-                            .fixedResponse(ListenerDefaultActionFixedResponseArgs.builder()
-                                    .contentType("text/plain").messageBody("Forbidden").statusCode("403").build())
-                            .build())
+                    .defaultActions(forbidden())
                     .build(), port80);
             this.testListener = green.map(g -> new Listener("listener-test", ListenerArgs.builder()
                     .loadBalancerArn(alb.arn())
@@ -182,7 +190,8 @@ public final class LoadBalancer extends ComponentResource {
                     .defaultActions(forward())
                     .build(), child));
         }
-        routes(https ? Optional.empty() : Optional.of(args.originSecret().output()), child);
+        routes(args.originSecret().output(), args.partnerApi() ? Optional.of(EdgeSecrets.gatewaySecret(args.originSecret()))
+                : Optional.empty(), child);
 
         this.arn = alb.arn();
         this.arnSuffix = alb.arnSuffix();
@@ -201,36 +210,33 @@ public final class LoadBalancer extends ComponentResource {
         registerOutputs(outputs);
     }
 
-    /** Ingress: the world on 80/443 with a certificate, else only CloudFront's origin-facing ranges on 80. */
+    /**
+     * Ingress from CloudFront's origin-facing prefix list only: on 443 with a domain, on 80 through the VPC
+     * origin without one (AWS's option that can exist before the VPC origin does). The list weighs 55 of the
+     * 60 rules a security group holds by default, so it can be admitted on one port only.
+     */
     private SecurityGroup securityGroup(LoadBalancerArgs args, CustomResourceOptions child) {
         Naming naming = args.naming();
         int port = args.settings().containerPort();
         SecurityGroup sg = new SecurityGroup("sg-alb", SecurityGroupArgs.builder()
                 .name(naming.name("alb", NameLimit.SECURITY_GROUP))
+                // Immutable (a new description replaces the group); kept from when the ALB was always public.
                 .description("Storefront public ALB")
                 .vpcId(args.vpcId())
                 .tags(naming.nameTag("alb"))
                 .build(), child);
-        if (args.settings().tls().https()) {
-            for (int listenerPort : List.of(HTTPS, HTTP)) {
-                new SecurityGroupIngressRule("sg-alb-ingress-" + listenerPort, SecurityGroupIngressRuleArgs.builder()
+        Output<String> cloudFront = Ec2Functions.getManagedPrefixList(GetManagedPrefixListArgs.builder()
+                .name(CLOUDFRONT_PREFIX_LIST).build(), InvokeOptions.builder().parent(this).build())
+                .applyValue(list -> list.id());
+        boolean tls = args.settings().tls().https();
+        new SecurityGroupIngressRule(tls ? "sg-alb-ingress-cloudfront-https" : "sg-alb-ingress-cloudfront",
+                SecurityGroupIngressRuleArgs.builder()
                         .securityGroupId(sg.id())
-                        .description(listenerPort == HTTPS ? "HTTPS from the internet" : "HTTP from the internet (redirected to HTTPS)")
-                        .ipProtocol("tcp").fromPort(listenerPort).toPort(listenerPort)
-                        .cidrIpv4("0.0.0.0/0")
+                        .description(tls ? "HTTPS from CloudFront origin-facing servers only"
+                                : "HTTP from CloudFront origin-facing servers only (VPC origin)")
+                        .ipProtocol("tcp").fromPort(tls ? HTTPS : HTTP).toPort(tls ? HTTPS : HTTP)
+                        .prefixListId(cloudFront)
                         .build(), child);
-            }
-        } else {
-            Output<String> cloudFront = Ec2Functions.getManagedPrefixList(GetManagedPrefixListArgs.builder()
-                    .name(CLOUDFRONT_PREFIX_LIST).build(), InvokeOptions.builder().parent(this).build())
-                    .applyValue(list -> list.id());
-            new SecurityGroupIngressRule("sg-alb-ingress-cloudfront", SecurityGroupIngressRuleArgs.builder()
-                    .securityGroupId(sg.id())
-                    .description("HTTP from CloudFront origin-facing servers only")
-                    .ipProtocol("tcp").fromPort(HTTP).toPort(HTTP)
-                    .prefixListId(cloudFront)
-                    .build(), child);
-        }
         new SecurityGroupEgressRule("sg-alb-egress-app", SecurityGroupEgressRuleArgs.builder()
                 .securityGroupId(sg.id())
                 .description("Container port " + port + " to the Storefront app tasks")
@@ -271,50 +277,83 @@ public final class LoadBalancer extends ComponentResource {
     }
 
     /**
-     * SVC-6: {@code /health} answers 200 from the ALB itself, {@code /api/*} and everything else go to
-     * the service. Without TLS every rule also requires the origin secret header.
+     * SVC-6: {@code /health} answers 200 from the ALB itself, {@code /api/*} and everything else go to the
+     * service; every rule requires the origin secret (the listeners answer 403 without it). With the
+     * partner API, {@code /partner/*} also requires API Gateway's header and is refused without it.
      */
-    private void routes(Optional<Output<String>> secret, CustomResourceOptions child) {
+    private void routes(Output<String> originSecret, Optional<Output<String>> gatewaySecret, CustomResourceOptions child) {
         new ListenerRule("rule-health", ListenerRuleArgs.builder()
                 .listenerArn(productionListener.arn())
                 .priority(10)
-                .conditions(conditions(Optional.of(HEALTH_PATH), secret))
+                .conditions(conditions(Optional.of(HEALTH_PATH), originSecret, Optional.empty()))
                 .actions(ListenerRuleActionArgs.builder()
                         .type("fixed-response")
                         .fixedResponse(ListenerRuleActionFixedResponseArgs.builder()
                                 .contentType("text/plain").messageBody("OK").statusCode("200").build())
                         .build())
                 .build(), child);
+        gatewaySecret.ifPresent(gateway -> {
+            forwardingRules.add(new ListenerRule("rule-partner", ListenerRuleArgs.builder()
+                    .listenerArn(productionListener.arn())
+                    .priority(15)
+                    .conditions(conditions(Optional.of(PARTNER_PATH), originSecret, Optional.of(gateway)))
+                    .actions(ruleForward())
+                    .build(), child));
+            // A viewer calling /partner/* on CloudFront directly has no gateway header: refused, not forwarded.
+            new ListenerRule("rule-partner-deny", ListenerRuleArgs.builder()
+                    .listenerArn(productionListener.arn())
+                    .priority(16)
+                    .conditions(ListenerRuleConditionArgs.builder()
+                            .pathPattern(ListenerRuleConditionPathPatternArgs.builder().values(PARTNER_PATH).build())
+                            .build())
+                    .actions(ListenerRuleActionArgs.builder()
+                            .type("fixed-response")
+                            .fixedResponse(ListenerRuleActionFixedResponseArgs.builder()
+                                    .contentType("text/plain").messageBody("Forbidden").statusCode("403").build())
+                            .build())
+                    .build(), child);
+        });
         forwardingRules.add(new ListenerRule("rule-api", ListenerRuleArgs.builder()
                 .listenerArn(productionListener.arn())
                 .priority(20)
-                .conditions(conditions(Optional.of("/api/*"), secret))
+                .conditions(conditions(Optional.of("/api/*"), originSecret, Optional.empty()))
                 .actions(ruleForward())
                 .build(), child));
-        secret.ifPresent(s -> forwardingRules.add(new ListenerRule("rule-default", ListenerRuleArgs.builder()
+        forwardingRules.add(new ListenerRule("rule-default", ListenerRuleArgs.builder()
                 .listenerArn(productionListener.arn())
                 .priority(30)
-                .conditions(conditions(Optional.empty(), secret))
+                .conditions(conditions(Optional.empty(), originSecret, Optional.empty()))
                 .actions(ruleForward())
-                .build(), child)));
+                .build(), child));
     }
 
-    private static Output<List<ListenerRuleConditionArgs>> conditions(Optional<String> path,
-                                                                      Optional<Output<String>> secret) {
-        List<ListenerRuleConditionArgs> fixed = new ArrayList<>();
-        path.ifPresent(p -> fixed.add(ListenerRuleConditionArgs.builder()
-                .pathPattern(ListenerRuleConditionPathPatternArgs.builder().values(p).build()).build()));
-        if (secret.isEmpty()) {
-            return Output.of(List.copyOf(fixed));
-        }
-        return secret.get().applyValue(value -> {
-            List<ListenerRuleConditionArgs> all = new ArrayList<>(fixed);
-            all.add(ListenerRuleConditionArgs.builder()
-                    .httpHeader(ListenerRuleConditionHttpHeaderArgs.builder()
-                            .httpHeaderName(ORIGIN_HEADER).values(value).build())
-                    .build());
+    /** Requests without the origin secret did not come through our distribution. */
+    private static ListenerDefaultActionArgs forbidden() {
+        return ListenerDefaultActionArgs.builder()
+                .type("fixed-response")
+                .fixedResponse(ListenerDefaultActionFixedResponseArgs.builder()
+                        .contentType("text/plain").messageBody("Forbidden").statusCode("403").build())
+                .build();
+    }
+
+    private static Output<List<ListenerRuleConditionArgs>> conditions(Optional<String> path, Output<String> originSecret,
+                                                                      Optional<Output<String>> gatewaySecret) {
+        Output<Optional<String>> gateway = gatewaySecret.map(g -> g.applyValue(Optional::of))
+                .orElse(Output.of(Optional.empty()));
+        return Output.tuple(originSecret, gateway).applyValue(t -> {
+            List<ListenerRuleConditionArgs> all = new ArrayList<>();
+            path.ifPresent(p -> all.add(ListenerRuleConditionArgs.builder()
+                    .pathPattern(ListenerRuleConditionPathPatternArgs.builder().values(p).build()).build()));
+            all.add(header(ORIGIN_HEADER, t.t1));
+            t.t2.ifPresent(value -> all.add(header(EdgeSecrets.GATEWAY_HEADER, value)));
             return List.copyOf(all);
         });
+    }
+
+    private static ListenerRuleConditionArgs header(String name, String value) {
+        return ListenerRuleConditionArgs.builder()
+                .httpHeader(ListenerRuleConditionHttpHeaderArgs.builder().httpHeaderName(name).values(value).build())
+                .build();
     }
 
     /**
@@ -394,7 +433,12 @@ public final class LoadBalancer extends ComponentResource {
         return https;
     }
 
-    /** The name CloudFront uses to reach the ALB over HTTPS; absent in CloudFront-only HTTP mode. */
+    /** Whether CloudFront must reach the ALB through a VPC origin (it is internal). */
+    public boolean internal() {
+        return !https;
+    }
+
+    /** The name CloudFront uses to reach the ALB over HTTPS; absent for the internal ALB. */
     public Optional<String> originDomain() {
         return Optional.ofNullable(originDomain);
     }

@@ -12,7 +12,9 @@ import java.util.List;
  * Inputs of the ALB component.
  *
  * @param logBucketName the log bucket, resolved once its policy admits ALB log delivery
- * @param originSecret  the header value CloudFront sends; required by every route when the ALB has no TLS
+ * @param privateSubnetIds where the ALB lives without a domain (internal, reached through a VPC origin)
+ * @param originSecret  the header value CloudFront sends; every route requires it
+ * @param partnerApi    whether API Gateway serves the partner API ({@code /partner/*} then requires its header)
  */
 public record LoadBalancerArgs(
         ServiceSettings settings,
@@ -21,7 +23,9 @@ public record LoadBalancerArgs(
         boolean protect,
         Output<String> vpcId,
         Output<List<String>> publicSubnetIds,
+        Output<List<String>> privateSubnetIds,
         Output<String> appSecurityGroupId,
         Output<String> logBucketName,
-        SecretValue originSecret) {
+        SecretValue originSecret,
+        boolean partnerApi) {
 }

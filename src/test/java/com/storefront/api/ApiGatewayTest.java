@@ -5,6 +5,7 @@ import com.storefront.plan.Registered;
 import com.storefront.plan.StackConfig;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
+import com.storefront.security.EdgeSecrets;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -42,7 +43,10 @@ class ApiGatewayTest {
             Registered integration = run.one("aws:apigateway/integration:Integration", "integration-" + what);
             assertEquals("HTTP_PROXY", integration.string("type"));
             assertEquals("ANY", integration.string("integrationHttpMethod"));
-            assertEquals("'" + SECRET + "'", integration.map("requestParameters").get("integration.request.header.X-Origin-Verify"));
+            assertEquals("'" + EdgeSecrets.gatewaySecret(SECRET) + "'",
+                    integration.map("requestParameters").get("integration.request.header.X-Gateway-Verify"));
+            assertFalse(integration.map("requestParameters").containsKey("integration.request.header.X-Origin-Verify"),
+                    "API Gateway never learns the origin secret");
             assertTrue(integration.secretInputs().contains("requestParameters"));
         }
         Registered proxy = run.one("aws:apigateway/integration:Integration", "integration-proxy");
@@ -51,14 +55,16 @@ class ApiGatewayTest {
                 .map("requestParameters").get("method.request.path.proxy"));
     }
 
+    /** CloudFront is the only way to the ALB in both TLS modes; API Gateway maps its paths to /partner/. */
     @Test
-    void withoutAlbTlsTheApiGoesThroughCloudFrontWithItTheAlbDirectly() {
-        StackRun prod = Stacks.prod();
-        assertEquals(prod.output("applicationUrl") + "/{proxy}",
-                prod.one("aws:apigateway/integration:Integration", "integration-proxy").string("uri"));
-        StackRun withDomain = Stacks.prodWithDomain();
-        assertEquals("https://origin.shop.example.com/{proxy}",
-                withDomain.one("aws:apigateway/integration:Integration", "integration-proxy").string("uri"));
+    void theApiGoesThroughCloudFrontToThePartnerPaths() {
+        for (StackRun run : List.of(Stacks.prod(), Stacks.prodWithDomain())) {
+            String cloudFront = "https://" + run.output("cloudFrontDomainName");
+            assertEquals(cloudFront + "/partner/{proxy}", run.one("aws:apigateway/integration:Integration", "integration-proxy")
+                    .string("uri"));
+            assertEquals(cloudFront + "/partner/", run.one("aws:apigateway/integration:Integration", "integration-root")
+                    .string("uri"));
+        }
     }
 
     @Test
@@ -73,10 +79,20 @@ class ApiGatewayTest {
         }
         assertTrue(deployment.input("stageName").isEmpty(), "the stage is its own resource (stageName is deprecated here)");
         assertEquals(64, deployment.string("triggers.routes").length());
-        assertNotEquals(deployment.string("triggers.routes"), Stacks.prodWithDomain()
-                .one("aws:apigateway/deployment:Deployment", "deployment").string("triggers.routes"));
+        assertEquals(deployment.string("triggers.routes"), Stacks.prodWithDomain()
+                .one("aws:apigateway/deployment:Deployment", "deployment").string("triggers.routes"),
+                "the routes do not change with the ALB's TLS mode: no redeploy");
+        assertNotEquals(ApiGateway.fingerprint("https://a", "secret-1"), ApiGateway.fingerprint("https://b", "secret-1"),
+                "a new backend redeploys the stage");
         assertNotEquals(ApiGateway.fingerprint("https://a", "secret-1"), ApiGateway.fingerprint("https://a", "secret-2"),
-                "a rotated origin secret redeploys the stage");
+                "a rotated secret redeploys the stage");
+        // Every route's method, path, integration and parameters are part of the trigger.
+        for (ProxyRoute route : ProxyRoute.ALL) {
+            String described = route.describe("https://a", "s");
+            for (String part : List.of("ANY", route.resourcePath(), "HTTP_PROXY", route.uri("https://a"), "apiKeyRequired")) {
+                assertTrue(described.contains(part), described + " lacks " + part);
+            }
+        }
         assertTrue(deployment.secretInputs().contains("triggers"));
     }
 
@@ -99,11 +115,19 @@ class ApiGatewayTest {
         }
         assertTrue(stage.dependencies().contains(run.one("aws:apigateway/account:Account", "apigateway-account").urn()),
                 "logging needs the account's CloudWatch role first");
+        Registered execution = run.one("aws:cloudwatch/logGroup:LogGroup", "api-execution-logs");
+        assertEquals("API-Gateway-Execution-Logs_" + run.one("aws:apigateway/restApi:RestApi", "rest-api").id() + "/v1",
+                execution.string("name"), "the name API Gateway writes to");
+        assertEquals(30.0, execution.number("retentionInDays"));
+        assertEquals(run.output("kmsKeyArn"), execution.string("kmsKeyId"));
+        assertTrue(stage.dependencies().contains(execution.urn()), "created before API Gateway could create it");
 
         Registered settings = run.one("aws:apigateway/methodSettings:MethodSettings", "stage-method-settings");
         assertEquals("*/*", settings.string("methodPath"));
         assertFalse(settings.bool("settings.dataTraceEnabled"), "full request logging would write headers and bodies");
         assertTrue(settings.bool("settings.metricsEnabled"));
+        assertEquals("ERROR", settings.string("settings.loggingLevel"));
+        assertTrue(settings.dependencies().contains(execution.urn()));
         assertEquals(1000.0, settings.number("settings.throttlingBurstLimit"));
         assertEquals(100.0, settings.number("settings.throttlingRateLimit"));
     }
@@ -138,16 +162,35 @@ class ApiGatewayTest {
     }
 
     @Test
-    void accountLoggingRoleIsCreatedOnlyWhenNoneIsGiven() {
+    void theAccountLoggingSettingIsRegisteredOnlyWhenAskedAndNeverReset() {
         StackRun prod = Stacks.prod();
         Registered account = prod.one("aws:apigateway/account:Account", "apigateway-account");
         Registered role = prod.one("aws:iam/role:Role", "apigateway-cloudwatch-role");
         assertEquals("arn:aws:iam::123456789012:role/" + role.string("name"), account.string("cloudwatchRoleArn"));
+        assertFalse(account.bool("resetOnDelete"), "other APIs in the region keep logging after this stack is gone");
+        assertTrue(account.retainOnDelete(), "removing it from the program leaves the account setting as it is");
         assertEquals("arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs",
                 prod.one("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "apigateway-cloudwatch-policy").string("policyArn"));
+        // Not asked: the account setting another API (or team) owns is left alone.
         StackRun shared = Stacks.devCustomDomainOai();
         assertTrue(shared.ofType("aws:apigateway/account:Account").isEmpty());
+        assertTrue(shared.ofType("aws:iam/role:Role").stream().noneMatch(r -> r.name().equals("apigateway-cloudwatch-role")));
         assertTrue(shared.ofType("aws:apigateway/stage:Stage").get(0).dependencies().stream()
                 .noneMatch(d -> d.contains("apigateway/account")));
+        // Asked, with a role given: registered, none created.
+        StackRun given = StackRun.ofStackFile(Stacks.DEV_FILE, Map.of("storefront:api", "{\"enabled\":true,"
+                + "\"manageAccountLogging\":true,\"cloudWatchRoleArn\":\"arn:aws:iam::123456789012:role/shared-api-logs\"}"));
+        assertEquals("arn:aws:iam::123456789012:role/shared-api-logs",
+                given.one("aws:apigateway/account:Account", "apigateway-account").string("cloudwatchRoleArn"));
+        assertTrue(given.ofType("aws:iam/role:Role").stream().noneMatch(r -> r.name().equals("apigateway-cloudwatch-role")));
+    }
+
+    @Test
+    void executionLogsCanBeSwitchedOff() {
+        StackRun off = StackRun.ofStackFile(Stacks.DEV_FILE, Map.of("storefront:api", "{\"enabled\":true,"
+                + "\"cloudWatchRoleArn\":\"arn:aws:iam::123456789012:role/api-logs\",\"executionLogLevel\":\"off\"}"));
+        assertEquals("OFF", off.one("aws:apigateway/methodSettings:MethodSettings", "stage-method-settings")
+                .string("settings.loggingLevel"));
+        assertTrue(off.ofType("aws:cloudwatch/logGroup:LogGroup").stream().noneMatch(g -> g.name().equals("api-execution-logs")));
     }
 }

@@ -29,12 +29,14 @@ final class ConfigFixtures {
 
     /**
      * A prod config (blue/green by default) as the rollout tool passes it: with the live target group
-     * it observed, and no DR region.
+     * it observed, no DR region, and the partner API logging through a role the account already has.
      */
     static Map<String, String> prodMinimal() {
         return with(minimal(), "storefront:environment", "prod", "storefront:dr", "{\"enabled\":false}",
-                "storefront:deployment", "{\"liveTargetGroup\":\"blue\"}");
+                "storefront:deployment", "{\"liveTargetGroup\":\"blue\"}", "storefront:api", API_WITH_ROLE);
     }
+
+    static final String API_WITH_ROLE = "{\"cloudWatchRoleArn\":\"arn:aws:iam::123456789012:role/api-gateway-logs\"}";
 
     static Map<String, String> with(Map<String, String> base, String... keyValues) {
         Map<String, String> config = new LinkedHashMap<>(base);

@@ -39,7 +39,10 @@ class EdgeSettingsTest {
         assertEquals("PriceClass_All", prod.edge().priceClass());
         assertEquals(30, prod.edge().noncurrentVersionDays());
         assertTrue(prod.api().enabled());
-        assertEquals(new ApiSettings(true, "v1", 100, 1000, java.util.Optional.empty()), prod.api());
+        assertEquals(new ApiSettings(true, "v1", 100, 1000,
+                java.util.Optional.of("arn:aws:iam::123456789012:role/api-gateway-logs"), false, ApiLogLevel.ERROR),
+                prod.api());
+        assertFalse(prod.api().createsLoggingRole());
     }
 
     @Test
@@ -85,11 +88,29 @@ class EdgeSettingsTest {
 
     @Test
     void apiRules() {
-        onlyProblem(with(minimal(), "storefront:api", "{\"enabled\":true,\"rateLimit\":500,\"burstLimit\":100}"),
+        onlyProblem(with(minimal(), "storefront:api", "{\"enabled\":true,\"manageAccountLogging\":true,"
+                        + "\"rateLimit\":500,\"burstLimit\":100}"),
                 "storefront:api.burstLimit", "at least rateLimit");
+        onlyProblem(with(minimal(), "storefront:api", "{\"executionLogLevel\":\"debug\"}"),
+                "storefront:api.executionLogLevel", "off, error, info");
         onlyProblem(with(minimal(), "storefront:api", "{\"stageName\":\"v-1\"}"), "storefront:api.stageName", "letters");
         onlyProblem(with(minimal(), "storefront:api", "{\"cloudWatchRoleArn\":\"api-logs\"}"),
                 "storefront:api.cloudWatchRoleArn", "IAM role ARN");
+    }
+
+    /** The account-level logging role is shared by every REST API in the region: never assumed, never taken silently. */
+    @Test
+    void theApiNamesTheAccountLoggingRoleOrIsAskedToRegisterOne() {
+        onlyProblem(with(minimal(), "storefront:api", "{\"enabled\":true}"), "storefront:api.cloudWatchRoleArn",
+                "manageAccountLogging");
+        ApiSettings managed = load(with(minimal(), "storefront:api", "{\"enabled\":true,\"manageAccountLogging\":true}")).api();
+        assertTrue(managed.manageAccountLogging());
+        assertTrue(managed.createsLoggingRole());
+        ApiSettings given = load(with(minimal(), "storefront:api", "{\"enabled\":true,\"manageAccountLogging\":true,"
+                + "\"cloudWatchRoleArn\":\"arn:aws:iam::123456789012:role/shared-api-logs\"}")).api();
+        assertFalse(given.createsLoggingRole());
+        // Disabled: nothing to log, nothing required.
+        assertFalse(load(minimal()).api().enabled());
     }
 
     @Test

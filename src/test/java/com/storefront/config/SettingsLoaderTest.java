@@ -42,7 +42,7 @@ class SettingsLoaderTest {
     void prodDefaultsBuyAvailabilityAndProtection() {
         StackSettings s = load(with(minimal(), "storefront:environment", "prod",
                 "aws:region", "us-east-2", "storefront:dr", "{\"region\":\"us-west-2\"}",
-                "storefront:deployment", "{\"liveTargetGroup\":\"blue\"}"));
+                "storefront:deployment", "{\"liveTargetGroup\":\"blue\"}", "storefront:api", ConfigFixtures.API_WITH_ROLE));
         assertTrue(s.protect());
         assertEquals(30, s.logRetentionDays());
         assertEquals(3, s.network().azCount());

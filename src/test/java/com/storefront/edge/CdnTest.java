@@ -45,7 +45,8 @@ class CdnTest {
         assertEquals("PriceClass_All", cdn.string("priceClass"));
         assertEquals("PriceClass_100", distribution(Stacks.dev()).string("priceClass"));
         assertEquals("redirect-to-https", cdn.string("defaultCacheBehavior.viewerProtocolPolicy"));
-        behavioursByPath(cdn).forEach((path, b) -> assertEquals(path.equals("/api/*") ? "https-only" : "redirect-to-https",
+        behavioursByPath(cdn).forEach((path, b) -> assertEquals(
+                List.of("/api/*", "/partner/*").contains(path) ? "https-only" : "redirect-to-https",
                 b.get("viewerProtocolPolicy"), path));
         assertEquals(Map.of("cloudfrontDefaultCertificate", true), cdn.map("viewerCertificate"));
         assertTrue(cdn.input("aliases").isEmpty());
@@ -94,24 +95,61 @@ class CdnTest {
     }
 
     @Test
-    void withoutAnAlbCertificateTheOriginIsHttpWithTheSecretHeader() {
-        StackRun run = Stacks.prod();
-        Registered cdn = distribution(run);
-        Map<String, Object> alb = originsById(cdn).get("api");
-        assertEquals(run.output("albDnsName"), alb.get("domainName"));
-        assertEquals("http-only", ((Map<?, ?>) alb.get("customOriginConfig")).get("originProtocolPolicy"));
-        assertEquals(List.of(Map.of("name", "X-Origin-Verify",
-                "value", StackConfig.SECRET_PLACEHOLDERS.get("storefront:originVerifySecret"))), alb.get("customHeaders"));
-        assertTrue(cdn.secretInputs().contains("origins"), "the header value stays a Pulumi secret");
+    void withoutAnAlbCertificateCloudFrontReachesTheInternalAlbThroughAVpcOrigin() {
+        for (StackRun run : List.of(Stacks.dev(), Stacks.prod())) {
+            Registered cdn = distribution(run);
+            Registered vpcOrigin = run.one("aws:cloudfront/vpcOrigin:VpcOrigin", "alb-vpc-origin");
+            Map<String, Object> alb = originsById(cdn).get("api");
+            assertEquals(run.output("albDnsName"), alb.get("domainName"));
+            assertFalse(alb.containsKey("customOriginConfig"), "no custom origin: nothing crosses the internet");
+            assertEquals(Map.of("vpcOriginId", vpcOrigin.id(), "originReadTimeout", 30.0, "originKeepaliveTimeout", 5.0),
+                    alb.get("vpcOriginConfig"));
+            Map<String, Object> endpoint = vpcOrigin.map("vpcOriginEndpointConfig");
+            assertEquals(run.one("aws:lb/loadBalancer:LoadBalancer", "alb").outputs().get("arn"), endpoint.get("arn"));
+            assertEquals("http-only", endpoint.get("originProtocolPolicy"));
+            assertEquals(80.0, endpoint.get("httpPort"));
+            assertEquals(Map.of("items", List.of("TLSv1.2"), "quantity", 1.0), endpoint.get("originSslProtocols"),
+                    "the provider requires it even for http-only");
+            assertTrue(((String) endpoint.get("name")).startsWith("storefront-alb-"));
+            assertEquals(List.of("vpcOriginEndpointConfig"), vpcOrigin.replaceOnChanges(),
+                    "AWS refuses to change a VPC origin in use: a new one is made and switched to first");
+            assertEquals("30m", vpcOrigin.string("timeouts.create"));
+            // Still sent: the ALB serves only our distribution, not every one in the account.
+            assertEquals(List.of(Map.of("name", "X-Origin-Verify",
+                    "value", StackConfig.SECRET_PLACEHOLDERS.get("storefront:originVerifySecret"))), alb.get("customHeaders"));
+            assertTrue(cdn.secretInputs().contains("origins"), "the header value stays a Pulumi secret");
+        }
+    }
+
+    @Test
+    void theVpcOriginNameFollowsTheAlbSoAReplacementCanCoexist() {
+        assertEquals("0123abcd", Cdn.albId("arn:aws:elasticloadbalancing:us-east-2:123456789012:loadbalancer/app/x/50dc6c4950123abcd"));
+        assertEquals("abc", Cdn.albId("arn:aws:elasticloadbalancing:us-east-2:1:loadbalancer/app/x/abc"));
     }
 
     @Test
     void withAnAlbCertificateTheOriginIsHttpsToItsDomain() {
-        Map<String, Object> alb = originsById(distribution(Stacks.prodWithDomain())).get("api");
+        StackRun run = Stacks.prodWithDomain();
+        Map<String, Object> alb = originsById(distribution(run)).get("api");
         assertEquals("origin.shop.example.com", alb.get("domainName"));
         Map<?, ?> config = (Map<?, ?>) alb.get("customOriginConfig");
         assertEquals("https-only", config.get("originProtocolPolicy"));
         assertEquals(List.of("TLSv1.2"), config.get("originSslProtocols"));
+        assertTrue(run.ofType("aws:cloudfront/vpcOrigin:VpcOrigin").isEmpty());
+        assertEquals("X-Origin-Verify", ((Map<?, ?>) ((List<?>) alb.get("customHeaders")).get(0)).get("name"),
+                "CloudFront's addresses are every distribution's: the ALB also checks the secret");
+    }
+
+    @Test
+    void thePartnerPathGoesToTheAlbOnlyWithTheApi() {
+        Map<String, Object> partner = behavioursByPath(distribution(Stacks.prod())).get("/partner/*");
+        assertEquals("api", partner.get("targetOriginId"));
+        assertEquals("4135ea2d-6df8-44a3-9df3-4b5a84be39ad", partner.get("cachePolicyId"), "Managed-CachingDisabled");
+        assertEquals(List.of("GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"), partner.get("allowedMethods"),
+                "API Gateway proxies every method");
+        assertEquals("b689b0a8-53d0-40ab-baf2-68738e2966ac", partner.get("originRequestPolicyId"),
+                "every viewer header, API Gateway's own included, reaches the ALB");
+        assertFalse(behavioursByPath(distribution(Stacks.dev())).containsKey("/partner/*"), "dev has no API");
     }
 
     @Test
@@ -162,8 +200,14 @@ class CdnTest {
                 .filter(s -> "CloudFrontReadsAssets".equals(s.get("Sid"))).findFirst().orElseThrow();
         assertEquals(Map.of("Service", "cloudfront.amazonaws.com"), statement.get("Principal"));
         assertEquals("kms:Decrypt", statement.get("Action"));
-        assertEquals(Map.of("StringLike", Map.of("aws:SourceArn", "arn:aws:cloudfront::123456789012:distribution/*")),
-                statement.get("Condition"));
+        String bucket = "arn:aws:s3:::storefront-assets-prod-123456789012";
+        assertEquals(Map.of("StringLike", Map.of("aws:SourceArn", "arn:aws:cloudfront::123456789012:distribution/*",
+                        "kms:EncryptionContext:aws:s3:arn", List.of(bucket, bucket + "/*"))),
+                statement.get("Condition"), "only the assets bucket's objects, with or without a bucket key");
+        assertEquals(Stacks.prod().output("assetsBucketName"), bucket.substring("arn:aws:s3:::".length()));
+        // With OAI the objects are SSE-S3: the key grants CloudFront nothing.
+        assertTrue(Json.statements(Json.parse(Stacks.devCustomDomainOai().one("aws:kms/key:Key", "encryption-key")
+                .string("policy"))).stream().noneMatch(s -> "CloudFrontReadsAssets".equals(s.get("Sid"))));
     }
 
     @Test

@@ -77,12 +77,37 @@ class WafTest {
 
     @Test
     void ourOwnProxiesAreNotCountedTwice() {
-        Registered acl = Stacks.prod().one(ACL, "web-acl-cloudfront");
-        Map<String, Object> match = acl.map("rules.0.statement.rateBasedStatement.scopeDownStatement.notStatement.statements.0.byteMatchStatement");
-        assertEquals(Map.of("singleHeader", Map.of("name", "x-origin-verify")), match.get("fieldToMatch"));
-        assertEquals("EXACTLY", match.get("positionalConstraint"));
-        assertEquals(StackConfig.SECRET_PLACEHOLDERS.get("storefront:originVerifySecret"), match.get("searchString"));
-        assertTrue(acl.secretInputs().contains("rules"));
+        StackRun run = Stacks.prod();
+        // At the ALB: CloudFront's requests (the origin secret).
+        Registered regional = run.one(ACL, "web-acl-regional");
+        Map<String, Object> fromCloudFront = regional.map(
+                "rules.0.statement.rateBasedStatement.scopeDownStatement.notStatement.statements.0.byteMatchStatement");
+        assertEquals(Map.of("singleHeader", Map.of("name", "x-origin-verify")), fromCloudFront.get("fieldToMatch"));
+        assertEquals("EXACTLY", fromCloudFront.get("positionalConstraint"));
+        assertEquals(StackConfig.SECRET_PLACEHOLDERS.get("storefront:originVerifySecret"), fromCloudFront.get("searchString"));
+        // At CloudFront: API Gateway's requests (its own header), and only the uncached paths count.
+        Registered cloudFront = run.one(ACL, "web-acl-cloudfront");
+        String scope = "rules.0.statement.rateBasedStatement.scopeDownStatement.andStatement.statements.";
+        Map<String, Object> fromGateway = cloudFront.map(scope + "0.notStatement.statements.0.byteMatchStatement");
+        assertEquals(Map.of("singleHeader", Map.of("name", "x-gateway-verify")), fromGateway.get("fieldToMatch"));
+        assertEquals(64, ((String) fromGateway.get("searchString")).length(), "HMAC-SHA256 of the origin secret, hex");
+        assertFalse(fromGateway.get("searchString").equals(fromCloudFront.get("searchString")));
+        Map<String, Object> dynamic = cloudFront.map(scope + "1.regexMatchStatement");
+        assertEquals("^/(api|partner)/", dynamic.get("regexString"));
+        assertEquals(Map.of("uriPath", Map.of()), dynamic.get("fieldToMatch"));
+        assertTrue(regional.secretInputs().contains("rules") && cloudFront.secretInputs().contains("rules"));
+    }
+
+    /** Shoppers behind one address load many cached assets per page; only the API paths count towards the limit. */
+    @Test
+    void theCloudFrontRateRuleCountsOnlyTheUncachedPaths() {
+        java.util.regex.Pattern dynamic = java.util.regex.Pattern.compile(WafRules.DYNAMIC_PATHS);
+        for (String path : List.of("/api/cart", "/api/", "/partner/orders")) {
+            assertTrue(dynamic.matcher(path).find(), path);
+        }
+        for (String path : List.of("/", "/index.html", "/app.js", "/styles/site.css", "/img/api/logo.png", "/apiary")) {
+            assertFalse(dynamic.matcher(path).find(), path);
+        }
     }
 
     @Test
@@ -127,17 +152,44 @@ class WafTest {
 
     @Test
     void bothAclsRedactTheSecretHeadersFromTheirLogs() {
-        // The origin secret, API keys, shoppers' cookies and credentials would otherwise sit in the log groups.
+        // The edge secrets, API keys, shoppers' cookies and credentials would otherwise sit in the log groups.
         for (StackRun run : List.of(Stacks.dev(), Stacks.prod(), Stacks.prodWithDomain())) {
             for (String what : List.of("regional", "cloudfront")) {
                 Registered logging = run.one("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration", "waf-logging-" + what);
                 assertEquals(List.of(
                         Map.of("singleHeader", Map.of("name", "x-origin-verify")),
+                        Map.of("singleHeader", Map.of("name", "x-gateway-verify")),
                         Map.of("singleHeader", Map.of("name", "x-api-key")),
                         Map.of("singleHeader", Map.of("name", "cookie")),
                         Map.of("singleHeader", Map.of("name", "authorization"))), logging.list("redactedFields"));
                 assertTrue(logging.input("loggingFilter").isEmpty(), "every request is logged by default");
             }
+        }
+    }
+
+    /** Logging redaction does not reach sampled requests or rule match details; data protection does. */
+    @Test
+    void bothAclsMaskTheSameHeadersEverywhereWafStoresThem() {
+        for (StackRun run : List.of(Stacks.dev(), Stacks.prod())) {
+            for (String what : List.of("regional", "cloudfront")) {
+                Registered acl = run.one(ACL, "web-acl-" + what);
+                assertEquals(Map.of("dataProtections", List.of(Map.of(
+                        "action", "SUBSTITUTION",
+                        "field", Map.of("fieldType", "SINGLE_HEADER", "fieldKeys", Waf.REDACTED_HEADERS),
+                        "excludeRuleMatchDetails", false,
+                        "excludeRateBasedDetails", false))), acl.map("dataProtectionConfig"));
+            }
+        }
+    }
+
+    /**
+     * WAF grants itself write access per log group (AWS's log-group-level resource policies); the stack adds
+     * no account-level policy, so the 10-per-region limit does not fill up with test stacks.
+     */
+    @Test
+    void noStackGrowsAnAccountLevelLogPolicy() {
+        for (StackRun run : Stacks.all().values()) {
+            assertTrue(run.ofType("aws:cloudwatch/logResourcePolicy:LogResourcePolicy").isEmpty());
         }
     }
 
@@ -151,7 +203,7 @@ class WafTest {
                             Map.of("actionCondition", Map.of("action", "BLOCK")),
                             Map.of("actionCondition", Map.of("action", "COUNT")),
                             Map.of("actionCondition", Map.of("action", "EXCLUDED_AS_COUNT")))))), logging.map("loggingFilter"));
-            assertEquals(4, logging.list("redactedFields").size());
+            assertEquals(Waf.REDACTED_HEADERS.size(), logging.list("redactedFields").size());
         }
     }
 }

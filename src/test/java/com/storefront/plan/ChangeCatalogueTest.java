@@ -113,19 +113,30 @@ class ChangeCatalogueTest {
     }
 
     @Test
-    void switchingHttpsOnKeepsTheDataAndReplacesOnlyTheRules() {
+    void switchingHttpsOnReplacesTheAlbAndItsRoutingAndKeepsTheData() {
         ChangeImpact impact = impact(Stacks.prod(), Stacks.prodWithDomain());
         Set<String> lines = lines(impact);
-        assertTrue(lines.containsAll(Set.of("create aws:lb/listener:Listener listener-https",
+        // Internal (VPC origin) -> internet-facing (HTTPS on the domain): a new ALB, deleted first (fixed name).
+        assertTrue(lines.containsAll(Set.of(
+                "replace aws:lb/loadBalancer:LoadBalancer alb",
+                "create aws:lb/listener:Listener listener-https",
                 "create aws:acm/certificate:Certificate alb-certificate",
-                "update aws:lb/listener:Listener listener-http",
+                "replace aws:lb/listener:Listener listener-http",
                 "replace aws:lb/listenerRule:ListenerRule rule-api",
                 "replace aws:lb/listenerRule:ListenerRule rule-health",
-                "delete aws:lb/listenerRule:ListenerRule rule-default",
+                "replace aws:lb/listenerRule:ListenerRule rule-default",
+                "replace aws:wafv2/webAclAssociation:WebAclAssociation alb-web-acl",
+                "create aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule sg-alb-ingress-cloudfront-https",
+                "delete aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule sg-alb-ingress-cloudfront",
+                "delete aws:cloudfront/vpcOrigin:VpcOrigin alb-vpc-origin",
                 "update aws:cloudfront/distribution:Distribution distribution")), lines.toString());
         assertTrue(impact.endangered().isEmpty());
-        assertTrue(lines.stream().noneMatch(l -> l.contains("aws:lb/loadBalancer:LoadBalancer")
-                || l.contains("aws:lb/targetGroup:TargetGroup") || l.contains("aws:ecs/service:Service")), lines.toString());
+        ChangeImpact.Change alb = impact.changes().stream().filter(c -> c.name().equals("alb")).findFirst().orElseThrow();
+        assertTrue(alb.deleteFirst());
+        // The target groups, the service and the security group stay: tasks keep running through the switch.
+        assertTrue(lines.stream().noneMatch(l -> l.contains("aws:lb/targetGroup:TargetGroup")
+                || l.contains("aws:ecs/service:Service") || l.contains("aws:ec2/securityGroup:SecurityGroup")),
+                lines.toString());
     }
 
     @Test

@@ -36,7 +36,9 @@ class CostModelTest {
         assertEquals(32.85, dev.get("NAT gateways").monthly(), 0.001);
         assertEquals(3.65, dev.get("Public IPv4 addresses (NAT EIPs)").monthly(), 0.001);
         assertEquals(16.43, dev.get("Application Load Balancer").monthly(), 0.001);
-        assertEquals(7.30, dev.get("Public IPv4 addresses (ALB)").monthly(), 0.001);
+        assertFalse(dev.containsKey("Public IPv4 addresses (ALB)"), "the internal ALB has private addresses only");
+        assertEquals(7.30, items(Stacks.devWithCertificate()).get("Public IPv4 addresses (ALB)").monthly(), 0.001,
+                "internet-facing with a domain: one address per AZ");
         assertFalse(dev.containsKey("Interface endpoint AZs"), "dev has no interface endpoints");
         // 1 task, weights FARGATE 1 : SPOT 3 -> a quarter on-demand, three quarters Spot on average.
         double perTask = (0.04048 + 2 * 0.004445) * 730;

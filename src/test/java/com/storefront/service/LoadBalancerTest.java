@@ -28,18 +28,26 @@ public class LoadBalancerTest {
     }
 
     @Test
-    void internetFacingInThePublicSubnetsWithHardenedDefaults() {
+    void withoutADomainTheAlbIsInternalInThePrivateSubnets() {
         for (StackRun run : List.of(Stacks.dev(), Stacks.prod())) {
             Registered alb = alb(run);
             assertEquals("application", alb.string("loadBalancerType"));
-            assertFalse(alb.bool("internal"));
-            assertEquals(run.output("publicSubnetIds"), alb.list("subnets"));
+            assertTrue(alb.bool("internal"), "CloudFront reaches it through a VPC origin; it has no public address");
+            assertEquals(run.output("appSubnetIds"), alb.list("subnets"));
             assertTrue(alb.bool("dropInvalidHeaderFields"));
             assertEquals(60.0, alb.number("idleTimeout"));
             assertTrue(alb.string("name").length() <= 32);
+            assertTrue(alb.deleteBeforeReplace(), "a fixed name: switching the scheme must delete the old ALB first");
         }
         assertFalse(alb(Stacks.dev()).bool("enableDeletionProtection"));
         assertTrue(alb(Stacks.prod()).bool("enableDeletionProtection"));
+    }
+
+    @Test
+    void withADomainTheAlbIsInternetFacingInThePublicSubnets() {
+        StackRun run = Stacks.prodWithDomain();
+        assertFalse(alb(run).bool("internal"));
+        assertEquals(run.output("publicSubnetIds"), alb(run).list("subnets"));
     }
 
     @Test
@@ -80,6 +88,7 @@ public class LoadBalancerTest {
         Registered rule = ingress.get(0);
         assertEquals("pl-82a045eb", rule.string("prefixListId"), "the CloudFront origin-facing list of us-west-2");
         assertEquals(80.0, rule.number("fromPort"));
+        assertEquals(80.0, rule.number("toPort"));
         assertTrue(rule.input("cidrIpv4").isEmpty());
 
         Registered listener = run.one(LISTENER, "listener-http");
@@ -89,40 +98,73 @@ public class LoadBalancerTest {
                 listener.list("defaultActions"), "requests without the origin secret are refused");
     }
 
+    /** CloudFront's addresses serve every distribution: in both TLS modes only ours (the secret) is routed. */
     @Test
-    void everyRouteRequiresTheOriginSecretHeaderWithoutACertificate() {
-        StackRun run = Stacks.dev();
-        String listenerArn = run.output("albProductionListenerArn").toString();
-        List<Registered> rules = run.ofType(RULE);
-        assertEquals(List.of("rule-api", "rule-default", "rule-health"), rules.stream().map(Registered::name).sorted().toList());
-        for (Registered rule : rules) {
-            assertEquals(listenerArn, rule.string("listenerArn"));
-            assertTrue(rule.list("conditions").contains(Map.of("httpHeader",
-                    Map.of("httpHeaderName", LoadBalancer.ORIGIN_HEADER, "values", List.of(ORIGIN_SECRET)))), rule.name());
-            assertTrue(rule.secretInputs().contains("conditions"), "the header value stays a Pulumi secret");
+    void everyRouteRequiresTheOriginSecretHeaderInBothTlsModes() {
+        for (StackRun run : List.of(Stacks.dev(), Stacks.devWithCertificate(), Stacks.prod(), Stacks.prodWithDomain())) {
+            String listenerArn = run.output("albProductionListenerArn").toString();
+            for (Registered rule : run.ofType(RULE)) {
+                assertEquals(listenerArn, rule.string("listenerArn"));
+                if (rule.name().equals("rule-partner-deny")) {
+                    continue;
+                }
+                assertTrue(rule.list("conditions").contains(Map.of("httpHeader",
+                        Map.of("httpHeaderName", LoadBalancer.ORIGIN_HEADER, "values", List.of(ORIGIN_SECRET)))), rule.name());
+                assertTrue(rule.secretInputs().contains("conditions"), "the header value stays a Pulumi secret");
+            }
+            Registered production = run.ofType(LISTENER).stream()
+                    .filter(l -> listenerArn.equals(l.outputs().get("arn"))).findFirst().orElseThrow();
+            assertEquals(List.of(Map.of("type", "fixed-response",
+                            "fixedResponse", Map.of("contentType", "text/plain", "messageBody", "Forbidden", "statusCode", "403"))),
+                    production.list("defaultActions"), "requests without the origin secret are refused");
         }
+        assertEquals(List.of("rule-api", "rule-default", "rule-health"),
+                Stacks.dev().ofType(RULE).stream().map(Registered::name).sorted().toList());
+    }
+
+    /** API-1: no partner route is reachable without the API key, so none without API Gateway's header. */
+    @Test
+    void thePartnerPathsAreServedOnlyToApiGateway() {
+        for (StackRun run : List.of(Stacks.prod(), Stacks.prodWithDomain())) {
+            Registered partner = run.one(RULE, "rule-partner");
+            assertEquals(15.0, partner.number("priority"));
+            List<Object> conditions = partner.list("conditions");
+            assertTrue(conditions.contains(Map.of("pathPattern", Map.of("values", List.of("/partner/*")))));
+            assertTrue(conditions.contains(Map.of("httpHeader", Map.of("httpHeaderName", "X-Gateway-Verify",
+                    "values", List.of(com.storefront.security.EdgeSecrets.gatewaySecret(ORIGIN_SECRET))))));
+            Registered deny = run.one(RULE, "rule-partner-deny");
+            assertEquals(16.0, deny.number("priority"));
+            assertEquals(List.of(Map.of("pathPattern", Map.of("values", List.of("/partner/*")))), deny.list("conditions"));
+            assertEquals("403", deny.string("actions.0.fixedResponse.statusCode"));
+            // Every other forwarding rule comes later, so /partner/* never reaches them.
+            run.ofType(RULE).stream().filter(r -> !r.name().startsWith("rule-partner") && !r.name().equals("rule-health"))
+                    .forEach(r -> assertTrue(r.number("priority") > 16, r.name()));
+        }
+        assertTrue(Stacks.dev().ofType(RULE).stream().noneMatch(r -> r.name().startsWith("rule-partner")), "dev has no API");
     }
 
     @Test
     void routingHealthIsAnsweredByTheAlbApiAndDefaultGoToTheService() {
         StackRun run = Stacks.devWithCertificate();
         String blue = run.one(TG, "tg-blue").string("name");
+        Map<String, Object> secret = Map.of("httpHeader",
+                Map.of("httpHeaderName", LoadBalancer.ORIGIN_HEADER, "values", List.of(ORIGIN_SECRET)));
         Registered health = run.one(RULE, "rule-health");
         assertEquals(10.0, health.number("priority"));
-        assertEquals(List.of(Map.of("pathPattern", Map.of("values", List.of("/health")))), health.list("conditions"));
+        assertEquals(List.of(Map.of("pathPattern", Map.of("values", List.of("/health"))), secret), health.list("conditions"));
         assertEquals(List.of(Map.of("type", "fixed-response",
                 "fixedResponse", Map.of("contentType", "text/plain", "messageBody", "OK", "statusCode", "200"))),
                 health.list("actions"));
 
         Registered api = run.one(RULE, "rule-api");
         assertEquals(20.0, api.number("priority"));
-        assertEquals(List.of(Map.of("pathPattern", Map.of("values", List.of("/api/*")))), api.list("conditions"));
+        assertEquals(List.of(Map.of("pathPattern", Map.of("values", List.of("/api/*"))), secret), api.list("conditions"));
         assertTrue(api.string("actions.0.targetGroupArn").contains("/" + blue + "/"));
 
-        Registered https = run.one(LISTENER, "listener-https");
-        assertEquals("forward", https.string("defaultActions.0.type"), "everything else goes to the service");
-        assertTrue(https.string("defaultActions.0.targetGroupArn").contains("/" + blue + "/"));
-        assertEquals(2, run.ofType(RULE).size(), "no header rule with TLS");
+        Registered fallback = run.one(RULE, "rule-default");
+        assertEquals(30.0, fallback.number("priority"));
+        assertEquals(List.of(secret), fallback.list("conditions"), "everything else from CloudFront goes to the service");
+        assertTrue(fallback.string("actions.0.targetGroupArn").contains("/" + blue + "/"));
     }
 
     @Test
@@ -140,10 +182,14 @@ public class LoadBalancerTest {
         assertEquals(List.of(Map.of("type", "redirect",
                 "redirect", Map.of("protocol", "HTTPS", "port", "443", "statusCode", "HTTP_301"))), redirect.list("defaultActions"));
 
+        // Only CloudFront, only on 443 (the prefix list weighs 55 of a group's 60 rules: one port fits).
         Registered sg = run.one("aws:ec2/securityGroup:SecurityGroup", "sg-alb");
-        List<Double> ports = run.where(r -> r.type().equals(INGRESS) && r.string("securityGroupId").equals(sg.id()))
-                .stream().map(r -> r.number("fromPort")).sorted().toList();
-        assertEquals(List.of(80.0, 443.0), ports);
+        List<Registered> ingress = run.where(r -> r.type().equals(INGRESS) && r.string("securityGroupId").equals(sg.id()));
+        assertEquals(1, ingress.size());
+        assertEquals("pl-82a045eb", ingress.get(0).string("prefixListId"));
+        assertEquals(443.0, ingress.get(0).number("fromPort"));
+        assertEquals(443.0, ingress.get(0).number("toPort"));
+        assertTrue(ingress.get(0).input("cidrIpv4").isEmpty(), "never the whole internet");
     }
 
     @Test

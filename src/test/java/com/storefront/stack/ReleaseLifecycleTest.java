@@ -130,15 +130,17 @@ class ReleaseLifecycleTest {
         StackRun before = Stacks.prodGreenLive();
         StackRun after = Stacks.prodWithDomainGreenLive();
         Map<String, SortedSet<String>> changes = changes(before, after);
-        // The port-80 listener is updated in place (to the redirect), the HTTPS listener is new, and the
-        // rules move to it; none of them may forward to blue, which has no tasks while green is live.
-        assertEquals(new TreeSet<>(Set.of("defaultActions")), changes.get(LISTENER + " listener-http"));
+        // The internal ALB becomes internet-facing (a new ALB), so the port-80 listener moves to it as the
+        // redirect, the HTTPS listener is new, and the rules move to it; none of them may forward to blue,
+        // which has no tasks while green is live.
+        assertEquals(new TreeSet<>(Set.of("defaultActions", "loadBalancerArn")), changes.get(LISTENER + " listener-http"));
+        assertEquals(new TreeSet<>(Set.of("internal", "subnets")), changes.get("aws:lb/loadBalancer:LoadBalancer alb"));
         assertTrue(changes.containsKey("+" + LISTENER + " listener-https"));
         assertTrue(changes.get(RULE + " rule-api").contains("listenerArn"));
         String green = String.valueOf(after.output("greenTargetGroupArn"));
         // Blue stays attached at weight 0 (as CodeDeploy leaves it); no forward gives it traffic.
         assertEquals(Set.of(green), Set.copyOf(com.storefront.service.LoadBalancerTest.forwardTargets(after)));
-        assertTrue(String.valueOf(after.one(LISTENER, "listener-https").list("defaultActions")).contains(green));
+        assertTrue(String.valueOf(after.one(RULE, "rule-default").list("actions")).contains(green));
         assertEquals(Set.of("listener-http", "listener-https", "listener-test"),
                 new TreeSet<>(after.ofType(LISTENER).stream().map(Registered::name).toList()));
     }
@@ -148,7 +150,8 @@ class ReleaseLifecycleTest {
         // After a release green is live; the rollout tool passes that to the next update. The declared
         // forwards follow, which is what CodeDeploy already left in AWS: no traffic moves.
         Map<String, SortedSet<String>> changes = changes(Stacks.prod(), Stacks.prodGreenLive());
-        assertEquals(Set.of(LISTENER + " listener-test", RULE + " rule-api", RULE + " rule-default"), changes.keySet());
+        assertEquals(Set.of(LISTENER + " listener-test", RULE + " rule-api", RULE + " rule-default", RULE + " rule-partner"),
+                changes.keySet());
         assertEquals(Set.of(), Set.copyOf(changes(Stacks.prodGreenLive(), Stacks.prodGreenLive()).keySet()));
     }
 
