@@ -114,6 +114,7 @@ final class StackOutputs {
         c.apiGateway().ifPresent(gateway -> {
             ctx.export("apiUrl", gateway.invokeUrl());
             ctx.export("apiKeySecretArn", gateway.apiKeySecretArn());
+            gateway.executionLogGroupName().ifPresent(name -> ctx.export("apiExecutionLogGroupName", name));
         });
     }
 }

@@ -80,6 +80,7 @@ public final class ApiGateway extends ComponentResource {
     private final Output<String> restApiName;
     private final Output<String> stageName;
     private final Output<String> apiKeySecretArn;
+    private final Optional<Output<String>> executionLogGroupName;
 
     public ApiGateway(String name, ApiGatewayArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -200,6 +201,7 @@ public final class ApiGateway extends ComponentResource {
         this.restApiName = api.name();
         this.stageName = stage.stageName();
         this.apiKeySecretArn = keySecret.arn();
+        this.executionLogGroupName = executionLogs.map(LogGroup::name);
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         outputs.put("invokeUrl", invokeUrl);
         outputs.put("restApiId", restApiId);
@@ -323,5 +325,9 @@ public final class ApiGateway extends ComponentResource {
 
     public Output<String> apiKeySecretArn() {
         return apiKeySecretArn;
+    }
+
+    public Optional<Output<String>> executionLogGroupName() {
+        return executionLogGroupName;
     }
 }

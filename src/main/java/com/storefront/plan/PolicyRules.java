@@ -30,7 +30,10 @@ public final class PolicyRules {
         CREDENTIALS("credentials only travel as Pulumi secrets", PolicyRules::credentialsAreSecret),
         RELEASES("the team's image runs as built and ECS services change in place or fail loudly",
                 PolicyRules::releasesAreSafe),
-        WAF_LOGS("WAF logs redact the origin secret, API keys, cookies and credentials", PolicyRules::wafLogsRedactSecrets);
+        WAF_LOGS("WAF logs redact the origin secret, API keys, cookies and credentials", PolicyRules::wafLogsRedactSecrets),
+        PLAINTEXT_ORIGINS("no CloudFront origin is reached in plaintext over the internet", EdgeRules::noPlaintextOrigins),
+        PUBLIC_ALB_TLS("an internet-facing ALB serves HTTPS and only redirects plain HTTP", EdgeRules::internetFacingAlbsUseTls),
+        API_KEY_ROUTES("no route the API key guards is reachable without API Gateway", EdgeRules::apiKeyRoutesNeedTheGateway);
 
         private final String description;
         private final Function<PlanRun, List<String>> check;

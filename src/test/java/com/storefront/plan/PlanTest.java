@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PlanTest {
 
     /** The estimates are within 5 % of these (README states the same figures). */
-    static final double DEV_IDLE_MONTHLY = 151.87;
-    static final double PROD_IDLE_MONTHLY = 1053.04;
+    static final double DEV_IDLE_MONTHLY = 144.57;
+    static final double PROD_IDLE_MONTHLY = 1042.09;
     static final double TOLERANCE = 0.05;
 
     private static PlanReport report(String stack) {

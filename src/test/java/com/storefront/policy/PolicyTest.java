@@ -60,4 +60,65 @@ class PolicyTest {
         assertEquals(List.of("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration 'waf-logging-regional' "
                 + "logs the authorization header"), violations);
     }
+
+    /** The same run with one resource's inputs changed, to show a rule can fail. */
+    private static com.storefront.plan.PlanRun mutated(StackRun run, String name,
+                                                         java.util.function.UnaryOperator<Map<String, Object>> change) {
+        List<Registered> resources = new java.util.ArrayList<>();
+        for (Registered r : run.resources()) {
+            if (r.name().equals(name)) {
+                r = r.withInputs(change.apply(new java.util.LinkedHashMap<>(r.inputs())));
+            }
+            resources.add(r);
+        }
+        return new com.storefront.plan.PlanRun(run.config(), resources, List.of(), Map.of());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void thePlaintextOriginRuleFindsAnHttpOrigin() {
+        com.storefront.plan.PlanRun run = mutated(Stacks.prodWithDomain(), "distribution", inputs -> {
+            List<Object> origins = new java.util.ArrayList<>();
+            for (Object o : (List<Object>) inputs.get("origins")) {
+                Map<String, Object> origin = new java.util.LinkedHashMap<>((Map<String, Object>) o);
+                if (origin.containsKey("customOriginConfig")) {
+                    Map<String, Object> config = new java.util.LinkedHashMap<>((Map<String, Object>) origin.get("customOriginConfig"));
+                    config.put("originProtocolPolicy", "http-only");
+                    origin.put("customOriginConfig", config);
+                }
+                origins.add(origin);
+            }
+            inputs.put("origins", origins);
+            return inputs;
+        });
+        assertEquals(List.of("aws:cloudfront/distribution:Distribution 'distribution' origin api is http-only over the internet"),
+                PolicyRules.Rule.PLAINTEXT_ORIGINS.violations(run));
+    }
+
+    @Test
+    void thePublicAlbRuleFindsAnInternetFacingAlbWithoutTls() {
+        // The internal ALB of prod, made internet-facing: its port-80 listener serves plain HTTP.
+        com.storefront.plan.PlanRun run = mutated(Stacks.prod(), "alb", inputs -> {
+            inputs.put("internal", false);
+            return inputs;
+        });
+        List<String> violations = PolicyRules.Rule.PUBLIC_ALB_TLS.violations(run);
+        assertTrue(violations.contains("aws:lb/loadBalancer:LoadBalancer 'alb' is internet-facing without an HTTPS listener"),
+                violations.toString());
+        assertTrue(violations.stream().anyMatch(v -> v.contains("'listener-http' serves plain HTTP")), violations.toString());
+    }
+
+    @Test
+    void theApiKeyRuleFindsAPartnerRouteAroundTheGateway() {
+        for (StackRun stack : List.of(Stacks.prod(), Stacks.prodWithDomain())) {
+            // Without the deny rule, /partner/* with only the origin header falls through to the default forward.
+            com.storefront.plan.PlanRun run = mutated(stack, "rule-partner-deny", inputs -> {
+                inputs.put("conditions", List.of(Map.of("pathPattern", Map.of("values", List.of("/nothing/*")))));
+                return inputs;
+            });
+            List<String> violations = PolicyRules.Rule.API_KEY_ROUTES.violations(run);
+            assertEquals(2, violations.size(), violations.toString());
+            assertTrue(violations.get(0).contains("forwards without API Gateway's header"), violations.toString());
+        }
+    }
 }
