@@ -6,6 +6,9 @@
 #   record <stack> <image>   record a release: set the stack's image and commit the stack file
 #                            (push it or open a pull request; CI deploys it)
 #   up <stack> [flags]       what CI runs to deploy: pulumi up, then make ECS run what it registered
+#                            first, what the update needs from AWS: adopts an execution log group
+#                            API Gateway created, switches deletion protection off on an ALB the
+#                            update replaces, forgets an account logging setting no longer managed
 #                            rolling   - the update rolls out; fails if ECS rolled a deployment back
 #                            blueGreen - reads the live target group first (every forward names it),
 #                                        then deploys the registered revision with CodeDeploy and
@@ -184,11 +187,89 @@ preview() {
   pulumi preview --stack "$stack" --config-file "$observed_config" --diff "$@"
 }
 
+# A stage that logged before the program owned its execution log group has one API Gateway created
+# (no retention, no key); creating it would fail with ResourceAlreadyExistsException. Import it into
+# the state once, as the program names it, so the update only sets its retention and key.
+adopt_execution_logs() {
+  local stack=$1 api_url api_id stage name level found state parent provider
+  api_url=$(jq -r '.apiUrl // empty' <<<"$outputs_json")
+  [ -n "$api_url" ] || return 0
+  [ -z "$(jq -r '.apiExecutionLogGroupName // empty' <<<"$outputs_json")" ] || return 0
+  level=$(config_value "$stack" storefront:api.executionLogLevel)
+  [ "$level" != off ] || return 0
+  api_id=${api_url#https://}
+  api_id=${api_id%%.*}
+  stage=${api_url##*/}
+  name="API-Gateway-Execution-Logs_${api_id}/${stage}"
+  found=$(aws_retry logs describe-log-groups --output text --log-group-name-prefix "$name" \
+    --query "length(logGroups[?logGroupName=='$name'])")
+  [ "$found" = 1 ] || return 0
+  state=$(pulumi stack export --stack "$stack")
+  parent=$(jq -r '.deployment.resources[] | select(.type == "storefront:api:ApiGateway") | .urn' <<<"$state")
+  provider=$(jq -r '.deployment.resources[] | select(.type == "pulumi:providers:aws") | .urn | select(endswith("::aws-primary"))' <<<"$state")
+  if [ -z "$parent" ] || [ -z "$provider" ]; then
+    die "cannot find the API Gateway component or the primary provider in the state of '$stack'"
+  fi
+  echo "adopting $name (created by API Gateway) into the stack: this update sets its retention and key"
+  pulumi import --stack "$stack" --yes --generate-code=false aws:cloudwatch/logGroup:LogGroup api-execution-logs "$name" \
+    --parent "api-gateway=$parent" --provider "aws-primary=$provider"
+}
+
+# The value of a key in the observed stack file, empty when unset.
+config_value() {
+  pulumi config get --stack "$1" --config-file "$observed_config" --path "$2" 2>/dev/null || true
+}
+
+# A switch between the internal ALB (no service.domainName) and the internet-facing one (with it)
+# replaces the ALB, deleting the old one first (its name is fixed). AWS refuses that while deletion
+# protection is on, and by then Pulumi has removed the old ALB's listeners: the update would stop
+# with the API down. Switch protection off just before; the update switches it on for the new ALB.
+prepare_alb_replacement() {
+  local stack=$1 dns host name want have arn protected
+  dns=$(jq -r '.albDnsName // empty' <<<"$outputs_json")
+  [ -n "$dns" ] || return 0
+  if [ -n "$(config_value "$stack" storefront:service.domainName)" ]; then want=internet-facing; else want=internal; fi
+  host=${dns%%.*}
+  host=${host#internal-}
+  name=${host%-*}
+  read -r arn have < <(aws_retry elbv2 describe-load-balancers --names "$name" --output text \
+    --query 'LoadBalancers[0].[LoadBalancerArn,Scheme]')
+  [ "$have" != "$want" ] || return 0
+  echo "the ALB $name becomes $want: Pulumi replaces it (the API is down until the new one serves; see README)"
+  protected=$(aws_retry elbv2 describe-load-balancer-attributes --load-balancer-arn "$arn" --output text \
+    --query "Attributes[?Key=='deletion_protection.enabled'].Value | [0]")
+  if [ "$protected" = true ]; then
+    echo "switching deletion protection off on the ALB being replaced (the update turns it on for the new one)"
+    aws_retry elbv2 modify-load-balancer-attributes --load-balancer-arn "$arn" \
+      --attributes Key=deletion_protection.enabled,Value=false >/dev/null
+  fi
+}
+
+# Without api.manageAccountLogging the program no longer declares the region's API Gateway account
+# setting (or the role it created for it). Removing them from the stack must not reset the setting
+# or delete the role other APIs log through, whatever the state of an older version says: forget
+# them instead (they stay in AWS as they are).
+release_account_logging() {
+  local stack=$1 state urn
+  [ -n "$(jq -r '.apiUrl // empty' <<<"$outputs_json")" ] || return 0
+  [ "$(config_value "$stack" storefront:api.manageAccountLogging)" != true ] || return 0
+  state=$(pulumi stack export --stack "$stack")
+  for urn in $(jq -r '.deployment.resources[] | select(.type == "aws:apigateway/account:Account"
+      or (.type == "aws:iam/rolePolicyAttachment:RolePolicyAttachment" and (.urn | endswith("::apigateway-cloudwatch-policy")))
+      or (.type == "aws:iam/role:Role" and (.urn | endswith("::apigateway-cloudwatch-role")))) | .urn' <<<"$state"); do
+    echo "forgetting $urn: the account's API Gateway logging setting stays as it is (api.manageAccountLogging is off)"
+    pulumi state delete --stack "$stack" --yes "$urn"
+  done
+}
+
 up() {
   [ "$#" -ge 1 ] || usage
   local stack=$1 started
   shift
   observe "$stack" up
+  adopt_execution_logs "$stack"
+  prepare_alb_replacement "$stack"
+  release_account_logging "$stack"
   started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
   pulumi up --stack "$stack" --config-file "$observed_config" --yes "$@"
 

@@ -248,16 +248,19 @@ public final class ApiGateway extends ComponentResource {
         if (args.settings().cloudWatchRoleArn().isPresent()) {
             roleArn = Output.of(args.settings().cloudWatchRoleArn().get());
         } else {
+            // Kept like the setting that names it: every REST API in the region logs through it.
+            CustomResourceOptions kept = CustomResourceOptions.merge(options,
+                    CustomResourceOptions.builder().retainOnDelete(true).build());
             Role role = new Role("apigateway-cloudwatch-role", RoleArgs.builder()
                     .name(args.naming().name("apigateway-logs", NameLimit.IAM_ROLE))
                     .description("API Gateway writes access and execution logs to CloudWatch Logs")
                     .assumeRolePolicy(PolicyDocument.serviceTrust(APIGATEWAY))
-                    .build(), options);
+                    .build(), kept);
             // The role is checked when it is registered; its policy must already be attached.
             roleReady.add(new RolePolicyAttachment("apigateway-cloudwatch-policy", RolePolicyAttachmentArgs.builder()
                     .role(role.name())
                     .policyArn(args.aws().managedPolicyArn(PUSH_TO_CLOUDWATCH))
-                    .build(), options));
+                    .build(), kept));
             roleArn = role.arn();
         }
         return new Account("apigateway-account", AccountArgs.builder()

@@ -232,16 +232,14 @@ public final class Cdn extends ComponentResource {
     }
 
     /**
-     * The internal ALB as a CloudFront VPC origin (HTTP on 80; AWS carries it privately). Changing it while a
-     * distribution uses it is refused (CannotUpdateEntityWhileInUse), so any change of the endpoint makes a
-     * new one, which the distribution switches to before the old one is deleted; the name follows the ALB's
-     * id so the two can coexist.
+     * The internal ALB as a CloudFront VPC origin (HTTP on 80; AWS carries it privately). AWS refuses to change
+     * a VPC origin while a distribution uses it (CannotUpdateEntityWhileInUse), and the provider's update
+     * always sends the whole origin: tag changes are ignored after creation so they cannot fail an update.
      */
     private static VpcOrigin vpcOrigin(CdnArgs args, CustomResourceOptions child) {
-        Output<String> name = args.albArn().applyValue(arn -> args.naming().name("alb-" + albId(arn)));
         return new VpcOrigin("alb-vpc-origin", VpcOriginArgs.builder()
-                .vpcOriginEndpointConfig(name.applyValue(n -> VpcOriginVpcOriginEndpointConfigArgs.builder()
-                        .name(n)
+                .vpcOriginEndpointConfig(VpcOriginVpcOriginEndpointConfigArgs.builder()
+                        .name(args.naming().name("alb"))
                         .arn(args.albArn())
                         .httpPort(80)
                         .httpsPort(443)
@@ -249,17 +247,11 @@ public final class Cdn extends ComponentResource {
                         // Required by the provider even for http-only.
                         .originSslProtocols(VpcOriginVpcOriginEndpointConfigOriginSslProtocolsArgs.builder()
                                 .items("TLSv1.2").quantity(1).build())
-                        .build()))
+                        .build())
                 .timeouts(VpcOriginTimeoutsArgs.builder()
                         .create(VPC_ORIGIN_TIMEOUT).update(VPC_ORIGIN_TIMEOUT).delete(VPC_ORIGIN_TIMEOUT).build())
                 .build(), CustomResourceOptions.merge(child, CustomResourceOptions.builder()
-                .replaceOnChanges("vpcOriginEndpointConfig").build()));
-    }
-
-    /** The last eight characters of the ALB's id ({@code .../app/<name>/<id>}). */
-    static String albId(String albArn) {
-        String id = albArn.substring(albArn.lastIndexOf('/') + 1);
-        return id.substring(Math.max(0, id.length() - 8));
+                .ignoreChanges("tags", "tagsAll").build()));
     }
 
     private static List<Output<DistributionOrderedCacheBehaviorArgs>> behaviours(CachePolicy staticPolicy,

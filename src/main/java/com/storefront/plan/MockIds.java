@@ -130,7 +130,9 @@ final class MockIds {
                 String suffix = "app/" + inputs.get("name") + "/" + hash(id, 16);
                 state.put("arn", "arn:aws:elasticloadbalancing:" + region + ":" + account + ":loadbalancer/" + suffix);
                 state.put("arnSuffix", suffix);
-                state.put("dnsName", inputs.get("name") + "-" + Math.abs(id.hashCode()) + "." + region + ".elb.amazonaws.com");
+                // ELB prefixes an internal load balancer's name with "internal-".
+                state.put("dnsName", (Boolean.TRUE.equals(inputs.get("internal")) ? "internal-" : "") + inputs.get("name")
+                        + "-" + Math.abs(id.hashCode()) + "." + region + ".elb.amazonaws.com");
                 state.put("zoneId", ALB_ZONES.getOrDefault(region, "Z00000000000000"));
             }
             case "aws:lb/targetGroup:TargetGroup" -> {

@@ -229,7 +229,9 @@ public final class LoadBalancer extends ComponentResource {
                 .name(CLOUDFRONT_PREFIX_LIST).build(), InvokeOptions.builder().parent(this).build())
                 .applyValue(list -> list.id());
         boolean tls = args.settings().tls().https();
-        new SecurityGroupIngressRule(tls ? "sg-alb-ingress-cloudfront-https" : "sg-alb-ingress-cloudfront",
+        // One logical name in both TLS modes, so a switch changes the port in place: a second prefix-list rule
+        // created beside the first would need 110 of the group's 60 rules.
+        new SecurityGroupIngressRule("sg-alb-ingress-cloudfront",
                 SecurityGroupIngressRuleArgs.builder()
                         .securityGroupId(sg.id())
                         .description(tls ? "HTTPS from CloudFront origin-facing servers only"

@@ -169,6 +169,8 @@ class ApiGatewayTest {
         assertEquals("arn:aws:iam::123456789012:role/" + role.string("name"), account.string("cloudwatchRoleArn"));
         assertFalse(account.bool("resetOnDelete"), "other APIs in the region keep logging after this stack is gone");
         assertTrue(account.retainOnDelete(), "removing it from the program leaves the account setting as it is");
+        assertTrue(role.retainOnDelete() && prod.one("aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+                "apigateway-cloudwatch-policy").retainOnDelete(), "the setting would otherwise name a deleted role");
         assertEquals("arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs",
                 prod.one("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "apigateway-cloudwatch-policy").string("policyArn"));
         // Not asked: the account setting another API (or team) owns is left alone.

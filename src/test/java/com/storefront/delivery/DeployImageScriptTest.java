@@ -60,8 +60,16 @@ class DeployImageScriptTest {
         env.put("DEPLOY_IMAGE_POLL_SECONDS", "0");
         stub("pulumi", """
                 case "$1" in
-                  stack) cat "$BIN/outputs.json" ;;
+                  stack) if [ "$2" = export ]; then cat "$BIN/state.json"; else cat "$BIN/outputs.json"; fi ;;
+                  import) ;;
+                  state) ;;
                   config)
+                    if [ "$2" = get ]; then
+                      key=""; prev=""
+                      for a in "$@"; do [ "$prev" = "--path" ] && key=$a; prev=$a; done
+                      grep -m1 "^$key=" "$BIN/config-values" | cut -d= -f2- | grep . || exit 1
+                      exit 0
+                    fi
                     file=""; prev=""
                     for a in "$@"; do [ "$prev" = "--config-file" ] && file=$a; prev=$a; done
                     if [ -n "$file" ]; then echo "# set ${*: -2}" >> "$file"; cp "$file" "$BIN/observed-config.yaml"; fi ;;
@@ -85,6 +93,10 @@ class DeployImageScriptTest {
                     echo '{"deploymentId": "d-ABC123"}' ;;
                   "deploy stop-deployment") echo '{"status": "Pending", "statusMessage": "Stopping"}' ;;
                   "ecs list-service-deployments") cat "$BIN/service-deployments.json" ;;
+                  "logs describe-log-groups") cat "$BIN/log-groups.txt" ;;
+                  "elbv2 describe-load-balancers") cat "$BIN/alb.txt" ;;
+                  "elbv2 describe-load-balancer-attributes") cat "$BIN/alb-protection.txt" ;;
+                  "elbv2 modify-load-balancer-attributes") echo '{}' ;;
                   "deploy get-deployment")
                     if [ -f "$BIN/throttle-once" ]; then
                       rm "$BIN/throttle-once"
@@ -106,6 +118,10 @@ class DeployImageScriptTest {
                 esac
                 """);
         write("in-progress.json", "{\"deployments\": []}");
+        // What the committed stack files say, as `pulumi config get --path` prints it.
+        write("config-values", "storefront:api.manageAccountLogging=true\n");
+        write("alb.txt", "arn:aws:elasticloadbalancing:us-east-2:123456789012:loadbalancer/app/storefront-alb-prod/50dc6c495c0c9188\tinternal\n");
+        write("alb-protection.txt", "true\n");
         write("service-deployments.json", """
                 {"serviceDeployments": [{"serviceDeploymentArn": "arn:aws:ecs:us-west-2:123456789012:service-deployment/storefront-cluster-dev/storefront-api-dev/ejGvqq2ilnbKT9qj0vLJe",
                   "status": "SUCCESSFUL", "targetServiceRevisionArn": "arn:aws:ecs:us-west-2:123456789012:service-revision/storefront-cluster-dev/storefront-api-dev/1485800978477494678"}]}
@@ -315,6 +331,103 @@ class DeployImageScriptTest {
         assertEquals(4, calls().stream().filter(c -> c.startsWith("aws deploy get-deployment --deployment-id d-ABC123")).count());
         assertTrue(result.output().contains("deployment d-ABC123: InProgress"));
         assertTrue(result.output().contains("deployment d-ABC123 succeeded: production runs " + registered), result.output());
+    }
+
+    /** A stack from before the program owned the execution log group: API Gateway's group is imported once. */
+    @Test
+    void anUpAdoptsTheExecutionLogGroupApiGatewayCreated() throws Exception {
+        Map<String, Object> outputs = prodAfterRelease(RUNNING);
+        outputs.remove("apiExecutionLogGroupName");
+        givenOutputs(outputs);
+        givenPrimaryTaskSet(RUNNING, (String) outputs.get("blueTargetGroupArn"), 1);
+        write("log-groups.txt", "1\n");
+        String stack = "urn:pulumi:prod::storefront::pulumi:pulumi:Stack::storefront-prod";
+        String component = "urn:pulumi:prod::storefront::storefront:api:ApiGateway::api-gateway";
+        String provider = "urn:pulumi:prod::storefront::pulumi:providers:aws::aws-primary";
+        write("state.json", new Gson().toJson(Map.of("deployment", Map.of("resources", List.of(
+                Map.of("urn", stack, "type", "pulumi:pulumi:Stack"),
+                Map.of("urn", provider, "type", "pulumi:providers:aws", "id", "0f1e2d3c"),
+                Map.of("urn", "urn:pulumi:prod::storefront::pulumi:providers:aws::aws-us-east-1", "type", "pulumi:providers:aws"),
+                Map.of("urn", component, "type", "storefront:api:ApiGateway"))))));
+
+        Result result = run("up", "prod");
+        assertEquals(0, result.exit(), result.output());
+        String apiId = ((String) outputs.get("apiUrl")).replaceFirst("https://([^.]+)\\..*", "$1");
+        String name = "API-Gateway-Execution-Logs_" + apiId + "/v1";
+        assertEquals("pulumi import --stack prod --yes --generate-code=false aws:cloudwatch/logGroup:LogGroup "
+                + "api-execution-logs " + name + " --parent api-gateway=" + component + " --provider aws-primary=" + provider,
+                call("pulumi import"));
+        List<String> calls = calls();
+        assertTrue(calls.indexOf(call("pulumi import")) < calls.indexOf(call("pulumi up")), "imported before the update");
+        assertTrue(result.output().contains("adopting " + name), result.output());
+
+        // Not there (a new stage, or logging was off): nothing to adopt.
+        Files.delete(log);
+        write("log-groups.txt", "0\n");
+        assertEquals(0, run("up", "prod").exit());
+        assertTrue(calls().stream().noneMatch(c -> c.startsWith("pulumi import")), calls().toString());
+        // The program exports the group once it owns it: no lookup at all.
+        Files.delete(log);
+        givenOutputs(prodAfterRelease(RUNNING));
+        assertEquals(0, run("up", "prod").exit());
+        assertTrue(calls().stream().noneMatch(c -> c.startsWith("aws logs")), calls().toString());
+    }
+
+    /** Internal -> internet-facing replaces the ALB delete-first: AWS refuses that while it is protected. */
+    @Test
+    void anUpThatReplacesTheAlbSwitchesItsDeletionProtectionOffFirst() throws Exception {
+        Map<String, Object> outputs = prodAfterRelease(RUNNING);
+        givenOutputs(outputs);
+        givenPrimaryTaskSet(RUNNING, (String) outputs.get("blueTargetGroupArn"), 1);
+        write("config-values", "storefront:api.manageAccountLogging=true\nstorefront:service.domainName=origin.shop.example.com\n");
+        Result result = run("up", "prod");
+        assertEquals(0, result.exit(), result.output());
+        // Named from the DNS name the last update exported (internal-<name>-<id>.<region>.elb.amazonaws.com).
+        assertTrue(call("aws elbv2 describe-load-balancers").contains("--names storefront-alb-prod "),
+                call("aws elbv2 describe-load-balancers") + " for " + outputs.get("albDnsName"));
+        String modify = call("aws elbv2 modify-load-balancer-attributes");
+        assertTrue(modify.contains("Key=deletion_protection.enabled,Value=false"), modify);
+        List<String> calls = calls();
+        assertTrue(calls.indexOf(modify) < calls.indexOf(call("pulumi up")));
+        assertTrue(result.output().contains("becomes internet-facing"), result.output());
+
+        // The same scheme: nothing touched.
+        Files.delete(log);
+        write("config-values", "storefront:api.manageAccountLogging=true\n");
+        assertEquals(0, run("up", "prod").exit());
+        assertTrue(calls().stream().noneMatch(c -> c.startsWith("aws elbv2 modify")), calls().toString());
+    }
+
+    /** Without api.manageAccountLogging the account setting is forgotten, never reset or its role deleted. */
+    @Test
+    void anUpThatStopsManagingTheAccountLoggingForgetsItInsteadOfResettingIt() throws Exception {
+        Map<String, Object> outputs = prodAfterRelease(RUNNING);
+        givenOutputs(outputs);
+        givenPrimaryTaskSet(RUNNING, (String) outputs.get("blueTargetGroupArn"), 1);
+        write("config-values", "storefront:api.cloudWatchRoleArn=arn:aws:iam::123456789012:role/shared\n");
+        String component = "urn:pulumi:prod::storefront::storefront:api:ApiGateway";
+        String account = component + "$aws:apigateway/account:Account::apigateway-account";
+        String role = component + "$aws:iam/role:Role::apigateway-cloudwatch-role";
+        String attachment = component + "$aws:iam/rolePolicyAttachment:RolePolicyAttachment::apigateway-cloudwatch-policy";
+        write("state.json", new Gson().toJson(Map.of("deployment", Map.of("resources", List.of(
+                Map.of("urn", component + "::api-gateway", "type", "storefront:api:ApiGateway"),
+                Map.of("urn", role, "type", "aws:iam/role:Role"),
+                Map.of("urn", attachment, "type", "aws:iam/rolePolicyAttachment:RolePolicyAttachment"),
+                Map.of("urn", account, "type", "aws:apigateway/account:Account"),
+                Map.of("urn", component + "$aws:iam/role:Role::other-role", "type", "aws:iam/role:Role"))))));
+        Result result = run("up", "prod");
+        assertEquals(0, result.exit(), result.output());
+        List<String> forgotten = calls().stream().filter(c -> c.startsWith("pulumi state delete")).toList();
+        assertEquals(List.of("pulumi state delete --stack prod --yes " + role,
+                "pulumi state delete --stack prod --yes " + attachment,
+                "pulumi state delete --stack prod --yes " + account), forgotten);
+        assertTrue(calls().indexOf(forgotten.get(2)) < calls().indexOf(call("pulumi up")));
+
+        // Managed (the committed prod file): nothing forgotten.
+        Files.delete(log);
+        write("config-values", "storefront:api.manageAccountLogging=true\n");
+        assertEquals(0, run("up", "prod").exit());
+        assertTrue(calls().stream().noneMatch(c -> c.startsWith("pulumi state")), calls().toString());
     }
 
     @Test
