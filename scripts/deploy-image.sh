@@ -225,15 +225,16 @@ config_value() {
 # protection is on, and by then Pulumi has removed the old ALB's listeners: the update would stop
 # with the API down. Switch protection off just before; the update switches it on for the new ALB.
 prepare_alb_replacement() {
-  local stack=$1 dns host name want have arn protected
+  local stack=$1 dns host name want lb have arn protected
   dns=$(jq -r '.albDnsName // empty' <<<"$outputs_json")
   [ -n "$dns" ] || return 0
   if [ -n "$(config_value "$stack" storefront:service.domainName)" ]; then want=internet-facing; else want=internal; fi
   host=${dns%%.*}
   host=${host#internal-}
   name=${host%-*}
-  read -r arn have < <(aws_retry elbv2 describe-load-balancers --names "$name" --output text \
+  lb=$(aws_retry elbv2 describe-load-balancers --names "$name" --output text \
     --query 'LoadBalancers[0].[LoadBalancerArn,Scheme]')
+  read -r arn have <<<"$lb"
   [ "$have" != "$want" ] || return 0
   echo "the ALB $name becomes $want: Pulumi replaces it (the API is down until the new one serves; see README)"
   protected=$(aws_retry elbv2 describe-load-balancer-attributes --load-balancer-arn "$arn" --output text \
