@@ -86,7 +86,8 @@ final class StackComposition {
                 settings.service().ecrKeepImages(), primary);
         LoadBalancer loadBalancer = new LoadBalancer("load-balancer", new LoadBalancerArgs(settings.service(),
                 settings.deployment(), naming, settings.protect(), network.vpcId(), network.publicSubnetIds(),
-                network.appSubnetIds(), network.appSecurityGroupId(), logBucket.deliveryBucketName(),
+                network.appSubnetIds(), network.availabilityZoneIds(), network.appSecurityGroupId(),
+                logBucket.deliveryBucketName(),
                 settings.originVerifySecret(), settings.api().enabled()), primary);
         ApiService api = new ApiService("api", new ApiServiceArgs(settings.service(), settings.deployment(), naming, aws,
                 settings.protect(), settings.logRetentionDays(), encryption.keyArn(), network.vpcId(),

@@ -19,12 +19,28 @@ public final class AvailabilityZones {
      * every run whatever order the API returns them in.
      */
     public static Output<List<String>> standard(InvokeOptions options) {
+        return zones(options).applyValue(zones -> zones.stream().map(Zone::name).toList());
+    }
+
+    /** A zone's name (account-specific, e.g. us-east-1c) and id (the same physical zone everywhere, use1-az3). */
+    public record Zone(String name, String id) {
+    }
+
+    /** The standard zones with their ids, sorted by name as {@link #standard} is. */
+    public static Output<List<Zone>> zones(InvokeOptions options) {
         return AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder()
                         .state("available")
                         // Local Zones and Wavelength zones cannot host ALB, Aurora or ElastiCache subnets.
                         .filters(GetAvailabilityZonesFilterArgs.builder()
                                 .name("opt-in-status").values("opt-in-not-required").build())
                         .build(), options)
-                .applyValue(zones -> zones.names().stream().sorted().toList());
+                .applyValue(result -> {
+                    List<Zone> zones = new java.util.ArrayList<>();
+                    for (int i = 0; i < result.names().size(); i++) {
+                        zones.add(new Zone(result.names().get(i), result.zoneIds().get(i)));
+                    }
+                    zones.sort(java.util.Comparator.comparing(Zone::name));
+                    return List.copyOf(zones);
+                });
     }
 }

@@ -52,6 +52,7 @@ public final class Network extends ComponentResource {
     private final Output<String> vpcId;
     private final String vpcCidr;
     private final Output<List<String>> availabilityZones;
+    private final Output<List<String>> availabilityZoneIds;
     private final Map<SubnetTier, Output<List<String>>> subnetIds = new EnumMap<>(SubnetTier.class);
     private final Output<String> publicRouteTableId;
     private final Output<List<String>> appRouteTableIds;
@@ -77,13 +78,17 @@ public final class Network extends ComponentResource {
         this.vpcId = vpc.id();
         this.vpcCidr = settings.vpcCidr();
 
-        Output<List<String>> zones = AvailabilityZones.standard(InvokeOptions.builder().parent(this).build());
+        Output<List<AvailabilityZones.Zone>> zones = AvailabilityZones.zones(InvokeOptions.builder().parent(this).build());
         List<Output<String>> azNames = new ArrayList<>();
+        List<Output<String>> azIds = new ArrayList<>();
         for (int az = 0; az < azCount; az++) {
             int index = az;
-            azNames.add(zones.applyValue(names -> zoneAt(names, index, azCount)));
+            Output<AvailabilityZones.Zone> zone = zones.applyValue(all -> zoneAt(all, index, azCount));
+            azNames.add(zone.applyValue(AvailabilityZones.Zone::name));
+            azIds.add(zone.applyValue(AvailabilityZones.Zone::id));
         }
         this.availabilityZones = Output.all(azNames);
+        this.availabilityZoneIds = Output.all(azIds);
 
         Map<SubnetTier, List<Subnet>> subnets = new EnumMap<>(SubnetTier.class);
         for (SubnetTier tier : SubnetTier.values()) {
@@ -198,7 +203,7 @@ public final class Network extends ComponentResource {
         return CustomResourceOptions.builder().parent(this).build();
     }
 
-    private static String zoneAt(List<String> sorted, int index, int azCount) {
+    private static AvailabilityZones.Zone zoneAt(List<AvailabilityZones.Zone> sorted, int index, int azCount) {
         if (sorted.size() < azCount) {
             throw new IllegalStateException("storefront:network.azCount is " + azCount + " but the region offers only "
                     + sorted.size() + " standard availability zones: " + sorted);
@@ -259,6 +264,11 @@ public final class Network extends ComponentResource {
 
     public Output<List<String>> availabilityZones() {
         return availabilityZones;
+    }
+
+    /** The zone ids of {@link #availabilityZones()}, in the same order (one subnet of each tier per zone). */
+    public Output<List<String>> availabilityZoneIds() {
+        return availabilityZoneIds;
     }
 
     public Output<List<String>> subnetIds(SubnetTier tier) {

@@ -73,7 +73,7 @@ public final class PlanMocks implements Mocks {
             case "aws:index/getAvailabilityZones:getAvailabilityZones" -> {
                 List<String> suffixes = List.of("a", "b", "c", "d");
                 result.put("names", suffixes.stream().map(s -> region + s).toList());
-                result.put("zoneIds", suffixes.stream().map(s -> region.replace("-", "") + "-az" + (s.charAt(0) - 'a' + 1)).toList());
+                result.put("zoneIds", suffixes.stream().map(s -> zoneIdPrefix(region) + "-az" + (s.charAt(0) - 'a' + 1)).toList());
                 result.put("id", region);
             }
             case "aws:index/getCallerIdentity:getCallerIdentity" -> {
@@ -143,5 +143,18 @@ public final class PlanMocks implements Mocks {
             throw new IllegalStateException("unknown provider " + providerRef);
         }
         return region;
+    }
+
+    /** AWS's zone-id prefix of a region: us-east-1 -> use1, ap-northeast-1 -> apne1, eu-central-1 -> euc1. */
+    static String zoneIdPrefix(String region) {
+        String[] parts = region.split("-");
+        String direction = switch (parts[1]) {
+            case "northeast" -> "ne";
+            case "southeast" -> "se";
+            case "northwest" -> "nw";
+            case "southwest" -> "sw";
+            default -> parts[1].substring(0, 1);
+        };
+        return parts[0] + direction + parts[2];
     }
 }

@@ -79,6 +79,12 @@ public final class LoadBalancer extends ComponentResource {
     static final int TEST_PORT_HTTPS = 8443;
     static final String PORT_80_LISTENER = "listener-http";
     static final int LIVE_WEIGHT = 100;
+    /**
+     * Zones CloudFront VPC origins do not support ("Restrict access with VPC origins", CloudFront Developer
+     * Guide, read 2026-12): an internal ALB with a subnet there cannot be a VPC origin.
+     */
+    public static final java.util.Set<String> VPC_ORIGIN_UNSUPPORTED_ZONES =
+            java.util.Set.of("use1-az3", "usw1-az2", "apne1-az3", "cac1-az3");
 
     private final Output<String> arn;
     private final Output<String> arnSuffix;
@@ -110,7 +116,7 @@ public final class LoadBalancer extends ComponentResource {
                         // Internal without a domain: CloudFront then reaches it through a VPC origin.
                         .internal(!https)
                         .ipAddressType("ipv4")
-                        .subnets(https ? args.publicSubnetIds() : args.privateSubnetIds())
+                        .subnets(https ? args.publicSubnetIds() : vpcOriginSubnets(args))
                         .securityGroups(sg.id().applyValue(List::of))
                         .dropInvalidHeaderFields(true)
                         .enableHttp2(true)
@@ -327,6 +333,19 @@ public final class LoadBalancer extends ComponentResource {
                 .conditions(conditions(Optional.empty(), originSecret, Optional.empty()))
                 .actions(ruleForward())
                 .build(), child));
+    }
+
+    /** The private subnets, once their zones are known to support VPC origins (the deploy fails before anything changes). */
+    private static Output<List<String>> vpcOriginSubnets(LoadBalancerArgs args) {
+        return Output.tuple(args.privateSubnetIds(), args.zoneIds()).applyValue(t -> {
+            List<String> unsupported = t.t2.stream().filter(VPC_ORIGIN_UNSUPPORTED_ZONES::contains).toList();
+            if (!unsupported.isEmpty()) {
+                throw new IllegalStateException("the internal ALB would have subnets in " + unsupported
+                        + ", where CloudFront VPC origins are not offered (" + new java.util.TreeSet<>(VPC_ORIGIN_UNSUPPORTED_ZONES) + "); "
+                        + "set storefront:service.domainName (an internet-facing HTTPS ALB) or use another region");
+            }
+            return t.t1;
+        });
     }
 
     /** Requests without the origin secret did not come through our distribution. */

@@ -13,6 +13,7 @@ import java.util.List;
  *
  * @param logBucketName the log bucket, resolved once its policy admits ALB log delivery
  * @param privateSubnetIds where the ALB lives without a domain (internal, reached through a VPC origin)
+ * @param zoneIds       the zone ids of the subnets, in their order
  * @param originSecret  the header value CloudFront sends; every route requires it
  * @param partnerApi    whether API Gateway serves the partner API ({@code /partner/*} then requires its header)
  */
@@ -24,6 +25,7 @@ public record LoadBalancerArgs(
         Output<String> vpcId,
         Output<List<String>> publicSubnetIds,
         Output<List<String>> privateSubnetIds,
+        Output<List<String>> zoneIds,
         Output<String> appSecurityGroupId,
         Output<String> logBucketName,
         SecretValue originSecret,

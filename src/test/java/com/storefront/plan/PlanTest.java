@@ -143,4 +143,14 @@ class PlanTest {
         assertEquals(Path.of("Pulumi.dev.yaml"), PlanCommand.stackFile("dev"));
         assertEquals("test-jane", PlanCommand.stackName(Path.of("stacks/Pulumi.test-jane.yaml")));
     }
+
+    /** The mocks number zone ids as AWS does, so zone-id rules (VPC origins) are tested against real ids. */
+    @Test
+    void mockZoneIdsFollowAwsNaming() {
+        assertEquals("use1", PlanMocks.zoneIdPrefix("us-east-1"));
+        assertEquals("usw2", PlanMocks.zoneIdPrefix("us-west-2"));
+        assertEquals("apne1", PlanMocks.zoneIdPrefix("ap-northeast-1"));
+        assertEquals("euc1", PlanMocks.zoneIdPrefix("eu-central-1"));
+        assertEquals("cac1", PlanMocks.zoneIdPrefix("ca-central-1"));
+    }
 }

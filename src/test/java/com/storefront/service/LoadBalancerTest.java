@@ -43,6 +43,34 @@ public class LoadBalancerTest {
         assertTrue(alb(Stacks.prod()).bool("enableDeletionProtection"));
     }
 
+    /** VPC origins need an internet gateway in the VPC (AWS), even though no request uses it. */
+    @Test
+    void everyVpcWithAVpcOriginHasAnInternetGateway() {
+        for (StackRun run : Stacks.all().values()) {
+            if (!run.ofType("aws:cloudfront/vpcOrigin:VpcOrigin").isEmpty()) {
+                Registered igw = run.one("aws:ec2/internetGateway:InternetGateway", "igw");
+                assertEquals(run.output("vpcId"), igw.string("vpcId"), run.config().get("storefront:environmentSuffix"));
+            }
+        }
+    }
+
+    /** CloudFront offers VPC origins in every zone but a few; an internal ALB there fails before anything changes. */
+    @Test
+    void anInternalAlbInAZoneWithoutVpcOriginsIsRefused() {
+        StackConfig useast1 = StackRun.stackFile(Stacks.DEV_FILE).with(Map.of("aws:region", "us-east-1"));
+        // The mock account maps us-east-1c to use1-az3, as AWS numbers zone ids.
+        com.storefront.plan.PlanRun threeZones = com.storefront.plan.PlanRun.run(
+                useast1.withPath("storefront:network", "azCount", 3));
+        assertFalse(threeZones.succeeded());
+        assertTrue(String.valueOf(threeZones.errors()).contains("[use1-az3], where CloudFront VPC origins are not offered"),
+                String.valueOf(threeZones.errors()));
+        assertTrue(com.storefront.plan.PlanRun.run(useast1).succeeded(), "us-east-1a and b are use1-az1 and az2");
+        assertTrue(com.storefront.plan.PlanRun.run(useast1.withPath("storefront:network", "azCount", 3)
+                .with(Map.of("storefront:service", "{\"domainName\":\"origin.dev.example.com\","
+                        + "\"certificateArn\":\"arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-0a1b-0a1b-0a1b-0a1b2c3d4e5f\"}")))
+                .succeeded(), "an internet-facing ALB needs no VPC origin");
+    }
+
     @Test
     void withADomainTheAlbIsInternetFacingInThePublicSubnets() {
         StackRun run = Stacks.prodWithDomain();
