@@ -1,0 +1,57 @@
+package com.storefront.stack;
+
+import com.storefront.plan.PolicyRules;
+import com.storefront.plan.Registered;
+import com.storefront.testing.StackRun;
+import com.storefront.testing.Stacks;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The secure edge's acceptance, for the committed dev and prod stack files and a stack with a domain:
+ * no plaintext hop over the internet, no internet-facing ALB without TLS, secrets redacted from both
+ * WAF logs, and no route the API key guards reachable without it.
+ */
+class SecureEdgeTest {
+
+    private static final Map<String, StackRun> STACKS = Map.of(
+            "dev", Stacks.dev(), "prod", Stacks.prod(), "prod with a domain", Stacks.prodWithDomain());
+
+    @Test
+    void noCustomOriginIsPlainHttpOverTheInternet() {
+        STACKS.forEach((name, run) -> {
+            assertEquals(List.of(), PolicyRules.Rule.PLAINTEXT_ORIGINS.violations(run.plan()), name);
+            Registered alb = run.one("aws:lb/loadBalancer:LoadBalancer", "alb");
+            // Either the ALB is private behind a VPC origin, or CloudFront speaks HTTPS to it.
+            assertTrue(alb.bool("internal") == !run.ofType("aws:cloudfront/vpcOrigin:VpcOrigin").isEmpty(), name);
+        });
+    }
+
+    @Test
+    void noInternetFacingAlbLacksTls() {
+        STACKS.forEach((name, run) -> assertEquals(List.of(), PolicyRules.Rule.PUBLIC_ALB_TLS.violations(run.plan()), name));
+        assertFalse(Stacks.prodWithDomain().one("aws:lb/loadBalancer:LoadBalancer", "alb").bool("internal"),
+                "the domain case does exercise an internet-facing ALB");
+    }
+
+    @Test
+    void bothWafLogsRedactTheSecretHeaders() {
+        STACKS.forEach((name, run) -> {
+            assertEquals(2, run.ofType("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration").size(), name);
+            assertEquals(List.of(), PolicyRules.Rule.WAF_LOGS.violations(run.plan()), name);
+        });
+    }
+
+    @Test
+    void noRouteTheApiKeyGuardsIsReachableWithoutIt() {
+        STACKS.forEach((name, run) -> assertEquals(List.of(), PolicyRules.Rule.API_KEY_ROUTES.violations(run.plan()), name));
+        assertTrue(Stacks.dev().ofType("aws:apigateway/integration:Integration").isEmpty(), "dev has no API to guard");
+        assertEquals(2, Stacks.prodWithDomain().ofType("aws:apigateway/integration:Integration").size());
+    }
+}
