@@ -157,6 +157,7 @@ record() {
 # committed file never records it (CodeDeploy changes it with every release). A preview during a
 # deployment goes ahead with what serves production at that moment; an update waits for the end.
 observed_config=
+unprotected_alb=
 observe() {
   local stack=$1 mode=$2 file live=blue busy
   file=$(stack_file "$stack")
@@ -211,13 +212,20 @@ adopt_execution_logs() {
     die "cannot find the API Gateway component or the primary provider in the state of '$stack'"
   fi
   echo "adopting $name (created by API Gateway) into the stack: this update sets its retention and key"
-  pulumi import --stack "$stack" --yes --generate-code=false aws:cloudwatch/logGroup:LogGroup api-execution-logs "$name" \
-    --parent "api-gateway=$parent" --provider "aws-primary=$provider"
+  # Not protected (the import's default): the program decides, and turning the API off must be able to delete it.
+  pulumi import --stack "$stack" --yes --generate-code=false --protect=false aws:cloudwatch/logGroup:LogGroup \
+    api-execution-logs "$name" --parent "api-gateway=$parent" --provider "aws-primary=$provider"
 }
 
-# The value of a key in the observed stack file, empty when unset.
+# The value of a key in the observed stack file, empty when unset; any other failure stops the tool
+# (a key that cannot be read must not pass for one that is not set).
 config_value() {
-  pulumi config get --stack "$1" --config-file "$observed_config" --path "$2" 2>/dev/null || true
+  local out
+  if out=$(pulumi config get --stack "$1" --config-file "$observed_config" --path "$2" 2>&1); then
+    printf '%s' "$out"
+  elif [[ $out != *"not found"* ]]; then
+    die "cannot read $2 of stack '$1': $out"
+  fi
 }
 
 # A switch between the internal ALB (no service.domainName) and the internet-facing one (with it)
@@ -225,17 +233,22 @@ config_value() {
 # protection is on, and by then Pulumi has removed the old ALB's listeners: the update would stop
 # with the API down. Switch protection off just before; the update switches it on for the new ALB.
 prepare_alb_replacement() {
-  local stack=$1 dns host name want lb have arn protected
+  local stack=$1 dns host name domain want lb have arn protected
   dns=$(jq -r '.albDnsName // empty' <<<"$outputs_json")
   [ -n "$dns" ] || return 0
-  if [ -n "$(config_value "$stack" storefront:service.domainName)" ]; then want=internet-facing; else want=internal; fi
+  # An assignment, so a failed read stops the tool (inside [ ] it would read as empty).
+  domain=$(config_value "$stack" storefront:service.domainName)
+  if [ -n "$domain" ]; then want=internet-facing; else want=internal; fi
   host=${dns%%.*}
   host=${host#internal-}
   name=${host%-*}
-  lb=$(aws_retry elbv2 describe-load-balancers --names "$name" --output text \
-    --query 'LoadBalancers[0].[LoadBalancerArn,Scheme]')
+  # Not --names: an ALB that a failed update already deleted is no error, there is nothing to prepare.
+  lb=$(aws_retry elbv2 describe-load-balancers --output text \
+    --query "LoadBalancers[?LoadBalancerName=='$name'].[LoadBalancerArn,Scheme] | [0]")
   read -r arn have <<<"$lb"
-  [ "$have" != "$want" ] || return 0
+  if [ -z "$arn" ] || [ "$arn" = None ] || [ "$have" = "$want" ]; then
+    return 0
+  fi
   echo "the ALB $name becomes $want: Pulumi replaces it (the API is down until the new one serves; see README)"
   protected=$(aws_retry elbv2 describe-load-balancer-attributes --load-balancer-arn "$arn" --output text \
     --query "Attributes[?Key=='deletion_protection.enabled'].Value | [0]")
@@ -243,36 +256,63 @@ prepare_alb_replacement() {
     echo "switching deletion protection off on the ALB being replaced (the update turns it on for the new one)"
     aws_retry elbv2 modify-load-balancer-attributes --load-balancer-arn "$arn" \
       --attributes Key=deletion_protection.enabled,Value=false >/dev/null
+    unprotected_alb=$arn
+  fi
+}
+
+# After a failed update: an ALB that is still there gets its deletion protection back.
+restore_alb_protection() {
+  [ -n "$unprotected_alb" ] || return 0
+  local out still
+  out=$(aws elbv2 describe-load-balancers --output text \
+    --query "LoadBalancers[?LoadBalancerArn=='$unprotected_alb'].LoadBalancerArn | [0]" 2>/dev/null) || return 0
+  read -r still _ <<<"$out"
+  if [ "$still" = "$unprotected_alb" ]; then
+    echo "the update failed; switching deletion protection on again for $unprotected_alb" >&2
+    aws elbv2 modify-load-balancer-attributes --load-balancer-arn "$unprotected_alb" \
+      --attributes Key=deletion_protection.enabled,Value=true >/dev/null || true
   fi
 }
 
 # Without api.manageAccountLogging the program no longer declares the region's API Gateway account
-# setting (or the role it created for it). Removing them from the stack must not reset the setting
-# or delete the role other APIs log through, whatever the state of an older version says: forget
-# them instead (they stay in AWS as they are).
+# setting (or the role it created for it). Removing them must not reset the setting or delete the
+# role other APIs log through, whatever an older version recorded: mark them retained in the state,
+# so the update drops them from the stack and leaves them in AWS as they are. (Deleting them from
+# the state would be refused: the stage depends on the setting.)
 release_account_logging() {
-  local stack=$1 state urn
+  local stack=$1 managed state retained work
   [ -n "$(jq -r '.apiUrl // empty' <<<"$outputs_json")" ] || return 0
-  [ "$(config_value "$stack" storefront:api.manageAccountLogging)" != true ] || return 0
+  managed=$(config_value "$stack" storefront:api.manageAccountLogging)
+  [ "$managed" != true ] || return 0
   state=$(pulumi stack export --stack "$stack")
-  for urn in $(jq -r '.deployment.resources[] | select(.type == "aws:apigateway/account:Account"
+  local select='.deployment.resources[] | select((.type == "aws:apigateway/account:Account"
       or (.type == "aws:iam/rolePolicyAttachment:RolePolicyAttachment" and (.urn | endswith("::apigateway-cloudwatch-policy")))
-      or (.type == "aws:iam/role:Role" and (.urn | endswith("::apigateway-cloudwatch-role")))) | .urn' <<<"$state"); do
-    echo "forgetting $urn: the account's API Gateway logging setting stays as it is (api.manageAccountLogging is off)"
-    pulumi state delete --stack "$stack" --yes "$urn"
-  done
+      or (.type == "aws:iam/role:Role" and (.urn | endswith("::apigateway-cloudwatch-role")))) and (.retainOnDelete | not))'
+  retained=$(jq -r "$select | .urn" <<<"$state")
+  [ -n "$retained" ] || return 0
+  echo "keeping the region's API Gateway logging setting as it is (api.manageAccountLogging is off); the stack forgets:"
+  echo "$retained"
+  work=$(mktemp -d)
+  jq "($select).retainOnDelete = true" <<<"$state" >"$work/state.json"
+  pulumi stack import --stack "$stack" --file "$work/state.json"
+  rm -rf "$work"
 }
 
 up() {
   [ "$#" -ge 1 ] || usage
-  local stack=$1 started
+  local stack=$1 started status
   shift
   observe "$stack" up
   adopt_execution_logs "$stack"
-  prepare_alb_replacement "$stack"
   release_account_logging "$stack"
+  # Last, so nothing else can fail between switching ALB protection off and the update.
+  prepare_alb_replacement "$stack"
   started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-  pulumi up --stack "$stack" --config-file "$observed_config" --yes "$@"
+  pulumi up --stack "$stack" --config-file "$observed_config" --yes "$@" || {
+    status=$?
+    restore_alb_protection
+    exit "$status"
+  }
 
   load_outputs "$stack"
   case "$(output deploymentStrategy)" in

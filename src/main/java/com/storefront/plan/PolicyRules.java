@@ -64,10 +64,14 @@ public final class PolicyRules {
             "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel");
 
     /**
-     * Resources kept on delete on purpose: rotation of the RDS-owned master secret ends with the
-     * cluster, which deletes the secret; cancelling it first may be refused.
+     * Resources kept on delete on purpose (by type, or type::name): rotation of the RDS-owned master
+     * secret ends with the cluster, which deletes the secret; cancelling it first may be refused.
      */
-    private static final Set<String> RETAINED_BY_DESIGN = Set.of("aws:secretsmanager/secretRotation:SecretRotation");
+    private static final Set<String> RETAINED_BY_DESIGN = Set.of("aws:secretsmanager/secretRotation:SecretRotation",
+            // The region's API Gateway logging setting and the role it names serve every REST API there.
+            "aws:apigateway/account:Account::apigateway-account",
+            "aws:iam/role:Role::apigateway-cloudwatch-role",
+            "aws:iam/rolePolicyAttachment:RolePolicyAttachment::apigateway-cloudwatch-policy");
 
     /** Names AWS fixes (the service writes to them by that name); the stack creates them only to own their settings. */
     private static final List<String> AWS_DICTATED_NAMES = List.of("API-Gateway-Execution-Logs_");
@@ -265,7 +269,8 @@ public final class PolicyRules {
                 violations.add(bucket + " forceDestroy=" + bucket.bool("forceDestroy"));
             }
         }
-        for (Registered r : run.where(r -> r.retainOnDelete() && !protect && !RETAINED_BY_DESIGN.contains(r.type()))) {
+        for (Registered r : run.where(r -> r.retainOnDelete() && !protect && !RETAINED_BY_DESIGN.contains(r.type())
+                && !RETAINED_BY_DESIGN.contains(r.type() + "::" + r.name()))) {
             violations.add(r + " is retained on delete in a destroyable stack");
         }
         return violations;

@@ -335,16 +335,20 @@ public final class LoadBalancer extends ComponentResource {
                 .build(), child));
     }
 
-    /** The private subnets, once their zones are known to support VPC origins (the deploy fails before anything changes). */
+    /**
+     * The private subnets, once their zones are known to support VPC origins. Checked on the zone lookup
+     * alone, which resolves in a preview, so the update fails before it creates anything (new subnets are
+     * unknown until then).
+     */
     private static Output<List<String>> vpcOriginSubnets(LoadBalancerArgs args) {
-        return Output.tuple(args.privateSubnetIds(), args.zoneIds()).applyValue(t -> {
-            List<String> unsupported = t.t2.stream().filter(VPC_ORIGIN_UNSUPPORTED_ZONES::contains).toList();
+        return args.zoneIds().apply(ids -> {
+            List<String> unsupported = ids.stream().filter(VPC_ORIGIN_UNSUPPORTED_ZONES::contains).toList();
             if (!unsupported.isEmpty()) {
                 throw new IllegalStateException("the internal ALB would have subnets in " + unsupported
-                        + ", where CloudFront VPC origins are not offered (" + new java.util.TreeSet<>(VPC_ORIGIN_UNSUPPORTED_ZONES) + "); "
-                        + "set storefront:service.domainName (an internet-facing HTTPS ALB) or use another region");
+                        + ", where CloudFront VPC origins are not offered (" + new java.util.TreeSet<>(VPC_ORIGIN_UNSUPPORTED_ZONES)
+                        + "); set storefront:service.domainName (an internet-facing HTTPS ALB) or use another region");
             }
-            return t.t1;
+            return args.privateSubnetIds();
         });
     }
 

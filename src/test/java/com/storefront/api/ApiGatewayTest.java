@@ -185,6 +185,11 @@ class ApiGatewayTest {
         assertEquals("arn:aws:iam::123456789012:role/shared-api-logs",
                 given.one("aws:apigateway/account:Account", "apigateway-account").string("cloudwatchRoleArn"));
         assertTrue(given.ofType("aws:iam/role:Role").stream().noneMatch(r -> r.name().equals("apigateway-cloudwatch-role")));
+        // A destroyable stack that manages the setting keeps it (and its role) on destroy, deliberately.
+        StackRun destroyable = StackRun.ofStackFile(Stacks.DEV_FILE, Map.of("storefront:api",
+                "{\"enabled\":true,\"manageAccountLogging\":true}"));
+        assertTrue(destroyable.one("aws:iam/role:Role", "apigateway-cloudwatch-role").retainOnDelete());
+        assertEquals(List.of(), com.storefront.plan.PolicyRules.Rule.PROTECTION.violations(destroyable.plan()));
     }
 
     @Test

@@ -60,15 +60,24 @@ class DeployImageScriptTest {
         env.put("DEPLOY_IMAGE_POLL_SECONDS", "0");
         stub("pulumi", """
                 case "$1" in
-                  stack) if [ "$2" = export ]; then cat "$BIN/state.json"; else cat "$BIN/outputs.json"; fi ;;
+                  stack)
+                    case "$2" in
+                      export) cat "$BIN/state.json" ;;
+                      import)
+                        file=""; prev=""
+                        for a in "$@"; do [ "$prev" = "--file" ] && file=$a; prev=$a; done
+                        cp "$file" "$BIN/imported-state.json" ;;
+                      *) cat "$BIN/outputs.json" ;;
+                    esac ;;
                   import) ;;
-                  state) ;;
+                  stack-import) ;;
                   config)
                     if [ "$2" = get ]; then
                       key=""; prev=""
                       for a in "$@"; do [ "$prev" = "--path" ] && key=$a; prev=$a; done
-                      grep -m1 "^$key=" "$BIN/config-values" | cut -d= -f2- | grep . || exit 1
-                      exit 0
+                      if grep -q "^$key=" "$BIN/config-values"; then grep -m1 "^$key=" "$BIN/config-values" | cut -d= -f2-; exit 0; fi
+                      echo "error: configuration key '$key' not found for stack 'x'" >&2
+                      exit 255
                     fi
                     file=""; prev=""
                     for a in "$@"; do [ "$prev" = "--config-file" ] && file=$a; prev=$a; done
@@ -94,7 +103,8 @@ class DeployImageScriptTest {
                   "deploy stop-deployment") echo '{"status": "Pending", "statusMessage": "Stopping"}' ;;
                   "ecs list-service-deployments") cat "$BIN/service-deployments.json" ;;
                   "logs describe-log-groups") cat "$BIN/log-groups.txt" ;;
-                  "elbv2 describe-load-balancers") cat "$BIN/alb.txt" ;;
+                  "elbv2 describe-load-balancers")
+                    if [ -f "$BIN/alb-gone" ]; then echo None; else cat "$BIN/alb.txt"; fi ;;
                   "elbv2 describe-load-balancer-attributes") cat "$BIN/alb-protection.txt" ;;
                   "elbv2 modify-load-balancer-attributes") echo '{}' ;;
                   "deploy get-deployment")
@@ -354,7 +364,7 @@ class DeployImageScriptTest {
         assertEquals(0, result.exit(), result.output());
         String apiId = ((String) outputs.get("apiUrl")).replaceFirst("https://([^.]+)\\..*", "$1");
         String name = "API-Gateway-Execution-Logs_" + apiId + "/v1";
-        assertEquals("pulumi import --stack prod --yes --generate-code=false aws:cloudwatch/logGroup:LogGroup "
+        assertEquals("pulumi import --stack prod --yes --generate-code=false --protect=false aws:cloudwatch/logGroup:LogGroup "
                 + "api-execution-logs " + name + " --parent api-gateway=" + component + " --provider aws-primary=" + provider,
                 call("pulumi import"));
         List<String> calls = calls();
@@ -383,7 +393,7 @@ class DeployImageScriptTest {
         Result result = run("up", "prod");
         assertEquals(0, result.exit(), result.output());
         // Named from the DNS name the last update exported (internal-<name>-<id>.<region>.elb.amazonaws.com).
-        assertTrue(call("aws elbv2 describe-load-balancers").contains("--names storefront-alb-prod "),
+        assertTrue(call("aws elbv2 describe-load-balancers").contains("LoadBalancerName=='storefront-alb-prod'"),
                 call("aws elbv2 describe-load-balancers") + " for " + outputs.get("albDnsName"));
         String modify = call("aws elbv2 modify-load-balancer-attributes");
         assertTrue(modify.contains("Key=deletion_protection.enabled,Value=false"), modify);
@@ -391,16 +401,51 @@ class DeployImageScriptTest {
         assertTrue(calls.indexOf(modify) < calls.indexOf(call("pulumi up")));
         assertTrue(result.output().contains("becomes internet-facing"), result.output());
 
+        // The update fails before it replaced the ALB: its protection is switched on again.
+        Files.delete(log);
+        env.put("PULUMI_UP_EXIT", "255");
+        assertEquals(255, run("up", "prod").exit());
+        List<String> modifies = calls().stream().filter(c -> c.startsWith("aws elbv2 modify")).toList();
+        assertEquals(2, modifies.size(), calls().toString());
+        assertTrue(modifies.get(1).contains("Value=true"), modifies.get(1));
+        env.remove("PULUMI_UP_EXIT");
+
         // The same scheme: nothing touched.
         Files.delete(log);
         write("config-values", "storefront:api.manageAccountLogging=true\n");
         assertEquals(0, run("up", "prod").exit());
         assertTrue(calls().stream().noneMatch(c -> c.startsWith("aws elbv2 modify")), calls().toString());
+
+        // An ALB a failed update already deleted: nothing to prepare, the update goes ahead.
+        Files.delete(log);
+        write("config-values", "storefront:api.manageAccountLogging=true\nstorefront:service.domainName=origin.shop.example.com\n");
+        write("alb-gone", "");
+        assertEquals(0, run("up", "prod").exit());
+        assertTrue(calls().stream().noneMatch(c -> c.startsWith("aws elbv2 modify")), calls().toString());
     }
 
-    /** Without api.manageAccountLogging the account setting is forgotten, never reset or its role deleted. */
     @Test
-    void anUpThatStopsManagingTheAccountLoggingForgetsItInsteadOfResettingIt() throws Exception {
+    void aConfigKeyThatCannotBeReadStopsTheTool() throws Exception {
+        Map<String, Object> outputs = prodAfterRelease(RUNNING);
+        givenOutputs(outputs);
+        givenPrimaryTaskSet(RUNNING, (String) outputs.get("blueTargetGroupArn"), 1);
+        stub("pulumi", """
+                case "$1 $2" in
+                  "stack output") cat "$BIN/outputs.json" ;;
+                  "config get") echo "error: failed to decrypt: incorrect passphrase" >&2; exit 255 ;;
+                  "config set") ;;
+                esac
+                """);
+        Result result = run("up", "prod");
+        assertEquals(1, result.exit());
+        assertTrue(result.output().contains("cannot read storefront:api.manageAccountLogging of stack 'prod'"), result.output());
+        assertTrue(calls().stream().noneMatch(c -> c.startsWith("pulumi up") || c.startsWith("aws elbv2 modify")),
+                calls().toString());
+    }
+
+    /** Without api.manageAccountLogging the account setting leaves the stack, never reset and its role never deleted. */
+    @Test
+    void anUpThatStopsManagingTheAccountLoggingRetainsItInsteadOfResettingIt() throws Exception {
         Map<String, Object> outputs = prodAfterRelease(RUNNING);
         givenOutputs(outputs);
         givenPrimaryTaskSet(RUNNING, (String) outputs.get("blueTargetGroupArn"), 1);
@@ -417,17 +462,29 @@ class DeployImageScriptTest {
                 Map.of("urn", component + "$aws:iam/role:Role::other-role", "type", "aws:iam/role:Role"))))));
         Result result = run("up", "prod");
         assertEquals(0, result.exit(), result.output());
-        List<String> forgotten = calls().stream().filter(c -> c.startsWith("pulumi state delete")).toList();
-        assertEquals(List.of("pulumi state delete --stack prod --yes " + role,
-                "pulumi state delete --stack prod --yes " + attachment,
-                "pulumi state delete --stack prod --yes " + account), forgotten);
-        assertTrue(calls().indexOf(forgotten.get(2)) < calls().indexOf(call("pulumi up")));
+        // Retained in the state, so the update drops them without touching AWS; nothing deleted from the state.
+        Map<String, Object> imported = Json.parse(Files.readString(bin.resolve("imported-state.json")));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> resources = (List<Map<String, Object>>) ((Map<String, Object>) imported.get("deployment"))
+                .get("resources");
+        Map<String, Object> retained = new java.util.TreeMap<>();
+        resources.forEach(r -> retained.put((String) r.get("urn"), r.getOrDefault("retainOnDelete", false)));
+        assertEquals(Map.of(component + "::api-gateway", false, role, true, attachment, true, account, true,
+                component + "$aws:iam/role:Role::other-role", false), retained);
+        assertTrue(calls().indexOf(call("pulumi stack import")) < calls().indexOf(call("pulumi up")));
+        assertTrue(calls().stream().noneMatch(c -> c.startsWith("pulumi state")), calls().toString());
+
+        // Already retained (the program marks them so since this version): nothing to import.
+        Files.delete(log);
+        Files.copy(bin.resolve("imported-state.json"), bin.resolve("state.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertEquals(0, run("up", "prod").exit());
+        assertTrue(calls().stream().noneMatch(c -> c.startsWith("pulumi stack import")), calls().toString());
 
         // Managed (the committed prod file): nothing forgotten.
         Files.delete(log);
         write("config-values", "storefront:api.manageAccountLogging=true\n");
         assertEquals(0, run("up", "prod").exit());
-        assertTrue(calls().stream().noneMatch(c -> c.startsWith("pulumi state")), calls().toString());
+        assertTrue(calls().stream().noneMatch(c -> c.startsWith("pulumi stack import")), calls().toString());
     }
 
     @Test
