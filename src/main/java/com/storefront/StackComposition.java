@@ -66,17 +66,18 @@ final class StackComposition {
         // CloudFront decrypts SSE-KMS assets with the stack key (OAC); an OAI cannot, and needs no grant.
         Optional<Output<String>> cloudFrontReads = settings.edge().originAccess() == OriginAccess.OAC
                 ? Optional.of(StaticAssets.bucketName(naming, aws)) : Optional.empty();
+        // Aurora, Redis and the primary vault encrypt with this key: a decommission keeps it with their copies.
         Encryption encryption = new Encryption("encryption", new EncryptionArgs(naming, "alias/" + naming.stackName(),
-                aws, settings.protect(), cloudFrontReads), primary);
+                aws, settings.protect(), cloudFrontReads, settings.teardown().keepsData()), primary);
         Network network = new Network("network", new NetworkArgs(
                 settings.network(), naming, aws, encryption.keyArn(), settings.logRetentionDays()), primary);
         Alerts alerts = new Alerts("alerts", naming, encryption.keyArn(), settings.alerts().emails(), primary);
 
         AppSecrets appSecrets = new AppSecrets("app-secrets", naming, encryption.keyArn(), settings.protect(), primary);
         Database database = new Database("database", new DatabaseArgs(settings.database(), naming,
-                settings.protect(), settings.logRetentionDays(), encryption.keyArn(), network.vpcId(),
+                settings.protect(), settings.teardown(), settings.logRetentionDays(), encryption.keyArn(), network.vpcId(),
                 network.dataSubnetIds(), network.availabilityZones(), network.appSecurityGroupId()), primary);
-        Cache cache = new Cache("cache", new CacheArgs(settings.cache(), naming, settings.protect(),
+        Cache cache = new Cache("cache", new CacheArgs(settings.cache(), naming, settings.protect(), settings.teardown(),
                 settings.logRetentionDays(), encryption.keyArn(), network.vpcId(), network.dataSubnetIds(),
                 network.appSecurityGroupId()), primary);
 
@@ -115,7 +116,7 @@ final class StackComposition {
     private Waf waf(Encryption encryption, LoadBalancer loadBalancer) {
         // CloudFront-scope WAF logs live in us-east-1, and KMS keys are regional: a second key unless we are there.
         Output<String> usEast1Key = Providers.CLOUDFRONT_REGION.equals(settings.region()) ? encryption.keyArn()
-                : regionalKey("encryption-us-east-1", "edge", Providers.CLOUDFRONT_REGION, providers.usEast1()).keyArn();
+                : regionalKey("encryption-us-east-1", "edge", Providers.CLOUDFRONT_REGION, providers.usEast1(), false).keyArn();
         return new Waf("waf", new WafArgs(settings.edge(), naming, settings.logRetentionDays(), encryption.keyArn(),
                 providers.usEast1(), usEast1Key, loadBalancer.arn(), settings.originVerifySecret()), primary);
     }
@@ -147,17 +148,20 @@ final class StackComposition {
 
     private Optional<DisasterRecovery> disasterRecovery(Encryption encryption, Network network, Database database,
                                                         StaticAssets assets) {
+        // The DR vault's copies are encrypted with the DR key: a decommission keeps it with them.
         return providers.dr().map(drProvider -> new DisasterRecovery("dr", new DisasterRecoveryArgs(settings.dr(), naming,
-                aws, settings.protect(), drProvider,
-                regionalKey("encryption-dr", "dr", settings.dr().region(), drProvider).keyArn(), encryption.keyArn(),
+                aws, settings.protect(), settings.teardown(), drProvider,
+                regionalKey("encryption-dr", "dr", settings.dr().region(), drProvider, settings.teardown().keepsData())
+                        .keyArn(), encryption.keyArn(),
                 assets.versionedBucketId(), assets.bucketArn(), assets.kmsEncrypted(), database.clusterArn(),
                 network.vpcId(), network.vpcCidr(), network.privateRouteTableIds()), primary));
     }
 
     /** A CMK in another region (KMS keys are regional), aliased {@code alias/storefront-<what>-<suffix>}. */
-    private Encryption regionalKey(String name, String what, String region, com.pulumi.aws.Provider provider) {
+    private Encryption regionalKey(String name, String what, String region, com.pulumi.aws.Provider provider,
+                                   boolean keptAfterDestroy) {
         return new Encryption(name, new EncryptionArgs(naming, "alias/" + naming.name(what),
-                AwsContext.lookup(region, provider), settings.protect()),
+                AwsContext.lookup(region, provider), settings.protect(), Optional.empty(), keptAfterDestroy),
                 ComponentResourceOptions.builder().providers(provider).build());
     }
 }

@@ -64,6 +64,11 @@ public final class SettingsLoader {
                 tagValue(root, "project", Optional.of("storefront")),
                 tagValue(root, "owner", Optional.empty()));
         boolean protect = root.bool("protect", environment.pick(false, true));
+        Teardown teardown = root.choice("teardown", Teardown.class, environment.pick(Teardown.FORCE_DELETE, Teardown.DECOMMISSION));
+        if (protect && teardown == Teardown.FORCE_DELETE) {
+            problems.add(root.key("teardown"), teardown.configValue(), "must be decommission while " + root.key("protect")
+                    + " is true: a protected stack is never force-deleted (set protect: false first, deliberately)");
+        }
         int logRetentionDays = LogRetention.read(root, "logRetentionDays", environment.pick(14, 30));
         NetworkSettings network = NetworkSettingsReader.read(root.section("network"), environment);
         DatabaseSettings database = DatabaseSettingsReader.read(root.section("database"), environment);
@@ -83,11 +88,16 @@ public final class SettingsLoader {
             problems.add(root.key("edge") + ".domainName", edge.domainName().get(), "must differ from "
                     + root.key("service") + ".domainName: viewers reach CloudFront by one name, CloudFront the ALB by another");
         }
+        if (teardown == Teardown.FORCE_DELETE && api.enabled() && api.manageAccountLogging()) {
+            problems.add(root.key("api") + ".manageAccountLogging", true, "must be false with teardown forceDelete: the "
+                    + "region's API Gateway logging setting (and its role) outlive the stack, which a force delete must "
+                    + "not leave behind; name the role already registered with api.cloudWatchRoleArn");
+        }
         AlertSettings alerts = AlertSettingsReader.read(root.section("alerts"));
         DrSettings dr = DrSettingsReader.read(root.section("dr"), environment, region, network.vpcCidr());
 
         problems.throwIfAny();
-        return new StackSettings(environment, suffix, region, account, protect, tags, logRetentionDays, network, database,
+        return new StackSettings(environment, suffix, region, account, protect, teardown, tags, logRetentionDays, network, database,
                 cache, service, deployment, edge, api, originSecret, alerts, dr);
     }
 

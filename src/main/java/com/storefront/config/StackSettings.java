@@ -10,6 +10,7 @@ public record StackSettings(
         String region,
         AccountGuard account,
         boolean protect,
+        Teardown teardown,
         TagSettings tags,
         int logRetentionDays,
         NetworkSettings network,

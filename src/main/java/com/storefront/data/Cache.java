@@ -96,7 +96,7 @@ public final class Cache extends ComponentResource {
         if (settings.snapshotRetentionDays() > 0) {
             group.snapshotWindow(settings.snapshotWindow());
         }
-        if (args.protect()) {
+        if (args.teardown().keepsData()) {
             group.finalSnapshotIdentifier(naming.name("redis-final-g" + settings.finalSnapshotGeneration()));
         }
         ReplicationGroup redis = new ReplicationGroup("redis", group.build(),

@@ -1,5 +1,7 @@
 package com.storefront.data;
 
+import com.storefront.config.Teardown;
+
 import com.pulumi.core.Output;
 import com.storefront.config.CacheSettings;
 import com.storefront.naming.Naming;
@@ -11,6 +13,7 @@ public record CacheArgs(
         CacheSettings settings,
         Naming naming,
         boolean protect,
+        Teardown teardown,
         int logRetentionDays,
         Output<String> kmsKeyArn,
         Output<String> vpcId,

@@ -112,8 +112,9 @@ public final class Database extends ComponentResource {
                 .enabledCloudwatchLogsExports("postgresql")
                 .applyImmediately(settings.applyImmediately())
                 .deletionProtection(args.protect())
-                .skipFinalSnapshot(!args.protect());
-        if (args.protect()) {
+                // CFG-5: a decommission keeps a final snapshot, whether or not the stack was protected.
+                .skipFinalSnapshot(!args.teardown().keepsData());
+        if (args.teardown().keepsData()) {
             // Snapshot names are unique per account and region: a second teardown needs the next generation.
             cluster.finalSnapshotIdentifier(naming.name("aurora-final-g" + settings.finalSnapshotGeneration(),
                     NameLimit.RDS_CLUSTER));

@@ -1,5 +1,7 @@
 package com.storefront.data;
 
+import com.storefront.config.Teardown;
+
 import com.pulumi.core.Output;
 import com.storefront.config.DatabaseSettings;
 import com.storefront.naming.Naming;
@@ -15,6 +17,7 @@ public record DatabaseArgs(
         DatabaseSettings settings,
         Naming naming,
         boolean protect,
+        Teardown teardown,
         int logRetentionDays,
         Output<String> kmsKeyArn,
         Output<String> vpcId,

@@ -43,20 +43,23 @@ final class BackupCopies {
 
     static Vaults create(DisasterRecoveryArgs args, CustomResourceOptions primary, CustomResourceOptions dr) {
         DrSettings settings = args.settings();
+        // A decommission keeps both vaults with their recovery points (the DR copies included); a force delete
+        // empties them. Retained, not force-destroyed: a vault with recovery points cannot be deleted.
+        boolean keep = args.teardown().keepsData();
         CustomResourceOptions primaryVaultOptions = CustomResourceOptions.merge(primary,
-                CustomResourceOptions.builder().protect(args.protect()).build());
+                CustomResourceOptions.builder().protect(args.protect()).retainOnDelete(keep).build());
         CustomResourceOptions drVaultOptions = CustomResourceOptions.merge(dr,
-                CustomResourceOptions.builder().protect(args.protect()).build());
+                CustomResourceOptions.builder().protect(args.protect()).retainOnDelete(keep).build());
         Vault primaryVault = new Vault("backup-vault", VaultArgs.builder()
                 .name(args.naming().name("backup"))
                 .kmsKeyArn(args.primaryKmsKeyArn())
-                // Recovery points otherwise block deleting a dev vault.
-                .forceDestroy(!args.protect())
+                // Recovery points otherwise block deleting the vault.
+                .forceDestroy(!keep)
                 .build(), primaryVaultOptions);
         Vault drVault = new Vault("dr-backup-vault", VaultArgs.builder()
                 .name(args.naming().name("backup-dr"))
                 .kmsKeyArn(args.drKmsKeyArn())
-                .forceDestroy(!args.protect())
+                .forceDestroy(!keep)
                 .build(), drVaultOptions);
 
         Plan plan = new Plan("backup-plan", PlanArgs.builder()

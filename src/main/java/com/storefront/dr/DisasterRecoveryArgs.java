@@ -1,5 +1,7 @@
 package com.storefront.dr;
 
+import com.storefront.config.Teardown;
+
 import com.pulumi.aws.Provider;
 import com.pulumi.core.Output;
 import com.storefront.config.DrSettings;
@@ -21,6 +23,7 @@ public record DisasterRecoveryArgs(
         Naming naming,
         AwsContext aws,
         boolean protect,
+        Teardown teardown,
         Provider drProvider,
         Output<String> drKmsKeyArn,
         Output<String> primaryKmsKeyArn,

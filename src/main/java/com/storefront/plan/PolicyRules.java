@@ -73,6 +73,9 @@ public final class PolicyRules {
             "aws:iam/role:Role::apigateway-cloudwatch-role",
             "aws:iam/rolePolicyAttachment:RolePolicyAttachment::apigateway-cloudwatch-policy");
 
+    /** What a decommission keeps after {@code pulumi destroy}, besides the final snapshots. */
+    static final Set<String> KEPT_BY_DECOMMISSION = Set.of("aws:backup/vault:Vault", "aws:kms/key:Key");
+
     /** Names AWS fixes (the service writes to them by that name); the stack creates them only to own their settings. */
     private static final List<String> AWS_DICTATED_NAMES = List.of("API-Gateway-Execution-Logs_");
 
@@ -254,9 +257,24 @@ public final class PolicyRules {
                 violations.add(r + " protect=" + r.protect() + " but storefront:protect=" + protect);
             }
         }
+        boolean keepData = "decommission".equals(run.config().getOrDefault("storefront:teardown",
+                "prod".equals(run.config().get("storefront:environment")) ? "decommission" : "forceDelete"));
         for (Registered cluster : run.ofType("aws:rds/cluster:Cluster")) {
-            if (cluster.bool("deletionProtection") != protect || cluster.bool("skipFinalSnapshot") == protect) {
-                violations.add(cluster + " deletion protection / final snapshot do not follow storefront:protect");
+            if (cluster.bool("deletionProtection") != protect) {
+                violations.add(cluster + " deletion protection does not follow storefront:protect");
+            }
+            if (cluster.bool("skipFinalSnapshot") == keepData || cluster.input("finalSnapshotIdentifier").isPresent() != keepData) {
+                violations.add(cluster + " final snapshot does not follow storefront:teardown");
+            }
+        }
+        for (Registered cache : run.ofType("aws:elasticache/replicationGroup:ReplicationGroup")) {
+            if (cache.input("finalSnapshotIdentifier").isPresent() != keepData) {
+                violations.add(cache + " final snapshot does not follow storefront:teardown");
+            }
+        }
+        for (Registered vault : run.ofType("aws:backup/vault:Vault")) {
+            if (vault.bool("forceDestroy") == keepData || vault.retainOnDelete() != keepData) {
+                violations.add(vault + " forceDestroy/retainOnDelete do not follow storefront:teardown");
             }
         }
         for (Registered secret : run.ofType("aws:secretsmanager/secret:Secret")) {
@@ -269,9 +287,11 @@ public final class PolicyRules {
                 violations.add(bucket + " forceDestroy=" + bucket.bool("forceDestroy"));
             }
         }
-        for (Registered r : run.where(r -> r.retainOnDelete() && !protect && !RETAINED_BY_DESIGN.contains(r.type())
-                && !RETAINED_BY_DESIGN.contains(r.type() + "::" + r.name()))) {
-            violations.add(r + " is retained on delete in a destroyable stack");
+        // A force delete leaves nothing behind; a decommission keeps only the vaults and the keys of kept copies.
+        for (Registered r : run.where(r -> r.retainOnDelete() && !RETAINED_BY_DESIGN.contains(r.type())
+                && !RETAINED_BY_DESIGN.contains(r.type() + "::" + r.name())
+                && !(keepData && KEPT_BY_DECOMMISSION.contains(r.type())))) {
+            violations.add(r + " is retained on delete (storefront:teardown " + (keepData ? "decommission" : "forceDelete") + ")");
         }
         return violations;
     }

@@ -47,7 +47,8 @@ public final class Encryption extends ComponentResource {
                 .deletionWindowInDays(args.protect() ? PROTECTED_DELETION_WINDOW_DAYS : DESTROYABLE_DELETION_WINDOW_DAYS)
                 .policy(policy)
                 .tags(args.naming().nameTag("key"))
-                .build(), child);
+                .build(), CustomResourceOptions.merge(child, CustomResourceOptions.builder()
+                .retainOnDelete(args.keptAfterDestroy()).build()));
         Alias alias = new Alias(name + "-alias", AliasArgs.builder()
                 .name(args.aliasName())
                 .targetKeyId(key.keyId())

@@ -14,11 +14,14 @@ import com.storefront.naming.Naming;
  * @param protect   whether the key is protected (30-day deletion window) or destroyable (7 days)
  * @param cloudFrontReadsBucket the bucket whose SSE-KMS objects CloudFront (OAC) may decrypt with this key,
  *                              by name; absent for keys CloudFront never uses
+ * @param keptAfterDestroy      whether the key outlives the stack: it encrypts copies a decommission keeps
+ *                              (final snapshots, backup vaults), which would be unrestorable without it
  */
 public record EncryptionArgs(Naming naming, String aliasName, AwsContext aws, boolean protect,
-                             Optional<Output<String>> cloudFrontReadsBucket) {
+                             Optional<Output<String>> cloudFrontReadsBucket, boolean keptAfterDestroy) {
 
+    /** A key nothing kept after a destroy depends on (it is scheduled for deletion with the stack). */
     public EncryptionArgs(Naming naming, String aliasName, AwsContext aws, boolean protect) {
-        this(naming, aliasName, aws, protect, Optional.empty());
+        this(naming, aliasName, aws, protect, Optional.empty(), false);
     }
 }

@@ -180,16 +180,16 @@ class ApiGatewayTest {
         assertTrue(shared.ofType("aws:apigateway/stage:Stage").get(0).dependencies().stream()
                 .noneMatch(d -> d.contains("apigateway/account")));
         // Asked, with a role given: registered, none created.
-        StackRun given = StackRun.ofStackFile(Stacks.DEV_FILE, Map.of("storefront:api", "{\"enabled\":true,"
+        StackRun given = StackRun.ofStackFile(Stacks.DEV_FILE, Map.of("storefront:teardown", "decommission",
+                "storefront:api", "{\"enabled\":true,"
                 + "\"manageAccountLogging\":true,\"cloudWatchRoleArn\":\"arn:aws:iam::123456789012:role/shared-api-logs\"}"));
         assertEquals("arn:aws:iam::123456789012:role/shared-api-logs",
                 given.one("aws:apigateway/account:Account", "apigateway-account").string("cloudwatchRoleArn"));
         assertTrue(given.ofType("aws:iam/role:Role").stream().noneMatch(r -> r.name().equals("apigateway-cloudwatch-role")));
-        // A destroyable stack that manages the setting keeps it (and its role) on destroy, deliberately.
-        StackRun destroyable = StackRun.ofStackFile(Stacks.DEV_FILE, Map.of("storefront:api",
-                "{\"enabled\":true,\"manageAccountLogging\":true}"));
-        assertTrue(destroyable.one("aws:iam/role:Role", "apigateway-cloudwatch-role").retainOnDelete());
-        assertEquals(List.of(), com.storefront.plan.PolicyRules.Rule.PROTECTION.violations(destroyable.plan()));
+        // A decommissioned stack that manages the setting keeps it (and its role) on destroy, deliberately.
+        StackRun kept = StackRun.ofStackFile(Stacks.PROD_FILE, Map.of("storefront:protect", "false"));
+        assertTrue(kept.one("aws:iam/role:Role", "apigateway-cloudwatch-role").retainOnDelete());
+        assertEquals(List.of(), com.storefront.plan.PolicyRules.Rule.PROTECTION.violations(kept.plan()));
     }
 
     @Test

@@ -88,8 +88,8 @@ class EdgeSettingsTest {
 
     @Test
     void apiRules() {
-        onlyProblem(with(minimal(), "storefront:api", "{\"enabled\":true,\"manageAccountLogging\":true,"
-                        + "\"rateLimit\":500,\"burstLimit\":100}"),
+        onlyProblem(with(minimal(), "storefront:api", "{\"enabled\":true,\"cloudWatchRoleArn\":"
+                        + "\"arn:aws:iam::123456789012:role/api-logs\",\"rateLimit\":500,\"burstLimit\":100}"),
                 "storefront:api.burstLimit", "at least rateLimit");
         onlyProblem(with(minimal(), "storefront:api", "{\"executionLogLevel\":\"debug\"}"),
                 "storefront:api.executionLogLevel", "off, error, info");
@@ -103,10 +103,13 @@ class EdgeSettingsTest {
     void theApiNamesTheAccountLoggingRoleOrIsAskedToRegisterOne() {
         onlyProblem(with(minimal(), "storefront:api", "{\"enabled\":true}"), "storefront:api.cloudWatchRoleArn",
                 "manageAccountLogging");
-        ApiSettings managed = load(with(minimal(), "storefront:api", "{\"enabled\":true,\"manageAccountLogging\":true}")).api();
+        // Managing the account-wide setting keeps it after destroy: a decommissioned stack's job, not a test stack's.
+        ApiSettings managed = load(with(minimal(), "storefront:teardown", "decommission",
+                "storefront:api", "{\"enabled\":true,\"manageAccountLogging\":true}")).api();
         assertTrue(managed.manageAccountLogging());
         assertTrue(managed.createsLoggingRole());
-        ApiSettings given = load(with(minimal(), "storefront:api", "{\"enabled\":true,\"manageAccountLogging\":true,"
+        ApiSettings given = load(with(minimal(), "storefront:teardown", "decommission",
+                "storefront:api", "{\"enabled\":true,\"manageAccountLogging\":true,"
                 + "\"cloudWatchRoleArn\":\"arn:aws:iam::123456789012:role/shared-api-logs\"}")).api();
         assertFalse(given.createsLoggingRole());
         // Disabled: nothing to log, nothing required.

@@ -221,4 +221,20 @@ class SettingsLoaderTest {
         assertTrue(e.getMessage().contains("storefront:network.azCount = '5': must be a whole number from 2 to 3"),
                 e.getMessage());
     }
+
+    /** CFG-5: the safe teardown by default for prod, force delete for dev, and no force delete of a protected stack. */
+    @Test
+    void teardownDefaultsAndRules() {
+        assertEquals(Teardown.FORCE_DELETE, load(minimal()).teardown());
+        assertEquals(Teardown.DECOMMISSION, load(ConfigFixtures.prodMinimal()).teardown());
+        assertEquals(Teardown.DECOMMISSION, load(with(minimal(), "storefront:teardown", "decommission")).teardown());
+        ConfigFixtures.onlyProblem(with(ConfigFixtures.prodMinimal(), "storefront:teardown", "forceDelete"),
+                "storefront:teardown", "protect");
+        ConfigFixtures.onlyProblem(with(minimal(), "storefront:teardown", "delete"), "storefront:teardown",
+                "decommission, forceDelete");
+        ConfigFixtures.onlyProblem(with(minimal(), "storefront:api", "{\"enabled\":true,\"manageAccountLogging\":true}"),
+                "storefront:api.manageAccountLogging", "teardown forceDelete");
+        assertTrue(load(with(minimal(), "storefront:teardown", "decommission", "storefront:api",
+                "{\"enabled\":true,\"manageAccountLogging\":true}")).api().manageAccountLogging());
+    }
 }

@@ -1,0 +1,88 @@
+package com.storefront.stack;
+
+import com.storefront.plan.ChangeImpact;
+import com.storefront.plan.PolicyRules;
+import com.storefront.plan.Registered;
+import com.storefront.plan.ReplacementRules;
+import com.storefront.testing.StackRun;
+import com.storefront.testing.Stacks;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** CFG-5: the two ways a stack is removed, and the day-2 step from a protected prod stack to its removal. */
+class TeardownTest {
+
+    /** Prod, unprotected for its removal: the default teardown is decommission. */
+    private static StackRun decommission() {
+        return StackRun.ofStackFile(Stacks.PROD_FILE, Map.of("storefront:protect", "false"));
+    }
+
+    /** Prod-shaped (DR on), force-deleted: what a full test stack does. */
+    private static StackRun forceDelete() {
+        return StackRun.ofStackFile(Stacks.PROD_FILE, Map.of("storefront:protect", "false", "storefront:teardown", "forceDelete",
+                "storefront:api", "{\"cloudWatchRoleArn\":\"arn:aws:iam::123456789012:role/api-gateway-logs\"}"));
+    }
+
+    @Test
+    void aDecommissionKeepsFinalSnapshotsTheVaultsAndTheirKeys() {
+        StackRun run = decommission();
+        Registered aurora = run.one("aws:rds/cluster:Cluster", "aurora");
+        assertFalse(aurora.bool("deletionProtection"), "unprotected, so destroy can delete the cluster");
+        assertFalse(aurora.bool("skipFinalSnapshot"));
+        assertEquals("storefront-aurora-final-g1-prod", aurora.string("finalSnapshotIdentifier"));
+        assertEquals("storefront-redis-final-g1-prod",
+                run.one("aws:elasticache/replicationGroup:ReplicationGroup", "redis").string("finalSnapshotIdentifier"));
+        for (String vault : List.of("backup-vault", "dr-backup-vault")) {
+            Registered v = run.one("aws:backup/vault:Vault", vault);
+            assertFalse(v.bool("forceDestroy"), vault + " keeps its recovery points (the DR copies included)");
+            assertTrue(v.retainOnDelete(), vault + " stays when the stack goes");
+        }
+        // The keys of everything kept stay; the us-east-1 key only encrypted WAF logs.
+        assertTrue(run.one("aws:kms/key:Key", "encryption-key").retainOnDelete(), "Aurora, Redis, primary vault");
+        assertTrue(run.one("aws:kms/key:Key", "encryption-dr-key").retainOnDelete(), "the DR copies");
+        assertFalse(run.one("aws:kms/key:Key", "encryption-us-east-1-key").retainOnDelete());
+        assertTrue(run.resources().stream().noneMatch(Registered::protect), "nothing stops pulumi destroy");
+        assertEquals(List.of(), PolicyRules.Rule.PROTECTION.violations(run.plan()));
+    }
+
+    @Test
+    void aForceDeleteLeavesNothingBehind() {
+        for (StackRun run : List.of(forceDelete(), Stacks.dev())) {
+            Registered aurora = run.one("aws:rds/cluster:Cluster", "aurora");
+            assertTrue(aurora.bool("skipFinalSnapshot"));
+            assertTrue(aurora.input("finalSnapshotIdentifier").isEmpty());
+            assertTrue(run.one("aws:elasticache/replicationGroup:ReplicationGroup", "redis").input("finalSnapshotIdentifier").isEmpty());
+            run.ofType("aws:backup/vault:Vault").forEach(v -> assertTrue(v.bool("forceDestroy"), v.name()));
+            run.ofType("aws:s3/bucketV2:BucketV2").forEach(b -> assertTrue(b.bool("forceDestroy"), b.name()));
+            run.ofType("aws:kms/key:Key").forEach(k -> assertEquals(7.0, k.number("deletionWindowInDays"), k.name()));
+            // Only what is gone with its parent anyway (the rotation of the RDS-owned secret) is retained.
+            Set<String> retained = run.resources().stream().filter(Registered::retainOnDelete).map(Registered::type)
+                    .collect(Collectors.toSet());
+            assertTrue(Set.of("aws:secretsmanager/secretRotation:SecretRotation").containsAll(retained), retained.toString());
+            assertTrue(run.resources().stream().noneMatch(Registered::protect));
+            assertEquals(List.of(), PolicyRules.Rule.PROTECTION.violations(run.plan()));
+        }
+        assertFalse(forceDelete().ofType("aws:backup/vault:Vault").isEmpty(), "the DR vaults are exercised");
+    }
+
+    /** Day 2: unprotecting prod for its removal changes protection only; the data it keeps stays kept. */
+    @Test
+    void unprotectingProdKeepsEverythingItWillKeep() {
+        ChangeImpact impact = ChangeImpact.between(Stacks.prod().plan(), decommission().plan(), ReplacementRules.load());
+        assertTrue(impact.changes().stream().noneMatch(c -> c.action() != ChangeImpact.Action.UPDATE), impact.changes().toString());
+        Set<String> changed = impact.changes().stream()
+                .flatMap(c -> c.inputs().stream().map(i -> c.type() + " " + c.name() + " " + i.name()))
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        assertTrue(changed.contains("aws:rds/cluster:Cluster aurora deletionProtection"), changed.toString());
+        assertTrue(changed.stream().noneMatch(c -> c.endsWith("skipFinalSnapshot") || c.endsWith("finalSnapshotIdentifier")
+                || c.endsWith("forceDestroy") && c.contains("backup/vault")), changed.toString());
+    }
+}
