@@ -71,7 +71,7 @@ final class StackComposition {
                 aws, settings.protect(), cloudFrontReads, settings.teardown().keepsData()), primary);
         Network network = new Network("network", new NetworkArgs(
                 settings.network(), naming, aws, encryption.keyArn(), settings.logRetentionDays()), primary);
-        Alerts alerts = new Alerts("alerts", naming, encryption.keyArn(), settings.alerts().emails(), primary);
+        Alerts alerts = new Alerts("alerts", naming, encryption.keyArn(), aws.accountId(), settings.alerts().emails(), primary);
 
         AppSecrets appSecrets = new AppSecrets("app-secrets", naming, encryption.keyArn(), settings.protect(), primary);
         Database database = new Database("database", new DatabaseArgs(settings.database(), naming,
@@ -108,7 +108,7 @@ final class StackComposition {
         Optional<ApiGateway> apiGateway = apiGateway(encryption, loadBalancer, cdn, waf);
 
         Monitoring monitoring = monitoring(alerts, loadBalancer, api, database, cache, waf, apiGateway);
-        Optional<DisasterRecovery> dr = disasterRecovery(encryption, network, database, assets);
+        Optional<DisasterRecovery> dr = disasterRecovery(encryption, network, database, assets, alerts);
         return new StackOutputs.Components(encryption, network, database, cache, appSecrets, logBucket, registry,
                 loadBalancer, api, waf, assets, cdn, apiGateway, alerts, monitoring, dr);
     }
@@ -147,14 +147,15 @@ final class StackComposition {
     }
 
     private Optional<DisasterRecovery> disasterRecovery(Encryption encryption, Network network, Database database,
-                                                        StaticAssets assets) {
+                                                        StaticAssets assets, Alerts alerts) {
         // The DR vault's copies are encrypted with the DR key: a decommission keeps it with them.
         return providers.dr().map(drProvider -> new DisasterRecovery("dr", new DisasterRecoveryArgs(settings.dr(), naming,
                 aws, settings.protect(), settings.teardown(), drProvider,
                 regionalKey("encryption-dr", "dr", settings.dr().region(), drProvider, settings.teardown().keepsData())
                         .keyArn(), encryption.keyArn(),
                 assets.versionedBucketId(), assets.bucketArn(), assets.kmsEncrypted(), database.clusterArn(),
-                network.vpcId(), network.vpcCidr(), network.privateRouteTableIds()), primary));
+                network.vpcId(), network.vpcCidr(), network.privateRouteTableIds(), settings.logRetentionDays(),
+                alerts.topicArn(), settings.database()), primary));
     }
 
     /** A CMK in another region (KMS keys are regional), aliased {@code alias/storefront-<what>-<suffix>}. */

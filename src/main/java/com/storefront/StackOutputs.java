@@ -101,7 +101,12 @@ final class StackOutputs {
         ctx.export("snsTopicArn", c.alerts().topicArn());
         ctx.export("dashboardName", c.monitoring().dashboardName());
         ctx.export("dashboardUrl", c.monitoring().dashboardUrl());
-        ctx.export("alarmNames", c.monitoring().alarmNames());
+        // Every alarm of the stack: the monitoring tier's, and the DR tier's own.
+        java.util.List<Output<java.util.List<String>>> alarms = new java.util.ArrayList<>();
+        alarms.add(c.monitoring().alarmNames());
+        c.dr().ifPresent(dr -> alarms.add(Output.all(dr.alarmNames())));
+        ctx.export("alarmNames", Output.all(alarms).applyValue(lists -> lists.stream()
+                .flatMap(java.util.List::stream).toList()));
         ctx.export("drEnabled", Output.of(c.dr().isPresent()));
         c.dr().ifPresent(dr -> {
             ctx.export("drRegion", Output.of(settings.dr().region()));
@@ -110,6 +115,7 @@ final class StackOutputs {
             ctx.export("drBackupVaultName", dr.drBackupVaultName());
             ctx.export("drVpcId", dr.vpcId());
             ctx.export("vpcPeeringConnectionId", dr.peeringConnectionId());
+            ctx.export("drRestore", dr.restore());
         });
         c.apiGateway().ifPresent(gateway -> {
             ctx.export("apiUrl", gateway.invokeUrl());

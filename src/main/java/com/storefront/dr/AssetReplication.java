@@ -22,6 +22,18 @@ import com.storefront.edge.PrivateBucket;
 import com.storefront.iam.PolicyDocument;
 import com.storefront.iam.PolicyStatement;
 import com.storefront.naming.NameLimit;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
+import com.pulumi.aws.s3.BucketLoggingV2;
+import com.pulumi.aws.s3.BucketLoggingV2Args;
+import com.pulumi.aws.s3.BucketPolicy;
+import com.pulumi.aws.s3.BucketPolicyArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketReplicationConfigRuleDestinationMetricsArgs;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +62,9 @@ final class AssetReplication {
                 .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
                 .build(), dr);
         // Taken from the versioning resources, so replication is configured only once both sides are versioned.
-        Output<String> replicaArn = versioning.bucket().applyValue(bucket -> "arn:aws:s3:::" + bucket);
+        Output<String> replicaArn = Output.tuple(args.aws().partition(), versioning.bucket())
+                .applyValue(t -> "arn:" + t.t1 + ":s3:::" + t.t2);
+        harden(args, replica, versioning, dr);
 
         Role role = new Role("dr-replication-role", RoleArgs.builder()
                 .name(args.naming().name("assets-replication", NameLimit.IAM_ROLE))
@@ -66,9 +80,12 @@ final class AssetReplication {
 
         BucketReplicationConfigRuleDestinationArgs.Builder destination = BucketReplicationConfigRuleDestinationArgs.builder()
                 .bucket(replicaArn)
-                .storageClass("STANDARD");
+                .storageClass("STANDARD")
+                // Publishes OperationsFailedReplication, which the DR alarms watch. No event threshold: S3 takes
+                // one only with Replication Time Control.
+                .metrics(BucketReplicationConfigRuleDestinationMetricsArgs.builder().status("Enabled").build());
         BucketReplicationConfigRuleArgs.Builder rule = BucketReplicationConfigRuleArgs.builder()
-                .id("assets-to-" + region)
+                .id(ruleId(region))
                 .status("Enabled")
                 .priority(1)
                 .filter(BucketReplicationConfigRuleFilterArgs.builder().prefix("").build())
@@ -90,6 +107,75 @@ final class AssetReplication {
                 .rules(rule.destination(destination.build()).build())
                 .build(), primary);
         return replica.bucket().bucket();
+    }
+
+    /** The replication rule's id (a dimension of its metrics). */
+    static String ruleId(String region) {
+        return "assets-to-" + region;
+    }
+
+    /**
+     * The replica is held to the primary bucket's rules: TLS only, old versions expire (after the DR copy
+     * retention), and server access logs go to a log bucket in the DR region (S3 logs within a region).
+     */
+    private static void harden(DisasterRecoveryArgs args, PrivateBucket replica, BucketVersioningV2 versioning,
+                               CustomResourceOptions dr) {
+        Output<String> logsName = args.aws().accountId().applyValue(account ->
+                args.naming().name("logs-dr", NameLimit.S3_BUCKET) + "-" + account);
+        PrivateBucket logs = PrivateBucket.create("dr-logs", logsName, args.protect(), "BucketOwnerEnforced",
+                Optional.empty(), dr);
+        new BucketLifecycleConfigurationV2("dr-logs-lifecycle", BucketLifecycleConfigurationV2Args.builder()
+                .bucket(logs.bucket().id())
+                .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
+                        .id("expire-access-logs")
+                        .status("Enabled")
+                        .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+                        .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder()
+                                .days(args.settings().copyRetentionDays()).build())
+                        .build())
+                .build(), dr);
+        new BucketPolicy("dr-logs-policy", BucketPolicyArgs.builder()
+                .bucket(logs.policyReadyId())
+                .policy(Output.tuple(logs.bucket().arn(), args.aws().accountId()).applyValue(t -> PolicyDocument.of(
+                        denyInsecureTransport(t.t1),
+                        PolicyStatement.allow("S3ServerAccessLogs")
+                                .service(LOGGING)
+                                .actions("s3:PutObject")
+                                .resources(t.t1 + "/" + LOG_PREFIX + "/*")
+                                .condition("StringEquals", "aws:SourceAccount", t.t2))))
+                .build(), dr);
+        new BucketPolicy("dr-assets-policy", BucketPolicyArgs.builder()
+                .bucket(replica.policyReadyId())
+                .policy(replica.bucket().arn().applyValue(arn -> PolicyDocument.of(denyInsecureTransport(arn))))
+                .build(), dr);
+        new BucketLifecycleConfigurationV2("dr-assets-lifecycle", BucketLifecycleConfigurationV2Args.builder()
+                .bucket(versioning.bucket())
+                .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
+                        .id("old-versions")
+                        .status("Enabled")
+                        .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+                        .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
+                                .noncurrentDays(args.settings().copyRetentionDays()).build())
+                        .abortIncompleteMultipartUpload(BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs
+                                .builder().daysAfterInitiation(7).build())
+                        .build())
+                .build(), dr);
+        new BucketLoggingV2("dr-assets-access-logging", BucketLoggingV2Args.builder()
+                .bucket(replica.bucket().id())
+                .targetBucket(logs.policyReadyId())
+                .targetPrefix(LOG_PREFIX + "/assets-dr/")
+                .build(), dr);
+    }
+
+    static final String LOGGING = "logging.s3.amazonaws.com";
+    static final String LOG_PREFIX = "s3-access";
+
+    private static PolicyStatement denyInsecureTransport(String bucketArn) {
+        return PolicyStatement.deny("DenyInsecureTransport")
+                .anyPrincipal()
+                .actions("s3:*")
+                .resources(bucketArn, bucketArn + "/*")
+                .condition("Bool", "aws:SecureTransport", "false");
     }
 
     static String replicationPolicy(String sourceArn, String replicaArn, String sourceKey, String replicaKey,

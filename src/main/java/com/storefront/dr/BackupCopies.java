@@ -30,12 +30,12 @@ import java.util.List;
 final class BackupCopies {
 
     static final String BACKUP = "backup.amazonaws.com";
+    /** Backup rights only; restores use their own role (RestoreTarget). */
     static final List<String> SERVICE_ROLE_POLICIES = List.of(
-            "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup",
-            "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores");
+            "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup");
 
-    /** The vault names. */
-    record Vaults(Output<String> primary, Output<String> dr) {
+    /** The vaults. */
+    record Vaults(Output<String> primary, Output<String> dr, Output<String> primaryArn) {
     }
 
     private BackupCopies() {
@@ -100,6 +100,6 @@ final class BackupCopies {
                 .build(), CustomResourceOptions.merge(primary, CustomResourceOptions.builder()
                 // AWS Backup checks the role can act when the selection is created.
                 .dependsOn(new java.util.ArrayList<>(attachments)).build()));
-        return new Vaults(primaryVault.name(), drVault.name());
+        return new Vaults(primaryVault.name(), drVault.name(), primaryVault.arn());
     }
 }

@@ -1,5 +1,8 @@
 package com.storefront.dr;
 
+import com.storefront.config.DatabaseSettings;
+import java.util.List;
+
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -22,6 +25,8 @@ public final class DisasterRecovery extends ComponentResource {
     private final Output<String> drBackupVaultName;
     private final Output<String> vpcId;
     private final Output<String> peeringConnectionId;
+    private final List<Output<String>> alarmNames;
+    private final Output<Map<String, Object>> restore;
 
     public DisasterRecovery(String name, DisasterRecoveryArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -35,6 +40,10 @@ public final class DisasterRecovery extends ComponentResource {
         DrNetwork.Ids network = DrNetwork.create(args, this, primary, dr);
         this.vpcId = network.vpcId();
         this.peeringConnectionId = network.peeringId();
+        RestoreTarget.Ids target = RestoreTarget.create(args, network.vpcId(), network.subnetIds(), primary, dr);
+        this.alarmNames = DrAlerts.create(args, vaults.primary(), vaults.primaryArn(), replicaBucketName,
+                AssetReplication.ruleId(args.settings().region()), primary);
+        this.restore = restoreFacts(args, vaults.dr(), target);
 
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         outputs.put("replicaBucketName", replicaBucketName);
@@ -42,7 +51,42 @@ public final class DisasterRecovery extends ComponentResource {
         outputs.put("drBackupVaultName", drBackupVaultName);
         outputs.put("vpcId", vpcId);
         outputs.put("peeringConnectionId", peeringConnectionId);
+        outputs.put("restore", restore);
         registerOutputs(outputs);
+    }
+
+    /** Everything {@code scripts/dr-restore.sh} needs, in one output: where to restore, from what, and how big. */
+    private static Output<Map<String, Object>> restoreFacts(DisasterRecoveryArgs args, Output<String> drVault,
+                                                           RestoreTarget.Ids target) {
+        DatabaseSettings db = args.database();
+        return Output.all(drVault, target.subnetGroupName(), target.dbSecurityGroupId(),
+                target.appSecurityGroupId(), target.restoreRoleArn(), args.drKmsKeyArn(), args.dbClusterArn())
+                .applyValue(values -> {
+                    Map<String, Object> facts = new LinkedHashMap<>();
+                    facts.put("region", args.settings().region());
+                    facts.put("vaultName", values.get(0));
+                    facts.put("subnetGroupName", values.get(1));
+                    facts.put("securityGroupId", values.get(2));
+                    facts.put("appSecurityGroupId", values.get(3));
+                    facts.put("roleArn", values.get(4));
+                    facts.put("kmsKeyArn", values.get(5));
+                    facts.put("sourceClusterArn", values.get(6));
+                    facts.put("engineVersion", db.engineVersion().toString());
+                    facts.put("instanceClass", db.instanceClass());
+                    // A restored cluster that auto-pauses could not be checked right after the restore.
+                    facts.put("minAcu", db.serverless() ? Math.max(0.5, db.minAcu()) : 0);
+                    facts.put("maxAcu", db.serverless() ? db.maxAcu() : 0);
+                    return facts;
+                });
+    }
+
+    /** The DR alarms (backup staleness, replication failures), for the stack's list of alarms. */
+    public List<Output<String>> alarmNames() {
+        return List.copyOf(alarmNames);
+    }
+
+    public Output<Map<String, Object>> restore() {
+        return restore;
     }
 
     public Output<String> replicaBucketName() {

@@ -1,5 +1,6 @@
 package com.storefront.dr;
 
+import com.storefront.config.DatabaseSettings;
 import com.storefront.config.Teardown;
 
 import com.pulumi.aws.Provider;
@@ -33,5 +34,8 @@ public record DisasterRecoveryArgs(
         Output<String> dbClusterArn,
         Output<String> primaryVpcId,
         String primaryVpcCidr,
-        List<Output<String>> primaryRouteTableIds) {
+        List<Output<String>> primaryRouteTableIds,
+        int logRetentionDays,
+        Output<String> alarmTopicArn,
+        DatabaseSettings database) {
 }

@@ -27,6 +27,7 @@ import com.pulumi.resources.Resource;
 import com.storefront.config.Cidr;
 import com.storefront.core.AvailabilityZones;
 import com.storefront.naming.Naming;
+import com.storefront.network.FlowLogs;
 
 import java.util.List;
 
@@ -36,10 +37,11 @@ import java.util.List;
  */
 final class DrNetwork {
 
+
     static final int AZS = 2;
 
-    /** The DR VPC id and the peering connection id. */
-    record Ids(Output<String> vpcId, Output<String> peeringId) {
+    /** The DR VPC id, its private subnets and the peering connection id. */
+    record Ids(Output<String> vpcId, Output<List<String>> subnetIds, Output<String> peeringId) {
     }
 
     private DrNetwork() {
@@ -62,6 +64,9 @@ final class DrNetwork {
 
         Output<List<String>> zones = AvailabilityZones.standard(
                 InvokeOptions.builder().parent(parent).provider(args.drProvider()).build());
+        // NET-6 holds in the DR VPC too (the DR key, the DR region).
+        FlowLogs.create("dr", vpc.id(), naming, args.aws(), args.drKmsKeyArn(), args.logRetentionDays(), dr);
+        List<Output<String>> subnetIds = new java.util.ArrayList<>();
         RouteTable routes = new RouteTable("dr-rt-private", RouteTableArgs.builder()
                 .vpcId(vpc.id())
                 .tags(naming.nameTag("dr-private-rt"))
@@ -76,6 +81,7 @@ final class DrNetwork {
                     .mapPublicIpOnLaunch(false)
                     .tags(naming.nameTag("dr-private-" + (az + 1)))
                     .build(), dr);
+            subnetIds.add(subnet.id());
             new RouteTableAssociation("dr-rta-private-" + (az + 1), RouteTableAssociationArgs.builder()
                     .subnetId(subnet.id())
                     .routeTableId(routes.id())
@@ -121,6 +127,6 @@ final class DrNetwork {
                 .vpcPeeringConnectionId(peering.id())
                 .accepter(PeeringConnectionOptionsAccepterArgs.builder().allowRemoteVpcDnsResolution(true).build())
                 .build(), drAfterAccept);
-        return new Ids(vpc.id(), peering.id());
+        return new Ids(vpc.id(), Output.all(subnetIds), peering.id());
     }
 }

@@ -14,10 +14,12 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import com.storefront.iam.PolicyDocument;
 import com.storefront.iam.PolicyStatement;
+import com.storefront.core.AwsContext;
 import com.storefront.naming.NameLimit;
+import com.storefront.naming.Naming;
 
 /** VPC flow logs (NET-6) into a CMK-encrypted log group with retention, written by a least-privilege role. */
-final class FlowLogs {
+public final class FlowLogs {
 
     static final String SERVICE_PRINCIPAL = "vpc-flow-logs.amazonaws.com";
 
@@ -26,20 +28,31 @@ final class FlowLogs {
 
     /** Creates the flow log and returns its log group's name. */
     static Output<String> create(Resource parent, Vpc vpc, NetworkArgs args) {
-        CustomResourceOptions child = CustomResourceOptions.builder().parent(parent).build();
-        LogGroup logGroup = new LogGroup("flow-logs", LogGroupArgs.builder()
-                .name(args.naming().name("vpc-flow-logs", NameLimit.LOG_GROUP))
-                .retentionInDays(args.logRetentionDays())
-                .kmsKeyId(args.kmsKeyArn())
+        return create("", vpc.id(), args.naming(), args.aws(), args.kmsKeyArn(), args.logRetentionDays(),
+                CustomResourceOptions.builder().parent(parent).build());
+    }
+
+    /**
+     * Flow logs of any VPC (the DR VPC too): {@code what} prefixes the logical and physical names, so a
+     * second VPC's flow logs do not collide with the first's; {@code options} carries parent and provider.
+     */
+    public static Output<String> create(String what, Output<String> vpcId, Naming naming, AwsContext aws,
+                                        Output<String> kmsKeyArn, int logRetentionDays, CustomResourceOptions options) {
+        String prefix = what.isEmpty() ? "" : what + "-";
+        CustomResourceOptions child = options;
+        LogGroup logGroup = new LogGroup(prefix + "flow-logs", LogGroupArgs.builder()
+                .name(naming.name(prefix + "vpc-flow-logs", NameLimit.LOG_GROUP))
+                .retentionInDays(logRetentionDays)
+                .kmsKeyId(kmsKeyArn)
                 .build(), child);
 
-        Role role = new Role("flow-logs-role", RoleArgs.builder()
-                .name(args.naming().name("flow-logs", NameLimit.IAM_ROLE))
+        Role role = new Role(prefix + "flow-logs-role", RoleArgs.builder()
+                .name(naming.name(prefix + "flow-logs", NameLimit.IAM_ROLE))
                 .description("Lets VPC Flow Logs write to its CloudWatch log group")
-                .assumeRolePolicy(args.aws().accountId().applyValue(account ->
+                .assumeRolePolicy(aws.accountId().applyValue(account ->
                         PolicyDocument.serviceTrustForAccount(SERVICE_PRINCIPAL, account)))
                 .build(), child);
-        RolePolicy write = new RolePolicy("flow-logs-write", RolePolicyArgs.builder()
+        RolePolicy write = new RolePolicy(prefix + "flow-logs-write", RolePolicyArgs.builder()
                 .role(role.id())
                 .policy(logGroup.arn().applyValue(arn -> PolicyDocument.of(
                         PolicyStatement.allow("WriteFlowLogs")
@@ -48,16 +61,16 @@ final class FlowLogs {
                                 .resources(arn, arn + ":*"))))
                 .build(), child);
 
-        new FlowLog("flow-log", FlowLogArgs.builder()
-                .vpcId(vpc.id())
+        new FlowLog(prefix + "flow-log", FlowLogArgs.builder()
+                .vpcId(vpcId)
                 .trafficType("ALL")
                 .logDestinationType("cloud-watch-logs")
                 .logDestination(logGroup.arn())
                 .iamRoleArn(role.arn())
                 .maxAggregationInterval(600)
-                .tags(args.naming().nameTag("flow-log"))
+                .tags(naming.nameTag(prefix + "flow-log"))
                 // A flow log whose role cannot write yet fails with "Access error" and may not recover.
-                .build(), CustomResourceOptions.builder().parent(parent).dependsOn(write).build());
+                .build(), CustomResourceOptions.merge(options, CustomResourceOptions.builder().dependsOn(write).build()));
         return logGroup.name();
     }
 }

@@ -1,5 +1,10 @@
 package com.storefront.observability;
 
+import com.pulumi.aws.sns.TopicPolicy;
+import com.pulumi.aws.sns.TopicPolicyArgs;
+import com.storefront.iam.PolicyDocument;
+import com.storefront.iam.PolicyStatement;
+
 import com.pulumi.aws.sns.Topic;
 import com.pulumi.aws.sns.TopicArgs;
 import com.pulumi.aws.sns.TopicSubscription;
@@ -24,7 +29,7 @@ public final class Alerts extends ComponentResource {
 
     private final Output<String> topicArn;
 
-    public Alerts(String name, Naming naming, Output<String> kmsKeyArn, List<String> emails,
+    public Alerts(String name, Naming naming, Output<String> kmsKeyArn, Output<String> accountId, List<String> emails,
                   ComponentResourceOptions options) {
         super(TYPE, name, options);
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
@@ -32,6 +37,11 @@ public final class Alerts extends ComponentResource {
                 .name(naming.name("alarms"))
                 .displayName("Storefront " + naming.suffix() + " alarms")
                 .kmsMasterKeyId(kmsKeyArn)
+                .build(), child);
+        // SNS's default policy (this account's principals), plus EventBridge rules of this account (AWS Backup failures).
+        new TopicPolicy("alarm-topic-policy", TopicPolicyArgs.builder()
+                .arn(topic.arn())
+                .policy(Output.tuple(topic.arn(), accountId).applyValue(t -> topicPolicy(t.t1, t.t2)))
                 .build(), child);
         for (int i = 0; i < emails.size(); i++) {
             // Email subscriptions stay "pending confirmation" until the recipient clicks the link AWS sends.
@@ -43,6 +53,27 @@ public final class Alerts extends ComponentResource {
         }
         this.topicArn = topic.arn();
         registerOutputs(Map.of("topicArn", topicArn));
+    }
+
+    static String topicPolicy(String topicArn, String accountId) {
+        return PolicyDocument.of(
+                PolicyStatement.allow("AccountPrincipals")
+                        .anyPrincipal()
+                        .actions("SNS:GetTopicAttributes", "SNS:SetTopicAttributes", "SNS:AddPermission",
+                                "SNS:RemovePermission", "SNS:DeleteTopic", "SNS:Subscribe", "SNS:ListSubscriptionsByTopic",
+                                "SNS:Publish")
+                        .resources(topicArn)
+                        .condition("StringEquals", "AWS:SourceOwner", accountId),
+                PolicyStatement.allow("CloudWatchAlarms")
+                        .service("cloudwatch.amazonaws.com")
+                        .actions("sns:Publish")
+                        .resources(topicArn)
+                        .condition("StringEquals", "aws:SourceAccount", accountId),
+                PolicyStatement.allow("EventBridgeRules")
+                        .service("events.amazonaws.com")
+                        .actions("sns:Publish")
+                        .resources(topicArn)
+                        .condition("StringEquals", "aws:SourceAccount", accountId));
     }
 
     public Output<String> topicArn() {

@@ -40,6 +40,12 @@ final class KeyPolicy {
                         .actions("kms:Decrypt", "kms:GenerateDataKey*")
                         .resources("*")
                         .condition("StringEquals", "aws:SourceAccount", accountId),
+                // EventBridge publishes AWS Backup failures to the encrypted alarm topic. AWS documents no condition
+                // key for this (SourceAccount/SourceArn are unsupported here); the topic policy admits only this account's rules.
+                PolicyStatement.allow("EventBridgePublishesToEncryptedTopics")
+                        .service("events.amazonaws.com")
+                        .actions("kms:Decrypt", "kms:GenerateDataKey*")
+                        .resources("*"),
                 // RDS, ElastiCache, Secrets Manager, S3, SNS and ECR use the key for principals of this account only.
                 PolicyStatement.allow("AccountServicesViaService")
                         .anyPrincipal()

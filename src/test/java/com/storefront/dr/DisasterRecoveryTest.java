@@ -79,7 +79,9 @@ class DisasterRecoveryTest {
         assertEquals(Map.of("prefix", ""), rule.get("filter"));
         assertEquals(Map.of("sseKmsEncryptedObjects", Map.of("status", "Enabled")), rule.get("sourceSelectionCriteria"));
         assertEquals(Map.of("bucket", "arn:aws:s3:::storefront-assets-dr-prod-123456789012", "storageClass", "STANDARD",
-                "encryptionConfiguration", Map.of("replicaKmsKeyId", drKeyArn(run))), rule.get("destination"));
+                "encryptionConfiguration", Map.of("replicaKmsKeyId", drKeyArn(run)),
+                // Replication metrics feed the failure alarm; no event threshold without Replication Time Control.
+                "metrics", Map.of("status", "Enabled")), rule.get("destination"));
 
         Registered role = run.one("aws:iam/role:Role", "dr-replication-role");
         assertEquals(replication.string("role"), "arn:aws:iam::123456789012:role/" + role.string("name"));

@@ -40,7 +40,7 @@ class PlanTest {
         PlanReport dev = report("dev");
         Map<String, Integer> counts = counts(dev);
         assertEquals(Map.ofEntries(Map.entry("network", 31), Map.entry("encryption", 2), Map.entry("encryption-us-east-1", 2),
-                Map.entry("alerts", 1), Map.entry("app-secrets", 2), Map.entry("database", 9), Map.entry("cache", 8),
+                Map.entry("alerts", 2), Map.entry("app-secrets", 2), Map.entry("database", 9), Map.entry("cache", 8),
                 Map.entry("log-bucket", 6), Map.entry("registry", 2), Map.entry("load-balancer", 10), Map.entry("api", 14),
                 Map.entry("waf", 7), Map.entry("static-assets", 7), Map.entry("cdn", 5), Map.entry("monitoring", 10)), counts);
         assertEquals(Stacks.dev().where(r -> r.custom() && r.isAws()).size(), dev.resourceCount());
@@ -54,7 +54,7 @@ class PlanTest {
         PlanReport prod = report("prod");
         Map<String, Integer> counts = counts(prod);
         assertEquals(49, counts.get("network"));
-        assertEquals(31, counts.get("dr"));
+        assertEquals(57, counts.get("dr"));
         assertEquals(20, counts.get("api-gateway"));
         assertEquals(2, counts.get("encryption-dr"));
         assertEquals(PROD_IDLE_MONTHLY, prod.cost().totalMonthly(), PROD_IDLE_MONTHLY * TOLERANCE);
