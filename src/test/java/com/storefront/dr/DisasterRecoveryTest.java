@@ -139,7 +139,114 @@ class DisasterRecoveryTest {
         assertEquals(selection.string("iamRoleArn"), "arn:aws:iam::123456789012:role/" + role.string("name"));
         Set<String> policies = run.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").stream()
                 .filter(a -> a.name().startsWith("backup-role-policy")).map(a -> a.string("policyArn")).collect(Collectors.toSet());
-        assertEquals(Set.copyOf(BackupCopies.SERVICE_ROLE_POLICIES), policies);
+        assertEquals(Set.of("arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup"), policies,
+                "backing up needs no restore rights");
+    }
+
+    /** DR-5: what a restore in the DR region needs exists before the disaster. */
+    @Test
+    void theDrRegionHoldsWhatARestoreNeeds() {
+        StackRun run = Stacks.prod();
+        Registered subnets = run.one("aws:rds/subnetGroup:SubnetGroup", "dr-db-subnets");
+        assertEquals(DR_PROVIDER, subnets.providerName());
+        assertEquals(List.of(run.one("aws:ec2/subnet:Subnet", "dr-subnet-private-1").id(),
+                run.one("aws:ec2/subnet:Subnet", "dr-subnet-private-2").id()), subnets.list("subnetIds"));
+        Registered db = run.one("aws:ec2/securityGroup:SecurityGroup", "dr-sg-db");
+        Registered app = run.one("aws:ec2/securityGroup:SecurityGroup", "dr-sg-app");
+        assertEquals(run.output("drVpcId"), db.string("vpcId"));
+        Registered fromApp = run.one("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "dr-sg-db-ingress-app");
+        assertEquals(db.id(), fromApp.string("securityGroupId"));
+        assertEquals(app.id(), fromApp.string("referencedSecurityGroupId"));
+        assertEquals(5432.0, fromApp.number("fromPort"));
+        // Across regions a peer's group cannot be referenced: the primary VPC by its CIDR, for a fail-back copy.
+        assertEquals("10.0.0.0/16", run.one("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+                "dr-sg-db-ingress-primary").string("cidrIpv4"));
+        assertEquals(db.id(), run.one("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "dr-sg-app-egress-db")
+                .string("referencedSecurityGroupId"));
+        Registered restoreRole = run.one("aws:iam/role:Role", "dr-restore-role");
+        assertEquals(RestoreTarget.RESTORES_POLICY, run.one("aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+                "dr-restore-role-policy").string("policyArn"));
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> restore = (Map<String, Object>) run.output("drRestore");
+        assertEquals("us-west-2", restore.get("region"));
+        assertEquals(run.output("drBackupVaultName"), restore.get("vaultName"));
+        assertEquals(subnets.string("name"), restore.get("subnetGroupName"));
+        assertEquals(db.id(), restore.get("securityGroupId"));
+        assertEquals(drKeyArn(run), restore.get("kmsKeyArn"));
+        assertEquals("arn:aws:iam::123456789012:role/" + restoreRole.string("name"), restore.get("roleArn"));
+        assertEquals("arn:aws:rds:us-east-2:123456789012:cluster:storefront-aurora-prod", restore.get("sourceClusterArn"));
+        assertEquals("16.6", restore.get("engineVersion"));
+        assertEquals("db.serverless", restore.get("instanceClass"));
+        assertEquals(0.5, ((Number) restore.get("minAcu")).doubleValue());
+        assertEquals(8.0, ((Number) restore.get("maxAcu")).doubleValue());
+    }
+
+    /** DR-5: failed backup and copy jobs, a backup that never ran and failed replication all reach the alarm topic. */
+    @Test
+    void drFailuresReachTheAlarmTopic() {
+        StackRun run = Stacks.prod();
+        String topic = String.valueOf(run.output("snsTopicArn"));
+        String vault = run.one("aws:backup/vault:Vault", "backup-vault").string("name");
+        Registered backupRule = run.one("aws:cloudwatch/eventRule:EventRule", "backup-job-failed");
+        assertEquals("aws-primary", backupRule.providerName(), "AWS Backup reports its jobs where they run");
+        assertEquals(Map.of("source", List.of("aws.backup"), "detail-type", List.of("Backup Job State Change"),
+                "detail", Map.of("state", List.of("FAILED", "ABORTED", "EXPIRED"), "backupVaultName", List.of(vault))),
+                Json.parse(backupRule.string("eventPattern")));
+        Map<String, Object> copy = Json.parse(run.one("aws:cloudwatch/eventRule:EventRule", "copy-job-failed").string("eventPattern"));
+        assertEquals(List.of("Copy Job State Change"), copy.get("detail-type"));
+        assertEquals(Map.of("state", List.of("FAILED"), "sourceBackupVaultArn",
+                List.of("arn:aws:backup:us-east-2:123456789012:backup-vault:" + vault)), copy.get("detail"));
+        for (String target : List.of("backup-job-failed-to-alarms", "copy-job-failed-to-alarms")) {
+            Registered t = run.one("aws:cloudwatch/eventTarget:EventTarget", target);
+            assertEquals(topic, t.string("arn"));
+            assertTrue(t.string("inputTransformer.inputTemplate").startsWith("\"AWS Backup (prod): "));
+        }
+
+        Registered stale = run.one("aws:cloudwatch/metricAlarm:MetricAlarm", "alarm-no-aurora-backup");
+        assertEquals("NumberOfBackupJobsCompleted", stale.string("metricName"));
+        assertEquals(Map.of("BackupVaultName", vault, "ResourceType", "Aurora"), stale.map("dimensions"));
+        assertEquals(3600.0 * 26, stale.number("period") * stale.number("evaluationPeriods"), "26 hours");
+        assertEquals("breaching", stale.string("treatMissingData"), "no data is the failure: nothing was backed up");
+        assertTrue(stale.number("period") * stale.number("evaluationPeriods") <= 7 * 86400, "CloudWatch's limit");
+        Registered replication = run.one("aws:cloudwatch/metricAlarm:MetricAlarm", "alarm-assets-replication-failed");
+        assertEquals("OperationsFailedReplication", replication.string("metricName"));
+        assertEquals(Map.of("SourceBucket", run.output("assetsBucketName"), "DestinationBucket", run.output("drAssetsBucketName"),
+                "RuleId", "assets-to-us-west-2"), replication.map("dimensions"));
+        assertEquals("aws-primary", replication.providerName(), "failures are reported in the source bucket's region");
+        for (Registered alarm : List.of(stale, replication)) {
+            assertEquals(List.of(topic), alarm.list("alarmActions"));
+            assertTrue(((List<?>) run.output("alarmNames")).contains(alarm.string("name")));
+        }
+
+        // EventBridge may publish to the encrypted topic: the topic policy admits this account's rules, the key EventBridge.
+        Map<String, Object> policy = Json.parse(run.one("aws:sns/topicPolicy:TopicPolicy", "alarm-topic-policy").string("policy"));
+        Map<String, Object> events = Json.statements(policy).stream().filter(st -> "EventBridgeRules".equals(st.get("Sid")))
+                .findFirst().orElseThrow();
+        assertEquals(Map.of("Service", "events.amazonaws.com"), events.get("Principal"));
+        assertEquals(Map.of("StringEquals", Map.of("aws:SourceAccount", "123456789012")), events.get("Condition"));
+        assertTrue(Json.statements(Json.parse(run.one("aws:kms/key:Key", "encryption-key").string("policy"))).stream()
+                .anyMatch(st -> "EventBridgePublishesToEncryptedTopics".equals(st.get("Sid"))));
+    }
+
+    @Test
+    void theReplicaBucketAndTheDrVpcMeetThePrimaryRules() {
+        StackRun run = Stacks.prod();
+        Map<String, Object> policy = Json.parse(run.one("aws:s3/bucketPolicy:BucketPolicy", "dr-assets-policy").string("policy"));
+        assertTrue(String.valueOf(policy).contains("aws:SecureTransport"), "TLS only");
+        Registered lifecycle = run.one("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", "dr-assets-lifecycle");
+        assertEquals(30.0, lifecycle.number("rules.0.noncurrentVersionExpiration.noncurrentDays"));
+        Registered logging = run.one("aws:s3/bucketLoggingV2:BucketLoggingV2", "dr-assets-access-logging");
+        assertEquals(DR_PROVIDER, logging.providerName());
+        assertEquals(run.one("aws:s3/bucketV2:BucketV2", "dr-logs").id(), logging.string("targetBucket"));
+        assertEquals(DR_PROVIDER, run.one("aws:s3/bucketV2:BucketV2", "dr-logs").providerName(), "S3 logs within a region");
+
+        Registered flowLog = run.one("aws:ec2/flowLog:FlowLog", "dr-flow-log");
+        assertEquals(DR_PROVIDER, flowLog.providerName());
+        assertEquals(run.output("drVpcId"), flowLog.string("vpcId"));
+        Registered group = run.one("aws:cloudwatch/logGroup:LogGroup", "dr-flow-logs");
+        assertEquals(drKeyArn(run), group.string("kmsKeyId"));
+        assertEquals(30.0, group.number("retentionInDays"));
     }
 
     @Test
