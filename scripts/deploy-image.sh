@@ -6,7 +6,8 @@
 #   record <stack> <image>   record a release: set the stack's image and commit the stack file
 #                            (push it or open a pull request; CI deploys it)
 #   up <stack> [flags]       what CI runs to deploy: pulumi up, then make ECS run what it registered
-#                            first, what the update needs from AWS: adopts an execution log group
+#                            first, what the update needs from AWS: the running Aurora version, the
+#                            region's AWS Backup Aurora opt-in (checked), adopts an execution log group
 #                            API Gateway created, switches deletion protection off on an ALB the
 #                            update replaces, forgets an account logging setting no longer managed
 #                            rolling   - the update rolls out; fails if ECS rolled a deployment back
@@ -178,6 +179,36 @@ observe() {
   observed_config="$work_dir/Pulumi.$stack.yaml"
   cp "$file" "$observed_config"
   pulumi config set --stack "$stack" --config-file "$observed_config" --path storefront:deployment.liveTargetGroup "$live"
+  observe_engine_version
+}
+
+# The Aurora version that runs now: AWS upgrades a minor version at its end of life even with automatic
+# upgrades off, and declaring the older one would make the update try a downgrade (the program declares
+# the newer of the two). A filter, not --db-cluster-identifier: a stack before its first up has none.
+observe_engine_version() {
+  local cluster running
+  cluster=$(jq -r '.dbClusterIdentifier // empty' <<<"$outputs_json")
+  [ -n "$cluster" ] || return 0
+  running=$(aws_retry rds describe-db-clusters --filters "Name=db-cluster-id,Values=$cluster" --output text \
+    --query 'DBClusters[0].EngineVersion')
+  if [ -n "$running" ] && [ "$running" != None ]; then
+    pulumi config set --stack "$stack" --config-file "$observed_config" --path storefront:database.runningEngineVersion "$running"
+  fi
+}
+
+# AWS Backup backs Aurora up only where the region's Aurora opt-in is on, even for a selection by ARN,
+# and skips it silently otherwise. It is an account-wide setting of the region: checked, never set here
+# (README, DR: how to turn it on without touching other resource types).
+check_aurora_opt_in() {
+  local stack=$1 enabled opted
+  enabled=$(jq -r '.drEnabled // empty' <<<"$outputs_json")
+  [ -n "$enabled" ] || enabled=$(config_value "$stack" storefront:dr.enabled)
+  [ "$enabled" = true ] || return 0
+  opted=$(aws_retry backup describe-region-settings --output text --query 'ResourceTypeOptInPreference.Aurora')
+  case "$opted" in
+    True | true) ;;
+    *) die "AWS Backup's Aurora opt-in is off in this region, so the stack's Aurora cluster is never backed up or copied to DR. Turn it on (it changes only Aurora): aws backup update-region-settings --resource-type-opt-in-preference Aurora=true" ;;
+  esac
 }
 
 preview() {
@@ -303,6 +334,7 @@ up() {
   local stack=$1 started status
   shift
   observe "$stack" up
+  check_aurora_opt_in "$stack"
   adopt_execution_logs "$stack"
   release_account_logging "$stack"
   # Last, so nothing else can fail between switching ALB protection off and the update.

@@ -56,6 +56,13 @@ public final class AuroraVersions {
                 : Optional.empty();
     }
 
+    /** Any major.minor, for what RDS reports (a major newer than this table included). */
+    static Optional<Version> parseAny(String text) {
+        Matcher m = VERSION.matcher(text);
+        return m.matches() ? Optional.of(new Version(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))))
+                : Optional.empty();
+    }
+
     static String supportedMajors() {
         return "13, 14, 15, 16, 17";
     }

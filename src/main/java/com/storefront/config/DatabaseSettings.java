@@ -24,7 +24,8 @@ public record DatabaseSettings(
         boolean performanceInsights,
         int rotationDays,
         boolean applyImmediately,
-        int finalSnapshotGeneration) {
+        int finalSnapshotGeneration,
+        boolean extendedSupport) {
 
     public static final String SERVERLESS_CLASS = "db.serverless";
     public static final int PORT = 5432;

@@ -15,6 +15,34 @@ final class DatabaseSettingsReader {
     private DatabaseSettingsReader() {
     }
 
+    /**
+     * The version to declare: the configured one, or the newer minor AWS already runs. AWS upgrades a minor
+     * version at its end of life even with automatic upgrades off; declaring the older one would make every
+     * later update try a downgrade, which AWS refuses. The rollout tool reads the running version into
+     * {@code runningEngineVersion} (never in the stack file); a configured upgrade still applies.
+     */
+    private static AuroraVersions.Version running(ConfigSection section, AuroraVersions.Version configured) {
+        Optional<String> text = section.optionalString("runningEngineVersion");
+        if (text.isEmpty()) {
+            return configured;
+        }
+        Optional<AuroraVersions.Version> running = AuroraVersions.parse(text.get())
+                .or(() -> AuroraVersions.parseAny(text.get()));
+        if (running.isEmpty()) {
+            section.problems().add(section.key("runningEngineVersion"), text.get(), "must be major.minor as RDS reports it");
+            return configured;
+        }
+        if (running.get().major() != configured.major()) {
+            if (running.get().major() > configured.major()) {
+                section.problems().add(section.key("engineVersion"), configured.toString(), "must be at least the major "
+                        + "version the cluster runs (" + running.get() + "): AWS upgraded it; set engineVersion to "
+                        + running.get() + " (its parameter group family follows)");
+            }
+            return configured;
+        }
+        return running.get().minor() > configured.minor() ? running.get() : configured;
+    }
+
     static DatabaseSettings read(ConfigSection section, Environment environment) {
         ConfigProblems problems = section.problems();
         String versionText = section.string("engineVersion", DEFAULT_ENGINE_VERSION);
@@ -60,11 +88,13 @@ final class DatabaseSettingsReader {
         int rotationDays = section.integer("rotationDays", 30, 1, 365);
         boolean applyImmediately = section.bool("applyImmediately", environment.pick(true, false));
         int generation = section.integer("finalSnapshotGeneration", 1, 1, 999);
+        boolean extendedSupport = section.bool("extendedSupport", false);
+        version = version.map(configured -> running(section, configured));
         section.rejectUnknownKeys();
 
         return new DatabaseSettings(version.orElse(null), instanceClass, minAcu, maxAcu, secondsUntilAutoPause,
                 readers, databaseName, masterUsername, backupRetention, backupWindow, maintenanceWindow,
-                performanceInsights, rotationDays, applyImmediately, generation);
+                performanceInsights, rotationDays, applyImmediately, generation, extendedSupport);
     }
 
     /** ACUs go from 0 to 256 in steps of 0.5; the provider requires a maximum of at least 1. */

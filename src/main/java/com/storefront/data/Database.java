@@ -39,6 +39,8 @@ public final class Database extends ComponentResource {
 
     public static final String TYPE = "storefront:data:Database";
     static final String ENGINE = "aurora-postgresql";
+    static final String EXTENDED_SUPPORT = "open-source-rds-extended-support";
+    static final String NO_EXTENDED_SUPPORT = "open-source-rds-extended-support-disabled";
     static final String CA_CERTIFICATE = "rds-ca-rsa2048-g1";
     /** The free Performance Insights tier. */
     static final int PERFORMANCE_INSIGHTS_RETENTION_DAYS = 7;
@@ -102,6 +104,12 @@ public final class Database extends ComponentResource {
                 .dbSubnetGroupName(subnets.name())
                 .vpcSecurityGroupIds(sg.id().applyValue(List::of))
                 .dbClusterParameterGroupName(parameters.name())
+                // A major engineVersion change is an upgrade in place (the parameter group of the new family is
+                // created first, by its name prefix); AWS refuses one without this flag.
+                .allowMajorVersionUpgrade(true)
+                // Set once, at creation (AWS cannot change it later but by a restore): no paid RDS Extended Support
+                // by default; at the end of standard support AWS then upgrades the major version itself.
+                .engineLifecycleSupport(settings.extendedSupport() ? EXTENDED_SUPPORT : NO_EXTENDED_SUPPORT)
                 .storageEncrypted(true)
                 .kmsKeyId(args.kmsKeyArn())
                 .iamDatabaseAuthenticationEnabled(true)
@@ -131,6 +139,8 @@ public final class Database extends ComponentResource {
         Cluster db = new Cluster("aurora", cluster.build(), CustomResourceOptions.builder()
                 .parent(this)
                 .protect(args.protect())
+                // The provider never sends it on an update (AWS cannot change it): a change would diff forever.
+                .ignoreChanges("engineLifecycleSupport")
                 .dependsOn(logGroup)
                 .build());
 

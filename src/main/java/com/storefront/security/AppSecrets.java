@@ -37,8 +37,9 @@ public final class AppSecrets extends ComponentResource {
                 .secretString(placeholder())
                 .build(), CustomResourceOptions.builder()
                 .parent(this)
-                // Real keys are set outside Pulumi; a later `pulumi up` must not reset them to placeholders.
-                .ignoreChanges("secretString")
+                // Real keys are set outside Pulumi; a later `pulumi up` must not reset them to placeholders: not by a
+                // new value, and not (after a refresh records this version as AWSPREVIOUS) by moving AWSCURRENT back.
+                .ignoreChanges("secretString", "versionStages")
                 .build());
         this.apiKeysSecretArn = secret.arn();
         registerOutputs(Map.of("apiKeysSecretArn", apiKeysSecretArn));

@@ -237,4 +237,25 @@ class DataSettingsTest {
     void secretValueNeverPrintsItself() {
         assertEquals("[secret]", load(minimal()).cache().authToken().toString());
     }
+
+    /** A minor upgrade AWS forced is declared, not reverted; a configured upgrade still applies; a major jump is an error. */
+    @Test
+    void theRunningMinorVersionWinsOverAnOlderConfiguredOne() {
+        assertEquals("16.8", load(database("{\"engineVersion\":\"16.6\",\"runningEngineVersion\":\"16.8\"}"))
+                .database().engineVersion().toString());
+        assertEquals("16.9", load(database("{\"engineVersion\":\"16.9\",\"runningEngineVersion\":\"16.8\"}"))
+                .database().engineVersion().toString(), "the configured upgrade");
+        assertEquals("17.4", load(database("{\"engineVersion\":\"17.4\",\"runningEngineVersion\":\"16.8\"}"))
+                .database().engineVersion().toString(), "a configured major upgrade");
+        onlyProblem(database("{\"engineVersion\":\"16.6\",\"runningEngineVersion\":\"17.5\"}"),
+                "storefront:database.engineVersion", "AWS upgraded it");
+        onlyProblem(database("{\"engineVersion\":\"16.6\",\"runningEngineVersion\":\"sixteen\"}"),
+                "storefront:database.runningEngineVersion", "major.minor");
+    }
+
+    @Test
+    void extendedSupportIsOffUnlessAsked() {
+        assertEquals(false, load(minimal()).database().extendedSupport());
+        assertEquals(true, load(database("{\"extendedSupport\":true}")).database().extendedSupport());
+    }
 }

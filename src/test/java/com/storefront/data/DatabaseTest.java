@@ -185,4 +185,14 @@ class DatabaseTest {
         assertEquals(List.of(sg.id()), cluster(run).list("vpcSecurityGroupIds"));
         DataStoreAssertions.onlyAppReaches(run, "db", 5432);
     }
+
+    /** Day 2: major upgrades are possible in place; extended support is chosen once, at creation. */
+    @Test
+    void upgradesAndTheSupportLifecycle() {
+        Registered cluster = com.storefront.testing.Stacks.prod().one("aws:rds/cluster:Cluster", "aurora");
+        assertTrue(cluster.bool("allowMajorVersionUpgrade"), "AWS refuses a major engineVersion change without it");
+        assertEquals("open-source-rds-extended-support-disabled", cluster.string("engineLifecycleSupport"));
+        assertTrue(cluster.ignoreChanges().contains("engineLifecycleSupport"),
+                "the provider never sends it on an update: a change would diff on every up");
+    }
 }

@@ -103,6 +103,8 @@ class DeployImageScriptTest {
                   "deploy stop-deployment") echo '{"status": "Pending", "statusMessage": "Stopping"}' ;;
                   "ecs list-service-deployments") cat "$BIN/service-deployments.json" ;;
                   "logs describe-log-groups") cat "$BIN/log-groups.txt" ;;
+                  "rds describe-db-clusters") cat "$BIN/engine-version.txt" ;;
+                  "backup describe-region-settings") cat "$BIN/aurora-opt-in.txt" ;;
                   "elbv2 describe-load-balancers")
                     if [ -f "$BIN/alb-gone" ]; then echo None; else cat "$BIN/alb.txt"; fi ;;
                   "elbv2 describe-load-balancer-attributes") cat "$BIN/alb-protection.txt" ;;
@@ -132,6 +134,8 @@ class DeployImageScriptTest {
         write("config-values", "storefront:api.manageAccountLogging=true\n");
         write("alb.txt", "arn:aws:elasticloadbalancing:us-east-2:123456789012:loadbalancer/app/storefront-alb-prod/50dc6c495c0c9188\tinternal\n");
         write("alb-protection.txt", "true\n");
+        write("engine-version.txt", "16.6\n");
+        write("aurora-opt-in.txt", "True\n");
         write("service-deployments.json", """
                 {"serviceDeployments": [{"serviceDeploymentArn": "arn:aws:ecs:us-west-2:123456789012:service-deployment/storefront-cluster-dev/storefront-api-dev/ejGvqq2ilnbKT9qj0vLJe",
                   "status": "SUCCESSFUL", "targetServiceRevisionArn": "arn:aws:ecs:us-west-2:123456789012:service-revision/storefront-cluster-dev/storefront-api-dev/1485800978477494678"}]}
@@ -301,7 +305,7 @@ class DeployImageScriptTest {
         assertTrue(calls().stream().noneMatch(c -> c.startsWith("aws deploy")), calls().toString());
         assertTrue(result.output().contains("rolling: ECS runs " + outputs("dev").get("taskDefinitionArn")), result.output());
         // The observed config: blue, the one group a rolling stack has.
-        assertTrue(Files.readString(bin.resolve("observed-config.yaml")).endsWith("# set storefront:deployment.liveTargetGroup blue\n"));
+        assertTrue(Files.readString(bin.resolve("observed-config.yaml")).contains("# set storefront:deployment.liveTargetGroup blue\n"));
 
         // The program fails the update when ECS rolled the release back; the tool passes that on.
         env.put("PULUMI_UP_EXIT", "255");
@@ -326,7 +330,8 @@ class DeployImageScriptTest {
         assertEquals(0, result.exit(), result.output());
         assertTrue(result.output().contains("green serves production"), result.output());
         String observed = Files.readString(bin.resolve("observed-config.yaml"));
-        assertTrue(observed.startsWith(committed) && observed.endsWith("# set storefront:deployment.liveTargetGroup green\n"));
+        assertTrue(observed.startsWith(committed) && observed.endsWith("# set storefront:deployment.liveTargetGroup green\n"
+                + "# set storefront:database.runningEngineVersion 16.6\n"), observed);
         assertEquals(committed, Files.readString(project.resolve(Stacks.PROD_FILE)), "the committed stack file is untouched");
         assertFalse(call("pulumi up").contains("--config-file Pulumi.prod.yaml"));
 
@@ -614,7 +619,7 @@ class DeployImageScriptTest {
         assertTrue(result.output().contains("warning: CodeDeploy deployment d-INFLIGHT is in progress"), result.output());
         assertTrue(call("pulumi preview").matches("pulumi preview --stack prod --config-file \\S+/Pulumi\\.prod\\.yaml --diff --non-interactive"),
                 call("pulumi preview"));
-        assertTrue(Files.readString(bin.resolve("observed-config.yaml")).endsWith("liveTargetGroup green\n"));
+        assertTrue(Files.readString(bin.resolve("observed-config.yaml")).contains("liveTargetGroup green\n"));
     }
 
     @Test
@@ -672,5 +677,47 @@ class DeployImageScriptTest {
         assertEquals("blueGreen", outputs("prod").get("deploymentStrategy"));
         assertTrue(outputs("dev").keySet().containsAll(Set.of("deploymentStrategy", "taskDefinitionArn")));
         assertEquals("rolling", outputs("dev").get("deploymentStrategy"));
+    }
+
+    /** AWS upgraded the minor version: the update declares what runs, never a downgrade. */
+    @Test
+    void theRunningAuroraVersionIsPassedToTheUpdate() throws Exception {
+        Map<String, Object> outputs = prodAfterRelease(RUNNING);
+        givenOutputs(outputs);
+        givenPrimaryTaskSet(RUNNING, (String) outputs.get("blueTargetGroupArn"), 1);
+        write("engine-version.txt", "16.8\n");
+        assertEquals(0, run("up", "prod").exit());
+        assertTrue(call("aws rds describe-db-clusters").contains("Name=db-cluster-id,Values=" + outputs.get("dbClusterIdentifier")));
+        assertTrue(Files.readString(bin.resolve("observed-config.yaml")).contains("# set storefront:database.runningEngineVersion 16.8"));
+        assertEquals(Files.readString(Path.of(Stacks.PROD_FILE)), Files.readString(project.resolve(Stacks.PROD_FILE)),
+                "the committed stack file never records it");
+
+        // A stack that has no cluster yet: nothing observed.
+        Files.delete(log);
+        write("engine-version.txt", "None\n");
+        assertEquals(0, run("up", "prod").exit());
+        assertFalse(Files.readString(bin.resolve("observed-config.yaml")).contains("runningEngineVersion"));
+    }
+
+    /** DR: without the region's Aurora opt-in AWS Backup skips the cluster silently; the deploy says so and stops. */
+    @Test
+    void anUpWithDrStopsWhenTheAuroraOptInIsOff() throws Exception {
+        Map<String, Object> outputs = prodAfterRelease(RUNNING);
+        givenOutputs(outputs);
+        givenPrimaryTaskSet(RUNNING, (String) outputs.get("blueTargetGroupArn"), 1);
+        write("aurora-opt-in.txt", "False\n");
+        Result result = run("up", "prod");
+        assertEquals(1, result.exit());
+        assertTrue(result.output().contains("aws backup update-region-settings --resource-type-opt-in-preference Aurora=true"),
+                result.output());
+        assertTrue(calls().stream().noneMatch(c -> c.startsWith("pulumi up")), calls().toString());
+        // Checked, never set: the tool changes no account-wide setting.
+        assertTrue(calls().stream().noneMatch(c -> c.contains("update-region-settings")));
+
+        // Dev has no DR: no check.
+        Files.delete(log);
+        givenOutputs(outputs("dev"));
+        assertEquals(0, run("up", "dev").exit());
+        assertTrue(calls().stream().noneMatch(c -> c.contains("describe-region-settings")), calls().toString());
     }
 }
