@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -244,5 +245,37 @@ class ChangeCatalogueTest {
                     r.deleteBeforeReplace(), aliases ? List.of(r.urn()) : List.of(), r.outputs(), r.propertyDependencies()));
         }
         return renamed;
+    }
+
+    /** CFG-5: choosing what a destroy keeps is an update of settings, never a replacement of the data. */
+    @Test
+    void switchingTheTeardownIntentChangesSettingsNotData() {
+        StackRun keep = StackRun.of(prod().with(Map.of("storefront:protect", "false")));
+        StackRun drop = StackRun.of(prod().with(Map.of("storefront:protect", "false", "storefront:teardown", "forceDelete",
+                "storefront:api", "{\"cloudWatchRoleArn\":\"arn:aws:iam::123456789012:role/api-gateway-logs\"}")));
+        ChangeImpact impact = impact(keep, drop);
+        assertTrue(impact.endangered().isEmpty(), lines(impact).toString());
+        Set<String> lines = lines(impact);
+        assertTrue(lines.containsAll(Set.of("update aws:rds/cluster:Cluster aurora",
+                "update aws:elasticache/replicationGroup:ReplicationGroup redis",
+                "update aws:backup/vault:Vault backup-vault", "update aws:backup/vault:Vault dr-backup-vault")), lines.toString());
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("replace")), lines.toString());
+        ChangeImpact.Change cluster = impact.changes().stream().filter(c -> c.name().equals("aurora")).findFirst().orElseThrow();
+        assertEquals(Set.of("skipFinalSnapshot", "finalSnapshotIdentifier"),
+                cluster.inputs().stream().map(ChangeImpact.InputChange::name).collect(Collectors.toSet()));
+    }
+
+    /** Day 2: a major Aurora upgrade is an upgrade in place, with the new family's parameter group made first. */
+    @Test
+    void aMajorAuroraUpgradeUpdatesTheClusterInPlace() {
+        ChangeImpact impact = impact(Stacks.prod(), StackRun.of(prod().withPath("storefront:database", "engineVersion", "17.4")));
+        Set<String> lines = lines(impact);
+        assertTrue(lines.contains("update aws:rds/cluster:Cluster aurora"), lines.toString());
+        assertTrue(lines.contains("replace aws:rds/clusterParameterGroup:ClusterParameterGroup db-cluster-parameters"),
+                lines.toString());
+        ChangeImpact.Change group = impact.changes().stream().filter(c -> c.name().equals("db-cluster-parameters"))
+                .findFirst().orElseThrow();
+        assertFalse(group.deleteFirst(), "a name prefix: the new group exists before the cluster moves to it");
+        assertTrue(impact.endangered().isEmpty(), lines.toString());
     }
 }
