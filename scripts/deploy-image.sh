@@ -94,6 +94,19 @@ trap cleanup EXIT
 load_outputs() {
   outputs_json=$(pulumi stack output --json --stack "$1") ||
     die "cannot read the outputs of stack '$1': does it exist (pulumi stack ls) and are you logged in to its backend?"
+  use_stack_region "$1"
+}
+
+# Every AWS call goes to the stack's region, whatever region the caller's credentials default to (CI's
+# are for us-east-1): the exported region, or for a stack before its first update its stack file's.
+use_stack_region() {
+  local region
+  region=$(jq -r '.region // empty' <<<"$outputs_json")
+  if [ -z "$region" ]; then
+    region=$(pulumi config get --stack "$1" --config-file "$(stack_file "$1")" aws:region) ||
+      die "cannot read aws:region of stack '$1'"
+  fi
+  export AWS_REGION=$region AWS_DEFAULT_REGION=$region
 }
 
 output() {
@@ -191,8 +204,21 @@ observe_engine_version() {
   [ -n "$cluster" ] || return 0
   running=$(aws_retry rds describe-db-clusters --filters "Name=db-cluster-id,Values=$cluster" --output text \
     --query 'DBClusters[0].EngineVersion')
-  if [ -n "$running" ] && [ "$running" != None ]; then
-    pulumi config set --stack "$stack" --config-file "$observed_config" --path storefront:database.runningEngineVersion "$running"
+  if [ -z "$running" ] || [ "$running" = None ]; then
+    return 0
+  fi
+  pulumi config set --stack "$stack" --config-file "$observed_config" --path storefront:database.runningEngineVersion "$running"
+  # The state still records the version before AWS's upgrade: refresh the cluster and its instances, or the
+  # update would send the version they already run as a change.
+  local state recorded targets=()
+  state=$(pulumi stack export --stack "$stack")
+  recorded=$(jq -r '[.deployment.resources[] | select(.type == "aws:rds/cluster:Cluster") | .outputs.engineVersion][0] // empty' <<<"$state")
+  if [ -n "$recorded" ] && [ "$recorded" != "$running" ]; then
+    while IFS= read -r urn; do
+      targets+=(--target "$urn")
+    done < <(jq -r '.deployment.resources[] | select(.type == "aws:rds/cluster:Cluster" or .type == "aws:rds/clusterInstance:ClusterInstance") | .urn' <<<"$state")
+    echo "AWS runs Aurora $running, the state records $recorded: refreshing the cluster and its instances first"
+    pulumi refresh --stack "$stack" --yes --skip-preview "${targets[@]}"
   fi
 }
 

@@ -86,6 +86,31 @@ wait_for_restore() {
   done
 }
 
+exists() {
+  local kind=$1 id=$2
+  case "$kind" in
+    cluster) dr rds describe-db-clusters --filters "Name=db-cluster-id,Values=$id" --output json | jq '.DBClusters | length' ;;
+    instance) dr rds describe-db-instances --filters "Name=db-instance-id,Values=$id" --output json | jq '.DBInstances | length' ;;
+  esac
+}
+
+# Until the cluster is available again and its new master secret active: "available" can still be
+# reported for a moment right after a modification, and an instance added then would be refused.
+wait_until_ready() {
+  local waited=0 cluster status secret
+  sleep "$poll_seconds"
+  while :; do
+    cluster=$(dr rds describe-db-clusters --db-cluster-identifier "$name" --output json)
+    status=$(jq -r '.DBClusters[0].Status' <<<"$cluster")
+    secret=$(jq -r '.DBClusters[0].MasterUserSecret.SecretStatus // "active"' <<<"$cluster")
+    [ "$status" = available ] && [ "$secret" = active ] && return 0
+    echo "cluster $name: $status (master secret: $secret)"
+    [ "$waited" -lt "$restore_timeout_seconds" ] || die "cluster $name is still $status after $((waited / 60)) minutes"
+    sleep "$poll_seconds"
+    waited=$((waited + poll_seconds))
+  done
+}
+
 main() {
   [ "$#" -ge 1 ] || usage
   local stack=$1 job
@@ -107,17 +132,22 @@ main() {
   vault=$(fact vaultName)
   [ -n "$name" ] || name="$(jq -r '.dbClusterIdentifier' <<<"$outputs")-dr"
 
-  if [ -z "$recovery_point" ]; then
-    recovery_point=$(latest_recovery_point)
-    [ -n "$recovery_point" ] || die "no completed Aurora recovery point in $vault ($region): check the copy jobs and the backup alarms"
+  # A rerun after an interruption goes on with the cluster it already restored.
+  if [ "$(exists cluster "$name")" -gt 0 ]; then
+    echo "$name exists in $region: no new restore, going on with its writer"
+  else
+    if [ -z "$recovery_point" ]; then
+      recovery_point=$(latest_recovery_point)
+      [ -n "$recovery_point" ] || die "no completed Aurora recovery point in $vault ($region): check the copy jobs and the backup alarms"
+    fi
+    echo "restoring $recovery_point into $name ($region)"
+    work=$(mktemp -d)
+    trap 'rm -rf "$work"' EXIT
+    restore_metadata >"$work/metadata.json"
+    job=$(dr backup start-restore-job --recovery-point-arn "$recovery_point" --resource-type Aurora \
+      --iam-role-arn "$(fact roleArn)" --metadata "file://$work/metadata.json" --output json | jq -r '.RestoreJobId')
+    wait_for_restore "$job"
   fi
-  echo "restoring $recovery_point into $name ($region)"
-  work=$(mktemp -d)
-  trap 'rm -rf "$work"' EXIT
-  restore_metadata >"$work/metadata.json"
-  job=$(dr backup start-restore-job --recovery-point-arn "$recovery_point" --resource-type Aurora \
-    --iam-role-arn "$(fact roleArn)" --metadata "file://$work/metadata.json" --output json | jq -r '.RestoreJobId')
-  wait_for_restore "$job"
 
   # AWS Backup restores the cluster without instances; a Serverless v2 writer needs the scaling range first.
   local modify=(--db-cluster-identifier "$name" --manage-master-user-password
@@ -126,9 +156,11 @@ main() {
     modify+=(--serverless-v2-scaling-configuration "MinCapacity=$(fact minAcu),MaxCapacity=$(fact maxAcu)")
   fi
   dr rds modify-db-cluster "${modify[@]}" --output json >/dev/null
-  dr rds wait db-cluster-available --db-cluster-identifier "$name"
-  dr rds create-db-instance --db-instance-identifier "$name-1" --db-cluster-identifier "$name" \
-    --engine aurora-postgresql --db-instance-class "$(fact instanceClass)" --output json >/dev/null
+  wait_until_ready
+  if [ "$(exists instance "$name-1")" -eq 0 ]; then
+    dr rds create-db-instance --db-instance-identifier "$name-1" --db-cluster-identifier "$name" \
+      --engine aurora-postgresql --db-instance-class "$(fact instanceClass)" --output json >/dev/null
+  fi
   echo "waiting for the writer $name-1"
   dr rds wait db-instance-available --db-instance-identifier "$name-1"
 

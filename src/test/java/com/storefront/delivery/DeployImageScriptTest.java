@@ -70,10 +70,10 @@ class DeployImageScriptTest {
                       *) cat "$BIN/outputs.json" ;;
                     esac ;;
                   import) ;;
-                  stack-import) ;;
+                  refresh) ;;
                   config)
                     if [ "$2" = get ]; then
-                      key=""; prev=""
+                      key="${*: -1}"; prev=""
                       for a in "$@"; do [ "$prev" = "--path" ] && key=$a; prev=$a; done
                       if grep -q "^$key=" "$BIN/config-values"; then grep -m1 "^$key=" "$BIN/config-values" | cut -d= -f2-; exit 0; fi
                       echo "error: configuration key '$key' not found for stack 'x'" >&2
@@ -88,6 +88,7 @@ class DeployImageScriptTest {
                 esac
                 """);
         stub("aws", """
+                echo "${AWS_REGION:-unset}" >> "$BIN/regions.log"
                 case "$1 $2" in
                   "ecs describe-services") cat "$BIN/services.json" ;;
                   "ecs describe-task-definition") cat "$BIN/task-definition.json" ;;
@@ -131,7 +132,8 @@ class DeployImageScriptTest {
                 """);
         write("in-progress.json", "{\"deployments\": []}");
         // What the committed stack files say, as `pulumi config get --path` prints it.
-        write("config-values", "storefront:api.manageAccountLogging=true\n");
+        write("config-values", "aws:region=us-east-2\nstorefront:api.manageAccountLogging=true\n");
+        write("state.json", stateWithAurora("16.6"));
         write("alb.txt", "arn:aws:elasticloadbalancing:us-east-2:123456789012:loadbalancer/app/storefront-alb-prod/50dc6c495c0c9188\tinternal\n");
         write("alb-protection.txt", "true\n");
         write("engine-version.txt", "16.6\n");
@@ -150,6 +152,16 @@ class DeployImageScriptTest {
                  "tags": [{"key": "Environment", "value": "prod"}, {"key": "Project", "value": "storefront"},
                    {"key": "Owner", "value": "platform-team"}, {"key": "ManagedBy", "value": "pulumi"}]}
                 """.formatted(RUNNING, IMAGE));
+    }
+
+    private static final String CLUSTER_URN = "urn:pulumi:prod::storefront::storefront:data:Database$aws:rds/cluster:Cluster::aurora";
+    private static final String WRITER_URN = "urn:pulumi:prod::storefront::storefront:data:Database$aws:rds/clusterInstance:ClusterInstance::aurora-writer";
+
+    /** What `pulumi stack export` shows of the Aurora cluster and its writer. */
+    private static String stateWithAurora(String engineVersion) {
+        return new Gson().toJson(Map.of("deployment", Map.of("resources", List.of(
+                Map.of("urn", CLUSTER_URN, "type", "aws:rds/cluster:Cluster", "outputs", Map.of("engineVersion", engineVersion)),
+                Map.of("urn", WRITER_URN, "type", "aws:rds/clusterInstance:ClusterInstance", "outputs", Map.of())))));
     }
 
     private void stub(String name, String body) throws IOException {
@@ -394,7 +406,7 @@ class DeployImageScriptTest {
         Map<String, Object> outputs = prodAfterRelease(RUNNING);
         givenOutputs(outputs);
         givenPrimaryTaskSet(RUNNING, (String) outputs.get("blueTargetGroupArn"), 1);
-        write("config-values", "storefront:api.manageAccountLogging=true\nstorefront:service.domainName=origin.shop.example.com\n");
+        write("config-values", "aws:region=us-east-2\nstorefront:api.manageAccountLogging=true\nstorefront:service.domainName=origin.shop.example.com\n");
         Result result = run("up", "prod");
         assertEquals(0, result.exit(), result.output());
         // Named from the DNS name the last update exported (internal-<name>-<id>.<region>.elb.amazonaws.com).
@@ -417,13 +429,13 @@ class DeployImageScriptTest {
 
         // The same scheme: nothing touched.
         Files.delete(log);
-        write("config-values", "storefront:api.manageAccountLogging=true\n");
+        write("config-values", "aws:region=us-east-2\nstorefront:api.manageAccountLogging=true\n");
         assertEquals(0, run("up", "prod").exit());
         assertTrue(calls().stream().noneMatch(c -> c.startsWith("aws elbv2 modify")), calls().toString());
 
         // An ALB a failed update already deleted: nothing to prepare, the update goes ahead.
         Files.delete(log);
-        write("config-values", "storefront:api.manageAccountLogging=true\nstorefront:service.domainName=origin.shop.example.com\n");
+        write("config-values", "aws:region=us-east-2\nstorefront:api.manageAccountLogging=true\nstorefront:service.domainName=origin.shop.example.com\n");
         write("alb-gone", "");
         assertEquals(0, run("up", "prod").exit());
         assertTrue(calls().stream().noneMatch(c -> c.startsWith("aws elbv2 modify")), calls().toString());
@@ -454,7 +466,7 @@ class DeployImageScriptTest {
         Map<String, Object> outputs = prodAfterRelease(RUNNING);
         givenOutputs(outputs);
         givenPrimaryTaskSet(RUNNING, (String) outputs.get("blueTargetGroupArn"), 1);
-        write("config-values", "storefront:api.cloudWatchRoleArn=arn:aws:iam::123456789012:role/shared\n");
+        write("config-values", "aws:region=us-east-2\nstorefront:api.cloudWatchRoleArn=arn:aws:iam::123456789012:role/shared\n");
         String component = "urn:pulumi:prod::storefront::storefront:api:ApiGateway";
         String account = component + "$aws:apigateway/account:Account::apigateway-account";
         String role = component + "$aws:iam/role:Role::apigateway-cloudwatch-role";
@@ -487,7 +499,7 @@ class DeployImageScriptTest {
 
         // Managed (the committed prod file): nothing forgotten.
         Files.delete(log);
-        write("config-values", "storefront:api.manageAccountLogging=true\n");
+        write("config-values", "aws:region=us-east-2\nstorefront:api.manageAccountLogging=true\n");
         assertEquals(0, run("up", "prod").exit());
         assertTrue(calls().stream().noneMatch(c -> c.startsWith("pulumi stack import")), calls().toString());
     }
@@ -687,10 +699,20 @@ class DeployImageScriptTest {
         givenPrimaryTaskSet(RUNNING, (String) outputs.get("blueTargetGroupArn"), 1);
         write("engine-version.txt", "16.8\n");
         assertEquals(0, run("up", "prod").exit());
+        // The state still says 16.6: the cluster and its writer are refreshed first, so 16.8 is no change.
+        assertEquals("pulumi refresh --stack prod --yes --skip-preview --target " + CLUSTER_URN + " --target " + WRITER_URN,
+                call("pulumi refresh"));
+        assertTrue(calls().indexOf(call("pulumi refresh")) < calls().indexOf(call("pulumi up")));
         assertTrue(call("aws rds describe-db-clusters").contains("Name=db-cluster-id,Values=" + outputs.get("dbClusterIdentifier")));
         assertTrue(Files.readString(bin.resolve("observed-config.yaml")).contains("# set storefront:database.runningEngineVersion 16.8"));
         assertEquals(Files.readString(Path.of(Stacks.PROD_FILE)), Files.readString(project.resolve(Stacks.PROD_FILE)),
                 "the committed stack file never records it");
+
+        // Once the state agrees, no refresh.
+        Files.delete(log);
+        write("state.json", stateWithAurora("16.8"));
+        assertEquals(0, run("up", "prod").exit());
+        assertTrue(calls().stream().noneMatch(c -> c.startsWith("pulumi refresh")), calls().toString());
 
         // A stack that has no cluster yet: nothing observed.
         Files.delete(log);
@@ -719,5 +741,18 @@ class DeployImageScriptTest {
         givenOutputs(outputs("dev"));
         assertEquals(0, run("up", "dev").exit());
         assertTrue(calls().stream().noneMatch(c -> c.contains("describe-region-settings")), calls().toString());
+    }
+
+    /** CI's credentials default to us-east-1: every AWS call goes to the stack's own region. */
+    @Test
+    void everyAwsCallGoesToTheStacksRegion() throws Exception {
+        Map<String, Object> outputs = prodAfterRelease(RUNNING);
+        givenOutputs(outputs);
+        givenPrimaryTaskSet(RUNNING, (String) outputs.get("blueTargetGroupArn"), 1);
+        env.put("AWS_REGION", "us-east-1");
+        assertEquals(0, run("up", "prod").exit());
+        List<String> regions = Files.readAllLines(bin.resolve("regions.log"));
+        assertFalse(regions.isEmpty());
+        assertEquals(java.util.Set.of("us-east-2"), java.util.Set.copyOf(regions), "from the stack's region output");
     }
 }

@@ -62,8 +62,10 @@ class DrRestoreScriptTest {
                   "rds wait") ;;
                   "rds create-db-instance") echo '{}' ;;
                   "rds describe-db-clusters")
-                    echo '{"DBClusters": [{"Endpoint": "storefront-aurora-prod-dr.cluster-abc.us-west-2.rds.amazonaws.com",
-                      "Port": 5432, "MasterUserSecret": {"SecretArn": "arn:aws:secretsmanager:us-west-2:1:secret:rds!cluster-x"}}]}' ;;
+                    if [ "$3" = --filters ]; then cat "$BIN/existing-clusters.json"; exit 0; fi
+                    echo '{"DBClusters": [{"Status": "available", "Endpoint": "storefront-aurora-prod-dr.cluster-abc.us-west-2.rds.amazonaws.com",
+                      "Port": 5432, "MasterUserSecret": {"SecretArn": "arn:aws:secretsmanager:us-west-2:1:secret:rds!cluster-x", "SecretStatus": "active"}}]}' ;;
+                  "rds describe-db-instances") cat "$BIN/existing-instances.json" ;;
                   *) echo "unexpected aws call: $*" >&2; exit 1 ;;
                 esac
                 """);
@@ -76,6 +78,8 @@ class DrRestoreScriptTest {
                   {"RecoveryPointArn": "arn:aws:rds:us-west-2:1:cluster-snapshot:awsbackup:copyjob-3333", "Status": "PARTIAL",
                    "CreationDate": "2026-12-01T05:10:00Z", "ResourceArn": "arn:aws:rds:us-east-2:123456789012:cluster:storefront-aurora-prod"}]}
                 """.formatted(OLD, NEWEST));
+        write("existing-clusters.json", "{\"DBClusters\": []}");
+        write("existing-instances.json", "{\"DBInstances\": []}");
         write("restore-states.jsonl", "{\"Status\": \"PENDING\"}\n{\"Status\": \"RUNNING\"}\n{\"Status\": \"COMPLETED\"}\n");
     }
 
@@ -123,12 +127,14 @@ class DrRestoreScriptTest {
         Result result = run("prod");
         assertEquals(0, result.exit(), result.output());
         assertEquals(List.of(
+                "rds describe-db-clusters",
                 "backup list-recovery-points-by-backup-vault",
                 "backup get-recovery-point-restore-metadata",
                 "backup start-restore-job",
                 "backup describe-restore-job", "backup describe-restore-job", "backup describe-restore-job",
                 "rds modify-db-cluster",
-                "rds wait",
+                "rds describe-db-clusters",
+                "rds describe-db-instances",
                 "rds create-db-instance",
                 "rds wait",
                 "rds describe-db-clusters"), verbs());
@@ -193,5 +199,17 @@ class DrRestoreScriptTest {
         assertEquals(1, dev.exit());
         assertTrue(dev.output().contains("has no drRestore output"), dev.output());
         assertEquals(2, run().exit(), "usage");
+    }
+
+    /** An interrupted restore is run again: the cluster it restored is kept, the writer added once. */
+    @Test
+    void aRerunGoesOnWithTheClusterItAlreadyRestored() throws Exception {
+        write("existing-clusters.json", "{\"DBClusters\": [{\"DBClusterIdentifier\": \"storefront-aurora-prod-dr\"}]}");
+        write("existing-instances.json", "{\"DBInstances\": [{\"DBInstanceIdentifier\": \"storefront-aurora-prod-dr-1\"}]}");
+        Result result = run("prod");
+        assertEquals(0, result.exit(), result.output());
+        assertTrue(verbs().stream().noneMatch(v -> v.startsWith("backup ")), verbs().toString());
+        assertFalse(verbs().contains("rds create-db-instance"));
+        assertTrue(result.output().contains("endpoint: storefront-aurora-prod-dr.cluster-abc"), result.output());
     }
 }
