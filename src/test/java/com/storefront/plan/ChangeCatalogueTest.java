@@ -278,4 +278,17 @@ class ChangeCatalogueTest {
         assertFalse(group.deleteFirst(), "a name prefix: the new group exists before the cluster moves to it");
         assertTrue(impact.endangered().isEmpty(), lines.toString());
     }
+
+    /** DR switched on for a running stack: the DR region, backups and alerts are created; nothing running is replaced. */
+    @Test
+    void switchingDrOnCreatesTheDrTierAndReplacesNothing() {
+        ChangeImpact impact = impact(StackRun.of(prod().withPath("storefront:dr", "enabled", false)), Stacks.prod());
+        Set<String> lines = lines(impact);
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("replace") || l.startsWith("delete")), lines.toString());
+        assertTrue(lines.containsAll(Set.of("create aws:rds/subnetGroup:SubnetGroup dr-db-subnets",
+                "create aws:cloudwatch/eventRule:EventRule backup-job-failed",
+                "create aws:cloudwatch/metricAlarm:MetricAlarm alarm-no-aurora-backup",
+                "create aws:backup/vault:Vault dr-backup-vault")), lines.toString());
+        assertTrue(impact.endangered().isEmpty());
+    }
 }
