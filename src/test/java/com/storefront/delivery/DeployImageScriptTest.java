@@ -5,6 +5,8 @@ import com.storefront.plan.Json;
 import com.storefront.testing.Stacks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -260,6 +262,7 @@ class DeployImageScriptTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void withoutACommandItPrintsUsage() throws Exception {
         Result result = run();
         assertEquals(2, result.exit());
@@ -267,6 +270,7 @@ class DeployImageScriptTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void recordSetsTheImageInTheStackFileAndCommitsIt() throws Exception {
         Result result = run("record", "prod", IMAGE);
         assertEquals(0, result.exit(), result.output());
@@ -281,6 +285,7 @@ class DeployImageScriptTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void recordRefusesABadImageBeforeTouchingAnything() throws Exception {
         for (String image : List.of("storefront-api", "Registry.example.com/Team/API:1", "repo:-bad")) {
             Result result = run("record", "prod", image);
@@ -291,6 +296,7 @@ class DeployImageScriptTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aMissingToolOrStackFileIsNamed() throws Exception {
         Files.delete(bin.resolve("git"));
         Result noGit = runWithPath(bin.toString(), "record", "prod", IMAGE);
@@ -308,6 +314,7 @@ class DeployImageScriptTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void upOnARollingStackIsOnePulumiUpThatFailsWhenEcsRollsBack() throws Exception {
         givenOutputs(outputs("dev"));
         Result result = run("up", "dev");
@@ -327,6 +334,7 @@ class DeployImageScriptTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void upOnABlueGreenStackPassesTheLiveGroupAndDeploysTheNewRevision() throws Exception {
         Map<String, Object> before = outputs("prod");
         String green = (String) before.get("greenTargetGroupArn");
@@ -362,6 +370,7 @@ class DeployImageScriptTest {
 
     /** A stack from before the program owned the execution log group: API Gateway's group is imported once. */
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void anUpAdoptsTheExecutionLogGroupApiGatewayCreated() throws Exception {
         Map<String, Object> outputs = prodAfterRelease(RUNNING);
         outputs.remove("apiExecutionLogGroupName");
@@ -402,6 +411,7 @@ class DeployImageScriptTest {
 
     /** Internal -> internet-facing replaces the ALB delete-first: AWS refuses that while it is protected. */
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void anUpThatReplacesTheAlbSwitchesItsDeletionProtectionOffFirst() throws Exception {
         Map<String, Object> outputs = prodAfterRelease(RUNNING);
         givenOutputs(outputs);
@@ -442,6 +452,7 @@ class DeployImageScriptTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aConfigKeyThatCannotBeReadStopsTheTool() throws Exception {
         Map<String, Object> outputs = prodAfterRelease(RUNNING);
         givenOutputs(outputs);
@@ -462,6 +473,7 @@ class DeployImageScriptTest {
 
     /** Without api.manageAccountLogging the account setting leaves the stack, never reset and its role never deleted. */
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void anUpThatStopsManagingTheAccountLoggingRetainsItInsteadOfResettingIt() throws Exception {
         Map<String, Object> outputs = prodAfterRelease(RUNNING);
         givenOutputs(outputs);
@@ -505,6 +517,7 @@ class DeployImageScriptTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void anUnrelatedUpDeploysNothingWhenEcsAlreadyRunsTheRevision() throws Exception {
         Map<String, Object> outputs = prodAfterRelease(RUNNING);
         givenOutputs(outputs);
@@ -517,6 +530,7 @@ class DeployImageScriptTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aNewCapacitySplitIsDeployedThroughCodeDeploy() throws Exception {
         Map<String, Object> outputs = prodAfterRelease(RUNNING);
         givenOutputs(outputs);
@@ -528,6 +542,7 @@ class DeployImageScriptTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aFailedDeploymentFailsWithCodeDeploysErrorAndRollback() throws Exception {
         givenOutputs(prodAfterRelease(NEXT));
         givenPrimaryTaskSet(RUNNING, (String) outputs("prod").get("blueTargetGroupArn"), 1);
@@ -542,6 +557,7 @@ class DeployImageScriptTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void itWaitsAsLongAsTheConfiguredShiftNeedsAndThenSaysSo() throws Exception {
         Map<String, Object> outputs = prodAfterRelease(NEXT);
         // The program computes the wait; prod's canary of 5 minutes with a 5-minute termination wait:
@@ -559,6 +575,7 @@ class DeployImageScriptTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void upRefusesWhileADeploymentIsInProgress() throws Exception {
         givenOutputs(outputs("prod"));
         write("in-progress.json", "{\"deployments\": [\"d-INFLIGHT\"]}");
@@ -569,6 +586,7 @@ class DeployImageScriptTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void theFirstDeployOfABlueGreenStackStartsOnBlue() throws Exception {
         givenOutputs(Map.of());
         write("outputs-after.json", new Gson().toJson(outputs("prod")));
@@ -580,6 +598,7 @@ class DeployImageScriptTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void statusShowsWhatRunsAgainstWhatIsRegistered() throws Exception {
         Map<String, Object> outputs = prodAfterRelease(NEXT);
         givenOutputs(outputs);
@@ -591,6 +610,7 @@ class DeployImageScriptTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void recordRefusesAStackFileWithOtherChangesOrOutsideGit() throws Exception {
         env.put("GIT_DIRTY", "1");
         Result dirty = run("record", "prod", IMAGE);
@@ -605,6 +625,7 @@ class DeployImageScriptTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aRollingDeploymentThatEcsRolledBackFailsEvenOnTheSameRevision() throws Exception {
         // A new capacity split deploys the same revision; the circuit breaker can still roll it back.
         givenOutputs(outputs("dev"));
@@ -621,6 +642,7 @@ class DeployImageScriptTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aPreviewDuringADeploymentWarnsAndGoesOn() throws Exception {
         Map<String, Object> outputs = outputs("prod");
         givenOutputs(outputs);
@@ -635,6 +657,7 @@ class DeployImageScriptTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void pastTheDeadlineTheDeploymentIsStoppedAndRolledBack() throws Exception {
         Map<String, Object> outputs = prodAfterRelease(NEXT);
         outputs.put("rolloutTimeoutMinutes", 0);
@@ -653,6 +676,7 @@ class DeployImageScriptTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aThrottledPollIsRetried() throws Exception {
         Map<String, Object> outputs = prodAfterRelease(NEXT);
         givenOutputs(outputs);
@@ -665,6 +689,7 @@ class DeployImageScriptTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aNewNetworkConfigurationIsDeployedThroughCodeDeploy() throws Exception {
         // Pulumi leaves the service's network configuration to CodeDeploy: a new subnet set needs a deployment.
         Map<String, Object> outputs = prodAfterRelease(RUNNING);
@@ -677,6 +702,7 @@ class DeployImageScriptTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void everyOutputTheScriptReadsIsExported() throws IOException {
         Matcher matcher = Pattern.compile("output ([a-zA-Z]+)\\)").matcher(Files.readString(SCRIPT));
         Set<String> read = new TreeSet<>();
@@ -693,6 +719,7 @@ class DeployImageScriptTest {
 
     /** AWS upgraded the minor version: the update declares what runs, never a downgrade. */
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void theRunningAuroraVersionIsPassedToTheUpdate() throws Exception {
         Map<String, Object> outputs = prodAfterRelease(RUNNING);
         givenOutputs(outputs);
@@ -723,6 +750,7 @@ class DeployImageScriptTest {
 
     /** DR: without the region's Aurora opt-in AWS Backup skips the cluster silently; the deploy says so and stops. */
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void anUpWithDrStopsWhenTheAuroraOptInIsOff() throws Exception {
         Map<String, Object> outputs = prodAfterRelease(RUNNING);
         givenOutputs(outputs);
@@ -745,6 +773,7 @@ class DeployImageScriptTest {
 
     /** CI's credentials default to us-east-1: every AWS call goes to the stack's own region. */
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void everyAwsCallGoesToTheStacksRegion() throws Exception {
         Map<String, Object> outputs = prodAfterRelease(RUNNING);
         givenOutputs(outputs);

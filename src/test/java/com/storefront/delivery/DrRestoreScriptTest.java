@@ -5,6 +5,8 @@ import com.storefront.plan.Json;
 import com.storefront.testing.Stacks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -123,6 +125,7 @@ class DrRestoreScriptTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void itRestoresTheNewestCopyWithItsWriterAndPrintsTheEndpoint() throws Exception {
         Result result = run("prod");
         assertEquals(0, result.exit(), result.output());
@@ -170,6 +173,7 @@ class DrRestoreScriptTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aTestRestoreUsesItsOwnNameAndAGivenPoint() throws Exception {
         Result result = run("prod", "--name", "storefront-drtest-prod", "--recovery-point", OLD);
         assertEquals(0, result.exit(), result.output());
@@ -179,6 +183,7 @@ class DrRestoreScriptTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aFailedRestoreStopsWithAwsBackupsMessage() throws Exception {
         write("restore-states.jsonl", "{\"Status\": \"RUNNING\"}\n{\"Status\": \"FAILED\", \"StatusMessage\": \"Access denied to KMS key\"}\n");
         Result result = run("prod");
@@ -188,6 +193,7 @@ class DrRestoreScriptTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void withoutACopyOrWithoutDrItSaysSo() throws Exception {
         write("points.json", "{\"RecoveryPoints\": []}");
         Result none = run("prod");
@@ -203,6 +209,7 @@ class DrRestoreScriptTest {
 
     /** An interrupted restore is run again: the cluster it restored is kept, the writer added once. */
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aRerunGoesOnWithTheClusterItAlreadyRestored() throws Exception {
         write("existing-clusters.json", "{\"DBClusters\": [{\"DBClusterIdentifier\": \"storefront-aurora-prod-dr\"}]}");
         write("existing-instances.json", "{\"DBInstances\": [{\"DBInstanceIdentifier\": \"storefront-aurora-prod-dr-1\"}]}");
