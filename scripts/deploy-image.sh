@@ -6,10 +6,12 @@
 #   record <stack> <image>   record a release: set the stack's image and commit the stack file
 #                            (push it or open a pull request; CI deploys it)
 #   up <stack> [flags]       what CI runs to deploy: pulumi up, then make ECS run what it registered
-#                            first, what the update needs from AWS: the running Aurora version, the
-#                            region's AWS Backup Aurora opt-in (checked), adopts an execution log group
-#                            API Gateway created, switches deletion protection off on an ALB the
-#                            update replaces, forgets an account logging setting no longer managed
+#                            first, what the update needs from AWS: the running Aurora version (the
+#                            cluster's state refreshed if AWS upgraded it), the region's AWS Backup
+#                            Aurora opt-in (checked, never set), an execution log group API Gateway
+#                            created (imported), deletion protection off on an ALB the update replaces
+#                            (internal <-> internet-facing; on again if the update fails), and an
+#                            account logging setting no longer managed kept in AWS (retained)
 #                            rolling   - the update rolls out; fails if ECS rolled a deployment back
 #                            blueGreen - reads the live target group first (every forward names it),
 #                                        then deploys the registered revision with CodeDeploy and
@@ -33,7 +35,7 @@ die() {
 }
 
 usage() {
-  sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -192,14 +194,14 @@ observe() {
   observed_config="$work_dir/Pulumi.$stack.yaml"
   cp "$file" "$observed_config"
   pulumi config set --stack "$stack" --config-file "$observed_config" --path storefront:deployment.liveTargetGroup "$live"
-  observe_engine_version
+  observe_engine_version "$mode"
 }
 
 # The Aurora version that runs now: AWS upgrades a minor version at its end of life even with automatic
 # upgrades off, and declaring the older one would make the update try a downgrade (the program declares
 # the newer of the two). A filter, not --db-cluster-identifier: a stack before its first up has none.
 observe_engine_version() {
-  local cluster running
+  local mode=$1 cluster running
   cluster=$(jq -r '.dbClusterIdentifier // empty' <<<"$outputs_json")
   [ -n "$cluster" ] || return 0
   running=$(aws_retry rds describe-db-clusters --filters "Name=db-cluster-id,Values=$cluster" --output text \
@@ -209,7 +211,9 @@ observe_engine_version() {
   fi
   pulumi config set --stack "$stack" --config-file "$observed_config" --path storefront:database.runningEngineVersion "$running"
   # The state still records the version before AWS's upgrade: refresh the cluster and its instances, or the
-  # update would send the version they already run as a change.
+  # update would send the version they already run as a change. Only before an update: a preview (pull
+  # requests) writes nothing to the state, and shows that version change instead.
+  [ "$mode" = up ] || return 0
   local state recorded targets=()
   state=$(pulumi stack export --stack "$stack")
   recorded=$(jq -r '[.deployment.resources[] | select(.type == "aws:rds/cluster:Cluster") | .outputs.engineVersion][0] // empty' <<<"$state")
@@ -233,7 +237,7 @@ check_aurora_opt_in() {
   opted=$(aws_retry backup describe-region-settings --output text --query 'ResourceTypeOptInPreference.Aurora')
   case "$opted" in
     True | true) ;;
-    *) die "AWS Backup's Aurora opt-in is off in this region, so the stack's Aurora cluster is never backed up or copied to DR. Turn it on (it changes only Aurora): aws backup update-region-settings --resource-type-opt-in-preference Aurora=true" ;;
+    *) die "AWS Backup's Aurora opt-in is off in $AWS_REGION, so the stack's Aurora cluster is never backed up or copied to DR. Turn it on (it changes only Aurora): aws backup update-region-settings --region $AWS_REGION --resource-type-opt-in-preference Aurora=true" ;;
   esac
 }
 
@@ -269,7 +273,7 @@ adopt_execution_logs() {
     die "cannot find the API Gateway component or the primary provider in the state of '$stack'"
   fi
   echo "adopting $name (created by API Gateway) into the stack: this update sets its retention and key"
-  # Not protected (the import's default): the program decides, and turning the API off must be able to delete it.
+  # Unprotected (pulumi import protects by default): the program decides, and turning the API off must delete it.
   pulumi import --stack "$stack" --yes --generate-code=false --protect=false aws:cloudwatch/logGroup:LogGroup \
     api-execution-logs "$name" --parent "api-gateway=$parent" --provider "aws-primary=$provider"
 }

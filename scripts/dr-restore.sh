@@ -9,6 +9,9 @@
 #                     name of its own for a test restore, and delete it afterwards (README, DR)
 #   --recovery-point  restore this recovery point instead of the newest completed one
 #
+# A cluster of that name that exists already (an interrupted run) is waited for and completed, not
+# restored again; --recovery-point is then ignored.
+#
 # Reads the stack output drRestore (pulumi stack output), so run it from the project root, logged in
 # to the stack's backend, with AWS credentials for the account. Needs pulumi, aws and jq.
 set -euo pipefail
@@ -23,7 +26,7 @@ die() {
 }
 
 usage() {
-  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -149,6 +152,8 @@ main() {
     wait_for_restore "$job"
   fi
 
+  # A resumed run may find the restore still creating the cluster: modify it only once it is available.
+  wait_until_ready
   # AWS Backup restores the cluster without instances; a Serverless v2 writer needs the scaling range first.
   local modify=(--db-cluster-identifier "$name" --manage-master-user-password
     --master-user-secret-kms-key-id "$(fact kmsKeyArn)" --apply-immediately)

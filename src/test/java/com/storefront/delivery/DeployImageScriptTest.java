@@ -758,8 +758,8 @@ class DeployImageScriptTest {
         write("aurora-opt-in.txt", "False\n");
         Result result = run("up", "prod");
         assertEquals(1, result.exit());
-        assertTrue(result.output().contains("aws backup update-region-settings --resource-type-opt-in-preference Aurora=true"),
-                result.output());
+        assertTrue(result.output().contains("aws backup update-region-settings --region us-east-2 "
+                + "--resource-type-opt-in-preference Aurora=true"), result.output());
         assertTrue(calls().stream().noneMatch(c -> c.startsWith("pulumi up")), calls().toString());
         // Checked, never set: the tool changes no account-wide setting.
         assertTrue(calls().stream().noneMatch(c -> c.contains("update-region-settings")));
@@ -783,5 +783,18 @@ class DeployImageScriptTest {
         List<String> regions = Files.readAllLines(bin.resolve("regions.log"));
         assertFalse(regions.isEmpty());
         assertEquals(java.util.Set.of("us-east-2"), java.util.Set.copyOf(regions), "from the stack's region output");
+    }
+
+    /** A pull request's preview writes nothing to the state: no refresh, even when AWS upgraded Aurora. */
+    @Test
+    @Execution(ExecutionMode.CONCURRENT)
+    void aPreviewNeverRefreshes() throws Exception {
+        Map<String, Object> outputs = prodAfterRelease(RUNNING);
+        givenOutputs(outputs);
+        givenPrimaryTaskSet(RUNNING, (String) outputs.get("blueTargetGroupArn"), 1);
+        write("engine-version.txt", "16.8\n");
+        assertEquals(0, run("preview", "prod").exit());
+        assertTrue(calls().stream().noneMatch(c -> c.startsWith("pulumi refresh")), calls().toString());
+        assertTrue(Files.readString(bin.resolve("observed-config.yaml")).contains("runningEngineVersion 16.8"));
     }
 }

@@ -135,6 +135,7 @@ class DrRestoreScriptTest {
                 "backup get-recovery-point-restore-metadata",
                 "backup start-restore-job",
                 "backup describe-restore-job", "backup describe-restore-job", "backup describe-restore-job",
+                "rds describe-db-clusters",
                 "rds modify-db-cluster",
                 "rds describe-db-clusters",
                 "rds describe-db-instances",
