@@ -77,9 +77,10 @@ final class StackComposition {
         Database database = new Database("database", new DatabaseArgs(settings.database(), naming,
                 settings.protect(), settings.teardown(), settings.logRetentionDays(), encryption.keyArn(), network.vpcId(),
                 network.dataSubnetIds(), network.availabilityZones(), network.appSecurityGroupId()), primary);
-        Cache cache = new Cache("cache", new CacheArgs(settings.cache(), naming, settings.protect(), settings.teardown(),
+        Optional<Cache> cache = !settings.cache().enabled() ? Optional.empty() : Optional.of(new Cache("cache",
+                new CacheArgs(settings.cache(), naming, settings.protect(), settings.teardown(),
                 settings.logRetentionDays(), encryption.keyArn(), network.vpcId(), network.dataSubnetIds(),
-                network.appSecurityGroupId()), primary);
+                network.appSecurityGroupId()), primary));
 
         LogBucket logBucket = new LogBucket("log-bucket", new LogBucketArgs(naming, aws, settings.protect(),
                 settings.edge().logExpirationDays()), primary);
@@ -95,8 +96,9 @@ final class StackComposition {
                 network.appSubnetIds(), network.appSecurityGroupId(), registry.repositoryArn(), loadBalancer,
                 new AppDependencies(database.writerEndpoint(), database.readerEndpoint(), database.port(),
                         database.databaseName(), Output.of(database.plannedClusterIdentifier()),
-                        database.masterSecretArn(), cache.configurationEndpoint(), cache.port(),
-                        cache.connectionSecretArn(), appSecrets.apiKeysSecretArn()), alerts.topicArn()), primary);
+                        database.masterSecretArn(),
+                        cache.map(c -> new AppDependencies.Redis(c.configurationEndpoint(), c.port(), c.connectionSecretArn())),
+                        appSecrets.apiKeysSecretArn()), alerts.topicArn()), primary);
 
         Waf waf = waf(encryption, loadBalancer);
         StaticAssets assets = new StaticAssets("static-assets", settings.edge(), naming, aws, settings.protect(),
@@ -132,7 +134,7 @@ final class StackComposition {
                 EdgeSecrets.gatewaySecret(settings.originVerifySecret())), primary));
     }
 
-    private Monitoring monitoring(Alerts alerts, LoadBalancer alb, ApiService api, Database database, Cache cache, Waf waf,
+    private Monitoring monitoring(Alerts alerts, LoadBalancer alb, ApiService api, Database database, Optional<Cache> cache, Waf waf,
                                   Optional<ApiGateway> apiGateway) {
         List<MonitoringArgs.Labeled> targetGroups = new ArrayList<>();
         targetGroups.add(new MonitoringArgs.Labeled("blue", alb.blueTargetGroup().arnSuffix()));
@@ -141,7 +143,7 @@ final class StackComposition {
         return new Monitoring("monitoring", new MonitoringArgs(settings.alerts(), naming, settings.region(),
                 alerts.topicArn(), api.clusterName(), Output.of(api.plannedServiceName()), alb.arnSuffix(), targetGroups,
                 Output.of(database.plannedClusterIdentifier()), settings.database().serverless(),
-                cache.nodeIds().stream().map(Output::of).toList(),
+                cache.map(c -> c.nodeIds().stream().map(Output::of).toList()).orElse(List.of()),
                 apiGateway.map(g -> new MonitoringArgs.ApiStage(g.restApiName(), g.stageName())),
                 waf.regionalAclName(), waf.cloudFrontAclName(), api.rollbackAlarmName()), primary);
     }

@@ -27,7 +27,8 @@ import java.util.Optional;
 final class StackOutputs {
 
     /** The components whose typed outputs become stack outputs. */
-    record Components(Encryption encryption, Network network, Database database, Cache cache, AppSecrets appSecrets,
+    record Components(Encryption encryption, Network network, Database database, java.util.Optional<Cache> cache,
+                      AppSecrets appSecrets,
                       LogBucket logBucket, Registry registry, LoadBalancer loadBalancer, ApiService api, Waf waf,
                       StaticAssets assets, Cdn cdn, Optional<ApiGateway> apiGateway, Alerts alerts,
                       Monitoring monitoring, Optional<DisasterRecovery> dr) {
@@ -59,9 +60,11 @@ final class StackOutputs {
         ctx.export("dbPort", Output.of(c.database().port()));
         ctx.export("dbName", Output.of(c.database().databaseName()));
         ctx.export("dbSecretArn", c.database().masterSecretArn());
-        ctx.export("redisConfigurationEndpoint", c.cache().configurationEndpoint());
-        ctx.export("redisPort", Output.of(c.cache().port()));
-        ctx.export("redisSecretArn", c.cache().connectionSecretArn());
+        c.cache().ifPresent(cache -> {
+            ctx.export("redisConfigurationEndpoint", cache.configurationEndpoint());
+            ctx.export("redisPort", Output.of(cache.port()));
+            ctx.export("redisSecretArn", cache.connectionSecretArn());
+        });
         ctx.export("apiKeysSecretArn", c.appSecrets().apiKeysSecretArn());
 
         ctx.export("logBucketName", c.logBucket().bucketName());

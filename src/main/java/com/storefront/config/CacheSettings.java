@@ -20,7 +20,8 @@ public record CacheSettings(
         boolean applyImmediately,
         SecretValue authToken,
         TokenUpdate authTokenUpdate,
-        int finalSnapshotGeneration) {
+        int finalSnapshotGeneration,
+        boolean enabled) {
 
     public static final int PORT = 6379;
 

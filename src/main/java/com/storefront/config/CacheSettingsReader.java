@@ -24,6 +24,8 @@ final class CacheSettingsReader {
     static CacheSettings read(ConfigSection section, ConfigSection root, Function<String, Optional<String>> raw,
                               Environment environment) {
         ConfigProblems problems = section.problems();
+        // CACHE-1: optional. Without it the stack has no ElastiCache (its ~15 minutes leave the first deploy).
+        boolean enabled = section.bool("enabled", true);
         CacheEngine engine = section.choice("engine", CacheEngine.class, CacheEngine.REDIS);
         String version = section.string("engineVersion", engine.defaultVersion());
         if (!engine.versions().contains(version)) {
@@ -56,7 +58,8 @@ final class CacheSettingsReader {
         section.rejectUnknownKeys();
 
         return new CacheSettings(engine, version, nodeType, shards, replicas, snapshots, snapshotWindow,
-                maintenanceWindow, applyImmediately, authToken(root, raw), tokenUpdate, generation);
+                maintenanceWindow, applyImmediately, enabled ? authToken(root, raw) : new SecretValue(""), tokenUpdate,
+                generation, enabled);
     }
 
     private static SecretValue authToken(ConfigSection root, Function<String, Optional<String>> raw) {

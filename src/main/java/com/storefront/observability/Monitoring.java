@@ -125,11 +125,14 @@ public final class Monitoring extends ComponentResource {
         widgets.add(new DashboardBody.Widget("Aurora: connections, CPU, ACU", region, db));
         List<Output<String>> shown = args.cacheNodeIds().subList(0, Math.min(Alarms.MAX_METRICS_PER_ALARM,
                 args.cacheNodeIds().size()));
-        widgets.add(new DashboardBody.Widget("Redis: memory and engine CPU per node (%)", region, shown.stream()
-                .flatMap(n -> List.of(m.cacheNode(n, "DatabaseMemoryUsagePercentage", "Maximum"),
-                        m.cacheNode(n, "EngineCPUUtilization", "Maximum")).stream()).toList()));
-        widgets.add(new DashboardBody.Widget("Redis: connections per node", region, shown.stream()
-                .map(n -> m.cacheNode(n, "CurrConnections", "Maximum")).toList()));
+        // A stack without a cache has no Redis panels (a widget without metrics is invalid).
+        if (!shown.isEmpty()) {
+            widgets.add(new DashboardBody.Widget("Redis: memory and engine CPU per node (%)", region, shown.stream()
+                    .flatMap(n -> List.of(m.cacheNode(n, "DatabaseMemoryUsagePercentage", "Maximum"),
+                            m.cacheNode(n, "EngineCPUUtilization", "Maximum")).stream()).toList()));
+            widgets.add(new DashboardBody.Widget("Redis: connections per node", region, shown.stream()
+                    .map(n -> m.cacheNode(n, "CurrConnections", "Maximum")).toList()));
+        }
         args.apiGateway().ifPresent(api -> {
             widgets.add(new DashboardBody.Widget("API Gateway: 4XX and 5XX", region,
                     List.of(m.api(api, "4XXError", "Sum"), m.api(api, "5XXError", "Sum"))));

@@ -93,7 +93,8 @@ public final class ApiService extends ComponentResource {
                 .build(), child);
 
         AppDependencies deps = args.dependencies();
-        List<Output<String>> injected = List.of(deps.dbSecretArn(), deps.redisSecretArn(), deps.apiKeysSecretArn());
+        List<Output<String>> injected = new ArrayList<>(List.of(deps.dbSecretArn(), deps.apiKeysSecretArn()));
+        deps.redis().ifPresent(redis -> injected.add(1, redis.secretArn()));
         TaskRoles roles = TaskRoles.create(naming, args.aws(), settings.executeCommand(), args.repositoryArn(),
                 logs.arn(), args.kmsKeyArn(), injected, child);
 
@@ -182,9 +183,13 @@ public final class ApiService extends ComponentResource {
 
     private static Output<String> containerDefinitions(ServiceSettings settings, AppDependencies deps, LogGroup logs,
                                                        String region) {
+        Output<java.util.Optional<String>> redisHost = deps.redis().map(r -> r.host().applyValue(java.util.Optional::of))
+                .orElse(Output.of(java.util.Optional.empty()));
+        Output<java.util.Optional<String>> redisSecret = deps.redis().map(r -> r.secretArn().applyValue(java.util.Optional::of))
+                .orElse(Output.of(java.util.Optional.empty()));
         return Output.tuple(
-                Output.tuple(deps.dbHost(), deps.dbReaderHost(), deps.redisHost()),
-                Output.tuple(deps.dbSecretArn(), deps.redisSecretArn(), deps.apiKeysSecretArn()),
+                Output.tuple(deps.dbHost(), deps.dbReaderHost(), redisHost),
+                Output.tuple(deps.dbSecretArn(), redisSecret, deps.apiKeysSecretArn()),
                 logs.name()).applyValue(t -> {
                     Map<String, String> environment = new LinkedHashMap<>();
                     environment.put("PORT", String.valueOf(settings.containerPort()));
@@ -193,14 +198,16 @@ public final class ApiService extends ComponentResource {
                     environment.put("DB_PORT", String.valueOf(deps.dbPort()));
                     environment.put("DB_NAME", deps.dbName());
                     environment.put("DB_SSLMODE", "require");
-                    environment.put("REDIS_HOST", t.t1.t3);
-                    environment.put("REDIS_PORT", String.valueOf(deps.redisPort()));
-                    environment.put("REDIS_TLS", "true");
-                    environment.put("REDIS_CLUSTER_MODE", "true");
+                    t.t1.t3.ifPresent(host -> {
+                        environment.put("REDIS_HOST", host);
+                        environment.put("REDIS_PORT", String.valueOf(deps.redis().orElseThrow().port()));
+                        environment.put("REDIS_TLS", "true");
+                        environment.put("REDIS_CLUSTER_MODE", "true");
+                    });
                     Map<String, String> secrets = new LinkedHashMap<>();
                     secrets.put("DB_USERNAME", ContainerDefinition.jsonKey(t.t2.t1, "username"));
                     secrets.put("DB_PASSWORD", ContainerDefinition.jsonKey(t.t2.t1, "password"));
-                    secrets.put("REDIS_AUTH_TOKEN", ContainerDefinition.jsonKey(t.t2.t2, "authToken"));
+                    t.t2.t2.ifPresent(arn -> secrets.put("REDIS_AUTH_TOKEN", ContainerDefinition.jsonKey(arn, "authToken")));
                     // The whole JSON: a key the team has not added yet cannot stop tasks from starting.
                     secrets.put("API_KEYS", t.t2.t3);
                     return ContainerDefinition.json(settings, new ContainerDefinition.Values(

@@ -1,5 +1,7 @@
 package com.storefront.service;
 
+import java.util.Optional;
+
 import com.pulumi.core.Output;
 
 /**
@@ -13,8 +15,10 @@ public record AppDependencies(
         String dbName,
         Output<String> dbClusterIdentifier,
         Output<String> dbSecretArn,
-        Output<String> redisHost,
-        int redisPort,
-        Output<String> redisSecretArn,
+        Optional<Redis> redis,
         Output<String> apiKeysSecretArn) {
+
+    /** The cache, when the stack has one: its configuration endpoint, port and connection secret. */
+    public record Redis(Output<String> host, int port, Output<String> secretArn) {
+    }
 }

@@ -258,4 +258,14 @@ class DataSettingsTest {
         assertEquals(false, load(minimal()).database().extendedSupport());
         assertEquals(true, load(database("{\"extendedSupport\":true}")).database().extendedSupport());
     }
+
+    /** CACHE-1: the cache is optional, and without it the Redis AUTH token is not asked for. */
+    @Test
+    void theCacheIsOptionalAndItsTokenOnlyNeededWithIt() {
+        assertTrue(load(minimal()).cache().enabled());
+        Map<String, String> noToken = new java.util.LinkedHashMap<>(minimal());
+        noToken.remove("storefront:redisAuthToken");
+        assertFalse(load(with(noToken, "storefront:cache", "{\"enabled\":false}")).cache().enabled());
+        onlyProblem(noToken, "storefront:redisAuthToken", "secret");
+    }
 }

@@ -147,4 +147,21 @@ class CacheTest {
             assertEquals(0.0, secret.number("recoveryWindowInDays"), secret + " would block re-creating the stack");
         }
     }
+
+    /** CACHE-1: a stack without Redis has no ElastiCache and no Redis wiring anywhere. */
+    @Test
+    void aStackWithoutTheCacheHasNoElastiCacheAndNoRedisWiring() {
+        StackRun run = com.storefront.testing.Stacks.devWithoutCache();
+        assertTrue(run.where(r -> r.type().startsWith("aws:elasticache/") || r.type().equals(Cache.TYPE)).isEmpty());
+        assertTrue(run.ofType("aws:secretsmanager/secret:Secret").stream().noneMatch(s -> s.name().equals("cache-connection-secret")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> container = (Map<String, Object>) Json.parseList(
+                run.one("aws:ecs/taskDefinition:TaskDefinition", "api-task").string("containerDefinitions")).get(0);
+        assertTrue(String.valueOf(container.get("environment")).contains("DB_HOST"));
+        assertFalse(String.valueOf(container.get("environment")).contains("REDIS"), "no Redis endpoint to point at");
+        assertFalse(String.valueOf(container.get("secrets")).contains("REDIS_AUTH_TOKEN"));
+        assertTrue(run.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").stream().noneMatch(a -> a.name().contains("redis")));
+        assertFalse(run.one("aws:cloudwatch/dashboard:Dashboard", "dashboard").string("dashboardBody").contains("Redis"));
+        assertTrue(run.outputs().keySet().stream().noneMatch(k -> k.startsWith("redis")));
+    }
 }

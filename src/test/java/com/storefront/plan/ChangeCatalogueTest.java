@@ -291,4 +291,17 @@ class ChangeCatalogueTest {
                 "create aws:backup/vault:Vault dr-backup-vault")), lines.toString());
         assertTrue(impact.endangered().isEmpty());
     }
+
+    /** CACHE-1 on a running stack: dropping the cache deletes the replication group, flagged as data at risk. */
+    @Test
+    void droppingTheCacheDeletesItsDataAndIsFlagged() {
+        ChangeImpact impact = impact(Stacks.dev(), Stacks.devWithoutCache());
+        Set<String> endangered = impact.endangered().stream().map(c -> c.action() + " " + c.type() + " " + c.name())
+                .collect(Collectors.toSet());
+        assertTrue(endangered.contains("DELETE aws:elasticache/replicationGroup:ReplicationGroup redis"), endangered.toString());
+        Set<String> lines = lines(impact);
+        assertTrue(lines.contains("update aws:ecs/taskDefinition:TaskDefinition api-task")
+                || lines.contains("replace aws:ecs/taskDefinition:TaskDefinition api-task"), lines.toString());
+        assertTrue(lines.stream().noneMatch(l -> l.contains("aws:rds/cluster:Cluster")), "Aurora is untouched");
+    }
 }

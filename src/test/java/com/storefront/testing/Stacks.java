@@ -82,6 +82,11 @@ public final class Stacks {
                 "storefront:api", "{\"enabled\":true,\"cloudWatchRoleArn\":\"arn:aws:iam::123456789012:role/api-gateway-logs\"}"));
     }
 
+    /** Dev without the cache (CACHE-1 optional): no ElastiCache, no Redis wiring. */
+    public static StackRun devWithoutCache() {
+        return StackRun.ofStackFile(DEV_FILE, Map.of("storefront:cache", "{\"enabled\":false}"));
+    }
+
     /** Every configuration above, for tests that must hold for all of them. */
     public static Map<String, StackRun> all() {
         return Map.ofEntries(Map.entry("dev", dev()), Map.entry("prod", prod()),
@@ -89,6 +94,7 @@ public final class Stacks {
                 Map.entry("dev-provisioned-valkey", devProvisionedValkey()), Map.entry("prod-with-domain", prodWithDomain()),
                 Map.entry("dev-with-certificate", devWithCertificate()), Map.entry("dev-custom-domain-oai", devCustomDomainOai()),
                 Map.entry("dev-released", devReleased()), Map.entry("prod-green-live", prodGreenLive()),
-                Map.entry("prod-with-domain-green-live", prodWithDomainGreenLive()));
+                Map.entry("prod-with-domain-green-live", prodWithDomainGreenLive()),
+                Map.entry("dev-without-cache", devWithoutCache()));
     }
 }
