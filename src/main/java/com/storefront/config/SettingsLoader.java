@@ -3,7 +3,9 @@ package com.storefront.config;
 import com.storefront.naming.Naming;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -59,10 +61,7 @@ public final class SettingsLoader {
             return s;
         }).orElse("invalid");
 
-        TagSettings tags = new TagSettings(
-                environment.configValue(),
-                tagValue(root, "project", Optional.of("storefront")),
-                tagValue(root, "owner", Optional.empty()));
+        TagSettings tags = tags(root, environment);
         boolean protect = root.bool("protect", environment.pick(false, true));
         Teardown teardown = root.choice("teardown", Teardown.class, environment.pick(Teardown.FORCE_DELETE, Teardown.DECOMMISSION));
         if (protect && teardown == Teardown.FORCE_DELETE) {
@@ -104,6 +103,46 @@ public final class SettingsLoader {
     private static String suffixRule() {
         return "lowercase letters, digits and single hyphens (not at the start or end), at most "
                 + Naming.MAX_SUFFIX_LENGTH + " characters, so every derived name fits AWS limits";
+    }
+
+    /** AWS tag rules: keys 1-128, values 0-256 characters of letters, digits, spaces and _ . : / = + - @. */
+    private static final java.util.regex.Pattern TAG_KEY = java.util.regex.Pattern.compile("^[\\p{L}\\p{N} _.:/=+\\-@]{1,128}$");
+    /** AWS allows 50 tags per resource; the stack's own Name and Tier tags and the four required ones need room. */
+    static final int MAX_EXTRA_TAGS = 40;
+
+    /**
+     * CFG-4: Environment, Project, Owner and ManagedBy on everything, with the team's own values, plus extra
+     * tags from {@code storefront:tags} (its {@code Environment} overrides the tag's value, e.g. production).
+     */
+    private static TagSettings tags(ConfigSection root, Environment environment) {
+        ConfigSection section = root.section("tags");
+        Map<String, String> extra = new java.util.TreeMap<>();
+        String environmentTag = environment.configValue();
+        for (String key : section.presentKeys()) {
+            String value = section.string(key, "");
+            if (key.equals("Environment")) {
+                environmentTag = value;
+            } else if (Set.of("Project", "Owner").contains(key)) {
+                root.problems().add(section.key(key), value, "is set by " + root.key(key.toLowerCase()) + "; set it there");
+            } else if (key.equals("ManagedBy") || key.toLowerCase(java.util.Locale.ROOT).startsWith("aws:")) {
+                root.problems().add(section.key(key), value, "is reserved (ManagedBy is always pulumi; aws: tags are AWS's own)");
+            } else if (!TAG_KEY.matcher(key).matches()) {
+                root.problems().add(section.key(key), value, "must be a tag key of 1-128 letters, digits, spaces or _ . : / = + - @");
+            } else {
+                extra.put(key, value);
+            }
+            if (!TAG_VALUE.matcher(value).matches()) {
+                root.problems().add(section.key(key), value,
+                        "must be 1-256 letters, digits, spaces or _ . : / = + - @ (AWS tag value rules)");
+            }
+        }
+        if (extra.size() > MAX_EXTRA_TAGS) {
+            root.problems().add(root.key("tags"), extra.size() + " tags", "must be at most " + MAX_EXTRA_TAGS
+                    + " extra tags: AWS allows 50 per resource, and the stack's own need the rest");
+        }
+        return new TagSettings(environmentTag,
+                tagValue(root, "project", Optional.of("storefront")),
+                tagValue(root, "owner", Optional.empty()), Map.copyOf(extra));
     }
 
     private static String tagValue(ConfigSection root, String name, Optional<String> defaultValue) {

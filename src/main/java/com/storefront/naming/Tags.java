@@ -15,7 +15,7 @@ public final class Tags {
     }
 
     public static Map<String, String> required(TagSettings settings) {
-        Map<String, String> tags = new LinkedHashMap<>();
+        Map<String, String> tags = new LinkedHashMap<>(settings.extra());
         tags.put("Environment", settings.environment());
         tags.put("Project", settings.project());
         tags.put("Owner", settings.owner());

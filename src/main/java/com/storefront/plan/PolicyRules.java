@@ -100,9 +100,18 @@ public final class PolicyRules {
                     violations.add(provider + " lacks default tag " + tag);
                 }
             }
-            if (!run.config().get("storefront:environment").equals(tags.get("Environment"))) {
-                violations.add(provider + " Environment tag " + tags.get("Environment"));
+            // The team's own tags: Environment may be overridden (e.g. production), extra tags reach every provider.
+            Map<String, Object> own = run.config().containsKey("storefront:tags")
+                    ? Json.parse(run.config().get("storefront:tags")) : Map.of();
+            Object environment = own.getOrDefault("Environment", run.config().get("storefront:environment"));
+            if (!environment.equals(tags.get("Environment"))) {
+                violations.add(provider + " Environment tag " + tags.get("Environment") + ", not " + environment);
             }
+            own.forEach((key, value) -> {
+                if (!value.equals(tags.get(key))) {
+                    violations.add(provider + " lacks the configured tag " + key + "=" + value);
+                }
+            });
             if (!"pulumi".equals(tags.get("ManagedBy"))) {
                 violations.add(provider + " ManagedBy tag " + tags.get("ManagedBy"));
             }

@@ -237,4 +237,18 @@ class SettingsLoaderTest {
         assertTrue(load(with(minimal(), "storefront:teardown", "decommission", "storefront:api",
                 "{\"enabled\":true,\"manageAccountLogging\":true}")).api().manageAccountLogging());
     }
+
+    /** CFG-4: the team's tag values and extra tags, each checked against AWS's tag rules. */
+    @Test
+    void ownTagValuesAndExtraTags() {
+        TagSettings tags = load(with(minimal(), "storefront:tags", "{\"Environment\":\"production\",\"CostCenter\":\"cc-1\"}")).tags();
+        assertEquals("production", tags.environment());
+        assertEquals(Map.of("CostCenter", "cc-1"), tags.extra());
+        assertEquals("dev", load(minimal()).tags().environment());
+        onlyProblem(with(minimal(), "storefront:tags", "{\"ManagedBy\":\"me\"}"), "storefront:tags.ManagedBy", "reserved");
+        onlyProblem(with(minimal(), "storefront:tags", "{\"aws:foo\":\"x\"}"), "storefront:tags.aws:foo", "reserved");
+        onlyProblem(with(minimal(), "storefront:tags", "{\"Owner\":\"x\"}"), "storefront:tags.Owner", "storefront:owner");
+        onlyProblem(with(minimal(), "storefront:tags", "{\"Cost#Center\":\"x\"}"), "storefront:tags.Cost#Center", "tag key");
+        onlyProblem(with(minimal(), "storefront:tags", "{\"CostCenter\":\"a|b\"}"), "storefront:tags.CostCenter", "tag value");
+    }
 }
