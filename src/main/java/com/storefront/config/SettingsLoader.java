@@ -75,12 +75,6 @@ public final class SettingsLoader {
         ServiceSettings service = ServiceSettingsReader.read(root.section("service"), environment, region, network);
         SecretValue originSecret = ServiceSettingsReader.originSecret(root, storefront);
         DeploymentSettings deployment = ServiceSettingsReader.deployment(root.section("deployment"), environment);
-        if (service.requestsPerTarget() > 0 && deployment.strategy() == DeploymentStrategy.BLUE_GREEN) {
-            problems.add(root.key("service") + ".requestsPerTarget", service.requestsPerTarget(),
-                    "must be 0 with deployment.strategy blueGreen: the policy tracks one target group, and "
-                            + "CodeDeploy alternates traffic between blue and green (use cpuTargetPercent or "
-                            + "dbConnectionsPerTask)");
-        }
         EdgeSettings edge = EdgeSettingsReader.read(root.section("edge"), environment);
         ApiSettings api = EdgeSettingsReader.api(root.section("api"), environment);
         if (edge.domainName().isPresent() && edge.domainName().equals(service.tls().domainName())) {

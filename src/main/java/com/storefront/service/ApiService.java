@@ -148,7 +148,8 @@ public final class ApiService extends ComponentResource {
 
         Output<String> requestLabel = Output.tuple(alb.arnSuffix(), alb.blueTargetGroup().arnSuffix())
                 .applyValue(t -> t.t1 + "/" + t.t2);
-        ServiceScaling.create(settings, naming, cluster.name(), service, requestLabel, deps.dbClusterIdentifier(), child);
+        ServiceScaling.create(settings, naming, cluster.name(), service, requestLabel, alb.arnSuffix(), codeDeploy,
+                deps.dbClusterIdentifier(), child);
 
         MetricAlarm rollbackAlarm = rollbackAlarm(args.deployment(), naming, alb, args.alarmTopicArn(), child);
         this.blueGreen = codeDeploy

@@ -37,9 +37,14 @@ final class ServiceScaling {
     private ServiceScaling() {
     }
 
+    /**
+     * @param requestCountLabel the blue target group's label (rolling: the one group there is)
+     * @param blueGreen         whether CodeDeploy alternates traffic between blue and green: requests are then
+     *                          counted at the ALB and divided by running tasks, the same figure whichever group is live
+     */
     static void create(ServiceSettings settings, Naming naming, Output<String> clusterName, Service service,
-                       Output<String> requestCountLabel, Output<String> dbClusterIdentifier,
-                       CustomResourceOptions child) {
+                       Output<String> requestCountLabel, Output<String> albArnSuffix, boolean blueGreen,
+                       Output<String> dbClusterIdentifier, CustomResourceOptions child) {
         Output<String> resourceId = Output.tuple(clusterName, service.name())
                 .applyValue(t -> "service/" + t.t1 + "/" + t.t2);
         Target target = new Target("scaling-target", TargetArgs.builder()
@@ -54,8 +59,10 @@ final class ServiceScaling {
         trackingPolicy("scale-cpu", naming.name("api-cpu"), target, settings, settings.cpuTargetPercent(),
                 Output.of(predefined("ECSServiceAverageCPUUtilization", null)), settings.stepScaling(), child);
         if (settings.requestsPerTarget() > 0) {
+            Output<?> metric = blueGreen ? requestsPerTask(albArnSuffix, clusterName, service)
+                    : requestCountLabel.applyValue(label -> predefined("ALBRequestCountPerTarget", label));
             trackingPolicy("scale-requests", naming.name("api-requests"), target, settings, settings.requestsPerTarget(),
-                    requestCountLabel.applyValue(label -> predefined("ALBRequestCountPerTarget", label)), false, child);
+                    metric, false, child);
         }
         if (settings.dbConnectionsPerTask() > 0) {
             trackingPolicy("scale-db-connections", naming.name("api-db-connections"), target, settings,
@@ -109,6 +116,28 @@ final class ServiceScaling {
             spec.resourceLabel(resourceLabel);
         }
         return spec.build();
+    }
+
+    /**
+     * ALB requests per minute divided by running tasks: what ALBRequestCountPerTarget measures, without
+     * naming a target group, so it holds on both sides of a blue/green deployment (SVC-8).
+     */
+    private static Output<PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationArgs>
+    requestsPerTask(Output<String> albArnSuffix, Output<String> clusterName, Service service) {
+        return Output.tuple(albArnSuffix, clusterName, service.name()).applyValue(t ->
+                PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationArgs.builder()
+                        .metrics(
+                                metric("requests", "AWS/ApplicationELB", "RequestCount", "Sum",
+                                        Map.of("LoadBalancer", t.t1)),
+                                metric("tasks", "ECS/ContainerInsights", "RunningTaskCount", "Average",
+                                        Map.of("ClusterName", t.t2, "ServiceName", t.t3)),
+                                PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricArgs.builder()
+                                        .id("perTask")
+                                        .expression("requests / tasks")
+                                        .label("ALB requests per running task")
+                                        .returnData(true)
+                                        .build())
+                        .build());
     }
 
     /** Aurora connections divided by running tasks: the average each task holds open. */

@@ -159,11 +159,12 @@ class ServiceSettingsTest {
         assertEquals("(secret, 9 characters)", p.value());
     }
 
+    /** SVC-8: request tracking works under blue/green too (counted at the ALB, per running task). */
     @Test
-    void requestTrackingDoesNotFitBlueGreen() {
-        onlyProblem(with(minimal(), "storefront:service", "{\"requestsPerTarget\":100}",
-                        "storefront:deployment", "{\"strategy\":\"blueGreen\",\"liveTargetGroup\":\"green\"}"),
-                "storefront:service.requestsPerTarget", "blueGreen");
+    void requestTrackingFitsBlueGreen() {
+        assertEquals(100, load(with(minimal(), "storefront:service", "{\"requestsPerTarget\":100}",
+                "storefront:deployment", "{\"strategy\":\"blueGreen\",\"liveTargetGroup\":\"green\"}"))
+                .service().requestsPerTarget());
     }
 
     @Test

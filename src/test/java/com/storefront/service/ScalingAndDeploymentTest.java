@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SVC-7 (CodeDeploy blue/green, rollback alarm) and SVC-8 (autoscaling). */
@@ -51,6 +52,24 @@ class ScalingAndDeploymentTest {
         assertTrue(spec.get("resourceLabel").toString().matches("app/storefront-alb-dev/[0-9a-f]{16}/targetgroup/storefront-blue-dev/[0-9a-f]{16}"),
                 String.valueOf(spec.get("resourceLabel")));
         assertEquals(500.0, requests.number("targetTrackingScalingPolicyConfiguration.targetValue"));
+    }
+
+    /** SVC-8 under blue/green: requests at the ALB per running task, whichever target group is live. */
+    @Test
+    void requestsPerTaskUnderBlueGreenFollowNoTargetGroup() {
+        StackRun run = StackRun.ofStackFile(Stacks.PROD_FILE, Map.of("storefront:service",
+                "{\"minTasks\":2,\"maxTasks\":10,\"fargateBase\":2,\"requestsPerTarget\":800}"));
+        Registered policy = run.one(POLICY, "scale-requests");
+        assertEquals(800.0, policy.number("targetTrackingScalingPolicyConfiguration.targetValue"));
+        assertTrue(policy.input("targetTrackingScalingPolicyConfiguration.predefinedMetricSpecification").isEmpty(),
+                "ALBRequestCountPerTarget names one target group; CodeDeploy moves traffic to the other");
+        List<Object> metrics = policy.list("targetTrackingScalingPolicyConfiguration.customizedMetricSpecification.metrics");
+        String all = String.valueOf(metrics);
+        assertTrue(all.contains("RequestCount") && all.contains("AWS/ApplicationELB") && all.contains("RunningTaskCount"), all);
+        assertTrue(all.contains(String.valueOf(run.one("aws:lb/loadBalancer:LoadBalancer", "alb").outputs().get("arnSuffix"))),
+                "the LoadBalancer dimension: " + all);
+        assertFalse(all.contains("targetgroup"), all);
+        assertTrue(all.contains("requests / tasks"), all);
     }
 
     @Test
