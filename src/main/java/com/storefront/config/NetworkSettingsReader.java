@@ -19,7 +19,10 @@ final class NetworkSettingsReader {
     private NetworkSettingsReader() {
     }
 
-    static NetworkSettings read(ConfigSection section, Environment environment) {
+    /** A zone name of the region: the region and a letter, e.g. us-east-1a. */
+    private static final java.util.regex.Pattern ZONE = java.util.regex.Pattern.compile("^[a-z]{2}(-[a-z]+)+-\\d[a-z]$");
+
+    static NetworkSettings read(ConfigSection section, Environment environment, String region) {
         ConfigProblems problems = section.problems();
         String vpcText = section.string("vpcCidr", "10.0.0.0/16");
         Optional<Cidr> vpc = Cidr.parse(vpcText).filter(c -> c.prefix() >= MIN_VPC_PREFIX && c.prefix() <= MAX_VPC_PREFIX);
@@ -31,6 +34,19 @@ final class NetworkSettingsReader {
         NatStrategy nat = section.choice("natStrategy", NatStrategy.class,
                 environment.pick(NatStrategy.SINGLE, NatStrategy.PER_AZ));
         boolean endpoints = section.bool("interfaceEndpoints", environment.pick(false, true));
+        NetworkLayout layout = section.choice("layout", NetworkLayout.class, NetworkLayout.THREE_TIER);
+        Optional<List<String>> zones = section.stringList("availabilityZones");
+        zones.ifPresent(given -> {
+            String key = section.key("availabilityZones");
+            if (given.size() != azCount) {
+                problems.add(key, String.join(",", given), "must list exactly azCount (" + azCount + ") zones");
+            }
+            if (given.stream().distinct().count() != given.size()) {
+                problems.add(key, String.join(",", given), "must name each zone once (one subnet per tier per zone)");
+            }
+            given.stream().filter(z -> !ZONE.matcher(z).matches() || !z.startsWith(region) || z.length() != region.length() + 1)
+                    .forEach(z -> problems.add(key, z, "must be zone names of " + region + ", e.g. " + region + "a"));
+        });
 
         ConfigSection explicit = section.section("subnetCidrs");
         Map<SubnetTier, List<String>> cidrs = new EnumMap<>(SubnetTier.class);
@@ -39,6 +55,12 @@ final class NetworkSettingsReader {
         for (SubnetTier tier : SubnetTier.values()) {
             String key = explicit.key(tier.configValue());
             Optional<List<String>> given = explicit.stringList(tier.configValue());
+            if (tier == SubnetTier.DATA && layout == NetworkLayout.TWO_TIER) {
+                given.ifPresent(g -> problems.add(key, String.join(",", g), "must be unset with layout twoTier: "
+                        + "the data stores use the app subnets"));
+                cidrs.put(tier, List.of());
+                continue;
+            }
             List<String> tierCidrs = new ArrayList<>();
             if (given.isPresent()) {
                 if (given.get().size() != azCount) {
@@ -86,7 +108,8 @@ final class NetworkSettingsReader {
                             + " to true: tasks in app subnets need a path to ECR, CloudWatch Logs and Secrets Manager");
         }
         section.rejectUnknownKeys();
-        return new NetworkSettings(vpc.map(Cidr::toString).orElse(vpcText), azCount, nat, cidrs, endpoints);
+        return new NetworkSettings(vpc.map(Cidr::toString).orElse(vpcText), azCount, nat, cidrs, endpoints, layout,
+                zones.map(List::copyOf));
     }
 
 }

@@ -69,7 +69,7 @@ public final class SettingsLoader {
                     + " is true: a protected stack is never force-deleted (set protect: false first, deliberately)");
         }
         int logRetentionDays = LogRetention.read(root, "logRetentionDays", environment.pick(14, 30));
-        NetworkSettings network = NetworkSettingsReader.read(root.section("network"), environment);
+        NetworkSettings network = NetworkSettingsReader.read(root.section("network"), environment, region);
         DatabaseSettings database = DatabaseSettingsReader.read(root.section("database"), environment);
         CacheSettings cache = CacheSettingsReader.read(root.section("cache"), root, storefront, environment);
         ServiceSettings service = ServiceSettingsReader.read(root.section("service"), environment, region, network);

@@ -26,6 +26,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.storefront.config.NatStrategy;
+import com.storefront.config.NetworkLayout;
 import com.storefront.config.NetworkSettings;
 import com.storefront.config.SubnetTier;
 import com.storefront.core.AvailabilityZones;
@@ -57,6 +58,7 @@ public final class Network extends ComponentResource {
     private final Output<String> publicRouteTableId;
     private final Output<List<String>> appRouteTableIds;
     private final Output<String> dataRouteTableId;
+    private final SubnetTier dataTier;
     private final List<Output<String>> privateRouteTableIds;
     private final Output<List<String>> natGatewayIds;
     private final SecurityGroups securityGroups;
@@ -77,13 +79,16 @@ public final class Network extends ComponentResource {
                 .build(), child());
         this.vpcId = vpc.id();
         this.vpcCidr = settings.vpcCidr();
+        this.dataTier = settings.dataTier();
 
         Output<List<AvailabilityZones.Zone>> zones = AvailabilityZones.zones(InvokeOptions.builder().parent(this).build());
         List<Output<String>> azNames = new ArrayList<>();
         List<Output<String>> azIds = new ArrayList<>();
         for (int az = 0; az < azCount; az++) {
             int index = az;
-            Output<AvailabilityZones.Zone> zone = zones.applyValue(all -> zoneAt(all, index, azCount));
+            // The zones the team named, or the region's first ones in name order.
+            Output<AvailabilityZones.Zone> zone = zones.applyValue(all -> settings.availabilityZones()
+                    .map(names -> named(all, names.get(index))).orElseGet(() -> zoneAt(all, index, azCount)));
             azNames.add(zone.applyValue(AvailabilityZones.Zone::name));
             azIds.add(zone.applyValue(AvailabilityZones.Zone::id));
         }
@@ -91,7 +96,7 @@ public final class Network extends ComponentResource {
         this.availabilityZoneIds = Output.all(azIds);
 
         Map<SubnetTier, List<Subnet>> subnets = new EnumMap<>(SubnetTier.class);
-        for (SubnetTier tier : SubnetTier.values()) {
+        for (SubnetTier tier : settings.tiers()) {
             List<Subnet> tierSubnets = new ArrayList<>();
             for (int az = 0; az < azCount; az++) {
                 String what = tier.configValue() + "-" + (az + 1);
@@ -142,13 +147,17 @@ public final class Network extends ComponentResource {
         associate(SubnetTier.APP, subnets.get(SubnetTier.APP), appRts::get);
         this.appRouteTableIds = Output.all(appRts.stream().map(RouteTable::id).toList());
 
-        // The data tier gets no route beyond the VPC (and the S3 gateway endpoint below).
-        RouteTable dataRt = routeTable("data", vpc, naming);
-        associate(SubnetTier.DATA, subnets.get(SubnetTier.DATA), i -> dataRt);
-        this.dataRouteTableId = dataRt.id();
-
         List<Output<String>> privateRouteTables = new ArrayList<>(appRts.stream().map(RouteTable::id).toList());
-        privateRouteTables.add(dataRt.id());
+        if (settings.layout() == NetworkLayout.THREE_TIER) {
+            // The data tier gets no route beyond the VPC (and the S3 gateway endpoint below).
+            RouteTable dataRt = routeTable("data", vpc, naming);
+            associate(SubnetTier.DATA, subnets.get(SubnetTier.DATA), i -> dataRt);
+            this.dataRouteTableId = dataRt.id();
+            privateRouteTables.add(dataRt.id());
+        } else {
+            // Two tiers: the data stores share the app subnets and their route tables.
+            this.dataRouteTableId = appRts.get(0).id();
+        }
         this.privateRouteTableIds = List.copyOf(privateRouteTables);
         new VpcEndpoint("endpoint-s3", VpcEndpointArgs.builder()
                 .vpcId(vpc.id())
@@ -201,6 +210,12 @@ public final class Network extends ComponentResource {
 
     private CustomResourceOptions child() {
         return CustomResourceOptions.builder().parent(this).build();
+    }
+
+    private static AvailabilityZones.Zone named(List<AvailabilityZones.Zone> available, String name) {
+        return available.stream().filter(z -> z.name().equals(name)).findFirst().orElseThrow(() ->
+                new IllegalStateException("storefront:network.availabilityZones names " + name + ", which is not an "
+                        + "available standard zone of this region: " + available.stream().map(AvailabilityZones.Zone::name).toList()));
     }
 
     private static AvailabilityZones.Zone zoneAt(List<AvailabilityZones.Zone> sorted, int index, int azCount) {
@@ -283,8 +298,9 @@ public final class Network extends ComponentResource {
         return subnetIds.get(SubnetTier.APP);
     }
 
+    /** Where the data stores live: the data subnets, or the app subnets of a two-tier VPC. */
     public Output<List<String>> dataSubnetIds() {
-        return subnetIds.get(SubnetTier.DATA);
+        return subnetIds.get(dataTier);
     }
 
     public Output<String> publicRouteTableId() {

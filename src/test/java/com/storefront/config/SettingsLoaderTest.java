@@ -251,4 +251,23 @@ class SettingsLoaderTest {
         onlyProblem(with(minimal(), "storefront:tags", "{\"Cost#Center\":\"x\"}"), "storefront:tags.Cost#Center", "tag key");
         onlyProblem(with(minimal(), "storefront:tags", "{\"CostCenter\":\"a|b\"}"), "storefront:tags.CostCenter", "tag value");
     }
+
+    /** NET-2: the layout and the zones, each mistake named. */
+    @Test
+    void layoutAndZonesRules() {
+        assertEquals(NetworkLayout.TWO_TIER, load(with(minimal(), "storefront:network", "{\"layout\":\"twoTier\"}"))
+                .network().layout());
+        assertEquals(List.of(), load(with(minimal(), "storefront:network", "{\"layout\":\"twoTier\"}"))
+                .network().subnetCidrs(SubnetTier.DATA));
+        onlyProblem(with(minimal(), "storefront:network", "{\"layout\":\"twoTier\",\"subnetCidrs\":{\"data\":"
+                + "[\"10.0.200.0/24\",\"10.0.201.0/24\"]}}"), "storefront:network.subnetCidrs.data", "twoTier");
+        onlyProblem(with(minimal(), "storefront:network", "{\"layout\":\"flat\"}"), "storefront:network.layout",
+                "threeTier, twoTier");
+        onlyProblem(with(minimal(), "storefront:network", "{\"availabilityZones\":[\"us-west-2a\"]}"),
+                "storefront:network.availabilityZones", "exactly azCount");
+        onlyProblem(with(minimal(), "storefront:network", "{\"availabilityZones\":[\"us-west-2a\",\"us-west-2a\"]}"),
+                "storefront:network.availabilityZones", "each zone once");
+        onlyProblem(with(minimal(), "storefront:network", "{\"availabilityZones\":[\"us-west-2a\",\"us-east-1b\"]}"),
+                "storefront:network.availabilityZones", "zone names of us-west-2");
+    }
 }

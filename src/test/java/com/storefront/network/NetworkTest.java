@@ -254,4 +254,34 @@ class NetworkTest {
     private static String routeTableOfSubnet(StackRun run, String tier, int az) {
         return run.one(ASSOCIATION, "rta-" + tier + "-" + az).string("routeTableId");
     }
+
+    /** NET-2, a team's brief: exactly 2 public + 2 private subnets with given CIDRs in given zones, data in the private ones. */
+    @Test
+    void aTwoTierLayoutWithExactSubnetsAndZones() {
+        StackRun run = StackRun.ofStackFile(Stacks.DEV_FILE, Map.of("aws:region", "us-east-1", "storefront:network",
+                "{\"vpcCidr\":\"10.0.0.0/16\",\"azCount\":2,\"natStrategy\":\"single\",\"layout\":\"twoTier\","
+                        + "\"availabilityZones\":[\"us-east-1a\",\"us-east-1b\"],"
+                        + "\"subnetCidrs\":{\"public\":[\"10.0.1.0/24\",\"10.0.2.0/24\"],\"app\":[\"10.0.3.0/24\",\"10.0.4.0/24\"]}}"));
+        List<Registered> subnets = run.ofType("aws:ec2/subnet:Subnet");
+        assertEquals(Map.of("subnet-public-1", "10.0.1.0/24 us-east-1a", "subnet-public-2", "10.0.2.0/24 us-east-1b",
+                        "subnet-app-1", "10.0.3.0/24 us-east-1a", "subnet-app-2", "10.0.4.0/24 us-east-1b"),
+                subnets.stream().collect(Collectors.toMap(Registered::name,
+                        n -> n.string("cidrBlock") + " " + n.string("availabilityZone"))));
+        assertEquals(run.output("appSubnetIds"), run.output("dataSubnetIds"), "the data stores use the private subnets");
+        assertEquals(run.output("appSubnetIds"), run.one("aws:rds/subnetGroup:SubnetGroup", "db-subnets").list("subnetIds"));
+        assertEquals(run.output("appSubnetIds"), run.one("aws:elasticache/subnetGroup:SubnetGroup", "cache-subnets").list("subnetIds"));
+        assertTrue(run.ofType("aws:ec2/routeTable:RouteTable").stream().noneMatch(r -> r.name().equals("rt-data")));
+        assertEquals(List.of("us-east-1a", "us-east-1b"), run.output("availabilityZones"));
+        assertEquals(List.of(), com.storefront.plan.PolicyRules.check(run.plan()));
+    }
+
+    @Test
+    void threePublicAndThreePrivateSubnetsAcrossThreeZones() {
+        StackRun run = StackRun.ofStackFile(Stacks.PROD_FILE, Map.of("storefront:network",
+                "{\"azCount\":3,\"natStrategy\":\"perAz\",\"interfaceEndpoints\":true,\"layout\":\"twoTier\"}"));
+        Map<String, Long> perTier = run.ofTypeIn(Network.TYPE, "aws:ec2/subnet:Subnet").stream()
+                .collect(Collectors.groupingBy(s -> s.name().replaceAll("subnet-(\\w+)-\\d", "$1"), Collectors.counting()));
+        assertEquals(Map.of("public", 3L, "app", 3L), perTier);
+        assertEquals(run.output("appSubnetIds"), run.one("aws:rds/subnetGroup:SubnetGroup", "db-subnets").list("subnetIds"));
+    }
 }
