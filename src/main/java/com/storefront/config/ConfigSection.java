@@ -214,10 +214,44 @@ public final class ConfigSection {
         }
         for (String present : presentKeys) {
             if (!knownKeys.contains(present)) {
-                problems.add(key(present), "(set)", "is not a known setting; known settings here are "
+                String hint = closest(present, knownKeys).map(k -> "did you mean " + key(k) + "? ").orElse("");
+                problems.add(key(present), "(set)", "is not a known setting; " + hint + "known settings here are "
                         + String.join(", ", new TreeSet<>(knownKeys)));
             }
         }
+    }
+
+    /** The known key a typo most likely meant: the nearest by edit distance, ignoring case, if near enough. */
+    static Optional<String> closest(String typo, Set<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : new TreeSet<>(known)) {
+            int distance = editDistance(typo.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, typo.length() / 3) ? Optional.of(best) : Optional.empty();
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     private static JsonElement parseRaw(String raw) {

@@ -270,4 +270,15 @@ class SettingsLoaderTest {
         onlyProblem(with(minimal(), "storefront:network", "{\"availabilityZones\":[\"us-west-2a\",\"us-east-1b\"]}"),
                 "storefront:network.availabilityZones", "zone names of us-west-2");
     }
+
+    /** CFG-2: an unknown nested key names the known key it most likely meant. */
+    @Test
+    void anUnknownKeyNamesTheClosestKnownOne() {
+        ConfigProblems.Problem typo = onlyProblem(with(minimal(), "storefront:database", "{\"engineVersoin\":\"16.6\"}"),
+                "storefront:database.engineVersoin", "did you mean storefront:database.engineVersion?");
+        assertTrue(typo.allowed().contains("known settings here are"), typo.allowed());
+        assertFalse(onlyProblem(with(minimal(), "storefront:cache", "{\"colour\":\"blue\"}"), "storefront:cache.colour",
+                "not a known setting").allowed().contains("did you mean"), "nothing near enough: no guess");
+        assertEquals(java.util.Optional.of("minAcu"), ConfigSection.closest("minACU", java.util.Set.of("minAcu", "maxAcu")));
+    }
 }
