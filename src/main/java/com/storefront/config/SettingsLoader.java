@@ -112,14 +112,21 @@ public final class SettingsLoader {
         ConfigSection section = root.section("tags");
         Map<String, String> extra = new java.util.TreeMap<>();
         String environmentTag = environment.configValue();
+        // IAM compares tag keys ignoring case: two keys that differ only in case fail every role.
+        Set<String> seen = new java.util.HashSet<>();
         for (String key : section.presentKeys()) {
             String value = section.string(key, "");
-            if (key.equals("Environment")) {
+            String folded = key.toLowerCase(java.util.Locale.ROOT);
+            if (!seen.add(folded)) {
+                root.problems().add(section.key(key), value, "repeats another tag key but for case; AWS treats keys "
+                        + "case-insensitively in IAM");
+            } else if (key.equals("Environment")) {
                 environmentTag = value;
-            } else if (Set.of("Project", "Owner").contains(key)) {
-                root.problems().add(section.key(key), value, "is set by " + root.key(key.toLowerCase()) + "; set it there");
-            } else if (key.equals("ManagedBy") || key.toLowerCase(java.util.Locale.ROOT).startsWith("aws:")) {
-                root.problems().add(section.key(key), value, "is reserved (ManagedBy is always pulumi; aws: tags are AWS's own)");
+            } else if (Set.of("project", "owner").contains(folded)) {
+                root.problems().add(section.key(key), value, "is set by " + root.key(folded) + "; set it there");
+            } else if (Set.of("managedby", "name", "tier", "environment").contains(folded) || folded.startsWith("aws:")) {
+                root.problems().add(section.key(key), value, "is reserved (ManagedBy is always pulumi, Name and Tier are "
+                        + "the stack's own, Environment is spelt so; aws: tags are AWS's own)");
             } else if (!TAG_KEY.matcher(key).matches()) {
                 root.problems().add(section.key(key), value, "must be a tag key of 1-128 letters, digits, spaces or _ . : / = + - @");
             } else {

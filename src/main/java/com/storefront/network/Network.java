@@ -155,8 +155,8 @@ public final class Network extends ComponentResource {
             this.dataRouteTableId = dataRt.id();
             privateRouteTables.add(dataRt.id());
         } else {
-            // Two tiers: the data stores share the app subnets and their route tables.
-            this.dataRouteTableId = appRts.get(0).id();
+            // Two tiers: the data stores share the app subnets and their route tables; there is no data table.
+            this.dataRouteTableId = null;
         }
         this.privateRouteTableIds = List.copyOf(privateRouteTables);
         new VpcEndpoint("endpoint-s3", VpcEndpointArgs.builder()
@@ -200,7 +200,9 @@ public final class Network extends ComponentResource {
         outputs.put("dataSubnetIds", dataSubnetIds());
         outputs.put("publicRouteTableId", publicRouteTableId);
         outputs.put("appRouteTableIds", appRouteTableIds);
-        outputs.put("dataRouteTableId", dataRouteTableId);
+        if (dataRouteTableId != null) {
+            outputs.put("dataRouteTableId", dataRouteTableId);
+        }
         outputs.put("natGatewayIds", natGatewayIds);
         outputs.put("appSecurityGroupId", appSecurityGroupId());
         endpointSecurityGroupId().ifPresent(id -> outputs.put("endpointSecurityGroupId", id));
@@ -311,8 +313,9 @@ public final class Network extends ComponentResource {
         return appRouteTableIds;
     }
 
-    public Output<String> dataRouteTableId() {
-        return dataRouteTableId;
+    /** The data tier's route table; absent in a two-tier VPC. */
+    public java.util.Optional<Output<String>> dataRouteTableId() {
+        return java.util.Optional.ofNullable(dataRouteTableId);
     }
 
     /** The app route tables (one per AZ) and the data route table: every table a peered network routes through. */

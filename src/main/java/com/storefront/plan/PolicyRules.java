@@ -103,12 +103,12 @@ public final class PolicyRules {
             // The team's own tags: Environment may be overridden (e.g. production), extra tags reach every provider.
             Map<String, Object> own = run.config().containsKey("storefront:tags")
                     ? Json.parse(run.config().get("storefront:tags")) : Map.of();
-            Object environment = own.getOrDefault("Environment", run.config().get("storefront:environment"));
+            Object environment = tagText(own.getOrDefault("Environment", run.config().get("storefront:environment")));
             if (!environment.equals(tags.get("Environment"))) {
                 violations.add(provider + " Environment tag " + tags.get("Environment") + ", not " + environment);
             }
             own.forEach((key, value) -> {
-                if (!value.equals(tags.get(key))) {
+                if (!tagText(value).equals(tags.get(key))) {
                     violations.add(provider + " lacks the configured tag " + key + "=" + value);
                 }
             });
@@ -122,6 +122,14 @@ public final class PolicyRules {
             }
         }
         return violations;
+    }
+
+    /** A configured tag value as the config reader reads it: YAML numbers as written, trimmed. */
+    private static String tagText(Object value) {
+        if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
+            return String.valueOf(d.longValue());
+        }
+        return String.valueOf(value).trim();
     }
 
     @SuppressWarnings("unchecked")

@@ -250,6 +250,13 @@ class SettingsLoaderTest {
         onlyProblem(with(minimal(), "storefront:tags", "{\"Owner\":\"x\"}"), "storefront:tags.Owner", "storefront:owner");
         onlyProblem(with(minimal(), "storefront:tags", "{\"Cost#Center\":\"x\"}"), "storefront:tags.Cost#Center", "tag key");
         onlyProblem(with(minimal(), "storefront:tags", "{\"CostCenter\":\"a|b\"}"), "storefront:tags.CostCenter", "tag value");
+        // IAM compares keys ignoring case: a key that repeats another but for case, or a reserved one, is refused.
+        onlyProblem(with(minimal(), "storefront:tags", "{\"environment\":\"x\"}"), "storefront:tags.environment", "reserved");
+        onlyProblem(with(minimal(), "storefront:tags", "{\"managedby\":\"x\"}"), "storefront:tags.managedby", "reserved");
+        onlyProblem(with(minimal(), "storefront:tags", "{\"Name\":\"x\"}"), "storefront:tags.Name", "reserved");
+        ConfigProblems.Problem twice = onlyProblem(with(minimal(), "storefront:tags", "{\"CostCenter\":\"a\",\"costcenter\":\"b\"}"),
+                "storefront:tags.costcenter", "but for case");
+        assertTrue(twice.allowed().contains("case-insensitively"));
     }
 
     /** NET-2: the layout and the zones, each mistake named. */

@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** CFG-4 and issue 16's request: the team's own tag values and extra tags, on every provider the program creates. */
 class OwnTagsTest {
 
-    private static final String TAGS = "{\"Environment\":\"production\",\"CostCenter\":\"cc-1234\",\"Team\":\"Storefront Core\"}";
+    private static final String TAGS = "{\"Environment\":\"production\",\"CostCenter\":\"cc-1234\",\"Team\":\"Storefront Core\","
+            + "\"Budget\":1234}";
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> tagsOf(Registered provider) {
@@ -32,9 +33,10 @@ class OwnTagsTest {
         assertEquals(3, providers.size(), "primary, us-east-1 and DR");
         for (Registered provider : providers) {
             assertEquals(Map.of("Environment", "production", "Project", "storefront", "Owner", "platform-team",
-                    "ManagedBy", "pulumi", "CostCenter", "cc-1234", "Team", "Storefront Core"), tagsOf(provider),
+                    "ManagedBy", "pulumi", "CostCenter", "cc-1234", "Team", "Storefront Core", "Budget", "1234"), tagsOf(provider),
                     provider.name());
         }
+        // A YAML number is a tag value as written: the rule agrees with the reader.
         assertEquals(List.of(), PolicyRules.Rule.PROVIDERS_AND_TAGS.violations(run.plan()));
         // Without the override the tag keeps the environment's name.
         assertEquals("prod", tagsOf(Stacks.prod().one("pulumi:providers:aws", "aws-primary")).get("Environment"));
