@@ -29,22 +29,13 @@ poll_seconds=${DEPLOY_IMAGE_POLL_SECONDS:-15}
 stop_wait_seconds=${DEPLOY_IMAGE_STOP_WAIT_SECONDS:-900}
 in_progress_statuses=(Created Queued InProgress Baking Ready)
 
-die() {
-  echo "deploy-image: $*" >&2
-  exit 1
-}
-
-usage() {
-  sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//' >&2
-  exit 2
-}
-
-need() {
-  local tool
-  for tool in "$@"; do
-    command -v "$tool" >/dev/null 2>&1 || die "missing tool: $tool (install it and retry)"
-  done
-}
+tool=deploy-image
+help_lines=2,24
+# Beside this script; no dirname, so a PATH without coreutils still reaches "missing tool" messages.
+here=${BASH_SOURCE[0]%/*}
+[ "$here" != "${BASH_SOURCE[0]}" ] || here=.
+# shellcheck source=scripts/common.sh
+source "$here/common.sh"
 
 # Retries an AWS call that may be throttled: a rollout must not die on one failed poll.
 aws_retry() {

@@ -20,22 +20,13 @@ poll_seconds=${DR_RESTORE_POLL_SECONDS:-30}
 # An Aurora restore takes from minutes to hours with the size of the data.
 restore_timeout_seconds=${DR_RESTORE_TIMEOUT_SECONDS:-21600}
 
-die() {
-  echo "dr-restore: $*" >&2
-  exit 1
-}
-
-usage() {
-  sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2
-  exit 2
-}
-
-need() {
-  local tool
-  for tool in "$@"; do
-    command -v "$tool" >/dev/null 2>&1 || die "missing tool: $tool (install it and retry)"
-  done
-}
+tool=dr-restore
+help_lines=2,16
+# Beside this script; no dirname, so a PATH without coreutils still reaches "missing tool" messages.
+here=${BASH_SOURCE[0]%/*}
+[ "$here" != "${BASH_SOURCE[0]}" ] || here=.
+# shellcheck source=scripts/common.sh
+source "$here/common.sh"
 
 fact() {
   jq -r --arg key "$1" '.drRestore[$key] // empty' <<<"$outputs"

@@ -124,37 +124,32 @@ final class ServiceScaling {
      */
     private static Output<PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationArgs>
     requestsPerTask(Output<String> albArnSuffix, Output<String> clusterName, Service service) {
-        return Output.tuple(albArnSuffix, clusterName, service.name()).applyValue(t ->
-                PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationArgs.builder()
-                        .metrics(
-                                metric("requests", "AWS/ApplicationELB", "RequestCount", "Sum",
-                                        Map.of("LoadBalancer", t.t1)),
-                                metric("tasks", "ECS/ContainerInsights", "RunningTaskCount", "Average",
-                                        Map.of("ClusterName", t.t2, "ServiceName", t.t3)),
-                                PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricArgs.builder()
-                                        .id("perTask")
-                                        .expression("requests / tasks")
-                                        .label("ALB requests per running task")
-                                        .returnData(true)
-                                        .build())
-                        .build());
+        return perTask("requests", "AWS/ApplicationELB", "RequestCount", "LoadBalancer", albArnSuffix,
+                "ALB requests per running task", clusterName, service);
     }
 
     /** Aurora connections divided by running tasks: the average each task holds open. */
     private static Output<PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationArgs>
     dbConnectionsPerTask(Output<String> dbClusterIdentifier, Output<String> clusterName, Service service) {
-        return Output.tuple(dbClusterIdentifier, clusterName, service.name()).applyValue(t ->
+        // Sum: the cluster-level metric averages over writer and readers otherwise.
+        return perTask("connections", "AWS/RDS", "DatabaseConnections", "DBClusterIdentifier", dbClusterIdentifier,
+                "Aurora connections per task", clusterName, service);
+    }
+
+    /** A metric's per-minute sum divided by the service's running tasks (Container Insights), by metric math. */
+    private static Output<PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationArgs>
+    perTask(String id, String namespace, String name, String dimension, Output<String> dimensionValue, String label,
+            Output<String> clusterName, Service service) {
+        return Output.tuple(dimensionValue, clusterName, service.name()).applyValue(t ->
                 PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationArgs.builder()
                         .metrics(
-                                // Sum: the cluster-level metric averages over writer and readers otherwise.
-                                metric("connections", "AWS/RDS", "DatabaseConnections", "Sum",
-                                        Map.of("DBClusterIdentifier", t.t1)),
+                                metric(id, namespace, name, "Sum", Map.of(dimension, t.t1)),
                                 metric("tasks", "ECS/ContainerInsights", "RunningTaskCount", "Average",
                                         Map.of("ClusterName", t.t2, "ServiceName", t.t3)),
                                 PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricArgs.builder()
                                         .id("perTask")
-                                        .expression("connections / tasks")
-                                        .label("Aurora connections per task")
+                                        .expression(id + " / tasks")
+                                        .label(label)
                                         .returnData(true)
                                         .build())
                         .build());
