@@ -205,7 +205,8 @@ public final class ConfigSection {
     /** Reports keys inside a nested object that no reader asked for: almost always a typo. */
     /** The keys set in this section (an object), for sections whose keys are the user's own (tags). */
     public Set<String> presentKeys() {
-        return presentKeys == null ? Set.of() : Set.copyOf(new TreeSet<>(presentKeys));
+        // Sorted, so problems are reported in the same order on every run.
+        return presentKeys == null ? Set.of() : java.util.Collections.unmodifiableSortedSet(new TreeSet<>(presentKeys));
     }
 
     public void rejectUnknownKeys() {

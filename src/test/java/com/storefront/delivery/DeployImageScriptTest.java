@@ -167,11 +167,7 @@ class DeployImageScriptTest {
     }
 
     private void stub(String name, String body) throws IOException {
-        Path file = bin.resolve(name);
-        // One log line per call: multi-line JSON arguments are folded onto it.
-        Files.writeString(file, "#!/usr/bin/env bash\nBIN='" + bin + "'\n{ printf '%s' \"" + name
-                + " $*\" | tr '\\n' ' '; echo; } >> '" + log + "'\n" + body + "\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        com.storefront.testing.StandIns.write(bin, log, name, body);
     }
 
     private void write(String name, String content) throws IOException {

@@ -86,10 +86,7 @@ class DrRestoreScriptTest {
     }
 
     private void stub(String name, String body) throws IOException {
-        Path file = bin.resolve(name);
-        Files.writeString(file, "#!/usr/bin/env bash\nBIN='" + bin + "'\n{ printf '%s' \"" + name
-                + " $*\" | tr '\\n' ' '; echo; } >> '" + log + "'\n" + body + "\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        com.storefront.testing.StandIns.write(bin, log, name, body);
     }
 
     private void write(String name, String content) throws IOException {
