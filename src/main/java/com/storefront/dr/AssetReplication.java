@@ -18,6 +18,7 @@ import com.pulumi.aws.s3.inputs.BucketReplicationConfigRuleSourceSelectionCriter
 import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.edge.LogBucket;
 import com.storefront.edge.PrivateBucket;
 import com.storefront.iam.PolicyDocument;
 import com.storefront.iam.PolicyStatement;
@@ -137,16 +138,12 @@ final class AssetReplication {
         new BucketPolicy("dr-logs-policy", BucketPolicyArgs.builder()
                 .bucket(logs.policyReadyId())
                 .policy(Output.tuple(logs.bucket().arn(), args.aws().accountId()).applyValue(t -> PolicyDocument.of(
-                        denyInsecureTransport(t.t1),
-                        PolicyStatement.allow("S3ServerAccessLogs")
-                                .service(LOGGING)
-                                .actions("s3:PutObject")
-                                .resources(t.t1 + "/" + LOG_PREFIX + "/*")
-                                .condition("StringEquals", "aws:SourceAccount", t.t2))))
+                        PrivateBucket.denyInsecureTransport(t.t1),
+                        PrivateBucket.serverAccessLogDelivery(t.t1, LogBucket.S3_ACCESS_PREFIX, t.t2))))
                 .build(), dr);
         new BucketPolicy("dr-assets-policy", BucketPolicyArgs.builder()
                 .bucket(replica.policyReadyId())
-                .policy(replica.bucket().arn().applyValue(arn -> PolicyDocument.of(denyInsecureTransport(arn))))
+                .policy(replica.bucket().arn().applyValue(arn -> PolicyDocument.of(PrivateBucket.denyInsecureTransport(arn))))
                 .build(), dr);
         new BucketLifecycleConfigurationV2("dr-assets-lifecycle", BucketLifecycleConfigurationV2Args.builder()
                 .bucket(versioning.bucket())
@@ -163,19 +160,8 @@ final class AssetReplication {
         new BucketLoggingV2("dr-assets-access-logging", BucketLoggingV2Args.builder()
                 .bucket(replica.bucket().id())
                 .targetBucket(logs.policyReadyId())
-                .targetPrefix(LOG_PREFIX + "/assets-dr/")
+                .targetPrefix(LogBucket.S3_ACCESS_PREFIX + "/assets-dr/")
                 .build(), dr);
-    }
-
-    static final String LOGGING = "logging.s3.amazonaws.com";
-    static final String LOG_PREFIX = "s3-access";
-
-    private static PolicyStatement denyInsecureTransport(String bucketArn) {
-        return PolicyStatement.deny("DenyInsecureTransport")
-                .anyPrincipal()
-                .actions("s3:*")
-                .resources(bucketArn, bucketArn + "/*")
-                .condition("Bool", "aws:SecureTransport", "false");
     }
 
     static String replicationPolicy(String sourceArn, String replicaArn, String sourceKey, String replicaKey,

@@ -307,11 +307,7 @@ public final class Cdn extends ComponentResource {
             read.service("cloudfront.amazonaws.com").condition("StringEquals", "AWS:SourceArn", distributionArn);
         }
         return PolicyDocument.of(
-                PolicyStatement.deny("DenyInsecureTransport")
-                        .anyPrincipal()
-                        .actions("s3:*")
-                        .resources(bucketArn, bucketArn + "/*")
-                        .condition("Bool", "aws:SecureTransport", "false"),
+                PrivateBucket.denyInsecureTransport(bucketArn),
                 read);
     }
 

@@ -35,7 +35,6 @@ public final class LogBucket extends ComponentResource {
     public static final String CLOUDFRONT_PREFIX = "cloudfront";
     public static final String S3_ACCESS_PREFIX = "s3-access";
     static final String ELB_LOG_DELIVERY = "logdelivery.elasticloadbalancing.amazonaws.com";
-    static final String S3_LOGGING = "logging.s3.amazonaws.com";
 
     private final Output<String> bucketName;
     private final Output<String> bucketArn;
@@ -89,21 +88,13 @@ public final class LogBucket extends ComponentResource {
 
     static String policy(String bucketArn, String accountId, String elbAccountArn) {
         return PolicyDocument.of(
-                PolicyStatement.deny("DenyInsecureTransport")
-                        .anyPrincipal()
-                        .actions("s3:*")
-                        .resources(bucketArn, bucketArn + "/*")
-                        .condition("Bool", "aws:SecureTransport", "false"),
+                PrivateBucket.denyInsecureTransport(bucketArn),
                 PolicyStatement.allow("AlbAccessLogs")
                         .aws(elbAccountArn)
                         .service(ELB_LOG_DELIVERY)
                         .actions("s3:PutObject")
                         .resources(bucketArn + "/" + ALB_PREFIX + "/AWSLogs/" + accountId + "/*"),
-                PolicyStatement.allow("S3ServerAccessLogs")
-                        .service(S3_LOGGING)
-                        .actions("s3:PutObject")
-                        .resources(bucketArn + "/" + S3_ACCESS_PREFIX + "/*")
-                        .condition("StringEquals", "aws:SourceAccount", accountId));
+                PrivateBucket.serverAccessLogDelivery(bucketArn, S3_ACCESS_PREFIX, accountId));
     }
 
     public Output<String> bucketName() {

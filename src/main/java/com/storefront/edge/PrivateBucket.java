@@ -1,5 +1,7 @@
 package com.storefront.edge;
 
+import com.storefront.iam.PolicyStatement;
+
 import com.pulumi.aws.s3.BucketOwnershipControls;
 import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
 import com.pulumi.aws.s3.BucketPublicAccessBlock;
@@ -64,5 +66,23 @@ public record PrivateBucket(BucketV2 bucket, BucketOwnershipControls ownership, 
                         .build(), options);
         return new PrivateBucket(bucket, ownership,
                 Output.tuple(publicAccess.bucket(), ownership.bucket(), bucket.id()).applyValue(t -> t.t3));
+    }
+
+    /** Every bucket's first statement: nothing over plain HTTP, for anyone. */
+    public static PolicyStatement denyInsecureTransport(String bucketArn) {
+        return PolicyStatement.deny("DenyInsecureTransport")
+                .anyPrincipal()
+                .actions("s3:*")
+                .resources(bucketArn, bucketArn + "/*")
+                .condition("Bool", "aws:SecureTransport", "false");
+    }
+
+    /** S3 server access log delivery into {@code prefix/} of a log bucket, for this account's buckets only. */
+    public static PolicyStatement serverAccessLogDelivery(String bucketArn, String prefix, String accountId) {
+        return PolicyStatement.allow("S3ServerAccessLogs")
+                .service("logging.s3.amazonaws.com")
+                .actions("s3:PutObject")
+                .resources(bucketArn + "/" + prefix + "/*")
+                .condition("StringEquals", "aws:SourceAccount", accountId);
     }
 }
