@@ -280,7 +280,7 @@ config_value() {
   fi
 }
 
-# A switch between the internal ALB (no service.domainName) and the internet-facing one (with it)
+# A switch between the internal ALB (no tls.domainName) and the internet-facing one (with it)
 # replaces the ALB, deleting the old one first (its name is fixed). AWS refuses that while deletion
 # protection is on, and by then Pulumi has removed the old ALB's listeners: the update would stop
 # with the API down. Switch protection off just before; the update switches it on for the new ALB.
@@ -289,7 +289,7 @@ prepare_alb_replacement() {
   dns=$(jq -r '.albDnsName // empty' <<<"$outputs_json")
   [ -n "$dns" ] || return 0
   # An assignment, so a failed read stops the tool (inside [ ] it would read as empty).
-  domain=$(config_value "$stack" storefront:service.domainName)
+  domain=$(config_value "$stack" storefront:tls.domainName)
   if [ -n "$domain" ]; then want=internet-facing; else want=internal; fi
   host=${dns%%.*}
   host=${host#internal-}

@@ -2,11 +2,14 @@ package com.storefront;
 
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
+import com.storefront.config.ConfigKeys;
 import com.storefront.config.SettingsLoader;
 import com.storefront.config.StackSettings;
 import com.storefront.plan.PlanCommand;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** Entry point of the Storefront Pulumi program. */
 public final class App {
@@ -28,8 +31,16 @@ public final class App {
     /** Builds the whole stack; tests and the offline plan run this against Pulumi's mock engine. */
     public static void stack(Context ctx) {
         // Validation happens here, before anything is registered: a bad config registers nothing.
+        stack(ctx, ConfigKeys.fromEnvironment());
+    }
+
+    /**
+     * As {@link #stack(Context)}, knowing every key the stack sets (the mock runs pass them; the engine
+     * passes them in {@code PULUMI_CONFIG}), so misspelled top-level and unread {@code aws:} keys fail too.
+     */
+    public static void stack(Context ctx, Optional<Set<String>> configKeys) {
         StackSettings settings = SettingsLoader.load(
-                ctx.config(SettingsLoader.NAMESPACE)::get, ctx.config("aws")::get);
+                ctx.config(SettingsLoader.NAMESPACE)::get, ctx.config("aws")::get, configKeys);
         StackOutputs.export(ctx, settings, new StackComposition(settings).build());
     }
 }

@@ -85,13 +85,15 @@ final class StackComposition {
         LogBucket logBucket = new LogBucket("log-bucket", new LogBucketArgs(naming, aws, settings.protect(),
                 settings.edge().logExpirationDays()), primary);
         Registry registry = new Registry("registry", naming, encryption.keyArn(), settings.protect(),
-                settings.service().ecrKeepImages(), primary);
-        LoadBalancer loadBalancer = new LoadBalancer("load-balancer", new LoadBalancerArgs(settings.service(),
+                settings.task().ecrKeepImages(), primary);
+        LoadBalancer loadBalancer = new LoadBalancer("load-balancer", new LoadBalancerArgs(settings.loadBalancer(),
+                settings.tls(), settings.task().containerPort(),
                 settings.deployment(), naming, settings.protect(), network.vpcId(), network.publicSubnetIds(),
                 network.appSubnetIds(), network.availabilityZoneIds(), network.appSecurityGroupId(),
                 logBucket.deliveryBucketName(),
                 settings.originVerifySecret(), settings.api().enabled()), primary);
-        ApiService api = new ApiService("api", new ApiServiceArgs(settings.service(), settings.deployment(), naming, aws,
+        ApiService api = new ApiService("api", new ApiServiceArgs(settings.task(), settings.scaling(),
+                settings.deployment(), naming, aws,
                 settings.protect(), settings.logRetentionDays(), encryption.keyArn(), network.vpcId(),
                 network.appSubnetIds(), network.appSecurityGroupId(), registry.repositoryArn(), loadBalancer,
                 new AppDependencies(database.writerEndpoint(), database.readerEndpoint(), database.port(),

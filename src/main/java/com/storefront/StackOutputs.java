@@ -89,11 +89,11 @@ final class StackOutputs {
         api.codeDeployDeploymentGroup().ifPresent(group -> {
             ctx.export("codeDeployDeploymentGroup", group);
             ctx.export("codeDeployAppSpecTemplate", Output.tuple(c.network().appSubnetIds(), c.network().appSecurityGroupId())
-                    .applyValue(t -> AppSpec.template(settings.service(), t.t1, t.t2)));
+                    .applyValue(t -> AppSpec.template(settings.task(), t.t1, t.t2)));
             ctx.export("rolloutTimeoutMinutes", Output.of(settings.deployment().rolloutTimeoutMinutes()));
         });
         ctx.export("containerName", Output.of(api.containerName()));
-        ctx.export("containerPort", Output.of(settings.service().containerPort()));
+        ctx.export("containerPort", Output.of(settings.task().containerPort()));
 
         ctx.export("applicationUrl", c.cdn().applicationUrl());
         ctx.export("cloudFrontDomainName", c.cdn().domainName());

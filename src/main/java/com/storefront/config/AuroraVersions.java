@@ -2,22 +2,19 @@ package com.storefront.config;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * Aurora PostgreSQL versions: which support Serverless v2 at all, and which can scale to 0 ACU
- * (auto-pause). Below these minor versions AWS rejects db.serverless instances or a minimum of 0.
+ * Aurora PostgreSQL versions, from the dated table of released versions
+ * ({@link AwsTables#auroraVersions()}): which were released, which support Serverless v2, and which
+ * can scale to 0 ACU (auto-pause). A version newer than the table (one RDS reports running) is judged
+ * by the first minor of its major that supports each.
  */
 public final class AuroraVersions {
 
-    /** major version → {first minor with Serverless v2, first minor with auto-pause}. */
-    private static final Map<Integer, int[]> SUPPORT = Map.of(
-            13, new int[] {6, 15},
-            14, new int[] {3, 12},
-            15, new int[] {2, 7},
-            16, new int[] {1, 3},
-            17, new int[] {4, 4});
     private static final Pattern VERSION = Pattern.compile("^(\\d+)\\.(\\d+)$");
 
     public record Version(int major, int minor) {
@@ -27,13 +24,29 @@ public final class AuroraVersions {
         }
 
         public boolean supportsServerlessV2() {
-            int[] support = SUPPORT.get(major);
-            return support != null && minor >= support[0];
+            return supports("serverlessV2");
         }
 
         public boolean supportsAutoPause() {
-            int[] support = SUPPORT.get(major);
-            return support != null && minor >= support[1];
+            return supports("autoPause");
+        }
+
+        /** Whether AWS released this version (it is in the table). */
+        public boolean released() {
+            return AwsTables.auroraVersions().has(toString());
+        }
+
+        private boolean supports(String column) {
+            if (released()) {
+                return "true".equals(AwsTables.auroraVersions().value(toString(), column));
+            }
+            Integer first = firstMinors(column).get(major);
+            return first != null && minor >= first;
+        }
+
+        /** Ordered by major, then minor. */
+        boolean atLeast(Version other) {
+            return major != other.major ? major > other.major : minor >= other.minor;
         }
 
         @Override
@@ -45,33 +58,51 @@ public final class AuroraVersions {
     private AuroraVersions() {
     }
 
+    /** A major.minor of a major the table knows (released or not: {@link Version#released()} says). */
     public static Optional<Version> parse(String text) {
-        Matcher m = VERSION.matcher(text);
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        int major = Integer.parseInt(m.group(1));
-        return SUPPORT.containsKey(major)
-                ? Optional.of(new Version(major, Integer.parseInt(m.group(2))))
-                : Optional.empty();
+        return parseAny(text).filter(v -> majors().containsKey(v.major()));
     }
 
-    /** Any major.minor, for what RDS reports (a major newer than this table included). */
+    /** Any major.minor, for what RDS reports (a major newer than the table included). */
     static Optional<Version> parseAny(String text) {
         Matcher m = VERSION.matcher(text);
         return m.matches() ? Optional.of(new Version(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))))
                 : Optional.empty();
     }
 
+    /** Released minors per major, for messages: "16: 16.1, 16.2, ...". */
+    static Map<Integer, String> majors() {
+        return AwsTables.auroraVersions().rows().keySet().stream().map(v -> parseAny(v).orElseThrow())
+                .collect(Collectors.groupingBy(Version::major, TreeMap::new,
+                        Collectors.mapping(Version::toString, Collectors.joining(", "))));
+    }
+
     static String supportedMajors() {
-        return "13, 14, 15, 16, 17";
+        return majors().keySet().stream().map(String::valueOf).collect(Collectors.joining(", "));
+    }
+
+    /** The first minor per major whose row is true in {@code column}. */
+    private static Map<Integer, Integer> firstMinors(String column) {
+        Map<Integer, Integer> first = new TreeMap<>();
+        AwsTables.auroraVersions().rows().forEach((text, row) -> {
+            if ("true".equals(row.get(column))) {
+                Version v = parseAny(text).orElseThrow();
+                first.merge(v.major(), v.minor(), Math::min);
+            }
+        });
+        return first;
+    }
+
+    private static String minimums(String column) {
+        return firstMinors(column).entrySet().stream().map(e -> e.getKey() + "." + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     static String autoPauseMinimums() {
-        return "13.15, 14.12, 15.7, 16.3, 17.4";
+        return minimums("autoPause");
     }
 
     static String serverlessMinimums() {
-        return "13.6, 14.3, 15.2, 16.1, 17.4";
+        return minimums("serverlessV2");
     }
 }

@@ -15,7 +15,7 @@ public final class ConfigProblems {
     public record Problem(String key, String value, String allowed) {
         @Override
         public String toString() {
-            return key + " = " + value + ": " + allowed;
+            return value.isEmpty() ? key + ": " + allowed : key + " = " + value + ": " + allowed;
         }
     }
 
@@ -34,6 +34,19 @@ public final class ConfigProblems {
 
     public void add(String key, Object value, String allowed) {
         problems.add(new Problem(key, describe(value), allowed));
+    }
+
+    /**
+     * A key that should not be there (unknown, moved, unread): reported by name only, since its value is
+     * not a setting's and may be a secret.
+     */
+    public void addKey(String key, String problem) {
+        problems.add(new Problem(key, "", problem));
+    }
+
+    /** A value already rendered as the user typed it (quoted like every other value). */
+    public void addShown(String key, String shown, String allowed) {
+        problems.add(new Problem(key, shown.startsWith("(") ? shown : "'" + shown + "'", allowed));
     }
 
     /** For values that must not be echoed (secrets): {@code shown} describes the value instead. */
@@ -59,6 +72,9 @@ public final class ConfigProblems {
     private static String describe(Object value) {
         if (value == null) {
             return "(not set)";
+        }
+        if (value instanceof Double d) {
+            return "'" + Setting.number(d) + "'";
         }
         return "'" + value + "'";
     }

@@ -41,8 +41,17 @@ public final class ConfigSection {
     /** The top level of a config namespace, e.g. {@code storefront}; values arrive as raw strings. */
     public static ConfigSection namespace(String namespace, Function<String, Optional<String>> raw,
                                           ConfigProblems problems) {
+        return namespace(namespace, raw, null, problems);
+    }
+
+    /**
+     * As above, knowing which keys the stack sets here (without the namespace; null when unknown), so a
+     * misspelled top-level key is reported like a nested one.
+     */
+    public static ConfigSection namespace(String namespace, Function<String, Optional<String>> raw,
+                                          Set<String> presentKeys, ConfigProblems problems) {
         return new ConfigSection(namespace, ":",
-                key -> raw.apply(key).map(ConfigSection::parseRaw), null, problems);
+                key -> raw.apply(key).map(ConfigSection::parseRaw), presentKeys, problems);
     }
 
     public ConfigProblems problems() {
@@ -66,14 +75,29 @@ public final class ConfigSection {
             }
         }
         JsonObject source = object;
-        return new ConfigSection(key(name), ".",
-                k -> Optional.ofNullable(source.get(k)).filter(e -> !e.isJsonNull()),
+        return new ConfigSection(key(name), ".", k -> Optional.ofNullable(source.get(k)),
                 new TreeSet<>(source.keySet()), problems);
+    }
+
+    /** The value as given (a YAML null included), marking the key as known; {@link Setting} interprets it. */
+    Optional<JsonElement> raw(String name) {
+        known(name);
+        return lookup.apply(name);
+    }
+
+    /** Whether the stack sets {@code name} here (valid or not): cross-checks skip what is missing only. */
+    boolean has(String name) {
+        return lookup.apply(name).isPresent();
+    }
+
+    /** Marks a key as known without reading it (one read elsewhere, such as a secret). */
+    void declare(String name) {
+        known(name);
     }
 
     public Optional<String> optionalString(String name) {
         known(name);
-        Optional<JsonElement> value = lookup.apply(name);
+        Optional<JsonElement> value = lookup.apply(name).filter(e -> !e.isJsonNull());
         if (value.isEmpty()) {
             return Optional.empty();
         }
@@ -202,24 +226,36 @@ public final class ConfigSection {
         problems.read(key(name));
     }
 
-    /** Reports keys inside a nested object that no reader asked for: almost always a typo. */
     /** The keys set in this section (an object), for sections whose keys are the user's own (tags). */
     public Set<String> presentKeys() {
         // Sorted, so problems are reported in the same order on every run.
         return presentKeys == null ? Set.of() : java.util.Collections.unmodifiableSortedSet(new TreeSet<>(presentKeys));
     }
 
-    public void rejectUnknownKeys() {
+    /**
+     * Reports keys no reader asked for: almost always a typo. {@code moved} maps keys of an earlier
+     * config version to where they live now.
+     */
+    public void rejectUnknownKeys(java.util.Map<String, String> moved) {
         if (presentKeys == null) {
             return;
         }
         for (String present : presentKeys) {
-            if (!knownKeys.contains(present)) {
-                String hint = closest(present, knownKeys).map(k -> "did you mean " + key(k) + "? ").orElse("");
-                problems.add(key(present), "(set)", "is not a known setting; " + hint + "known settings here are "
-                        + String.join(", ", new TreeSet<>(knownKeys)));
+            if (knownKeys.contains(present)) {
+                continue;
             }
+            if (moved.containsKey(present)) {
+                problems.addKey(key(present), "has moved to " + moved.get(present) + "; set it there");
+                continue;
+            }
+            String hint = closest(present, knownKeys).map(k -> "did you mean " + key(k) + "? ").orElse("");
+            problems.addKey(key(present), "is not a known setting; " + hint + "known settings here are "
+                    + String.join(", ", new TreeSet<>(knownKeys)));
         }
+    }
+
+    public void rejectUnknownKeys() {
+        rejectUnknownKeys(java.util.Map.of());
     }
 
     /** The known key a typo most likely meant: the nearest by edit distance, ignoring case, if near enough. */
@@ -267,7 +303,22 @@ public final class ConfigSection {
         return new JsonPrimitive(raw);
     }
 
-    private static String display(JsonElement element) {
-        return element.isJsonPrimitive() ? element.getAsString() : element.toString();
+    /**
+     * A value as the user typed it: decimals keep their digits (Gson keeps the JSON text), lists read
+     * {@code [a, b]} (the one list format of every message), objects {@code {...}} with their keys.
+     */
+    static String display(JsonElement element) {
+        if (element.isJsonNull()) {
+            return "(empty)";
+        }
+        if (element.isJsonPrimitive()) {
+            return element.getAsString();
+        }
+        if (element.isJsonArray()) {
+            List<String> items = new ArrayList<>();
+            element.getAsJsonArray().forEach(item -> items.add(display(item)));
+            return items.toString();
+        }
+        return "{" + String.join(", ", new TreeSet<>(element.getAsJsonObject().keySet())) + "}";
     }
 }

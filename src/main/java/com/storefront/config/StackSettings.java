@@ -1,8 +1,8 @@
 package com.storefront.config;
 
 /**
- * Everything the program needs from stack config, parsed and validated once. Components receive
- * the parts they need; none of them reads {@code ctx.config()}.
+ * Everything the program needs from stack config, parsed and validated once (built by name from the
+ * declared settings). Components receive the parts they need; none of them reads {@code ctx.config()}.
  */
 public record StackSettings(
         Environment environment,
@@ -16,7 +16,10 @@ public record StackSettings(
         NetworkSettings network,
         DatabaseSettings database,
         CacheSettings cache,
-        ServiceSettings service,
+        TaskSettings task,
+        ScalingSettings scaling,
+        LoadBalancerSettings loadBalancer,
+        TlsSettings tls,
         DeploymentSettings deployment,
         EdgeSettings edge,
         ApiSettings api,

@@ -71,16 +71,32 @@ public final class TimeWindows {
         return false;
     }
 
+    /** Whether two weekly ranges overlap (either may wrap past the week's end). */
+    public static boolean overlapsWeekly(Range a, Range b) {
+        for (int shift : new int[] {-WEEK, 0, WEEK}) {
+            if (a.start() < b.end() + shift && b.start() + shift < a.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Reports a malformed daily or weekly window, and (when {@code checkOverlap}) a daily window that
      * overlaps the weekly one, under the given keys of {@code section}.
      */
     static void validate(ConfigSection section, String dailyKey, String daily, String weeklyKey, String weekly,
                          boolean checkOverlap, int minWeeklyMinutes) {
-        Optional<Range> dailyRange = daily(daily);
+        validate(section, dailyKey, daily, weeklyKey, weekly, checkOverlap, minWeeklyMinutes, MIN_MINUTES);
+    }
+
+    /** As above, with a daily window of at least {@code minDailyMinutes} (ElastiCache snapshots: 60). */
+    static void validate(ConfigSection section, String dailyKey, String daily, String weeklyKey, String weekly,
+                         boolean checkOverlap, int minWeeklyMinutes, int minDailyMinutes) {
+        Optional<Range> dailyRange = daily(daily).filter(r -> r.length() >= minDailyMinutes);
         Optional<Range> weeklyRange = weekly(weekly).filter(r -> r.length() >= minWeeklyMinutes);
         if (dailyRange.isEmpty()) {
-            section.problems().add(section.key(dailyKey), daily, dailyRule());
+            section.problems().add(section.key(dailyKey), daily, dailyRule(minDailyMinutes));
         }
         if (weeklyRange.isEmpty()) {
             section.problems().add(section.key(weeklyKey), weekly, weeklyRule(minWeeklyMinutes));
@@ -93,7 +109,11 @@ public final class TimeWindows {
     }
 
     static String dailyRule() {
-        return "must be hh24:mi-hh24:mi in UTC, at least 30 minutes, e.g. 03:00-04:00";
+        return dailyRule(MIN_MINUTES);
+    }
+
+    static String dailyRule(int minMinutes) {
+        return "must be hh24:mi-hh24:mi in UTC, at least " + minMinutes + " minutes, e.g. 03:00-04:00";
     }
 
     static String weeklyRule(int minMinutes) {

@@ -35,7 +35,9 @@ public record PlanRun(Map<String, String> config, List<Registered> resources, Li
 
     /** Runs against mocks set up for a scenario, e.g. {@link PlanMocks#rollingBack}. */
     public static PlanRun run(StackConfig config, PlanMocks mocks) {
-        return run(config, mocks, App::stack);
+        // As the engine would: the program sees every key the stack file sets, so unknown ones fail.
+        java.util.Set<String> keys = java.util.Set.copyOf(config.values().keySet());
+        return run(config, mocks, ctx -> App.stack(ctx, java.util.Optional.of(keys)));
     }
 
     /** Runs a given program, e.g. the one at a git commit ({@link ProgramAtRef}). */

@@ -1,6 +1,6 @@
 package com.storefront.plan;
 
-import com.storefront.config.ServiceSettings;
+import com.storefront.config.TaskSettings;
 import com.storefront.naming.NameLimit;
 import com.storefront.naming.Tags;
 
@@ -348,7 +348,7 @@ public final class PolicyRules {
         for (Registered task : run.ofType("aws:ecs/taskDefinition:TaskDefinition")) {
             for (Object item : Json.parseList(task.string("containerDefinitions"))) {
                 Map<?, ?> container = (Map<?, ?>) item;
-                if (!ServiceSettings.PLACEHOLDER_IMAGE.equals(container.get("image")) && container.containsKey("command")) {
+                if (!TaskSettings.PLACEHOLDER_IMAGE.equals(container.get("image")) && container.containsKey("command")) {
                     violations.add(task + " gives the image " + container.get("image") + " the placeholder's command");
                 }
             }

@@ -34,7 +34,7 @@ import com.pulumi.resources.CustomTimeouts;
 import com.pulumi.resources.Resource;
 import com.storefront.config.DeploymentSettings;
 import com.storefront.config.DeploymentStrategy;
-import com.storefront.config.ServiceSettings;
+import com.storefront.config.TaskSettings;
 import com.storefront.naming.Naming;
 
 import java.time.Duration;
@@ -68,7 +68,7 @@ public final class ApiService extends ComponentResource {
 
     public ApiService(String name, ApiServiceArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        ServiceSettings settings = args.settings();
+        TaskSettings settings = args.settings();
         Naming naming = args.naming();
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
         boolean codeDeploy = args.deployment().strategy() == DeploymentStrategy.BLUE_GREEN;
@@ -148,7 +148,7 @@ public final class ApiService extends ComponentResource {
 
         Output<String> requestLabel = Output.tuple(alb.arnSuffix(), alb.blueTargetGroup().arnSuffix())
                 .applyValue(t -> t.t1 + "/" + t.t2);
-        ServiceScaling.create(settings, naming, cluster.name(), service, requestLabel, alb.arnSuffix(), codeDeploy,
+        ServiceScaling.create(args.scaling(), naming, cluster.name(), service, requestLabel, alb.arnSuffix(), codeDeploy,
                 deps.dbClusterIdentifier(), child);
 
         MetricAlarm rollbackAlarm = rollbackAlarm(args.deployment(), naming, alb, args.alarmTopicArn(), child);
@@ -182,7 +182,7 @@ public final class ApiService extends ComponentResource {
         registerOutputs(outputs);
     }
 
-    private static Output<String> containerDefinitions(ServiceSettings settings, AppDependencies deps, LogGroup logs,
+    private static Output<String> containerDefinitions(TaskSettings settings, AppDependencies deps, LogGroup logs,
                                                        String region) {
         Output<java.util.Optional<String>> redisHost = deps.redis().map(r -> r.host().applyValue(java.util.Optional::of))
                 .orElse(Output.of(java.util.Optional.empty()));
@@ -218,8 +218,8 @@ public final class ApiService extends ComponentResource {
 
     private static ServiceArgs.Builder serviceArgs(ApiServiceArgs args, Cluster cluster, TaskDefinition task,
                                                    com.pulumi.aws.servicediscovery.Service discovery, boolean codeDeploy) {
-        ServiceSettings settings = args.settings();
-        ServiceSettings.CapacityStrategy capacity = settings.capacity();
+        TaskSettings settings = args.settings();
+        TaskSettings.CapacityStrategy capacity = settings.capacity();
         List<ServiceCapacityProviderStrategyArgs> strategy = new ArrayList<>();
         if (capacity.fargateWeight() > 0 || capacity.fargateBase() > 0) {
             strategy.add(ServiceCapacityProviderStrategyArgs.builder()
@@ -233,7 +233,7 @@ public final class ApiService extends ComponentResource {
                 .name(serviceName(args.naming()))
                 .cluster(cluster.arn())
                 .taskDefinition(task.arn())
-                .desiredCount(settings.minTasks())
+                .desiredCount(args.scaling().minTasks())
                 // A capacity-provider strategy replaces launchType; AWS rejects both together.
                 .capacityProviderStrategies(strategy)
                 .networkConfiguration(ServiceNetworkConfigurationArgs.builder()

@@ -2,7 +2,8 @@ package com.storefront.service;
 
 import com.pulumi.core.Output;
 import com.storefront.config.DeploymentSettings;
-import com.storefront.config.ServiceSettings;
+import com.storefront.config.ScalingSettings;
+import com.storefront.config.TaskSettings;
 import com.storefront.core.AwsContext;
 import com.storefront.naming.Naming;
 
@@ -14,7 +15,8 @@ import java.util.List;
  * @param alarmTopicArn where the deployment rollback alarm also pages
  */
 public record ApiServiceArgs(
-        ServiceSettings settings,
+        TaskSettings settings,
+        ScalingSettings scaling,
         DeploymentSettings deployment,
         Naming naming,
         AwsContext aws,

@@ -3,7 +3,7 @@ package com.storefront.service;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.storefront.config.ServiceSettings;
+import com.storefront.config.TaskSettings;
 
 import java.util.List;
 
@@ -21,7 +21,7 @@ public final class AppSpec {
     }
 
     /** The template for tasks in {@code subnets} with {@code securityGroup}, without public IPs. */
-    public static String template(ServiceSettings settings, List<String> subnets, String securityGroup) {
+    public static String template(TaskSettings settings, List<String> subnets, String securityGroup) {
         JsonObject loadBalancer = new JsonObject();
         loadBalancer.addProperty("ContainerName", ContainerDefinition.CONTAINER_NAME);
         loadBalancer.addProperty("ContainerPort", settings.containerPort());
@@ -53,7 +53,7 @@ public final class AppSpec {
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(appSpec);
     }
 
-    private static JsonArray capacityStrategy(ServiceSettings.CapacityStrategy capacity) {
+    private static JsonArray capacityStrategy(TaskSettings.CapacityStrategy capacity) {
         JsonArray strategy = new JsonArray();
         if (capacity.fargateWeight() > 0 || capacity.fargateBase() > 0) {
             strategy.add(provider(ApiService.FARGATE, capacity.fargateBase(), capacity.fargateWeight()));

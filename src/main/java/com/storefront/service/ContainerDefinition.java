@@ -2,7 +2,7 @@ package com.storefront.service;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.storefront.config.ServiceSettings;
+import com.storefront.config.TaskSettings;
 
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,7 @@ final class ContainerDefinition {
     private ContainerDefinition() {
     }
 
-    static String json(ServiceSettings settings, Values values) {
+    static String json(TaskSettings settings, Values values) {
         JsonObject container = new JsonObject();
         container.addProperty("name", CONTAINER_NAME);
         container.addProperty("image", values.image());

@@ -39,7 +39,8 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.storefront.config.DeploymentStrategy;
 import com.storefront.config.TargetGroupColor;
-import com.storefront.config.ServiceSettings;
+import com.storefront.config.LoadBalancerSettings;
+import com.storefront.config.TlsSettings;
 import com.storefront.core.Certificates;
 import com.storefront.edge.LogBucket;
 import com.storefront.naming.NameLimit;
@@ -101,8 +102,8 @@ public final class LoadBalancer extends ComponentResource {
 
     public LoadBalancer(String name, LoadBalancerArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        ServiceSettings settings = args.settings();
-        ServiceSettings.TlsSettings tls = settings.tls();
+        LoadBalancerSettings settings = args.settings();
+        TlsSettings tls = args.tls();
         Naming naming = args.naming();
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
         boolean blueGreen = args.deployment().strategy() == DeploymentStrategy.BLUE_GREEN;
@@ -223,7 +224,7 @@ public final class LoadBalancer extends ComponentResource {
      */
     private SecurityGroup securityGroup(LoadBalancerArgs args, CustomResourceOptions child) {
         Naming naming = args.naming();
-        int port = args.settings().containerPort();
+        int port = args.containerPort();
         SecurityGroup sg = new SecurityGroup("sg-alb", SecurityGroupArgs.builder()
                 .name(naming.name("alb", NameLimit.SECURITY_GROUP))
                 // Immutable (a new description replaces the group); kept from when the ALB was always public.
@@ -234,7 +235,7 @@ public final class LoadBalancer extends ComponentResource {
         Output<String> cloudFront = Ec2Functions.getManagedPrefixList(GetManagedPrefixListArgs.builder()
                 .name(CLOUDFRONT_PREFIX_LIST).build(), InvokeOptions.builder().parent(this).build())
                 .applyValue(list -> list.id());
-        boolean tls = args.settings().tls().https();
+        boolean tls = args.tls().https();
         // One logical name in both TLS modes, so a switch changes the port in place: a second prefix-list rule
         // created beside the first would need 110 of the group's 60 rules.
         new SecurityGroupIngressRule("sg-alb-ingress-cloudfront",
@@ -261,11 +262,11 @@ public final class LoadBalancer extends ComponentResource {
     }
 
     private TargetGroup targetGroup(String color, LoadBalancerArgs args, CustomResourceOptions child) {
-        ServiceSettings settings = args.settings();
+        LoadBalancerSettings settings = args.settings();
         return new TargetGroup("tg-" + color, TargetGroupArgs.builder()
                 .name(args.naming().name(color, NameLimit.TARGET_GROUP))
                 .vpcId(args.vpcId())
-                .port(settings.containerPort())
+                .port(args.containerPort())
                 .protocol("HTTP")
                 // Fargate tasks in awsvpc mode register by IP address.
                 .targetType("ip")
@@ -346,7 +347,7 @@ public final class LoadBalancer extends ComponentResource {
             if (!unsupported.isEmpty()) {
                 throw new IllegalStateException("the internal ALB would have subnets in " + unsupported
                         + ", where CloudFront VPC origins are not offered (" + new java.util.TreeSet<>(VPC_ORIGIN_UNSUPPORTED_ZONES)
-                        + "); set storefront:service.domainName (an internet-facing HTTPS ALB) or use another region");
+                        + "); set storefront:tls.domainName (an internet-facing HTTPS ALB) or use another region");
             }
             return args.privateSubnetIds();
         });

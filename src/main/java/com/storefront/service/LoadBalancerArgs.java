@@ -3,7 +3,8 @@ package com.storefront.service;
 import com.pulumi.core.Output;
 import com.storefront.config.DeploymentSettings;
 import com.storefront.config.SecretValue;
-import com.storefront.config.ServiceSettings;
+import com.storefront.config.LoadBalancerSettings;
+import com.storefront.config.TlsSettings;
 import com.storefront.naming.Naming;
 
 import java.util.List;
@@ -18,7 +19,9 @@ import java.util.List;
  * @param partnerApi    whether API Gateway serves the partner API ({@code /partner/*} then requires its header)
  */
 public record LoadBalancerArgs(
-        ServiceSettings settings,
+        LoadBalancerSettings settings,
+        TlsSettings tls,
+        int containerPort,
         DeploymentSettings deployment,
         Naming naming,
         boolean protect,

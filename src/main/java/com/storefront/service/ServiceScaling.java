@@ -18,7 +18,7 @@ import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
 import com.pulumi.aws.ecs.Service;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
-import com.storefront.config.ServiceSettings;
+import com.storefront.config.ScalingSettings;
 import com.storefront.naming.Naming;
 
 import java.util.List;
@@ -42,7 +42,7 @@ final class ServiceScaling {
      * @param blueGreen         whether CodeDeploy alternates traffic between blue and green: requests are then
      *                          counted at the ALB and divided by running tasks, the same figure whichever group is live
      */
-    static void create(ServiceSettings settings, Naming naming, Output<String> clusterName, Service service,
+    static void create(ScalingSettings settings, Naming naming, Output<String> clusterName, Service service,
                        Output<String> requestCountLabel, Output<String> albArnSuffix, boolean blueGreen,
                        Output<String> dbClusterIdentifier, CustomResourceOptions child) {
         Output<String> resourceId = Output.tuple(clusterName, service.name())
@@ -75,7 +75,7 @@ final class ServiceScaling {
     }
 
     /** A target-tracking policy; {@code metric} resolves to a predefined or a customized metric spec. */
-    private static void trackingPolicy(String logicalName, String name, Target target, ServiceSettings settings,
+    private static void trackingPolicy(String logicalName, String name, Target target, ScalingSettings settings,
                                        double targetValue, Output<?> metric, boolean disableScaleIn,
                                        CustomResourceOptions options) {
         Output<PolicyTargetTrackingScalingPolicyConfigurationArgs> config = metric.applyValue(m -> {
@@ -175,7 +175,7 @@ final class ServiceScaling {
     }
 
     /** Explicit thresholds: +1 task at or above the out threshold, -1 at or below the in threshold. */
-    private static void stepPolicies(ServiceSettings settings, Naming naming, Target target, Output<String> clusterName,
+    private static void stepPolicies(ScalingSettings settings, Naming naming, Target target, Output<String> clusterName,
                                      Service service, CustomResourceOptions options) {
         Policy out = new Policy("scale-step-out", policyArgs(naming.name("api-step-out"), target, "StepScaling")
                 .stepScalingPolicyConfiguration(step(1, settings.scaleOutCooldownSeconds())).build(), options);

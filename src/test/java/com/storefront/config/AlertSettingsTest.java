@@ -35,7 +35,7 @@ class AlertSettingsTest {
                 load(alerts("{\"emails\":[\"a@example.com\",\"b@example.org\"]}")).alerts().emails());
         assertEquals(List.of("a@example.com"), load(alerts("{\"emails\":\"a@example.com\"}")).alerts().emails());
         onlyProblem(alerts("{\"emails\":[\"oncall\"]}"), "storefront:alerts.emails", "email addresses");
-        onlyProblem(alerts("{\"emails\":[\"a@example.com\",\"a@example.com\"]}"), "storefront:alerts.emails", "repeat");
+        onlyProblem(alerts("{\"emails\":[\"a@example.com\",\"a@example.com\"]}"), "storefront:alerts.emails", "each once");
     }
 
     @Test

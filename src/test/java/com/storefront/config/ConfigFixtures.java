@@ -61,8 +61,6 @@ final class ConfigFixtures {
     }
 
     static StackSettings load(Map<String, String> config) {
-        return SettingsLoader.load(
-                key -> Optional.ofNullable(config.get(SettingsLoader.NAMESPACE + ":" + key)),
-                key -> Optional.ofNullable(config.get("aws:" + key)));
+        return SettingsLoader.load(config);
     }
 }

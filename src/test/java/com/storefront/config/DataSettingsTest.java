@@ -67,7 +67,7 @@ class DataSettingsTest {
     @ParameterizedTest
     @ValueSource(strings = {"0.5", "300", "-1"})
     void maxAcuIsOneTo256(String value) {
-        onlyProblem(database("{\"maxAcu\":" + value + "}"), "storefront:database.maxAcu", "from 1.0 to 256.0");
+        onlyProblem(database("{\"maxAcu\":" + value + "}"), "storefront:database.maxAcu", "from 1 to 256");
     }
 
     @Test
@@ -147,7 +147,7 @@ class DataSettingsTest {
 
     @Test
     void identifiersFollowPostgresRules() {
-        onlyProblem(database("{\"databaseName\":\"store-front\"}"), "storefront:database.databaseName", "start with a letter");
+        onlyProblem(database("{\"databaseName\":\"store-front\"}"), "storefront:database.databaseName", "a letter, then letters");
         onlyProblem(database("{\"masterUsername\":\"rdsadmin\"}"), "storefront:database.masterUsername", "reserved");
     }
 
@@ -172,7 +172,7 @@ class DataSettingsTest {
     void cacheEngineAndVersion() {
         onlyProblem(cache("{\"engine\":\"memcached\"}"), "storefront:cache.engine", "redis, valkey");
         onlyProblem(cache("{\"engine\":\"valkey\",\"engineVersion\":\"7.1\"}"), "storefront:cache.engineVersion",
-                "[7.2, 8.0, 8.1]");
+                "7.2, 8.0, 8.1");
         assertEquals("default.valkey7.cluster.on",
                 load(cache("{\"engine\":\"valkey\",\"engineVersion\":\"7.2\"}")).cache().parameterGroupName());
     }

@@ -22,7 +22,7 @@ class DrSettingsTest {
         DrSettings settings = load(dr("{\"enabled\":true,\"region\":\"us-east-2\"}")).dr();
         assertEquals("10.1.0.0/16", settings.vpcCidr());
         assertEquals(7, settings.backupRetentionDays());
-        assertEquals("cron(0 5 * * ? *)", settings.backupSchedule());
+        assertEquals("cron(0 7 * * ? *)", settings.backupSchedule());
     }
 
     @Test
@@ -37,12 +37,12 @@ class DrSettingsTest {
     void regionRules() {
         onlyProblem(dr("{\"enabled\":true}"), "storefront:dr.region", "is required");
         onlyProblem(dr("{\"enabled\":true,\"region\":\"us-west-2\"}"), "storefront:dr.region", "must differ");
-        onlyProblem(dr("{\"enabled\":true,\"region\":\"west\"}"), "storefront:dr.region", "region code");
+        onlyProblem(dr("{\"enabled\":true,\"region\":\"us-moon-1\"}"), "storefront:dr.region", "commercial partition");
     }
 
     @Test
     void backupSettings() {
-        onlyProblem(dr("{\"backupSchedule\":\"daily\"}"), "storefront:dr.backupSchedule", "cron(0 5 * * ? *)");
+        onlyProblem(dr("{\"backupSchedule\":\"daily\"}"), "storefront:dr.backupSchedule", "cron(0 7 * * ? *)");
         onlyProblem(dr("{\"copyRetentionDays\":0}"), "storefront:dr.copyRetentionDays", "from 1 to 3650");
     }
 }

@@ -77,7 +77,7 @@ class EdgeSettingsTest {
     void viewerAndOriginDomainsDiffer() {
         onlyProblem(with(minimal(),
                         "storefront:edge", "{\"domainName\":\"shop.example.com\",\"hostedZoneId\":\"Z0123456789ABCDEFGHIJ\"}",
-                        "storefront:service", "{\"domainName\":\"shop.example.com\",\"hostedZoneId\":\"Z0123456789ABCDEFGHIJ\"}"),
+                        "storefront:tls", "{\"domainName\":\"shop.example.com\",\"hostedZoneId\":\"Z0123456789ABCDEFGHIJ\"}"),
                 "storefront:edge.domainName", "must differ");
     }
 

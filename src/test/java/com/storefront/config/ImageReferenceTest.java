@@ -57,8 +57,8 @@ class ImageReferenceTest {
     void theStackRefusesAnImageWithoutATagAndAcceptsUppercaseTags() {
         ConfigFixtures.onlyProblem(ConfigFixtures.with(ConfigFixtures.minimal(), "storefront:service",
                 "{\"image\":\"registry.example.com/team/api\"}"), "storefront:service.image", "no tag or digest");
-        ServiceSettings settings = ConfigFixtures.load(ConfigFixtures.with(ConfigFixtures.minimal(), "storefront:service",
-                "{\"image\":\"registry.example.com/team/api:Release-2\"}")).service();
+        TaskSettings settings = ConfigFixtures.load(ConfigFixtures.with(ConfigFixtures.minimal(), "storefront:service",
+                "{\"image\":\"registry.example.com/team/api:Release-2\"}")).task();
         assertEquals("registry.example.com/team/api:Release-2", settings.image());
         assertTrue(settings.command().isEmpty(), "the team's image runs its own entrypoint");
     }

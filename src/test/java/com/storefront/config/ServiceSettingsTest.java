@@ -25,29 +25,43 @@ class ServiceSettingsTest {
         return with(minimal(), "storefront:service", json);
     }
 
+    private static Map<String, String> scaling(String json) {
+        return section("scaling", json);
+    }
+
+    private static Map<String, String> tls(String json) {
+        return section("tls", json);
+    }
+
+    private static Map<String, String> section(String name, String json) {
+        return with(minimal(), "storefront:" + name, json);
+    }
+
     private static StackSettings prod() {
         return load(prodMinimal());
     }
 
     @Test
     void defaultsPerEnvironment() {
-        ServiceSettings dev = load(minimal()).service();
+        StackSettings settings = load(minimal());
+        TaskSettings dev = settings.task();
         assertEquals(3000, dev.containerPort());
         assertEquals(1024, dev.cpu());
         assertEquals(2048, dev.memory());
-        assertEquals(2, dev.minTasks());
-        assertEquals(10, dev.maxTasks());
-        assertEquals(70, dev.cpuTargetPercent());
-        assertEquals(new ServiceSettings.CapacityStrategy(0, 1, 3), dev.capacity());
+        assertEquals(2, settings.scaling().minTasks());
+        assertEquals(10, settings.scaling().maxTasks());
+        assertEquals(70, settings.scaling().cpuTargetPercent());
+        assertEquals(new LoadBalancerSettings(30, 2, 30, 60), settings.loadBalancer());
+        assertEquals(new TaskSettings.CapacityStrategy(0, 1, 3), dev.capacity());
         assertTrue(dev.executeCommand());
         assertTrue(dev.usesDefaultImage());
-        assertFalse(dev.tls().https());
+        assertFalse(settings.tls().https());
         assertEquals(DeploymentStrategy.ROLLING, load(minimal()).deployment().strategy());
         assertEquals(30, load(minimal()).edge().logExpirationDays());
 
         StackSettings prod = prod();
-        assertEquals(new ServiceSettings.CapacityStrategy(2, 1, 1), prod.service().capacity());
-        assertFalse(prod.service().executeCommand());
+        assertEquals(new TaskSettings.CapacityStrategy(2, 1, 1), prod.task().capacity());
+        assertFalse(prod.task().executeCommand());
         assertEquals(DeploymentStrategy.BLUE_GREEN, prod.deployment().strategy());
         assertEquals(TrafficShift.CANARY_10_PERCENT_5_MINUTES, prod.deployment().trafficShift());
         assertEquals("CodeDeployDefault.ECSCanary10Percent5Minutes", prod.deployment().trafficShift().deploymentConfigName());
@@ -56,7 +70,7 @@ class ServiceSettingsTest {
     @ParameterizedTest
     @CsvSource({"256,512", "512,4096", "1024,8192", "2048,16384", "4096,30720", "8192,61440", "16384,122880"})
     void validFargateSizes(int cpu, int memory) {
-        ServiceSettings s = load(service("{\"cpu\":" + cpu + ",\"memory\":" + memory + "}")).service();
+        TaskSettings s = load(service("{\"cpu\":" + cpu + ",\"memory\":" + memory + "}")).task();
         assertEquals(cpu, s.cpu());
         assertEquals(memory, s.memory());
     }
@@ -70,24 +84,24 @@ class ServiceSettingsTest {
 
     @Test
     void invalidFargateCpu() {
-        onlyProblem(service("{\"cpu\":300}"), "storefront:service.cpu", "[256, 512, 1024, 2048, 4096, 8192, 16384]");
+        onlyProblem(service("{\"cpu\":300}"), "storefront:service.cpu", "256, 512, 1024, 2048, 4096, 8192, 16384");
     }
 
     @Test
     void minTasksMustNotExceedMaxTasks() {
-        onlyProblem(service("{\"minTasks\":5,\"maxTasks\":3}"), "storefront:service.minTasks", "must not exceed");
+        onlyProblem(scaling("{\"minTasks\":5,\"maxTasks\":3}"), "storefront:scaling.minTasks", "must not exceed");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"0", "101"})
     void cpuTargetIsOneToHundred(String value) {
-        onlyProblem(service("{\"cpuTargetPercent\":" + value + "}"), "storefront:service.cpuTargetPercent", "from 1 to 100");
+        onlyProblem(scaling("{\"cpuTargetPercent\":" + value + "}"), "storefront:scaling.cpuTargetPercent", "from 1 to 100");
     }
 
     @Test
     void stepThresholdsMustBeOrdered() {
-        onlyProblem(service("{\"stepScaling\":true,\"stepScaleOutPercent\":40,\"stepScaleInPercent\":50}"),
-                "storefront:service.stepScaleInPercent", "must be below");
+        onlyProblem(scaling("{\"stepScaling\":true,\"stepScaleOutPercent\":40,\"stepScaleInPercent\":50}"),
+                "storefront:scaling.stepScaleInPercent", "must be below");
     }
 
     @Test
@@ -98,20 +112,21 @@ class ServiceSettingsTest {
 
     @Test
     void deregistrationDelayKeepsRolloutsQuick() {
-        onlyProblem(service("{\"deregistrationDelaySeconds\":300}"), "storefront:service.deregistrationDelaySeconds",
+        onlyProblem(section("loadBalancer", "{\"deregistrationDelaySeconds\":300}"),
+                "storefront:loadBalancer.deregistrationDelaySeconds",
                 "from 0 to 60");
     }
 
     @Test
     void unhealthyThresholdTwoToTen() {
-        onlyProblem(service("{\"unhealthyThreshold\":1}"), "storefront:service.unhealthyThreshold", "from 2 to 10");
+        onlyProblem(section("loadBalancer", "{\"unhealthyThreshold\":1}"), "storefront:loadBalancer.unhealthyThreshold", "from 2 to 10");
     }
 
     @Test
     void imageReferenceSyntax() {
         onlyProblem(service("{\"image\":\"Not An Image\"}"), "storefront:service.image", "image reference");
         assertFalse(load(service("{\"image\":\"123456789012.dkr.ecr.us-west-2.amazonaws.com/api:1.2.3\"}"))
-                .service().usesDefaultImage());
+                .task().usesDefaultImage());
     }
 
     @Test
@@ -122,32 +137,32 @@ class ServiceSettingsTest {
 
     @Test
     void certificateNeedsTheDomainItCovers() {
-        onlyProblem(service("{\"certificateArn\":\"arn:aws:acm:us-west-2:123456789012:certificate/0a1b2c3d-0a1b-0a1b-0a1b-0a1b2c3d4e5f\"}"),
-                "storefront:service.domainName", "CloudFront connects to");
+        onlyProblem(tls("{\"certificateArn\":\"arn:aws:acm:us-west-2:123456789012:certificate/0a1b2c3d-0a1b-0a1b-0a1b-0a1b2c3d4e5f\"}"),
+                "storefront:tls.domainName", "CloudFront connects to");
     }
 
     @Test
     void certificateMustBeInTheStackRegion() {
-        onlyProblem(service("{\"domainName\":\"origin.example.com\","
+        onlyProblem(tls("{\"domainName\":\"origin.example.com\","
                         + "\"certificateArn\":\"arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-0a1b-0a1b-0a1b-0a1b2c3d4e5f\"}"),
-                "storefront:service.certificateArn", "stack region us-west-2");
+                "storefront:tls.certificateArn", "stack region us-west-2");
     }
 
     @Test
     void domainWithoutCertificateNeedsAHostedZone() {
-        onlyProblem(service("{\"domainName\":\"origin.example.com\"}"), "storefront:service.hostedZoneId", "DNS-validated");
-        ServiceSettings.TlsSettings tls = load(service("{\"domainName\":\"origin.example.com\","
-                + "\"hostedZoneId\":\"Z0123456789ABCDEFGHIJ\"}")).service().tls();
+        onlyProblem(tls("{\"domainName\":\"origin.example.com\"}"), "storefront:tls.hostedZoneId", "DNS-validated");
+        TlsSettings tls = load(tls("{\"domainName\":\"origin.example.com\","
+                + "\"hostedZoneId\":\"Z0123456789ABCDEFGHIJ\"}")).tls();
         assertTrue(tls.https());
         assertTrue(tls.issuesCertificate());
     }
 
     @Test
     void domainAndZoneSyntax() {
-        onlyProblem(service("{\"domainName\":\"Origin.Example.com\",\"hostedZoneId\":\"Z0123456789ABCDEFGHIJ\"}"),
-                "storefront:service.domainName", "lowercase DNS name");
-        onlyProblem(service("{\"domainName\":\"origin.example.com\",\"hostedZoneId\":\"zone-1\"}"),
-                "storefront:service.hostedZoneId", "hosted zone id");
+        onlyProblem(tls("{\"domainName\":\"Origin.Example.com\",\"hostedZoneId\":\"Z0123456789ABCDEFGHIJ\"}"),
+                "storefront:tls.domainName", "lowercase DNS name");
+        onlyProblem(tls("{\"domainName\":\"origin.example.com\",\"hostedZoneId\":\"zone-1\"}"),
+                "storefront:tls.hostedZoneId", "hosted zone id");
     }
 
     @Test
@@ -162,9 +177,9 @@ class ServiceSettingsTest {
     /** SVC-8: request tracking works under blue/green too (counted at the ALB, per running task). */
     @Test
     void requestTrackingFitsBlueGreen() {
-        assertEquals(100, load(with(minimal(), "storefront:service", "{\"requestsPerTarget\":100}",
+        assertEquals(100, load(with(minimal(), "storefront:scaling", "{\"requestsPerTarget\":100}",
                 "storefront:deployment", "{\"strategy\":\"blueGreen\",\"liveTargetGroup\":\"green\"}"))
-                .service().requestsPerTarget());
+                .scaling().requestsPerTarget());
     }
 
     @Test
@@ -219,7 +234,7 @@ class ServiceSettingsTest {
         onlyProblem(with(minimal(), "storefront:service", "{\"containerHealthCheck\":[\"CMD\"]}"),
                 "storefront:service.containerHealthCheck", "CMD");
         assertEquals(Optional.of(List.of("CMD", "/app/healthcheck")), load(with(minimal(), "storefront:service",
-                "{\"containerHealthCheck\":[\"CMD\",\"/app/healthcheck\"]}")).service().containerHealthCheck());
-        assertTrue(load(minimal()).service().containerHealthCheck().isEmpty(), "no check inside the image by default");
+                "{\"containerHealthCheck\":[\"CMD\",\"/app/healthcheck\"]}")).task().containerHealthCheck());
+        assertTrue(load(minimal()).task().containerHealthCheck().isEmpty(), "no check inside the image by default");
     }
 }

@@ -5,7 +5,6 @@ import com.storefront.testing.Stacks;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 
 /** Loads the settings of a real stack file, for tests outside the config package. */
 public final class SettingsLoaderAccess {
@@ -15,12 +14,10 @@ public final class SettingsLoaderAccess {
 
     public static StackSettings load(String stackFile) {
         Map<String, String> config = StackConfig.read(Path.of(stackFile)).asObservedOffline().values();
-        return SettingsLoader.load(
-                key -> Optional.ofNullable(config.get(SettingsLoader.NAMESPACE + ":" + key)),
-                key -> Optional.ofNullable(config.get("aws:" + key)));
+        return SettingsLoader.load(config);
     }
 
-    public static ServiceSettings prodServiceSettings() {
-        return load(Stacks.PROD_FILE).service();
+    public static TaskSettings prodTaskSettings() {
+        return load(Stacks.PROD_FILE).task();
     }
 }

@@ -2,6 +2,7 @@ package com.storefront.config;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
@@ -75,11 +76,14 @@ class SettingsLoaderTest {
         onlyProblem(with(minimal(), "storefront:environmentSuffix", null), "storefront:environmentSuffix", "is required");
     }
 
+    /** The message names the rule that failed, not the whole rule set. */
     @ParameterizedTest
-    @ValueSource(strings = {"Dev", "dev_1", "-dev", "dev-", "de--v", "abcdefghijklm", "dev 1"})
-    void suffixMustBeLowercaseShortAndHyphenSafe(String suffix) {
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {"Dev|must be lowercase", "dev_1|contains '_'", "-dev|must not start or end",
+            "dev-|must not start or end", "de--v|two in a row", "abcdefghijklm|is 13 characters; at most 12",
+            "dev 1|contains ' '"})
+    void suffixMustBeLowercaseShortAndHyphenSafe(String suffix, String rule) {
         ConfigProblems.Problem p = onlyProblem(with(minimal(), "storefront:environmentSuffix", suffix),
-                "storefront:environmentSuffix", "lowercase letters, digits and single hyphens");
+                "storefront:environmentSuffix", rule);
         assertEquals("'" + suffix + "'", p.value());
     }
 
@@ -106,14 +110,15 @@ class SettingsLoaderTest {
 
     @Test
     void regionIsRequiredAndWellFormed() {
-        onlyProblem(with(minimal(), "aws:region", null), "aws:region", "AWS region code");
-        onlyProblem(with(minimal(), "aws:region", "uswest2"), "aws:region", "AWS region code");
+        onlyProblem(with(minimal(), "aws:region", null), "aws:region", "is required; a commercial-partition AWS region");
+        onlyProblem(with(minimal(), "aws:region", "uswest2"), "aws:region", "did you mean us-west-2?");
+        onlyProblem(with(minimal(), "aws:region", "us-moon-1"), "aws:region", "regions.tsv, checked 2026-12-01");
     }
 
     @Test
     void onlyCommercialRegions() {
-        onlyProblem(with(minimal(), "aws:region", "cn-north-1"), "aws:region", "AWS region code");
-        onlyProblem(with(minimal(), "aws:region", "us-gov-west-1"), "aws:region", "AWS region code");
+        onlyProblem(with(minimal(), "aws:region", "cn-north-1"), "aws:region", "commercial partition");
+        onlyProblem(with(minimal(), "aws:region", "us-gov-west-1"), "aws:region", "commercial partition");
     }
 
     @Test

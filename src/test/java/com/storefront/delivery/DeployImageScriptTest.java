@@ -412,7 +412,7 @@ class DeployImageScriptTest {
         Map<String, Object> outputs = prodAfterRelease(RUNNING);
         givenOutputs(outputs);
         givenPrimaryTaskSet(RUNNING, (String) outputs.get("blueTargetGroupArn"), 1);
-        write("config-values", "aws:region=us-east-2\nstorefront:api.manageAccountLogging=true\nstorefront:service.domainName=origin.shop.example.com\n");
+        write("config-values", "aws:region=us-east-2\nstorefront:api.manageAccountLogging=true\nstorefront:tls.domainName=origin.shop.example.com\n");
         Result result = run("up", "prod");
         assertEquals(0, result.exit(), result.output());
         // Named from the DNS name the last update exported (internal-<name>-<id>.<region>.elb.amazonaws.com).
@@ -441,7 +441,7 @@ class DeployImageScriptTest {
 
         // An ALB a failed update already deleted: nothing to prepare, the update goes ahead.
         Files.delete(log);
-        write("config-values", "aws:region=us-east-2\nstorefront:api.manageAccountLogging=true\nstorefront:service.domainName=origin.shop.example.com\n");
+        write("config-values", "aws:region=us-east-2\nstorefront:api.manageAccountLogging=true\nstorefront:tls.domainName=origin.shop.example.com\n");
         write("alb-gone", "");
         assertEquals(0, run("up", "prod").exit());
         assertTrue(calls().stream().noneMatch(c -> c.startsWith("aws elbv2 modify")), calls().toString());

@@ -127,7 +127,7 @@ class DisasterRecoveryTest {
 
         Registered plan = run.one("aws:backup/plan:Plan", "backup-plan");
         Map<String, Object> rule = plan.map("rules.0");
-        assertEquals("cron(0 5 * * ? *)", rule.get("schedule"));
+        assertEquals("cron(0 7 * * ? *)", rule.get("schedule"));
         assertEquals(vault.string("name"), rule.get("targetVaultName"));
         assertEquals(Map.of("deleteAfter", 14.0), rule.get("lifecycle"));
         assertEquals(List.of(Map.of("destinationVaultArn", "arn:aws:backup:us-west-2:123456789012:backup-vault:"

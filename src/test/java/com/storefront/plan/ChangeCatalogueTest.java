@@ -48,7 +48,7 @@ class ChangeCatalogueTest {
     @Test
     void scalingTasksUpdatesTheScalableTargetOnly() {
         ChangeImpact impact = impact(Stacks.dev(), StackRun.of(dev()
-                .withPath("storefront:service", "minTasks", 2).withPath("storefront:service", "maxTasks", 6)));
+                .withPath("storefront:scaling", "minTasks", 2).withPath("storefront:scaling", "maxTasks", 6)));
         assertEquals(Set.of("update aws:appautoscaling/target:Target scaling-target"), lines(impact));
         // Autoscaling owns the service's desired count (ignored), so the service itself is untouched.
         assertEquals(Set.of("maxCapacity", "minCapacity"), impact.changes().get(0).inputs().stream()

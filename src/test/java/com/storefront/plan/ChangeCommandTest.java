@@ -139,10 +139,11 @@ class ChangeCommandTest {
     @Test
     void aBaseWithAnotherProgramIsBuiltAndRunBesideThisOne() throws Exception {
         // A branch whose program pages at 80 % CPU; the working tree (this program) at 85 %.
-        Path reader = repo.resolve("src/main/java/com/storefront/config/AlertSettingsReader.java");
+        Path reader = repo.resolve("src/main/java/com/storefront/config/AlertsConfig.java");
         String source = Files.readString(reader);
+        assertTrue(source.contains("\"service CPU %\", 85"), "the declaration this test edits");
         git("checkout", "-q", "-b", "older-program");
-        Files.writeString(reader, source.replace("\"ecsCpuPercent\", 85", "\"ecsCpuPercent\", 80"));
+        Files.writeString(reader, source.replace("\"service CPU %\", 85", "\"service CPU %\", 80"));
         git("-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-q", "-am", "older threshold");
         git("checkout", "-q", "-");
         Result result = plan("prod", "--against", "older-program");

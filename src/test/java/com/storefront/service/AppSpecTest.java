@@ -16,7 +16,7 @@ class AppSpecTest {
     @Test
     @SuppressWarnings("unchecked")
     void targetsTheServiceContainerWithACapacityStrategyAndATaskDefinitionPlaceholder() {
-        Map<String, Object> appSpec = Json.parse(AppSpec.template(SettingsLoaderAccess.prodServiceSettings(),
+        Map<String, Object> appSpec = Json.parse(AppSpec.template(SettingsLoaderAccess.prodTaskSettings(),
                 List.of("subnet-a", "subnet-b"), "sg-app"));
         assertEquals("0.0", appSpec.get("version"));
         Map<String, Object> target = (Map<String, Object>) ((Map<String, Object>) ((List<Object>) appSpec.get("Resources"))
@@ -37,7 +37,7 @@ class AppSpecTest {
     void theStackExportsTheSameTemplate() {
         @SuppressWarnings("unchecked")
         List<String> subnets = (List<String>) Stacks.prod().output("appSubnetIds");
-        assertEquals(AppSpec.template(SettingsLoaderAccess.prodServiceSettings(), subnets,
+        assertEquals(AppSpec.template(SettingsLoaderAccess.prodTaskSettings(), subnets,
                 (String) Stacks.prod().output("appSecurityGroupId")), Stacks.prod().output("codeDeployAppSpecTemplate"));
         assertEquals("api", Stacks.prod().output("containerName"));
         assertEquals(3000, ((Number) Stacks.prod().output("containerPort")).intValue());

@@ -66,7 +66,7 @@ public class LoadBalancerTest {
                 String.valueOf(threeZones.errors()));
         assertTrue(com.storefront.plan.PlanRun.run(useast1).succeeded(), "us-east-1a and b are use1-az1 and az2");
         assertTrue(com.storefront.plan.PlanRun.run(useast1.withPath("storefront:network", "azCount", 3)
-                .with(Map.of("storefront:service", "{\"domainName\":\"origin.dev.example.com\","
+                .with(Map.of("storefront:tls", "{\"domainName\":\"origin.dev.example.com\","
                         + "\"certificateArn\":\"arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-0a1b-0a1b-0a1b-0a1b2c3d4e5f\"}")))
                 .succeeded(), "an internet-facing ALB needs no VPC origin");
     }

@@ -57,8 +57,8 @@ class ScalingAndDeploymentTest {
     /** SVC-8 under blue/green: requests at the ALB per running task, whichever target group is live. */
     @Test
     void requestsPerTaskUnderBlueGreenFollowNoTargetGroup() {
-        StackRun run = StackRun.ofStackFile(Stacks.PROD_FILE, Map.of("storefront:service",
-                "{\"minTasks\":2,\"maxTasks\":10,\"fargateBase\":2,\"requestsPerTarget\":800}"));
+        StackRun run = StackRun.ofStackFile(Stacks.PROD_FILE, Map.of("storefront:scaling",
+                "{\"minTasks\":2,\"maxTasks\":10,\"requestsPerTarget\":800}"));
         Registered policy = run.one(POLICY, "scale-requests");
         assertEquals(800.0, policy.number("targetTrackingScalingPolicyConfiguration.targetValue"));
         assertTrue(policy.input("targetTrackingScalingPolicyConfiguration.predefinedMetricSpecification").isEmpty(),

@@ -43,8 +43,8 @@ public final class Stacks {
     /** Prod with green live, and HTTPS switched on with a domain. */
     public static StackRun prodWithDomainGreenLive() {
         return StackRun.of(StackRun.stackFile(PROD_FILE).withPath("storefront:deployment", "liveTargetGroup", "green")
-                .withPath("storefront:service", "domainName", "origin.shop.example.com")
-                .withPath("storefront:service", "hostedZoneId", "Z0123456789ABCDEFGHIJ"));
+                .withPath("storefront:tls", "domainName", "origin.shop.example.com")
+                .withPath("storefront:tls", "hostedZoneId", "Z0123456789ABCDEFGHIJ"));
     }
 
     /** Dev without NAT (interface endpoints instead). */
@@ -63,15 +63,16 @@ public final class Stacks {
 
     /** Prod with a domain and hosted zone: a DNS-validated certificate and HTTPS on the ALB. */
     public static StackRun prodWithDomain() {
-        return StackRun.ofStackFile(PROD_FILE, Map.of("storefront:service",
+        return StackRun.ofStackFile(PROD_FILE, Map.of("storefront:tls",
                 "{\"domainName\":\"origin.shop.example.com\",\"hostedZoneId\":\"Z0123456789ABCDEFGHIJ\"}"));
     }
 
     /** Dev with an existing certificate: HTTPS with rolling deployments, autoscaling extras switched on. */
     public static StackRun devWithCertificate() {
-        return StackRun.ofStackFile(DEV_FILE, Map.of("storefront:service", "{\"domainName\":\"origin.dev.example.com\","
-                + "\"certificateArn\":\"arn:aws:acm:us-west-2:123456789012:certificate/0a1b2c3d-0a1b-0a1b-0a1b-0a1b2c3d4e5f\","
-                + "\"requestsPerTarget\":500,\"dbConnectionsPerTask\":20,\"stepScaling\":true}"));
+        return StackRun.ofStackFile(DEV_FILE, Map.of("storefront:tls", "{\"domainName\":\"origin.dev.example.com\","
+                + "\"certificateArn\":\"arn:aws:acm:us-west-2:123456789012:certificate/0a1b2c3d-0a1b-0a1b-0a1b-0a1b2c3d4e5f\"}",
+                "storefront:scaling", "{\"minTasks\":1,\"maxTasks\":4,\"requestsPerTarget\":500,"
+                + "\"dbConnectionsPerTask\":20,\"stepScaling\":true}"));
     }
 
     /** Dev with a custom viewer domain (certificate issued in us-east-1), OAI instead of OAC, and the API on. */

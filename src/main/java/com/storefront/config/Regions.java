@@ -1,0 +1,27 @@
+package com.storefront.config;
+
+import java.util.Optional;
+
+/** AWS regions of the commercial partition, from the dated table {@link AwsTables#regions()}. */
+final class Regions {
+
+    private Regions() {
+    }
+
+    /** Why {@code region} is not a region this stack can use, or empty. */
+    static Optional<String> problem(String region) {
+        AwsTables.Table table = AwsTables.regions();
+        if (table.has(region)) {
+            return Optional.empty();
+        }
+        String hint = ConfigSection.closest(region, table.rows().keySet()).map(r -> "did you mean " + r + "? ").orElse("");
+        return Optional.of("is not an AWS region of the commercial partition; " + hint + "regions are "
+                + String.join(", ", new java.util.TreeSet<>(table.rows().keySet())) + " " + table.citation());
+    }
+
+    /** Whether the account must opt in to the region before anything deploys there. */
+    static boolean optIn(String region) {
+        AwsTables.Table table = AwsTables.regions();
+        return table.has(region) && "true".equals(table.value(region, "optIn"));
+    }
+}
