@@ -128,11 +128,12 @@ public final class DatabaseConfig {
         double minAcu = values.read(MIN_ACU);
         double maxAcu = values.read(MAX_ACU);
         if (minAcu > maxAcu) {
-            problems.add(values.key(MIN_ACU), minAcu, "must not exceed " + values.key(MAX_ACU) + " ("
-                    + Setting.number(maxAcu) + ")");
+            String max = section.has(MAX_ACU.name()) ? values.shown(MAX_ACU) : Setting.number(maxAcu) + ", the default";
+            problems.addShown(values.key(MIN_ACU), values.shown(MIN_ACU), "must not exceed " + values.key(MAX_ACU)
+                    + " (" + max + ")");
         }
         if (minAcu == 0 && serverless && version.isPresent() && !version.get().supportsAutoPause()) {
-            problems.add(values.key(MIN_ACU), minAcu, "0 (auto-pause) needs engine version "
+            problems.addShown(values.key(MIN_ACU), values.shown(MIN_ACU), "0 (auto-pause) needs engine version "
                     + AuroraVersions.autoPauseMinimums() + " or later; engineVersion is " + versionText);
         }
         values.read(SECONDS_UNTIL_AUTO_PAUSE);

@@ -28,7 +28,7 @@ public final class FargateSizes {
     }
 
     public static String cpuValues() {
-        return MEMORY_BY_CPU.keySet().toString();
+        return MEMORY_BY_CPU.keySet().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** What memory a given CPU allows, for error messages. */

@@ -1,6 +1,7 @@
 package com.storefront.config;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -37,10 +38,12 @@ final class InstanceClasses {
         }
         Matcher m = OPTIMIZED_READS.matcher(table.value(instanceClass, "note"));
         if (m.find()) {
-            Optional<AuroraVersions.Version> first = Arrays.stream(m.group(1).split(","))
-                    .map(AuroraVersions::parseAny).flatMap(Optional::stream)
-                    .filter(v -> v.major() == version.major()).findFirst();
-            if (first.isEmpty() || !version.atLeast(first.get())) {
+            List<AuroraVersions.Version> firsts = Arrays.stream(m.group(1).split(","))
+                    .map(AuroraVersions::parseAny).flatMap(Optional::stream).toList();
+            Optional<AuroraVersions.Version> first = firsts.stream().filter(v -> v.major() == version.major()).findFirst();
+            // "16.1 and all higher versions": a major above every listed one has it from its first minor.
+            boolean later = firsts.stream().allMatch(v -> v.major() < version.major());
+            if (first.isEmpty() ? !later : !version.atLeast(first.get())) {
                 return Optional.of("is an Optimized Reads class, offered from Aurora PostgreSQL " + m.group(1)
                         .replace(",", ", ") + "; engineVersion is " + version + " " + table.citation());
             }

@@ -11,13 +11,4 @@ public final class LogRetention {
 
     private LogRetention() {
     }
-
-    public static int read(ConfigSection section, String name, int defaultValue) {
-        int days = section.integer(name, defaultValue, 1, 3653);
-        if (!ALLOWED_DAYS.contains(days)) {
-            section.problems().add(section.key(name), days, "must be one of " + ALLOWED_DAYS);
-            return defaultValue;
-        }
-        return days;
-    }
 }

@@ -44,6 +44,11 @@ public final class SettingValues {
         return value;
     }
 
+    /** The value of {@code setting} as the user typed it (for cross-setting messages), or "(not set)". */
+    public String shown(Setting<?> setting) {
+        return section.raw(setting.name()).map(ConfigSection::display).orElse("(not set)");
+    }
+
     /** A value the section's reader derived or corrected (e.g. resolved subnet blocks), by component name. */
     public SettingValues put(String name, Object value) {
         values.put(name, value);
