@@ -22,6 +22,31 @@ class ProjectFilesTest {
         assertEquals("java", project.get("runtime"), "no runtime.options.binary: a prebuilt jar could be stale");
     }
 
+    /** `pulumi new` prompts for what has no default, so the stack it writes loads without a problem. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theTemplatePromptsForEverythingANewStackNeeds() throws IOException {
+        Map<String, Object> project = new Yaml().load(Files.readString(Path.of("Pulumi.yaml")));
+        Map<String, Map<String, Object>> prompts = (Map<String, Map<String, Object>>)
+                ((Map<String, Object>) project.get("template")).get("config");
+        assertEquals(java.util.Set.of("aws:region", "storefront:environmentSuffix", "storefront:owner",
+                "storefront:redisAuthToken", "storefront:originVerifySecret"), prompts.keySet());
+        assertEquals(true, prompts.get("storefront:redisAuthToken").get("secret"));
+        assertEquals(true, prompts.get("storefront:originVerifySecret").get("secret"));
+        prompts.values().forEach(p -> assertTrue(String.valueOf(p.get("description")).length() > 20, "each prompt says what to enter"));
+
+        // The stack file `pulumi new` writes: the defaults, and an answer where there is none.
+        Map<String, String> answers = Map.of("storefront:owner", "platform-team",
+                "storefront:redisAuthToken", "0123456789abcdef0123456789abcdef",
+                "storefront:originVerifySecret", "0123456789abcdef0123456789abcdef");
+        Map<String, String> stack = new java.util.TreeMap<>();
+        prompts.forEach((key, prompt) -> stack.put(key, prompt.containsKey("default")
+                ? String.valueOf(prompt.get("default")) : answers.get(key)));
+        com.storefront.config.StackSettings settings = com.storefront.config.SettingsLoader.load(stack);
+        assertEquals("dev", settings.suffix());
+        assertEquals("us-west-2", settings.region());
+    }
+
     @Test
     void mavenRunsTheAppEntryPoint() throws IOException {
         String pom = Files.readString(Path.of("pom.xml"));
