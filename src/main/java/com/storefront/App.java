@@ -3,7 +3,7 @@ package com.storefront;
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
 import com.storefront.config.ConfigKeys;
-import com.storefront.config.SettingsLoader;
+import com.storefront.settings.SettingsLoader;
 import com.storefront.config.StackSettings;
 import com.storefront.plan.PlanCommand;
 

@@ -45,7 +45,7 @@ public final class AuroraVersions {
         }
 
         /** Ordered by major, then minor. */
-        boolean atLeast(Version other) {
+        public boolean atLeast(Version other) {
             return major != other.major ? major > other.major : minor >= other.minor;
         }
 
@@ -64,20 +64,20 @@ public final class AuroraVersions {
     }
 
     /** Any major.minor, for what RDS reports (a major newer than the table included). */
-    static Optional<Version> parseAny(String text) {
+    public static Optional<Version> parseAny(String text) {
         Matcher m = VERSION.matcher(text);
         return m.matches() ? Optional.of(new Version(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))))
                 : Optional.empty();
     }
 
     /** Released minors per major, for messages: "16: 16.1, 16.2, ...". */
-    static Map<Integer, String> majors() {
+    public static Map<Integer, String> majors() {
         return AwsTables.auroraVersions().rows().keySet().stream().map(v -> parseAny(v).orElseThrow())
                 .collect(Collectors.groupingBy(Version::major, TreeMap::new,
                         Collectors.mapping(Version::toString, Collectors.joining(", "))));
     }
 
-    static String supportedMajors() {
+    public static String supportedMajors() {
         return majors().keySet().stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
@@ -98,11 +98,11 @@ public final class AuroraVersions {
                 .collect(Collectors.joining(", "));
     }
 
-    static String autoPauseMinimums() {
+    public static String autoPauseMinimums() {
         return minimums("autoPause");
     }
 
-    static String serverlessMinimums() {
+    public static String serverlessMinimums() {
         return minimums("serverlessV2");
     }
 }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * a rule at most once an hour, so minutes are one value. {@link #starts()} gives the start times in a
  * week (minutes since Monday 00:00) for checking them against the Aurora windows.
  */
-final class BackupCron {
+public final class BackupCron {
 
     private static final Pattern CRON = Pattern.compile("^cron\\((\\S+) (\\S+) (\\S+) (\\S+) (\\S+) (\\S+)\\)$");
     private static final List<String> MONTHS = List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP",
@@ -34,14 +34,14 @@ final class BackupCron {
         this.weekdays = weekdays;
     }
 
-    static String rule() {
+    public static String rule() {
         return "an AWS cron expression cron(minutes hours day-of-month month day-of-week year) in UTC with one "
                 + "minute value, hours 0-23, day-of-month 1-31, month 1-12 or JAN-DEC, day-of-week 1-7 or SUN-SAT, "
                 + "one of the two days ?, e.g. cron(0 7 * * ? *) for 07:00 daily";
     }
 
     /** The parsed schedule, or why it is not one AWS Backup accepts. */
-    static Result parse(String text) {
+    public static Result parse(String text) {
         Matcher m = CRON.matcher(text.trim());
         if (!m.matches()) {
             return Result.problem("must be " + rule());
@@ -86,7 +86,7 @@ final class BackupCron {
     }
 
     /** Start times in a week, in minutes since Monday 00:00 UTC. */
-    List<Integer> starts() {
+    public List<Integer> starts() {
         List<Integer> starts = new ArrayList<>();
         for (int day : weekdays) {
             for (int hour : hours) {
@@ -96,7 +96,7 @@ final class BackupCron {
         return starts;
     }
 
-    record Result(Optional<BackupCron> cron, Optional<String> problem) {
+    public record Result(Optional<BackupCron> cron, Optional<String> problem) {
         static Result problem(String text) {
             return new Result(Optional.empty(), Optional.of(text));
         }

@@ -80,18 +80,18 @@ public final class ConfigSection {
     }
 
     /** The value as given (a YAML null included), marking the key as known; {@link Setting} interprets it. */
-    Optional<JsonElement> raw(String name) {
+    public Optional<JsonElement> raw(String name) {
         known(name);
         return lookup.apply(name);
     }
 
     /** Whether the stack sets {@code name} here (valid or not): cross-checks skip what is missing only. */
-    boolean has(String name) {
+    public boolean has(String name) {
         return lookup.apply(name).isPresent();
     }
 
     /** Marks a key as known without reading it (one read elsewhere, such as a secret). */
-    void declare(String name) {
+    public void declare(String name) {
         known(name);
     }
 
@@ -259,7 +259,7 @@ public final class ConfigSection {
     }
 
     /** The known key a typo most likely meant: the nearest by edit distance, ignoring case, if near enough. */
-    static Optional<String> closest(String typo, Set<String> known) {
+    public static Optional<String> closest(String typo, Set<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : new TreeSet<>(known)) {
@@ -307,7 +307,7 @@ public final class ConfigSection {
      * A value as the user typed it: decimals keep their digits (Gson keeps the JSON text), lists read
      * {@code [a, b]} (the one list format of every message), objects {@code {...}} with their keys.
      */
-    static String display(JsonElement element) {
+    public static String display(JsonElement element) {
         if (element.isJsonNull()) {
             return "(empty)";
         }

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * class is offered for, and a note {@code optimizedReads>=14.9,15.4,16.1} gives the first minor per
  * major of the Optimized Reads ({@code *d}) classes.
  */
-final class InstanceClasses {
+public final class InstanceClasses {
 
     private static final Pattern OPTIMIZED_READS = Pattern.compile("optimizedReads>=([0-9.,]+)");
 
@@ -22,7 +22,7 @@ final class InstanceClasses {
     }
 
     /** Why {@code instanceClass} cannot run {@code version}, or empty when it can. */
-    static Optional<String> problem(String instanceClass, AuroraVersions.Version version) {
+    public static Optional<String> problem(String instanceClass, AuroraVersions.Version version) {
         AwsTables.Table table = AwsTables.auroraInstanceClasses();
         if (!table.has(instanceClass)) {
             return Optional.of("must be db.serverless or a class Aurora PostgreSQL offers, of the families "

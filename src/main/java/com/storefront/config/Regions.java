@@ -3,13 +3,13 @@ package com.storefront.config;
 import java.util.Optional;
 
 /** AWS regions of the commercial partition, from the dated table {@link AwsTables#regions()}. */
-final class Regions {
+public final class Regions {
 
     private Regions() {
     }
 
     /** Why {@code region} is not a region this stack can use, or empty. */
-    static Optional<String> problem(String region) {
+    public static Optional<String> problem(String region) {
         AwsTables.Table table = AwsTables.regions();
         if (table.has(region)) {
             return Optional.empty();
@@ -20,7 +20,7 @@ final class Regions {
     }
 
     /** Whether the account must opt in to the region before anything deploys there. */
-    static boolean optIn(String region) {
+    public static boolean optIn(String region) {
         AwsTables.Table table = AwsTables.regions();
         return table.has(region) && "true".equals(table.value(region, "optIn"));
     }

@@ -22,7 +22,7 @@ public final class SecretValue {
      * Reads a required secret key of the namespace. A missing value says how to set it; a malformed
      * one is reported by its length only, never its value.
      */
-    static SecretValue read(ConfigSection root, Function<String, Optional<String>> raw, String name, Pattern rule,
+    public static SecretValue read(ConfigSection root, Function<String, Optional<String>> raw, String name, Pattern rule,
                             String shape, String ruleText) {
         String key = root.key(name);
         root.problems().read(key);

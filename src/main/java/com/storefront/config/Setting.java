@@ -242,7 +242,7 @@ public final class Setting<T> {
     }
 
     /** A bound as people write it: 0.5, 256 (not 256.0). */
-    static String number(double value) {
+    public static String number(double value) {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 

@@ -85,13 +85,13 @@ public final class TimeWindows {
      * Reports a malformed daily or weekly window, and (when {@code checkOverlap}) a daily window that
      * overlaps the weekly one, under the given keys of {@code section}.
      */
-    static void validate(ConfigSection section, String dailyKey, String daily, String weeklyKey, String weekly,
+    public static void validate(ConfigSection section, String dailyKey, String daily, String weeklyKey, String weekly,
                          boolean checkOverlap, int minWeeklyMinutes) {
         validate(section, dailyKey, daily, weeklyKey, weekly, checkOverlap, minWeeklyMinutes, MIN_MINUTES);
     }
 
     /** As above, with a daily window of at least {@code minDailyMinutes} (ElastiCache snapshots: 60). */
-    static void validate(ConfigSection section, String dailyKey, String daily, String weeklyKey, String weekly,
+    public static void validate(ConfigSection section, String dailyKey, String daily, String weeklyKey, String weekly,
                          boolean checkOverlap, int minWeeklyMinutes, int minDailyMinutes) {
         Optional<Range> dailyRange = daily(daily).filter(r -> r.length() >= minDailyMinutes);
         Optional<Range> weeklyRange = weekly(weekly).filter(r -> r.length() >= minWeeklyMinutes);
@@ -108,15 +108,15 @@ public final class TimeWindows {
         }
     }
 
-    static String dailyRule() {
+    public static String dailyRule() {
         return dailyRule(MIN_MINUTES);
     }
 
-    static String dailyRule(int minMinutes) {
+    public static String dailyRule(int minMinutes) {
         return "must be hh24:mi-hh24:mi in UTC, at least " + minMinutes + " minutes, e.g. 03:00-04:00";
     }
 
-    static String weeklyRule(int minMinutes) {
+    public static String weeklyRule(int minMinutes) {
         return "must be ddd:hh24:mi-ddd:hh24:mi in UTC with lowercase days (mon..sun), " + minMinutes
                 + " minutes to 24 hours, e.g. sun:05:00-sun:06:00";
     }

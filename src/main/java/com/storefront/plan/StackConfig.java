@@ -3,6 +3,7 @@ package com.storefront.plan;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;

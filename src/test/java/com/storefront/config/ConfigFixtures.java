@@ -1,5 +1,6 @@
 package com.storefront.config;
 
+import com.storefront.settings.SettingsLoader;
 import com.storefront.plan.StackConfig;
 
 import java.util.LinkedHashMap;

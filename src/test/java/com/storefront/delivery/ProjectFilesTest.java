@@ -42,7 +42,7 @@ class ProjectFilesTest {
         Map<String, String> stack = new java.util.TreeMap<>();
         prompts.forEach((key, prompt) -> stack.put(key, prompt.containsKey("default")
                 ? String.valueOf(prompt.get("default")) : answers.get(key)));
-        com.storefront.config.StackSettings settings = com.storefront.config.SettingsLoader.load(stack);
+        com.storefront.config.StackSettings settings = com.storefront.settings.SettingsLoader.load(stack);
         assertEquals("dev", settings.suffix());
         assertEquals("us-west-2", settings.region());
     }

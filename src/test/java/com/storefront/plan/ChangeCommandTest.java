@@ -139,7 +139,7 @@ class ChangeCommandTest {
     @Test
     void aBaseWithAnotherProgramIsBuiltAndRunBesideThisOne() throws Exception {
         // A branch whose program pages at 80 % CPU; the working tree (this program) at 85 %.
-        Path reader = repo.resolve("src/main/java/com/storefront/config/AlertsConfig.java");
+        Path reader = repo.resolve("src/main/java/com/storefront/observability/AlertsConfig.java");
         String source = Files.readString(reader);
         assertTrue(source.contains("\"service CPU %\", 85"), "the declaration this test edits");
         git("checkout", "-q", "-b", "older-program");

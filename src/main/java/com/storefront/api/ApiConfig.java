@@ -1,4 +1,12 @@
-package com.storefront.config;
+package com.storefront.api;
+
+import com.storefront.config.ApiLogLevel;
+import com.storefront.config.ApiSettings;
+import com.storefront.config.ConfigSection;
+import com.storefront.config.Environment;
+import com.storefront.config.Setting;
+import com.storefront.config.SettingGroup;
+import com.storefront.config.SettingValues;
 
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +50,7 @@ public final class ApiConfig {
     private ApiConfig() {
     }
 
-    static ApiSettings read(ConfigSection section, Environment environment) {
+    public static ApiSettings read(ConfigSection section, Environment environment) {
         SettingValues values = new SettingValues(section, environment);
         boolean enabled = values.read(ENABLED);
         values.read(STAGE_NAME);

@@ -1,4 +1,11 @@
-package com.storefront.config;
+package com.storefront.service;
+
+import com.storefront.config.ConfigSection;
+import com.storefront.config.Environment;
+import com.storefront.config.LoadBalancerSettings;
+import com.storefront.config.Setting;
+import com.storefront.config.SettingGroup;
+import com.storefront.config.SettingValues;
 
 import java.util.List;
 
@@ -25,7 +32,7 @@ public final class LoadBalancerConfig {
     private LoadBalancerConfig() {
     }
 
-    static LoadBalancerSettings read(ConfigSection section, Environment environment) {
+    public static LoadBalancerSettings read(ConfigSection section, Environment environment) {
         SettingValues values = new SettingValues(section, environment);
         for (Setting<?> setting : GROUP.settings()) {
             values.read(setting);

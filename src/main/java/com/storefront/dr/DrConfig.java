@@ -1,4 +1,17 @@
-package com.storefront.config;
+package com.storefront.dr;
+
+import com.storefront.config.BackupCron;
+import com.storefront.config.Cidr;
+import com.storefront.config.ConfigProblems;
+import com.storefront.config.ConfigSection;
+import com.storefront.config.DatabaseSettings;
+import com.storefront.config.DrSettings;
+import com.storefront.config.Environment;
+import com.storefront.config.Regions;
+import com.storefront.config.Setting;
+import com.storefront.config.SettingGroup;
+import com.storefront.config.SettingValues;
+import com.storefront.config.TimeWindows;
 
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +53,7 @@ public final class DrConfig {
     private DrConfig() {
     }
 
-    static DrSettings read(ConfigSection section, Environment environment, String primaryRegion, String primaryVpcCidr,
+    public static DrSettings read(ConfigSection section, Environment environment, String primaryRegion, String primaryVpcCidr,
                            DatabaseSettings database) {
         SettingValues values = new SettingValues(section, environment);
         ConfigProblems problems = section.problems();

@@ -1,4 +1,14 @@
-package com.storefront.config;
+package com.storefront.service;
+
+import com.storefront.config.ConfigSection;
+import com.storefront.config.DeploymentSettings;
+import com.storefront.config.DeploymentStrategy;
+import com.storefront.config.Environment;
+import com.storefront.config.Setting;
+import com.storefront.config.SettingGroup;
+import com.storefront.config.SettingValues;
+import com.storefront.config.TargetGroupColor;
+import com.storefront.config.TrafficShift;
 
 import java.util.List;
 
@@ -44,7 +54,7 @@ public final class DeploymentConfig {
     private DeploymentConfig() {
     }
 
-    static DeploymentSettings read(ConfigSection section, Environment environment) {
+    public static DeploymentSettings read(ConfigSection section, Environment environment) {
         SettingValues values = new SettingValues(section, environment);
         DeploymentStrategy strategy = values.read(STRATEGY);
         values.read(TRAFFIC_SHIFT);

@@ -1,4 +1,16 @@
-package com.storefront.config;
+package com.storefront.network;
+
+import com.storefront.config.Cidr;
+import com.storefront.config.ConfigProblems;
+import com.storefront.config.ConfigSection;
+import com.storefront.config.Environment;
+import com.storefront.config.NatStrategy;
+import com.storefront.config.NetworkLayout;
+import com.storefront.config.NetworkSettings;
+import com.storefront.config.Setting;
+import com.storefront.config.SettingGroup;
+import com.storefront.config.SettingValues;
+import com.storefront.config.SubnetTier;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -75,7 +87,7 @@ public final class NetworkConfig {
     private NetworkConfig() {
     }
 
-    static NetworkSettings read(ConfigSection section, Environment environment, String region) {
+    public static NetworkSettings read(ConfigSection section, Environment environment, String region) {
         SettingValues values = new SettingValues(section, environment);
         ConfigProblems problems = section.problems();
         String vpcText = values.read(VPC_CIDR);

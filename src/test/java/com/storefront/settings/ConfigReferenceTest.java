@@ -1,4 +1,6 @@
-package com.storefront.config;
+package com.storefront.settings;
+
+import com.storefront.config.ConfigProblems;
 
 import com.storefront.plan.StackConfig;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,23 @@
-package com.storefront.config;
+package com.storefront.settings;
+
+import com.storefront.api.ApiConfig;
+import com.storefront.config.Environment;
+import com.storefront.config.LogRetention;
+import com.storefront.config.Regions;
+import com.storefront.config.Setting;
+import com.storefront.config.SettingGroup;
+import com.storefront.config.Teardown;
+import com.storefront.data.CacheConfig;
+import com.storefront.data.DatabaseConfig;
+import com.storefront.dr.DrConfig;
+import com.storefront.edge.EdgeConfig;
+import com.storefront.network.NetworkConfig;
+import com.storefront.observability.AlertsConfig;
+import com.storefront.service.DeploymentConfig;
+import com.storefront.service.LoadBalancerConfig;
+import com.storefront.service.ScalingConfig;
+import com.storefront.service.TaskConfig;
+import com.storefront.service.TlsConfig;
 
 import com.storefront.naming.Naming;
 
@@ -85,7 +104,7 @@ public final class GeneralConfig {
             .rule(LogRetention.ALLOWED_DAYS::contains)
             .doc("retention of every log group")
             .byEnvironment(14, 30);
-    static final Setting<String> ORIGIN_VERIFY_SECRET = Setting.declaredOnly("originVerifySecret", Setting.Kind.SECRET,
+    public static final Setting<String> ORIGIN_VERIFY_SECRET = Setting.declaredOnly("originVerifySecret", Setting.Kind.SECRET,
                     "32–128 letters, digits, `_`, `-`; set with `--secret`")
             .doc("the header only our distribution sends the ALB, and the key API Gateway's header is derived from "
                     + "([Security](#security-every-hop))")
@@ -93,7 +112,7 @@ public final class GeneralConfig {
             .defaultValue("");
 
     /** The sections, in README order: each is an object whose keys its own group declares. */
-    static final List<SettingGroup> SECTIONS = List.of(NetworkConfig.GROUP, NetworkConfig.SUBNETS_GROUP,
+    public static final List<SettingGroup> SECTIONS = List.of(NetworkConfig.GROUP, NetworkConfig.SUBNETS_GROUP,
             DatabaseConfig.GROUP, CacheConfig.GROUP, TaskConfig.GROUP, ScalingConfig.GROUP, LoadBalancerConfig.GROUP,
             TlsConfig.GROUP, DeploymentConfig.GROUP, EdgeConfig.GROUP, ApiConfig.GROUP, AlertsConfig.GROUP,
             DrConfig.GROUP);

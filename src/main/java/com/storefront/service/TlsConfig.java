@@ -1,4 +1,13 @@
-package com.storefront.config;
+package com.storefront.service;
+
+import com.storefront.config.ConfigProblems;
+import com.storefront.config.ConfigSection;
+import com.storefront.config.DnsNames;
+import com.storefront.config.Environment;
+import com.storefront.config.Setting;
+import com.storefront.config.SettingGroup;
+import com.storefront.config.SettingValues;
+import com.storefront.config.TlsSettings;
 
 import java.util.List;
 import java.util.Optional;
@@ -7,12 +16,10 @@ import java.util.regex.Pattern;
 /** {@code storefront:tls}: the ALB origin's TLS (SVC-5; viewer TLS is under {@code edge}), and its reader. */
 public final class TlsConfig {
 
-    static final Pattern DOMAIN = Pattern.compile("^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
-    static final Pattern HOSTED_ZONE = Pattern.compile("^Z[A-Z0-9]{1,31}$");
     private static final Pattern CERTIFICATE_ARN =
             Pattern.compile("^arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[0-9a-f-]{36}$");
 
-    static final Setting<Optional<String>> DOMAIN_NAME = Setting.text("domainName", DOMAIN,
+    static final Setting<Optional<String>> DOMAIN_NAME = Setting.text("domainName", DnsNames.DOMAIN,
                     "a lowercase DNS name such as origin.shop.example.com")
             .doc("DNS name of the ALB origin: the ALB becomes internet-facing with HTTPS only, for CloudFront only; "
                     + "unset, it is internal behind a CloudFront VPC origin. Switching replaces the ALB (see [Moving a "
@@ -22,7 +29,7 @@ public final class TlsConfig {
                     "an ACM certificate ARN in the stack region covering `domainName`")
             .doc("the ALB's certificate (ALBs use regional certificates)")
             .optional();
-    static final Setting<Optional<String>> HOSTED_ZONE_ID = Setting.text("hostedZoneId", HOSTED_ZONE,
+    static final Setting<Optional<String>> HOSTED_ZONE_ID = Setting.text("hostedZoneId", DnsNames.HOSTED_ZONE,
                     "a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ")
             .doc("with `domainName` and no `certificateArn`, a certificate is requested and DNS-validated here; the "
                     + "alias record to the ALB is created")
@@ -34,7 +41,7 @@ public final class TlsConfig {
     private TlsConfig() {
     }
 
-    static TlsSettings read(ConfigSection section, Environment environment, String region) {
+    public static TlsSettings read(ConfigSection section, Environment environment, String region) {
         SettingValues values = new SettingValues(section, environment);
         ConfigProblems problems = section.problems();
         Optional<String> certificateArn = values.read(CERTIFICATE_ARN_SETTING);

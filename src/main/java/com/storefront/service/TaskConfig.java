@@ -1,4 +1,16 @@
-package com.storefront.config;
+package com.storefront.service;
+
+import com.storefront.config.ConfigProblems;
+import com.storefront.config.ConfigSection;
+import com.storefront.config.Environment;
+import com.storefront.config.FargateSizes;
+import com.storefront.config.ImageReference;
+import com.storefront.config.NatStrategy;
+import com.storefront.config.NetworkSettings;
+import com.storefront.config.Setting;
+import com.storefront.config.SettingGroup;
+import com.storefront.config.SettingValues;
+import com.storefront.config.TaskSettings;
 
 import java.util.List;
 import java.util.Map;
@@ -89,7 +101,7 @@ public final class TaskConfig {
     private TaskConfig() {
     }
 
-    static TaskSettings read(ConfigSection section, Environment environment, String region, NetworkSettings network) {
+    public static TaskSettings read(ConfigSection section, Environment environment, String region, NetworkSettings network) {
         SettingValues values = new SettingValues(section, environment);
         ConfigProblems problems = section.problems();
         Optional<String> customImage = values.read(IMAGE);

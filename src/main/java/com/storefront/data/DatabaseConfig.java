@@ -1,4 +1,16 @@
-package com.storefront.config;
+package com.storefront.data;
+
+import com.storefront.config.AuroraVersions;
+import com.storefront.config.AwsTables;
+import com.storefront.config.ConfigProblems;
+import com.storefront.config.ConfigSection;
+import com.storefront.config.DatabaseSettings;
+import com.storefront.config.Environment;
+import com.storefront.config.InstanceClasses;
+import com.storefront.config.Setting;
+import com.storefront.config.SettingGroup;
+import com.storefront.config.SettingValues;
+import com.storefront.config.TimeWindows;
 
 import java.util.List;
 import java.util.Optional;
@@ -101,7 +113,7 @@ public final class DatabaseConfig {
                 .check(v -> v * 2 != Math.floor(v * 2) ? Optional.of("must be a multiple of 0.5 ACU") : Optional.empty());
     }
 
-    static DatabaseSettings read(ConfigSection section, Environment environment) {
+    public static DatabaseSettings read(ConfigSection section, Environment environment) {
         SettingValues values = new SettingValues(section, environment);
         ConfigProblems problems = section.problems();
         String versionText = values.read(ENGINE_VERSION);

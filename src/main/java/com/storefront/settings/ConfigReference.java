@@ -1,4 +1,9 @@
-package com.storefront.config;
+package com.storefront.settings;
+
+import com.storefront.config.AwsTables;
+import com.storefront.config.Environment;
+import com.storefront.config.Setting;
+import com.storefront.config.SettingGroup;
 
 import java.util.List;
 

@@ -1,4 +1,14 @@
-package com.storefront.config;
+package com.storefront.edge;
+
+import com.storefront.config.ConfigSection;
+import com.storefront.config.DnsNames;
+import com.storefront.config.EdgeSettings;
+import com.storefront.config.Environment;
+import com.storefront.config.OriginAccess;
+import com.storefront.config.Setting;
+import com.storefront.config.SettingGroup;
+import com.storefront.config.SettingValues;
+import com.storefront.config.WafLogFilter;
 
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +47,7 @@ public final class EdgeConfig {
     static final Setting<Integer> NONCURRENT_VERSION_DAYS = Setting.wholeNumber("noncurrentVersionDays", 1, 3650)
             .doc("how long overwritten asset versions are kept")
             .byEnvironment(7, 30);
-    static final Setting<Optional<String>> DOMAIN_NAME = Setting.text("domainName", TlsConfig.DOMAIN,
+    static final Setting<Optional<String>> DOMAIN_NAME = Setting.text("domainName", DnsNames.DOMAIN,
                     "a lowercase DNS name such as shop.example.com, not `tls.domainName`")
             .doc("viewer domain (CloudFront alias); with it viewers need TLS 1.2 or newer (`TLSv1.2_2021`). Without it "
                     + "CloudFront's default certificate serves, whose security policy is fixed at TLSv1")
@@ -46,7 +56,7 @@ public final class EdgeConfig {
                     "an ACM certificate ARN in us-east-1 (CloudFront only uses those)")
             .doc("the viewer certificate for `domainName`")
             .optional();
-    static final Setting<Optional<String>> HOSTED_ZONE_ID = Setting.text("hostedZoneId", TlsConfig.HOSTED_ZONE,
+    static final Setting<Optional<String>> HOSTED_ZONE_ID = Setting.text("hostedZoneId", DnsNames.HOSTED_ZONE,
                     "a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ")
             .doc("validates a requested us-east-1 certificate (when no `certificateArn`) and gets the alias record")
             .optional();
@@ -78,7 +88,7 @@ public final class EdgeConfig {
     private EdgeConfig() {
     }
 
-    static EdgeSettings read(ConfigSection section, Environment environment) {
+    public static EdgeSettings read(ConfigSection section, Environment environment) {
         SettingValues values = new SettingValues(section, environment);
         for (Setting<?> setting : GROUP.settings()) {
             values.read(setting);

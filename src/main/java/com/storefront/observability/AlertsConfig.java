@@ -1,4 +1,11 @@
-package com.storefront.config;
+package com.storefront.observability;
+
+import com.storefront.config.AlertSettings;
+import com.storefront.config.ConfigSection;
+import com.storefront.config.Environment;
+import com.storefront.config.Setting;
+import com.storefront.config.SettingGroup;
+import com.storefront.config.SettingValues;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -46,7 +53,7 @@ public final class AlertsConfig {
         return Setting.wholeNumber(name, 1, max).doc(doc).defaultValue(defaultValue);
     }
 
-    static AlertSettings read(ConfigSection section, Environment environment) {
+    public static AlertSettings read(ConfigSection section, Environment environment) {
         SettingValues values = new SettingValues(section, environment);
         for (Setting<?> setting : GROUP.settings()) {
             values.read(setting);

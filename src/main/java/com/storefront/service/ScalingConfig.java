@@ -1,4 +1,11 @@
-package com.storefront.config;
+package com.storefront.service;
+
+import com.storefront.config.ConfigSection;
+import com.storefront.config.Environment;
+import com.storefront.config.ScalingSettings;
+import com.storefront.config.Setting;
+import com.storefront.config.SettingGroup;
+import com.storefront.config.SettingValues;
 
 import java.util.List;
 
@@ -46,7 +53,7 @@ public final class ScalingConfig {
     private ScalingConfig() {
     }
 
-    static ScalingSettings read(ConfigSection section, Environment environment) {
+    public static ScalingSettings read(ConfigSection section, Environment environment) {
         SettingValues values = new SettingValues(section, environment);
         int minTasks = values.read(MIN_TASKS);
         int maxTasks = values.read(MAX_TASKS);

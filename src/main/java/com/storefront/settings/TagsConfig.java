@@ -1,4 +1,8 @@
-package com.storefront.config;
+package com.storefront.settings;
+
+import com.storefront.config.ConfigSection;
+import com.storefront.config.Environment;
+import com.storefront.config.TagSettings;
 
 import java.util.HashSet;
 import java.util.Locale;
@@ -8,7 +12,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /** {@code storefront:tags}: the team's tag values and extra tags (CFG-4). */
-final class TagsConfig {
+public final class TagsConfig {
 
     /** Characters AWS accepts in tag values. */
     static final Pattern VALUE = Pattern.compile("^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,256}$");
@@ -24,7 +28,7 @@ final class TagsConfig {
      * Environment, Project, Owner and ManagedBy on everything, with the team's own values, plus extra
      * tags from {@code storefront:tags} (its {@code Environment} overrides the tag's value, e.g. production).
      */
-    static TagSettings read(ConfigSection root, Environment environment, String project, String owner) {
+    public static TagSettings read(ConfigSection root, Environment environment, String project, String owner) {
         ConfigSection section = root.section(GeneralConfig.TAGS.name());
         Map<String, String> extra = new TreeMap<>();
         String environmentTag = environment.configValue();

@@ -1,4 +1,17 @@
-package com.storefront.config;
+package com.storefront.data;
+
+import com.storefront.config.AwsTables;
+import com.storefront.config.CacheEngine;
+import com.storefront.config.CacheSettings;
+import com.storefront.config.ConfigProblems;
+import com.storefront.config.ConfigSection;
+import com.storefront.config.Environment;
+import com.storefront.config.SecretValue;
+import com.storefront.config.Setting;
+import com.storefront.config.SettingGroup;
+import com.storefront.config.SettingValues;
+import com.storefront.config.TimeWindows;
+import com.storefront.config.TokenUpdate;
 
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +21,7 @@ import java.util.regex.Pattern;
 /** {@code storefront:cache}: declared settings of ElastiCache (CACHE-1, CACHE-2), and their reader. */
 public final class CacheConfig {
 
-    static final String AUTH_TOKEN_KEY = "redisAuthToken";
+    public static final String AUTH_TOKEN_KEY = "redisAuthToken";
     /** ElastiCache AUTH: 16-128 printable characters, of the punctuation only ! &amp; # $ ^ &lt; &gt; -. */
     static final Pattern AUTH_TOKEN = Pattern.compile("^[A-Za-z0-9!&#$^<>-]{16,128}$");
     /** ElastiCache's default quota of nodes per cluster (raised to 500 only on request). */
@@ -80,7 +93,7 @@ public final class CacheConfig {
                 && !"r6gd".equals(table.value(nodeType, "family"));
     }
 
-    static CacheSettings read(ConfigSection section, ConfigSection root, Function<String, Optional<String>> raw,
+    public static CacheSettings read(ConfigSection section, ConfigSection root, Function<String, Optional<String>> raw,
                               Environment environment) {
         SettingValues values = new SettingValues(section, environment);
         ConfigProblems problems = section.problems();
@@ -120,7 +133,7 @@ public final class CacheConfig {
         return values.build(CacheSettings.class);
     }
 
-    static final Setting<String> AUTH_TOKEN_SETTING = Setting.declaredOnly(AUTH_TOKEN_KEY, Setting.Kind.SECRET,
+    public static final Setting<String> AUTH_TOKEN_SETTING = Setting.declaredOnly(AUTH_TOKEN_KEY, Setting.Kind.SECRET,
                     "16–128 characters: letters, digits and `! & # $ ^ < > -`; set with `--secret`")
             .doc("the Redis AUTH token, stored with the connection details in Secrets Manager for the app")
             .shown("(required with the cache)", "(required with the cache)")

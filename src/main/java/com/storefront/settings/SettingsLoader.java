@@ -1,4 +1,32 @@
-package com.storefront.config;
+package com.storefront.settings;
+
+import com.storefront.api.ApiConfig;
+import com.storefront.config.AccountGuard;
+import com.storefront.config.ApiSettings;
+import com.storefront.config.CacheSettings;
+import com.storefront.config.ConfigProblems;
+import com.storefront.config.ConfigSection;
+import com.storefront.config.DatabaseSettings;
+import com.storefront.config.EdgeSettings;
+import com.storefront.config.Environment;
+import com.storefront.config.NetworkSettings;
+import com.storefront.config.SettingValues;
+import com.storefront.config.StackSettings;
+import com.storefront.config.TaskSettings;
+import com.storefront.config.Teardown;
+import com.storefront.config.TlsSettings;
+import com.storefront.data.CacheConfig;
+import com.storefront.data.DatabaseConfig;
+import com.storefront.dr.DrConfig;
+import com.storefront.edge.EdgeConfig;
+import com.storefront.network.NetworkConfig;
+import com.storefront.observability.AlertsConfig;
+import com.storefront.security.EdgeSecretsConfig;
+import com.storefront.service.DeploymentConfig;
+import com.storefront.service.LoadBalancerConfig;
+import com.storefront.service.ScalingConfig;
+import com.storefront.service.TaskConfig;
+import com.storefront.service.TlsConfig;
 
 import java.util.Map;
 import java.util.Optional;
