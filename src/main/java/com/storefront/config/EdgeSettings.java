@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param wafRateLimit             requests per IP per {@code wafRateWindowSeconds} before WAF blocks
  * @param wafLogFilter             which requests the web ACLs log (the secret headers are redacted either way)
  * @param infrequentAccessDays     days after which assets move to STANDARD_IA; 0 keeps them in STANDARD
+ * @param waitForDeployment        whether a create or change of the distribution waits for its global rollout
  */
 public record EdgeSettings(
         int logExpirationDays,
@@ -28,7 +29,8 @@ public record EdgeSettings(
         int wafRateLimit,
         int wafRateWindowSeconds,
         WafLogFilter wafLogFilter,
-        int infrequentAccessDays) {
+        int infrequentAccessDays,
+        boolean waitForDeployment) {
 
     public boolean customDomain() {
         return domainName.isPresent();

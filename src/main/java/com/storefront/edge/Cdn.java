@@ -161,8 +161,8 @@ public final class Cdn extends ComponentResource {
                 .viewerCertificate(certificate)
                 // WAFv2 takes the web ACL's ARN here (an id is WAF classic).
                 .webAclId(args.webAclArn())
-                // Dev deploys do not wait the minutes a global rollout takes.
-                .waitForDeployment(args.protect());
+                // Dev deploys do not wait the minutes a global rollout takes (PERF-1: it is on the critical path).
+                .waitForDeployment(settings.waitForDeployment());
         settings.domainName().ifPresent(domain -> distribution.aliases(domain));
         Distribution cdn = new Distribution("distribution", distribution.build(), child);
 

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public record PlanReport(String stack, String stackFile, Map<String, String> config, List<String> warnings,
                          List<Inventory.Component> components, String mermaid, CostModel.Estimate cost,
-                         List<PolicyRules.Finding> findings) {
+                         List<PolicyRules.Finding> findings, DeployEstimate deploy) {
 
     public static final int SCHEMA_VERSION = 1;
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
@@ -24,7 +24,8 @@ public record PlanReport(String stack, String stackFile, Map<String, String> con
     public static PlanReport of(String stack, String stackFile, StackConfig config, PlanRun run, List<String> warnings) {
         List<Inventory.Component> components = Inventory.of(run);
         return new PlanReport(stack, stackFile, config.redacted(), List.copyOf(warnings), components,
-                MermaidDiagram.render(run, components), CostModel.estimate(run, PriceTable.load()), PolicyRules.check(run));
+                MermaidDiagram.render(run, components), CostModel.estimate(run, PriceTable.load()), PolicyRules.check(run),
+                DeployEstimate.of(run));
     }
 
     public int resourceCount() {
@@ -63,6 +64,10 @@ public record PlanReport(String stack, String stackFile, Map<String, String> con
         cost.add("usageBased", GSON.toJsonTree(cost().usageBased()));
         cost.addProperty("totalMonthly", cost().totalMonthly());
         root.add("cost", cost);
+        JsonObject deployEstimate = new JsonObject();
+        deployEstimate.addProperty("minutes", deploy.minutes());
+        deployEstimate.add("criticalPath", GSON.toJsonTree(deploy.criticalPath()));
+        root.add("deployEstimate", deployEstimate);
         JsonArray findingArray = new JsonArray();
         for (PolicyRules.Finding f : findings) {
             JsonObject finding = new JsonObject();
@@ -105,6 +110,11 @@ public record PlanReport(String stack, String stackFile, Map<String, String> con
                 }
             }
         }
+        md.append("\n## First deploy estimate\n\n")
+                .append("About ").append(DeployEstimate.format(deploy.minutes())).append(" minutes: the longest chain of ")
+                .append("resources that wait for each other, each weighted by its typical create time ")
+                .append("(`src/main/resources/plan/create-minutes.tsv`, with sources). The chain: ")
+                .append(String.join(" → ", deploy.criticalPath())).append(".\n");
         md.append("\n## Estimated idle monthly cost\n\n")
                 .append("Prices: ").append(cost.prices().source()).append(" Basis: ").append(cost.prices().regionBasis())
                 .append(". Table dated ").append(cost.prices().date()).append(".\n\n")

@@ -1,5 +1,6 @@
 package com.storefront.stack;
 
+import com.storefront.plan.DeployEstimate;
 import com.storefront.plan.Registered;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -70,6 +72,36 @@ class DeployGraphTest {
         assertTrue(waitsFor.contains("aws:rds/cluster:Cluster"), "the task needs the cluster endpoint");
         assertTrue(waitsFor.contains("aws:elasticache/replicationGroup:ReplicationGroup"));
         assertTrue(!waitsFor.contains("aws:rds/clusterInstance:ClusterInstance"), "instances come up in parallel");
+    }
+
+    /**
+     * PERF-1 (issue 16): without the cache nothing on the critical path waits for ElastiCache, and a stack
+     * that does not wait for CloudFront's global rollout deploys in under 15 minutes by the estimate.
+     */
+    @Test
+    void withoutTheCacheTheFirstDeployTakesUnderFifteenMinutes() {
+        StackRun prodNoWait = StackRun.ofStackFile(Stacks.PROD_FILE, Map.of("storefront:cache", "{\"enabled\":false}",
+                "storefront:edge", "{\"waitForDeployment\":false}"));
+        for (StackRun run : List.of(Stacks.devWithoutCache(), prodNoWait)) {
+            DeployEstimate estimate = DeployEstimate.of(run.plan());
+            assertTrue(estimate.minutes() < 15, estimate.toString());
+            assertTrue(estimate.criticalPath().stream().noneMatch(step -> step.contains("elasticache")), estimate.toString());
+            // What is left is the private edge: the ALB, its VPC origin, then the distribution that uses it.
+            assertEquals("aws:lb/loadBalancer:LoadBalancer alb (3 min)", estimate.criticalPath().get(0), estimate.toString());
+            assertTrue(estimate.criticalPath().get(1).startsWith("aws:cloudfront/vpcOrigin:VpcOrigin"), estimate.toString());
+        }
+    }
+
+    /** With the cache, ElastiCache bounds the deploy; the prod default waits for CloudFront's rollout on top. */
+    @Test
+    void theEstimateNamesWhatBoundsEachCommittedStack() {
+        DeployEstimate dev = DeployEstimate.of(Stacks.dev().plan());
+        assertTrue(dev.criticalPath().get(0).startsWith("aws:elasticache/replicationGroup:ReplicationGroup"), dev.toString());
+        DeployEstimate prodNoCache = DeployEstimate.of(StackRun.ofStackFile(Stacks.PROD_FILE,
+                Map.of("storefront:cache", "{\"enabled\":false}")).plan());
+        assertTrue(prodNoCache.criticalPath().contains("aws:cloudfront/distribution:Distribution distribution (5 min)"),
+                prodNoCache.toString());
+        assertTrue(prodNoCache.minutes() > 15, "waiting for the rollout costs its minutes: " + prodNoCache);
     }
 
     private static Set<Registered> closure(Registered start, Map<String, Registered> byUrn) {
