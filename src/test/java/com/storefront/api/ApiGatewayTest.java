@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** API-1 and AWS-RULES §2.11. */
+/** API-1: the partner API, its keys, logging and the account-level logging setting. */
 class ApiGatewayTest {
 
     private static final String SECRET = StackConfig.SECRET_PLACEHOLDERS.get("storefront:originVerifySecret");

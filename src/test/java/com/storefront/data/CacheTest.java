@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** CACHE-1, CACHE-2 and AWS-RULES §2.4 on what the program registers. */
+/** CACHE-1, CACHE-2 on what the program registers. */
 class CacheTest {
 
     private static final String GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";

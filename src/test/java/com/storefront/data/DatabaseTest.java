@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** DB-1..DB-5 and AWS-RULES §2.2/§2.3 on what the program registers. */
+/** DB-1..DB-5 on what the program registers. */
 class DatabaseTest {
 
     private static final String CLUSTER = "aws:rds/cluster:Cluster";

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** DR-1..DR-4 and AWS-RULES §2.15: which region each DR resource lands in, and how they connect. */
+/** DR-1..DR-4: which region each DR resource lands in, and how they connect. */
 class DisasterRecoveryTest {
 
     private static final String DR_PROVIDER = "aws-dr-us-west-2";

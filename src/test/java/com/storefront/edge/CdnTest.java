@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** EDGE-2 and AWS-RULES §2.9 on the distribution and its bucket access. */
+/** EDGE-2 on the distribution and its bucket access (OAC with SSE-KMS, us-east-1 certificates and WAF). */
 class CdnTest {
 
     private static final String DISTRIBUTION = "aws:cloudfront/distribution:Distribution";

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** EDGE-4 and AWS-RULES §2.8/§2.9 for the access-log bucket. */
+/** EDGE-4 for the access-log bucket (SSE-S3 for ALB delivery, ACLs only as CloudFront logging needs). */
 class LogBucketTest {
 
     @Test

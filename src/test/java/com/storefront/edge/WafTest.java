@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** EDGE-3 and AWS-RULES §2.10. */
+/** EDGE-3: both web ACLs, their rules, scopes and logging. */
 class WafTest {
 
     private static final String ACL = "aws:wafv2/webAcl:WebAcl";

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** OBS-1, OBS-2 and AWS-RULES §2.14: every alarm watches this stack's resources and pages the encrypted topic. */
+/** OBS-1, OBS-2: every alarm watches this stack's resources and pages the encrypted topic. */
 class MonitoringTest {
 
     private static final String ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** SVC-5, SVC-6 and AWS-RULES §2.8 / §2.6 (listener ownership) on the registered ALB resources. */
+/** SVC-5, SVC-6 and listener ownership under CodeDeploy on the registered ALB resources. */
 public class LoadBalancerTest {
 
     private static final String LISTENER = "aws:lb/listener:Listener";
