@@ -40,7 +40,8 @@ public final class App {
      */
     public static void stack(Context ctx, Optional<Set<String>> configKeys) {
         StackSettings settings = SettingsLoader.load(
-                ctx.config(SettingsLoader.NAMESPACE)::get, ctx.config("aws")::get, configKeys);
+                ctx.config(SettingsLoader.NAMESPACE)::get, ctx.config("aws")::get, configKeys,
+                message -> ctx.log().warn(message));
         StackOutputs.export(ctx, settings, new StackComposition(settings).build());
     }
 }

@@ -68,8 +68,9 @@ public final class BackupCron {
         }
         Set<Integer> weekdays = new TreeSet<>(List.of(0, 1, 2, 3, 4, 5, 6));
         if (!dow.equals("?")) {
-            String plain = dow.replaceAll("#[1-5]$", "").replaceAll("L$", "");
-            Optional<Set<Integer>> days = values(plain.isEmpty() ? "*" : plain, 1, 7, WEEKDAYS);
+            // A bare L is the week's last day (7, SAT); 5L is a month's last Thursday; 6#3 its third Friday.
+            String plain = dow.equals("L") ? "7" : dow.replaceAll("#[1-5]$", "").replaceAll("L$", "");
+            Optional<Set<Integer>> days = values(plain, 1, 7, WEEKDAYS);
             if (days.isEmpty()) {
                 return Result.problem("has day-of-week '" + m.group(5) + "' (1-7 or SUN-SAT); " + rule());
             }

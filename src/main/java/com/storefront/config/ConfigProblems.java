@@ -21,6 +21,7 @@ public final class ConfigProblems {
 
     private final List<Problem> problems = new ArrayList<>();
     private final Set<String> readKeys = new TreeSet<>();
+    private final List<String> warnings = new ArrayList<>();
 
     /** Notes a config key the program reads (the README's configuration reference lists them all). */
     void read(String key) {
@@ -52,6 +53,15 @@ public final class ConfigProblems {
     /** For values that must not be echoed (secrets): {@code shown} describes the value instead. */
     public void addHidden(String key, String shown, String allowed) {
         problems.add(new Problem(key, shown, allowed));
+    }
+
+    /** Something the stack sets that this program ignores but may be someone else's (an ESC environment's). */
+    public void warn(String message) {
+        warnings.add(message);
+    }
+
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     public List<Problem> all() {

@@ -12,11 +12,15 @@ import java.util.stream.Collectors;
  * Provisioned Aurora PostgreSQL instance classes per engine version, from the dated table
  * {@link AwsTables#auroraInstanceClasses()}: {@code minMajor}/{@code maxMajor} bound the majors a
  * class is offered for, and a note {@code optimizedReads>=14.9,15.4,16.1} gives the first minor per
- * major of the Optimized Reads ({@code *d}) classes.
+ * major of the Optimized Reads ({@code *d}) classes, {@code from 13.3,14.3} that of other classes, and
+ * {@code not on 13.9/14.6} versions whose orderable options lack the class.
  */
 public final class InstanceClasses {
 
-    private static final Pattern OPTIMIZED_READS = Pattern.compile("optimizedReads>=([0-9.,]+)");
+    /** The first minor per major a class is offered from: {@code from 13.3,14.3,15.2} or {@code optimizedReads>=14.9,...}. */
+    private static final Pattern FIRST_MINORS = Pattern.compile("(optimizedReads>=|from )([0-9]+\\.[0-9]+(?:,[0-9]+\\.[0-9]+)*)");
+    /** Versions a class is missing from although offered before and after: {@code not on 13.9/14.6}. */
+    private static final Pattern EXCLUDED = Pattern.compile("not on ([0-9./]+)");
 
     private InstanceClasses() {
     }
@@ -36,16 +40,23 @@ public final class InstanceClasses {
             return Optional.of("is not offered for Aurora PostgreSQL " + version.major() + " (only " + min
                     + (min == max ? "" : "–" + max) + ") " + table.citation());
         }
-        Matcher m = OPTIMIZED_READS.matcher(table.value(instanceClass, "note"));
+        String note = table.value(instanceClass, "note");
+        Matcher excluded = EXCLUDED.matcher(note);
+        if (excluded.find() && Arrays.asList(excluded.group(1).split("/")).contains(version.toString())) {
+            return Optional.of("is not offered for Aurora PostgreSQL " + version + " " + table.citation());
+        }
+        Matcher m = FIRST_MINORS.matcher(note);
         if (m.find()) {
-            List<AuroraVersions.Version> firsts = Arrays.stream(m.group(1).split(","))
+            List<AuroraVersions.Version> firsts = Arrays.stream(m.group(2).split(","))
                     .map(AuroraVersions::parseAny).flatMap(Optional::stream).toList();
             Optional<AuroraVersions.Version> first = firsts.stream().filter(v -> v.major() == version.major()).findFirst();
             // "16.1 and all higher versions": a major above every listed one has it from its first minor.
             boolean later = firsts.stream().allMatch(v -> v.major() < version.major());
             if (first.isEmpty() ? !later : !version.atLeast(first.get())) {
-                return Optional.of("is an Optimized Reads class, offered from Aurora PostgreSQL " + m.group(1)
-                        .replace(",", ", ") + "; engineVersion is " + version + " " + table.citation());
+                String kind = m.group(1).startsWith("optimizedReads") ? "is an Optimized Reads class, offered"
+                        : "is offered";
+                return Optional.of(kind + " from Aurora PostgreSQL " + m.group(2).replace(",", ", ")
+                        + "; engineVersion is " + version + " " + table.citation());
             }
         }
         return Optional.empty();

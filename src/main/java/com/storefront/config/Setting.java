@@ -95,6 +95,9 @@ public final class Setting<T> {
         if (value instanceof List<?> list) {
             return list.isEmpty() ? "`[]`" : "`" + list + "`";
         }
+        if (value instanceof Double d) {
+            return "`" + number(d) + "`";
+        }
         return "`" + value + "`";
     }
 
@@ -192,8 +195,13 @@ public final class Setting<T> {
         return new Builder<>(name, kind, allowed, e -> null);
     }
 
+    /**
+     * Text, or a whole number (which converts exactly): {@code pulumi config set --path} stores all-digit values
+     * as numbers. A fractional number is not text: YAML has already turned 16.10 into 16.1.
+     */
     private static boolean isText(JsonElement e) {
-        return e.isJsonPrimitive() && e.getAsJsonPrimitive().isString();
+        return e.isJsonPrimitive() && (e.getAsJsonPrimitive().isString()
+                || (e.getAsJsonPrimitive().isNumber() && e.getAsString().matches("^-?\\d+$")));
     }
 
     private static Integer wholeNumber(JsonElement e) {
@@ -323,7 +331,8 @@ public final class Setting<T> {
             return switch (kind) {
                 case TEXT, CHOICE -> number || (element.isJsonPrimitive() && element.getAsJsonPrimitive().isBoolean())
                         ? "must be text in quotes (YAML reads an unquoted " + element.getAsString() + " as a "
-                        + (number ? "number, so 16.10 would become 16.1" : "boolean") + "): " + allowed
+                        + (number ? "number, so 16.10 would become 16.1" : "boolean") + "; from the CLI use "
+                        + "pulumi config set --path --type string): " + allowed
                         : (kind == Kind.CHOICE ? "must be " : "must be a single text value: ") + allowed;
                 case WHOLE_NUMBER -> "must be a single whole number: " + allowed;
                 case DECIMAL -> "must be a single number: " + allowed;

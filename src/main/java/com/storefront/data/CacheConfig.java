@@ -33,7 +33,7 @@ public final class CacheConfig {
 
     static final Setting<Boolean> ENABLED = Setting.bool("enabled")
             .doc("`false`: no ElastiCache at all (no Redis endpoint, secret, alarms or panels; `redisAuthToken` not "
-                    + "needed), and the first deploy no longer waits the ~15 minutes ElastiCache takes. Switching it "
+                    + "needed), and the first deploy no longer waits the ~12 minutes ElastiCache takes (see the deploy estimate). Switching it "
                     + "off on a running stack deletes the cache: see the runbook")
             .defaultValue(true);
     static final Setting<CacheEngine> ENGINE = Setting.choice("engine", CacheEngine.class)

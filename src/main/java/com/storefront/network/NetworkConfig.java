@@ -31,7 +31,8 @@ public final class NetworkConfig {
     private static final Pattern ZONE = Pattern.compile("^[a-z]{2}(-[a-z]+)+-\\d[a-z]$");
 
     static final Setting<String> VPC_CIDR = Setting.text("vpcCidr", "an IPv4 CIDR block from /16 to /24 with no host "
-                    + "bits set, e.g. 10.0.0.0/16")
+                    + "bits set, e.g. 10.0.0.0/16; derived subnets need /23 or larger (a /24 VPC needs explicit "
+                    + "public and app subnetCidrs, /27 or larger)")
             .rule(v -> Cidr.parse(v).filter(c -> c.prefix() >= 16 && c.prefix() <= 24).isPresent())
             .doc("the VPC's address block; derived subnets are a sixteenth of it each")
             .defaultValue("10.0.0.0/16");

@@ -62,7 +62,19 @@ public final class SettingsLoader {
      */
     public static StackSettings load(Function<String, Optional<String>> storefront,
                                      Function<String, Optional<String>> aws, Optional<Set<String>> keys) {
-        return load(storefront, aws, keys, new ConfigProblems());
+        return load(storefront, aws, keys, message -> { });
+    }
+
+    /** As above, passing each warning (keys of other namespaces, which this program ignores) to {@code warn}. */
+    public static StackSettings load(Function<String, Optional<String>> storefront,
+                                     Function<String, Optional<String>> aws, Optional<Set<String>> keys,
+                                     java.util.function.Consumer<String> warn) {
+        ConfigProblems problems = new ConfigProblems();
+        try {
+            return load(storefront, aws, keys, problems);
+        } finally {
+            problems.warnings().forEach(warn);
+        }
     }
 
     /** As above, collecting into {@code problems} (which also records the keys read). */
@@ -158,11 +170,16 @@ public final class SettingsLoader {
         for (String key : new TreeSet<>(keys)) {
             int colon = key.indexOf(':');
             String namespace = colon < 0 ? key : key.substring(0, colon);
-            if (!NAMESPACES.contains(namespace)) {
-                String hint = ConfigSection.closest(namespace, Set.of(NAMESPACE, "aws"))
-                        .map(n -> "did you mean " + n + ":" + key.substring(colon + 1) + "? ").orElse("");
-                problems.addKey(key, "is in a namespace nothing in this program reads; " + hint
-                        + "settings live under storefront: (and aws:region, aws:profile)");
+            if (NAMESPACES.contains(namespace)) {
+                continue;
+            }
+            Optional<String> meant = ConfigSection.closest(namespace, Set.of(NAMESPACE, "aws"));
+            if (meant.isPresent()) {
+                problems.addKey(key, "is in a namespace nothing in this program reads; did you mean " + meant.get() + ":"
+                        + key.substring(colon + 1) + "? Settings live under storefront: (and aws:region, aws:profile)");
+            } else {
+                // Another tool's key (an imported ESC environment often carries some): not ours to refuse.
+                problems.warn(key + " is ignored: nothing in this program reads the " + namespace + " namespace");
             }
         }
     }

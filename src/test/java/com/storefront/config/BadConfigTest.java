@@ -110,7 +110,7 @@ class BadConfigTest {
                 "storefront:logRetentionDays", "[14]");
         dev("short account id", "storefront:allowedAccountIds", "12-digit AWS account ids",
                 "storefront:allowedAccountIds", "[\"12345\"]");
-        dev("account id as a YAML number", "storefront:allowedAccountIds", "quote numbers",
+        dev("account id whose leading zero YAML dropped", "storefront:allowedAccountIds", "12-digit",
                 "storefront:allowedAccountIds", "[12345678901]");
         dev("bad project tag value", "storefront:project", "AWS tag value rules", "storefront:project", "store*front");
         dev("reserved tag", "storefront:tags.ManagedBy", "is reserved", "storefront:tags", "{\"ManagedBy\":\"me\"}");
@@ -164,8 +164,8 @@ class BadConfigTest {
                 "storefront:network", "{\"subnetCidrs\":{\"public\":[\"10.0.1.0/24\",\"10.0.1.0/25\"]}}");
         dev("data subnets in a two-tier VPC", "storefront:network.subnetCidrs.data", "must be unset with layout twoTier",
                 "storefront:network", "{\"layout\":\"twoTier\",\"subnetCidrs\":{\"data\":[\"10.0.200.0/24\",\"10.0.201.0/24\"]}}");
-        dev("subnet list of numbers", "storefront:network.subnetCidrs.public", "list of text values",
-                "storefront:network", "{\"subnetCidrs\":{\"public\":[1,2]}}");
+        dev("subnet list holding a list", "storefront:network.subnetCidrs.public", "list of text values",
+                "storefront:network", "{\"subnetCidrs\":{\"public\":[[\"10.0.1.0/24\"],\"10.0.2.0/24\"]}}");
 
         // ---- database ----
         dev("unquoted 16.10 arrives as 16.1", "storefront:database.engineVersion", "text in quotes",
@@ -180,6 +180,8 @@ class BadConfigTest {
                 "storefront:database", "{\"engineVersion\":\"13.4\"}");
         dev("instance class Aurora does not offer", "storefront:database.instanceClass", "aurora-instance-classes.tsv",
                 "storefront:database", "{\"instanceClass\":\"db.t3.micro\"}");
+        dev("class missing from one minor", "storefront:database.instanceClass", "is not offered for Aurora PostgreSQL 14.6",
+                "storefront:database", "{\"engineVersion\":\"14.6\",\"instanceClass\":\"db.r7g.large\"}");
         dev("r7gd is not an Aurora class", "storefront:database.instanceClass", "families",
                 "storefront:database", "{\"instanceClass\":\"db.r7gd.large\"}");
         dev("Optimized Reads before 14.9", "storefront:database.instanceClass", "Optimized Reads class",
@@ -388,6 +390,25 @@ class BadConfigTest {
     void thereAreAtLeastAHundredCases() {
         assertTrue(CASES.size() >= 100, CASES.size() + " cases");
         assertEquals(CASES.size(), CASES.stream().map(Case::name).distinct().count(), "case names are unique");
+    }
+
+    /** What the CLI writes for all-digit values (numbers), AWS's cron L, and other tools' keys are accepted. */
+    @Test
+    void valuesAwsAndTheCliAcceptAreAccepted() {
+        StackSettings settings = ConfigFixtures.load(apply(base(false), List.of(
+                new String[] {"storefront:api", "{\"stageName\":2024}"},
+                new String[] {"storefront:allowedAccountIds", "[123456789012]"},
+                new String[] {"storefront:database", "{\"engineVersion\":\"17.4\",\"instanceClass\":\"db.r7g.large\"}"})));
+        assertEquals("2024", settings.api().stageName());
+        assertEquals(List.of("123456789012"), settings.account().allowedAccountIds());
+        assertEquals("cron(0 5 ? * L *)", ConfigFixtures.load(apply(base(true), List.<String[]>of(
+                new String[] {"storefront:dr", "{\"backupSchedule\":\"cron(0 5 ? * L *)\"}"}))).dr().backupSchedule());
+        List<String> warnings = new ArrayList<>();
+        Map<String, String> withOtherTool = apply(base(false), List.<String[]>of(new String[] {"datadog:apiKey", "abc"}));
+        com.storefront.settings.SettingsLoader.load(key -> java.util.Optional.ofNullable(withOtherTool.get("storefront:" + key)),
+                key -> java.util.Optional.ofNullable(withOtherTool.get("aws:" + key)),
+                java.util.Optional.of(withOtherTool.keySet()), warnings::add);
+        assertEquals(List.of("datadog:apiKey is ignored: nothing in this program reads the datadog namespace"), warnings);
     }
 
     @Test
