@@ -1,5 +1,23 @@
 package com.storefront.api;
 
+import com.pulumi.aws.apigateway.Account;
+import com.pulumi.aws.apigateway.ApiKey;
+import com.pulumi.aws.apigateway.Deployment;
+import com.pulumi.aws.apigateway.Integration;
+import com.pulumi.aws.apigateway.Method;
+import com.pulumi.aws.apigateway.MethodSettings;
+import com.pulumi.aws.apigateway.Resource;
+import com.pulumi.aws.apigateway.RestApi;
+import com.pulumi.aws.apigateway.Stage;
+import com.pulumi.aws.apigateway.UsagePlan;
+import com.pulumi.aws.apigateway.UsagePlanKey;
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.secretsmanager.Secret;
+import com.pulumi.aws.secretsmanager.SecretVersion;
+import com.pulumi.aws.wafv2.WebAclAssociation;
+import com.storefront.testing.Types;
 import com.storefront.plan.Json;
 import com.storefront.plan.Registered;
 import com.storefront.plan.StackConfig;
@@ -24,10 +42,10 @@ class ApiGatewayTest {
 
     @Test
     void prodHasTheFrontDoorDevDoesNot() {
-        assertTrue(Stacks.dev().ofType("aws:apigateway/restApi:RestApi").isEmpty());
+        assertTrue(Stacks.dev().ofType(Types.of(RestApi.class)).isEmpty());
         assertTrue(Stacks.dev().outputs().keySet().stream().noneMatch(k -> k.equals("apiUrl")));
         StackRun prod = Stacks.prod();
-        Registered api = prod.one("aws:apigateway/restApi:RestApi", "rest-api");
+        Registered api = prod.one(Types.of(RestApi.class), "rest-api");
         assertEquals(Map.of("types", "REGIONAL"), api.map("endpointConfiguration"));
         assertEquals("https://" + api.id() + ".execute-api.us-east-2.amazonaws.com/v1", prod.output("apiUrl"));
     }
@@ -35,12 +53,12 @@ class ApiGatewayTest {
     @Test
     void everyPathIsProxiedAndNeedsAnApiKey() {
         StackRun run = Stacks.prod();
-        assertEquals("{proxy+}", run.one("aws:apigateway/resource:Resource", "proxy-resource").string("pathPart"));
+        assertEquals("{proxy+}", run.one(Types.of(Resource.class), "proxy-resource").string("pathPart"));
         for (String what : List.of("root", "proxy")) {
-            Registered method = run.one("aws:apigateway/method:Method", "method-" + what);
+            Registered method = run.one(Types.of(Method.class), "method-" + what);
             assertEquals("ANY", method.string("httpMethod"));
             assertTrue(method.bool("apiKeyRequired"));
-            Registered integration = run.one("aws:apigateway/integration:Integration", "integration-" + what);
+            Registered integration = run.one(Types.of(Integration.class), "integration-" + what);
             assertEquals("HTTP_PROXY", integration.string("type"));
             assertEquals("ANY", integration.string("integrationHttpMethod"));
             assertEquals("'" + EdgeSecrets.gatewaySecret(SECRET) + "'",
@@ -49,9 +67,9 @@ class ApiGatewayTest {
                     "API Gateway never learns the origin secret");
             assertTrue(integration.secretInputs().contains("requestParameters"));
         }
-        Registered proxy = run.one("aws:apigateway/integration:Integration", "integration-proxy");
+        Registered proxy = run.one(Types.of(Integration.class), "integration-proxy");
         assertEquals("method.request.path.proxy", proxy.map("requestParameters").get("integration.request.path.proxy"));
-        assertEquals(true, run.one("aws:apigateway/method:Method", "method-proxy")
+        assertEquals(true, run.one(Types.of(Method.class), "method-proxy")
                 .map("requestParameters").get("method.request.path.proxy"));
     }
 
@@ -60,9 +78,9 @@ class ApiGatewayTest {
     void theApiGoesThroughCloudFrontToThePartnerPaths() {
         for (StackRun run : List.of(Stacks.prod(), Stacks.prodWithDomain())) {
             String cloudFront = "https://" + run.output("cloudFrontDomainName");
-            assertEquals(cloudFront + "/partner/{proxy}", run.one("aws:apigateway/integration:Integration", "integration-proxy")
+            assertEquals(cloudFront + "/partner/{proxy}", run.one(Types.of(Integration.class), "integration-proxy")
                     .string("uri"));
-            assertEquals(cloudFront + "/partner/", run.one("aws:apigateway/integration:Integration", "integration-root")
+            assertEquals(cloudFront + "/partner/", run.one(Types.of(Integration.class), "integration-root")
                     .string("uri"));
         }
     }
@@ -70,17 +88,17 @@ class ApiGatewayTest {
     @Test
     void deploymentWaitsForAllRoutesAndRedeploysWhenTheyChange() {
         StackRun run = Stacks.prod();
-        Registered deployment = run.one("aws:apigateway/deployment:Deployment", "deployment");
+        Registered deployment = run.one(Types.of(Deployment.class), "deployment");
         for (String name : List.of("method-root", "method-proxy")) {
-            assertTrue(deployment.dependencies().contains(run.one("aws:apigateway/method:Method", name).urn()), name);
+            assertTrue(deployment.dependencies().contains(run.one(Types.of(Method.class), name).urn()), name);
         }
         for (String name : List.of("integration-root", "integration-proxy")) {
-            assertTrue(deployment.dependencies().contains(run.one("aws:apigateway/integration:Integration", name).urn()), name);
+            assertTrue(deployment.dependencies().contains(run.one(Types.of(Integration.class), name).urn()), name);
         }
         assertTrue(deployment.input("stageName").isEmpty(), "the stage is its own resource (stageName is deprecated here)");
         assertEquals(64, deployment.string("triggers.routes").length());
         assertEquals(deployment.string("triggers.routes"), Stacks.prodWithDomain()
-                .one("aws:apigateway/deployment:Deployment", "deployment").string("triggers.routes"),
+                .one(Types.of(Deployment.class), "deployment").string("triggers.routes"),
                 "the routes do not change with the ALB's TLS mode: no redeploy");
         assertNotEquals(ApiGateway.fingerprint("https://a", "secret-1"), ApiGateway.fingerprint("https://b", "secret-1"),
                 "a new backend redeploys the stage");
@@ -99,8 +117,8 @@ class ApiGatewayTest {
     @Test
     void stageLogsAsJsonWithMetricsAndThrottling() {
         StackRun run = Stacks.prod();
-        Registered stage = run.one("aws:apigateway/stage:Stage", "stage");
-        Registered logs = run.one("aws:cloudwatch/logGroup:LogGroup", "api-access-logs");
+        Registered stage = run.one(Types.of(Stage.class), "stage");
+        Registered logs = run.one(Types.of(LogGroup.class), "api-access-logs");
         assertEquals("arn:aws:logs:us-east-2:123456789012:log-group:" + logs.string("name"),
                 stage.string("accessLogSettings.destinationArn"));
         Map<String, Object> format = Json.parse(stage.string("accessLogSettings.format"));
@@ -113,16 +131,16 @@ class ApiGatewayTest {
             assertTrue(!v.equals("$context.identity.apiKey") && !v.contains("header") && !v.contains("$input")
                     && !v.contains("authorizer"), v + " could carry a key or a secret");
         }
-        assertTrue(stage.dependencies().contains(run.one("aws:apigateway/account:Account", "apigateway-account").urn()),
+        assertTrue(stage.dependencies().contains(run.one(Types.of(Account.class), "apigateway-account").urn()),
                 "logging needs the account's CloudWatch role first");
-        Registered execution = run.one("aws:cloudwatch/logGroup:LogGroup", "api-execution-logs");
-        assertEquals("API-Gateway-Execution-Logs_" + run.one("aws:apigateway/restApi:RestApi", "rest-api").id() + "/v1",
+        Registered execution = run.one(Types.of(LogGroup.class), "api-execution-logs");
+        assertEquals("API-Gateway-Execution-Logs_" + run.one(Types.of(RestApi.class), "rest-api").id() + "/v1",
                 execution.string("name"), "the name API Gateway writes to");
         assertEquals(30.0, execution.number("retentionInDays"));
         assertEquals(run.output("kmsKeyArn"), execution.string("kmsKeyId"));
         assertTrue(stage.dependencies().contains(execution.urn()), "created before API Gateway could create it");
 
-        Registered settings = run.one("aws:apigateway/methodSettings:MethodSettings", "stage-method-settings");
+        Registered settings = run.one(Types.of(MethodSettings.class), "stage-method-settings");
         assertEquals("*/*", settings.string("methodPath"));
         assertFalse(settings.bool("settings.dataTraceEnabled"), "full request logging would write headers and bodies");
         assertTrue(settings.bool("settings.metricsEnabled"));
@@ -135,19 +153,19 @@ class ApiGatewayTest {
     @Test
     void usagePlanAndKeyWithTheKeyInSecretsManager() {
         StackRun run = Stacks.prod();
-        Registered plan = run.one("aws:apigateway/usagePlan:UsagePlan", "usage-plan");
-        assertEquals(List.of(Map.of("apiId", run.one("aws:apigateway/restApi:RestApi", "rest-api").id(), "stage", "v1")),
+        Registered plan = run.one(Types.of(UsagePlan.class), "usage-plan");
+        assertEquals(List.of(Map.of("apiId", run.one(Types.of(RestApi.class), "rest-api").id(), "stage", "v1")),
                 plan.list("apiStages"));
         assertEquals(Map.of("burstLimit", 1000.0, "rateLimit", 100.0), plan.map("throttleSettings"));
-        Registered key = run.one("aws:apigateway/apiKey:ApiKey", "api-key");
-        Registered link = run.one("aws:apigateway/usagePlanKey:UsagePlanKey", "usage-plan-key");
+        Registered key = run.one(Types.of(ApiKey.class), "api-key");
+        Registered link = run.one(Types.of(UsagePlanKey.class), "usage-plan-key");
         assertEquals(key.id(), link.string("keyId"));
         assertEquals("API_KEY", link.string("keyType"));
 
-        Registered secret = run.one("aws:secretsmanager/secret:Secret", "api-key-secret");
+        Registered secret = run.one(Types.of(Secret.class), "api-key-secret");
         assertEquals(run.output("kmsKeyArn"), secret.string("kmsKeyId"));
         assertEquals(run.output("apiKeySecretArn"), secret.id());
-        Registered value = run.one("aws:secretsmanager/secretVersion:SecretVersion", "api-key-secret-value");
+        Registered value = run.one(Types.of(SecretVersion.class), "api-key-secret-value");
         assertTrue(value.secretInputs().contains("secretString"));
         assertTrue(Json.parse(value.string("secretString")).containsKey("apiKey"));
     }
@@ -155,8 +173,8 @@ class ApiGatewayTest {
     @Test
     void regionalWafGuardsTheStage() {
         StackRun run = Stacks.prod();
-        Registered association = run.one("aws:wafv2/webAclAssociation:WebAclAssociation", "stage-web-acl");
-        assertEquals("arn:aws:apigateway:us-east-2::/restapis/" + run.one("aws:apigateway/restApi:RestApi", "rest-api").id()
+        Registered association = run.one(Types.of(WebAclAssociation.class), "stage-web-acl");
+        assertEquals("arn:aws:apigateway:us-east-2::/restapis/" + run.one(Types.of(RestApi.class), "rest-api").id()
                 + "/stages/v1", association.string("resourceArn"));
         assertEquals(run.output("regionalWebAclArn"), association.string("webAclArn"));
     }
@@ -164,31 +182,31 @@ class ApiGatewayTest {
     @Test
     void theAccountLoggingSettingIsRegisteredOnlyWhenAskedAndNeverReset() {
         StackRun prod = Stacks.prod();
-        Registered account = prod.one("aws:apigateway/account:Account", "apigateway-account");
-        Registered role = prod.one("aws:iam/role:Role", "apigateway-cloudwatch-role");
+        Registered account = prod.one(Types.of(Account.class), "apigateway-account");
+        Registered role = prod.one(Types.of(Role.class), "apigateway-cloudwatch-role");
         assertEquals("arn:aws:iam::123456789012:role/" + role.string("name"), account.string("cloudwatchRoleArn"));
         assertFalse(account.bool("resetOnDelete"), "other APIs in the region keep logging after this stack is gone");
         assertTrue(account.retainOnDelete(), "removing it from the program leaves the account setting as it is");
-        assertTrue(role.retainOnDelete() && prod.one("aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+        assertTrue(role.retainOnDelete() && prod.one(Types.of(RolePolicyAttachment.class),
                 "apigateway-cloudwatch-policy").retainOnDelete(), "the setting would otherwise name a deleted role");
         assertEquals("arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs",
-                prod.one("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "apigateway-cloudwatch-policy").string("policyArn"));
+                prod.one(Types.of(RolePolicyAttachment.class), "apigateway-cloudwatch-policy").string("policyArn"));
         // Not asked: the account setting another API (or team) owns is left alone.
         StackRun shared = Stacks.devCustomDomainOai();
-        assertTrue(shared.ofType("aws:apigateway/account:Account").isEmpty());
-        assertTrue(shared.ofType("aws:iam/role:Role").stream().noneMatch(r -> r.name().equals("apigateway-cloudwatch-role")));
-        assertTrue(shared.ofType("aws:apigateway/stage:Stage").get(0).dependencies().stream()
+        assertTrue(shared.ofType(Types.of(Account.class)).isEmpty());
+        assertTrue(shared.ofType(Types.of(Role.class)).stream().noneMatch(r -> r.name().equals("apigateway-cloudwatch-role")));
+        assertTrue(shared.ofType(Types.of(Stage.class)).get(0).dependencies().stream()
                 .noneMatch(d -> d.contains("apigateway/account")));
         // Asked, with a role given: registered, none created.
         StackRun given = StackRun.ofStackFile(Stacks.DEV_FILE, Map.of("storefront:teardown", "decommission",
                 "storefront:api", "{\"enabled\":true,"
                 + "\"manageAccountLogging\":true,\"cloudWatchRoleArn\":\"arn:aws:iam::123456789012:role/shared-api-logs\"}"));
         assertEquals("arn:aws:iam::123456789012:role/shared-api-logs",
-                given.one("aws:apigateway/account:Account", "apigateway-account").string("cloudwatchRoleArn"));
-        assertTrue(given.ofType("aws:iam/role:Role").stream().noneMatch(r -> r.name().equals("apigateway-cloudwatch-role")));
+                given.one(Types.of(Account.class), "apigateway-account").string("cloudwatchRoleArn"));
+        assertTrue(given.ofType(Types.of(Role.class)).stream().noneMatch(r -> r.name().equals("apigateway-cloudwatch-role")));
         // A decommissioned stack that manages the setting keeps it (and its role) on destroy, deliberately.
         StackRun kept = StackRun.ofStackFile(Stacks.PROD_FILE, Map.of("storefront:protect", "false"));
-        assertTrue(kept.one("aws:iam/role:Role", "apigateway-cloudwatch-role").retainOnDelete());
+        assertTrue(kept.one(Types.of(Role.class), "apigateway-cloudwatch-role").retainOnDelete());
         assertEquals(List.of(), com.storefront.plan.PolicyRules.Rule.PROTECTION.violations(kept.plan()));
     }
 
@@ -196,8 +214,8 @@ class ApiGatewayTest {
     void executionLogsCanBeSwitchedOff() {
         StackRun off = StackRun.ofStackFile(Stacks.DEV_FILE, Map.of("storefront:api", "{\"enabled\":true,"
                 + "\"cloudWatchRoleArn\":\"arn:aws:iam::123456789012:role/api-logs\",\"executionLogLevel\":\"off\"}"));
-        assertEquals("OFF", off.one("aws:apigateway/methodSettings:MethodSettings", "stage-method-settings")
+        assertEquals("OFF", off.one(Types.of(MethodSettings.class), "stage-method-settings")
                 .string("settings.loggingLevel"));
-        assertTrue(off.ofType("aws:cloudwatch/logGroup:LogGroup").stream().noneMatch(g -> g.name().equals("api-execution-logs")));
+        assertTrue(off.ofType(Types.of(LogGroup.class)).stream().noneMatch(g -> g.name().equals("api-execution-logs")));
     }
 }

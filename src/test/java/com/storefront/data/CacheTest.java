@@ -1,5 +1,15 @@
 package com.storefront.data;
 
+import com.pulumi.aws.cloudwatch.Dashboard;
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.MetricAlarm;
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ecs.TaskDefinition;
+import com.pulumi.aws.elasticache.ReplicationGroup;
+import com.pulumi.aws.elasticache.SubnetGroup;
+import com.pulumi.aws.secretsmanager.Secret;
+import com.pulumi.aws.secretsmanager.SecretVersion;
+import com.storefront.testing.Types;
 import com.storefront.plan.Json;
 import com.storefront.plan.Registered;
 import com.storefront.plan.StackConfig;
@@ -17,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** CACHE-1, CACHE-2 on what the program registers. */
 class CacheTest {
 
-    private static final String GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
+    private static final String GROUP = Types.of(ReplicationGroup.class);
     private static final String TOKEN = StackConfig.SECRET_PLACEHOLDERS.get("storefront:redisAuthToken");
 
     private static Registered group(StackRun run) {
@@ -75,7 +85,7 @@ class CacheTest {
     @Test
     void slowLogGoesToAnEncryptedLogGroup() {
         StackRun run = Stacks.dev();
-        Registered logs = run.one("aws:cloudwatch/logGroup:LogGroup", "cache-slow-log");
+        Registered logs = run.one(Types.of(LogGroup.class), "cache-slow-log");
         assertEquals("/aws/elasticache/storefront-redis-dev/slow-log", logs.string("name"));
         assertEquals(14.0, logs.number("retentionInDays"));
         assertEquals(run.output("kmsKeyArn"), logs.string("kmsKeyId"));
@@ -107,7 +117,7 @@ class CacheTest {
     @Test
     void subnetGroupSpansTheDataSubnets() {
         StackRun run = Stacks.prod();
-        Registered subnets = run.one("aws:elasticache/subnetGroup:SubnetGroup", "cache-subnets");
+        Registered subnets = run.one(Types.of(SubnetGroup.class), "cache-subnets");
         assertEquals(run.output("dataSubnetIds"), subnets.list("subnetIds"));
         assertEquals(subnets.id(), group(run).string("subnetGroupName"));
     }
@@ -115,7 +125,7 @@ class CacheTest {
     @Test
     void onlyTheAppSecurityGroupReachesPort6379() {
         StackRun run = Stacks.prod();
-        assertEquals(List.of(run.one("aws:ec2/securityGroup:SecurityGroup", "sg-cache").id()),
+        assertEquals(List.of(run.one(Types.of(SecurityGroup.class), "sg-cache").id()),
                 group(run).list("securityGroupIds"));
         DataStoreAssertions.onlyAppReaches(run, "cache", 6379);
     }
@@ -123,13 +133,13 @@ class CacheTest {
     @Test
     void connectionSecretHoldsWhatTheAppNeeds() {
         StackRun run = Stacks.prod();
-        Registered secret = run.one("aws:secretsmanager/secret:Secret", "cache-connection-secret");
+        Registered secret = run.one(Types.of(Secret.class), "cache-connection-secret");
         assertEquals("storefront-redis-connection-prod", secret.string("name"));
         assertEquals(run.output("kmsKeyArn"), secret.string("kmsKeyId"));
         assertEquals(30.0, secret.number("recoveryWindowInDays"));
         assertEquals(run.output("redisSecretArn"), secret.id());
 
-        Registered value = run.one("aws:secretsmanager/secretVersion:SecretVersion", "cache-connection-secret-value");
+        Registered value = run.one(Types.of(SecretVersion.class), "cache-connection-secret-value");
         assertEquals(secret.id(), value.string("secretId"));
         assertTrue(value.secretInputs().contains("secretString"));
         Map<String, Object> json = Json.parse(value.string("secretString"));
@@ -143,7 +153,7 @@ class CacheTest {
     @Test
     void devSecretsAreDeletedWithoutARecoveryWindow() {
         StackRun run = Stacks.dev();
-        for (Registered secret : run.ofType("aws:secretsmanager/secret:Secret")) {
+        for (Registered secret : run.ofType(Types.of(Secret.class))) {
             assertEquals(0.0, secret.number("recoveryWindowInDays"), secret + " would block re-creating the stack");
         }
     }
@@ -153,15 +163,15 @@ class CacheTest {
     void aStackWithoutTheCacheHasNoElastiCacheAndNoRedisWiring() {
         StackRun run = com.storefront.testing.Stacks.devWithoutCache();
         assertTrue(run.where(r -> r.type().startsWith("aws:elasticache/") || r.type().equals(Cache.TYPE)).isEmpty());
-        assertTrue(run.ofType("aws:secretsmanager/secret:Secret").stream().noneMatch(s -> s.name().equals("cache-connection-secret")));
+        assertTrue(run.ofType(Types.of(Secret.class)).stream().noneMatch(s -> s.name().equals("cache-connection-secret")));
         @SuppressWarnings("unchecked")
         Map<String, Object> container = (Map<String, Object>) Json.parseList(
-                run.one("aws:ecs/taskDefinition:TaskDefinition", "api-task").string("containerDefinitions")).get(0);
+                run.one(Types.of(TaskDefinition.class), "api-task").string("containerDefinitions")).get(0);
         assertTrue(String.valueOf(container.get("environment")).contains("DB_HOST"));
         assertFalse(String.valueOf(container.get("environment")).contains("REDIS"), "no Redis endpoint to point at");
         assertFalse(String.valueOf(container.get("secrets")).contains("REDIS_AUTH_TOKEN"));
-        assertTrue(run.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").stream().noneMatch(a -> a.name().contains("redis")));
-        assertFalse(run.one("aws:cloudwatch/dashboard:Dashboard", "dashboard").string("dashboardBody").contains("Redis"));
+        assertTrue(run.ofType(Types.of(MetricAlarm.class)).stream().noneMatch(a -> a.name().contains("redis")));
+        assertFalse(run.one(Types.of(Dashboard.class), "dashboard").string("dashboardBody").contains("Redis"));
         assertTrue(run.outputs().keySet().stream().noneMatch(k -> k.startsWith("redis")));
     }
 }

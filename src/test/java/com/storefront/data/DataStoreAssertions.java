@@ -1,5 +1,9 @@
 package com.storefront.data;
 
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.storefront.testing.Types;
 import com.storefront.plan.Registered;
 import com.storefront.testing.StackRun;
 
@@ -16,9 +20,9 @@ final class DataStoreAssertions {
 
     /** The store's SG admits exactly the app SG on its port, and the app SG may connect out to it. */
     static void onlyAppReaches(StackRun run, String what, int port) {
-        Registered sg = run.one("aws:ec2/securityGroup:SecurityGroup", "sg-" + what);
+        Registered sg = run.one(Types.of(SecurityGroup.class), "sg-" + what);
         String appSg = String.valueOf(run.output("appSecurityGroupId"));
-        List<Registered> ingress = run.where(r -> r.type().equals("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule")
+        List<Registered> ingress = run.where(r -> r.type().equals(Types.of(SecurityGroupIngressRule.class))
                 && r.string("securityGroupId").equals(sg.id()));
         assertEquals(1, ingress.size(), "one ingress rule on " + sg);
         Registered rule = ingress.get(0);
@@ -27,11 +31,11 @@ final class DataStoreAssertions {
         assertEquals((double) port, rule.number("toPort"));
         assertTrue(rule.input("cidrIpv4").isEmpty());
 
-        List<Registered> egress = run.where(r -> r.type().equals("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule")
+        List<Registered> egress = run.where(r -> r.type().equals(Types.of(SecurityGroupEgressRule.class))
                 && r.string("securityGroupId").equals(sg.id()));
         assertTrue(egress.isEmpty(), "data stores never open connections");
 
-        Registered appEgress = run.one("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "sg-app-egress-" + what);
+        Registered appEgress = run.one(Types.of(SecurityGroupEgressRule.class), "sg-app-egress-" + what);
         assertEquals(appSg, appEgress.string("securityGroupId"));
         assertEquals(sg.id(), appEgress.string("referencedSecurityGroupId"));
         assertEquals((double) port, appEgress.number("fromPort"));

@@ -1,5 +1,13 @@
 package com.storefront.data;
 
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.rds.Cluster;
+import com.pulumi.aws.rds.ClusterInstance;
+import com.pulumi.aws.rds.ClusterParameterGroup;
+import com.pulumi.aws.rds.SubnetGroup;
+import com.pulumi.aws.secretsmanager.SecretRotation;
+import com.storefront.testing.Types;
 import com.storefront.plan.Registered;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
@@ -15,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** DB-1..DB-5 on what the program registers. */
 class DatabaseTest {
 
-    private static final String CLUSTER = "aws:rds/cluster:Cluster";
-    private static final String INSTANCE = "aws:rds/clusterInstance:ClusterInstance";
+    private static final String CLUSTER = Types.of(Cluster.class);
+    private static final String INSTANCE = Types.of(ClusterInstance.class);
 
     private static Registered cluster(StackRun run) {
         return run.one(CLUSTER, "aurora");
@@ -87,7 +95,7 @@ class DatabaseTest {
             Registered cluster = cluster(run);
             assertTrue(cluster.bool("storageEncrypted"));
             assertEquals(run.output("kmsKeyArn"), cluster.string("kmsKeyId"));
-            Registered parameters = run.one("aws:rds/clusterParameterGroup:ClusterParameterGroup", "db-cluster-parameters");
+            Registered parameters = run.one(Types.of(ClusterParameterGroup.class), "db-cluster-parameters");
             assertEquals("aurora-postgresql16", parameters.string("family"));
             assertEquals(List.of(Map.of("name", "rds.force_ssl", "value", "1", "applyMethod", "immediate")),
                     parameters.list("parameters"));
@@ -104,7 +112,7 @@ class DatabaseTest {
         assertTrue(cluster.input("masterPassword").isEmpty(), "no password in code, config or state");
         assertEquals(run.output("kmsKeyArn"), cluster.string("masterUserSecretKmsKeyId"));
 
-        Registered rotation = run.one("aws:secretsmanager/secretRotation:SecretRotation", "db-master-rotation");
+        Registered rotation = run.one(Types.of(SecretRotation.class), "db-master-rotation");
         assertTrue(rotation.string("secretId").contains(":secret:rds!cluster-"), "the RDS-managed secret");
         assertEquals(run.output("dbSecretArn"), rotation.string("secretId"));
         assertEquals(Map.of("automaticallyAfterDays", 30.0), rotation.map("rotationRules"));
@@ -126,7 +134,7 @@ class DatabaseTest {
         assertEquals(List.of("postgresql"), cluster.list("enabledCloudwatchLogsExports"));
         assertEquals(7.0, cluster(Stacks.dev()).number("backupRetentionPeriod"));
 
-        Registered logs = run.one("aws:cloudwatch/logGroup:LogGroup", "db-postgresql-logs");
+        Registered logs = run.one(Types.of(LogGroup.class), "db-postgresql-logs");
         assertEquals("/aws/rds/cluster/storefront-aurora-prod/postgresql", logs.string("name"));
         assertEquals(30.0, logs.number("retentionInDays"));
         assertEquals(run.output("kmsKeyArn"), logs.string("kmsKeyId"));
@@ -173,7 +181,7 @@ class DatabaseTest {
     @Test
     void subnetGroupSpansTheDataSubnets() {
         StackRun run = Stacks.prod();
-        Registered subnets = run.one("aws:rds/subnetGroup:SubnetGroup", "db-subnets");
+        Registered subnets = run.one(Types.of(SubnetGroup.class), "db-subnets");
         assertEquals(run.output("dataSubnetIds"), subnets.list("subnetIds"));
         assertEquals(subnets.id(), cluster(run).string("dbSubnetGroupName"));
     }
@@ -181,7 +189,7 @@ class DatabaseTest {
     @Test
     void onlyTheAppSecurityGroupReachesPort5432() {
         StackRun run = Stacks.dev();
-        Registered sg = run.one("aws:ec2/securityGroup:SecurityGroup", "sg-db");
+        Registered sg = run.one(Types.of(SecurityGroup.class), "sg-db");
         assertEquals(List.of(sg.id()), cluster(run).list("vpcSecurityGroupIds"));
         DataStoreAssertions.onlyAppReaches(run, "db", 5432);
     }
@@ -189,7 +197,7 @@ class DatabaseTest {
     /** Day 2: major upgrades are possible in place; extended support is chosen once, at creation. */
     @Test
     void upgradesAndTheSupportLifecycle() {
-        Registered cluster = com.storefront.testing.Stacks.prod().one("aws:rds/cluster:Cluster", "aurora");
+        Registered cluster = com.storefront.testing.Stacks.prod().one(Types.of(Cluster.class), "aurora");
         assertTrue(cluster.bool("allowMajorVersionUpgrade"), "AWS refuses a major engineVersion change without it");
         assertEquals("open-source-rds-extended-support-disabled", cluster.string("engineLifecycleSupport"));
         assertTrue(cluster.ignoreChanges().contains("engineLifecycleSupport"),

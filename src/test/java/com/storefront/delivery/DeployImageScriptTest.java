@@ -1,5 +1,11 @@
 package com.storefront.delivery;
 
+import com.pulumi.aws.apigateway.Account;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.rds.Cluster;
+import com.pulumi.aws.rds.ClusterInstance;
+import com.storefront.testing.Types;
 import com.google.gson.Gson;
 import com.storefront.plan.Json;
 import com.storefront.testing.Stacks;
@@ -162,8 +168,8 @@ class DeployImageScriptTest {
     /** What `pulumi stack export` shows of the Aurora cluster and its writer. */
     private static String stateWithAurora(String engineVersion) {
         return new Gson().toJson(Map.of("deployment", Map.of("resources", List.of(
-                Map.of("urn", CLUSTER_URN, "type", "aws:rds/cluster:Cluster", "outputs", Map.of("engineVersion", engineVersion)),
-                Map.of("urn", WRITER_URN, "type", "aws:rds/clusterInstance:ClusterInstance", "outputs", Map.of())))));
+                Map.of("urn", CLUSTER_URN, "type", Types.of(Cluster.class), "outputs", Map.of("engineVersion", engineVersion)),
+                Map.of("urn", WRITER_URN, "type", Types.of(ClusterInstance.class), "outputs", Map.of())))));
     }
 
     private void stub(String name, String body) throws IOException {
@@ -481,10 +487,10 @@ class DeployImageScriptTest {
         String attachment = component + "$aws:iam/rolePolicyAttachment:RolePolicyAttachment::apigateway-cloudwatch-policy";
         write("state.json", new Gson().toJson(Map.of("deployment", Map.of("resources", List.of(
                 Map.of("urn", component + "::api-gateway", "type", "storefront:api:ApiGateway"),
-                Map.of("urn", role, "type", "aws:iam/role:Role"),
-                Map.of("urn", attachment, "type", "aws:iam/rolePolicyAttachment:RolePolicyAttachment"),
-                Map.of("urn", account, "type", "aws:apigateway/account:Account"),
-                Map.of("urn", component + "$aws:iam/role:Role::other-role", "type", "aws:iam/role:Role"))))));
+                Map.of("urn", role, "type", Types.of(Role.class)),
+                Map.of("urn", attachment, "type", Types.of(RolePolicyAttachment.class)),
+                Map.of("urn", account, "type", Types.of(Account.class)),
+                Map.of("urn", component + "$aws:iam/role:Role::other-role", "type", Types.of(Role.class)))))));
         Result result = run("up", "prod");
         assertEquals(0, result.exit(), result.output());
         // Retained in the state, so the update drops them without touching AWS; nothing deleted from the state.

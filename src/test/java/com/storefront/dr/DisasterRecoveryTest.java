@@ -1,5 +1,38 @@
 package com.storefront.dr;
 
+import com.pulumi.aws.backup.Plan;
+import com.pulumi.aws.backup.Selection;
+import com.pulumi.aws.backup.Vault;
+import com.pulumi.aws.cloudwatch.EventRule;
+import com.pulumi.aws.cloudwatch.EventTarget;
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.MetricAlarm;
+import com.pulumi.aws.ec2.FlowLog;
+import com.pulumi.aws.ec2.PeeringConnectionOptions;
+import com.pulumi.aws.ec2.Route;
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.Subnet;
+import com.pulumi.aws.ec2.Vpc;
+import com.pulumi.aws.ec2.VpcPeeringConnection;
+import com.pulumi.aws.ec2.VpcPeeringConnectionAccepter;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.kms.Alias;
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.rds.SubnetGroup;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
+import com.pulumi.aws.s3.BucketLoggingV2;
+import com.pulumi.aws.s3.BucketPolicy;
+import com.pulumi.aws.s3.BucketPublicAccessBlock;
+import com.pulumi.aws.s3.BucketReplicationConfig;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
+import com.pulumi.aws.s3.BucketV2;
+import com.pulumi.aws.s3.BucketVersioningV2;
+import com.pulumi.aws.sns.TopicPolicy;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.storefront.testing.Types;
 import com.storefront.plan.Json;
 import com.storefront.plan.Registered;
 import com.storefront.testing.StackRun;
@@ -21,7 +54,7 @@ class DisasterRecoveryTest {
     private static final String DR_PROVIDER = "aws-dr-us-west-2";
 
     private static String drKeyArn(StackRun run) {
-        return "arn:aws:kms:us-west-2:123456789012:key/" + run.one("aws:kms/key:Key", "encryption-dr-key").id();
+        return "arn:aws:kms:us-west-2:123456789012:key/" + run.one(Types.of(Key.class), "encryption-dr-key").id();
     }
 
     @Test
@@ -43,22 +76,22 @@ class DisasterRecoveryTest {
                 "aws:ec2/vpc:Vpc dr-vpc", "aws:kms/key:Key encryption-dr-key",
                 "aws:ec2/vpcPeeringConnectionAccepter:VpcPeeringConnectionAccepter dr-peering-accepter")), drRegion.toString());
         assertEquals("us-west-2", prod.output("drRegion"));
-        assertEquals("alias/storefront-dr-prod", prod.one("aws:kms/alias:Alias", "encryption-dr-alias").string("name"));
+        assertEquals("alias/storefront-dr-prod", prod.one(Types.of(Alias.class), "encryption-dr-alias").string("name"));
     }
 
     @Test
     void replicaBucketIsVersionedPrivateAndEncryptedInTheDrRegion() {
         StackRun run = Stacks.prod();
-        Registered replica = run.one("aws:s3/bucketV2:BucketV2", "dr-assets");
+        Registered replica = run.one(Types.of(BucketV2.class), "dr-assets");
         assertEquals("storefront-assets-dr-prod-123456789012", replica.string("bucket"));
         assertTrue(replica.protect());
-        assertEquals("Enabled", run.one("aws:s3/bucketVersioningV2:BucketVersioningV2", "dr-assets-versioning")
+        assertEquals("Enabled", run.one(Types.of(BucketVersioningV2.class), "dr-assets-versioning")
                 .string("versioningConfiguration.status"));
-        assertEquals(DR_PROVIDER, run.one("aws:s3/bucketVersioningV2:BucketVersioningV2", "dr-assets-versioning").providerName());
-        assertTrue(run.one("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "dr-assets-public-access")
+        assertEquals(DR_PROVIDER, run.one(Types.of(BucketVersioningV2.class), "dr-assets-versioning").providerName());
+        assertTrue(run.one(Types.of(BucketPublicAccessBlock.class), "dr-assets-public-access")
                 .bool("restrictPublicBuckets"));
         Registered encryption = run.one(
-                "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2", "dr-assets-encryption");
+                Types.of(BucketServerSideEncryptionConfigurationV2.class), "dr-assets-encryption");
         assertEquals(drKeyArn(run), encryption.string("rules.0.applyServerSideEncryptionByDefault.kmsMasterKeyId"),
                 "KMS keys are regional: the replica uses the DR key");
     }
@@ -66,12 +99,12 @@ class DisasterRecoveryTest {
     @Test
     void replicationRunsAfterBothSidesAreVersioned() {
         StackRun run = Stacks.prod();
-        Registered replication = run.one("aws:s3/bucketReplicationConfig:BucketReplicationConfig", "dr-assets-replication");
+        Registered replication = run.one(Types.of(BucketReplicationConfig.class), "dr-assets-replication");
         assertEquals("aws-primary", replication.providerName(), "configured on the source bucket");
         assertEquals(run.output("assetsBucketName"), replication.string("bucket"));
-        assertTrue(replication.dependencies().contains(run.one("aws:s3/bucketVersioningV2:BucketVersioningV2",
+        assertTrue(replication.dependencies().contains(run.one(Types.of(BucketVersioningV2.class),
                 "assets-versioning").urn()));
-        assertTrue(replication.dependencies().contains(run.one("aws:s3/bucketVersioningV2:BucketVersioningV2",
+        assertTrue(replication.dependencies().contains(run.one(Types.of(BucketVersioningV2.class),
                 "dr-assets-versioning").urn()));
         Map<String, Object> rule = replication.map("rules.0");
         assertEquals("Enabled", rule.get("status"));
@@ -83,7 +116,7 @@ class DisasterRecoveryTest {
                 // Replication metrics feed the failure alarm; no event threshold without Replication Time Control.
                 "metrics", Map.of("status", "Enabled")), rule.get("destination"));
 
-        Registered role = run.one("aws:iam/role:Role", "dr-replication-role");
+        Registered role = run.one(Types.of(Role.class), "dr-replication-role");
         assertEquals(replication.string("role"), "arn:aws:iam::123456789012:role/" + role.string("name"));
         assertEquals(Map.of("Service", "s3.amazonaws.com"),
                 Json.statements(Json.parse(role.string("assumeRolePolicy"))).get(0).get("Principal"));
@@ -93,7 +126,7 @@ class DisasterRecoveryTest {
     void replicationRoleIsLeastPrivilege() {
         StackRun run = Stacks.prod();
         Map<String, Map<String, Object>> statements = Json.statements(Json.parse(
-                        run.one("aws:iam/rolePolicy:RolePolicy", "dr-replication-policy").string("policy"))).stream()
+                        run.one(Types.of(RolePolicy.class), "dr-replication-policy").string("policy"))).stream()
                 .collect(Collectors.toMap(s -> (String) s.get("Sid"), s -> s));
         assertEquals("arn:aws:s3:::storefront-assets-prod-123456789012", statements.get("ReadReplicationConfiguration").get("Resource"));
         assertEquals("arn:aws:s3:::storefront-assets-prod-123456789012/*", statements.get("ReadSourceVersions").get("Resource"));
@@ -117,15 +150,15 @@ class DisasterRecoveryTest {
     @Test
     void auroraBackupsAreCopiedToTheDrVault() {
         StackRun run = Stacks.prod();
-        Registered vault = run.one("aws:backup/vault:Vault", "backup-vault");
+        Registered vault = run.one(Types.of(Vault.class), "backup-vault");
         assertEquals("aws-primary", vault.providerName());
         assertEquals(run.output("kmsKeyArn"), vault.string("kmsKeyArn"));
-        Registered drVault = run.one("aws:backup/vault:Vault", "dr-backup-vault");
+        Registered drVault = run.one(Types.of(Vault.class), "dr-backup-vault");
         assertEquals(drKeyArn(run), drVault.string("kmsKeyArn"));
         assertFalse(drVault.bool("forceDestroy"));
         assertTrue(drVault.protect());
 
-        Registered plan = run.one("aws:backup/plan:Plan", "backup-plan");
+        Registered plan = run.one(Types.of(Plan.class), "backup-plan");
         Map<String, Object> rule = plan.map("rules.0");
         assertEquals("cron(0 7 * * ? *)", rule.get("schedule"));
         assertEquals(vault.string("name"), rule.get("targetVaultName"));
@@ -133,11 +166,11 @@ class DisasterRecoveryTest {
         assertEquals(List.of(Map.of("destinationVaultArn", "arn:aws:backup:us-west-2:123456789012:backup-vault:"
                 + drVault.string("name"), "lifecycle", Map.of("deleteAfter", 30.0))), rule.get("copyActions"));
 
-        Registered selection = run.one("aws:backup/selection:Selection", "backup-selection");
+        Registered selection = run.one(Types.of(Selection.class), "backup-selection");
         assertEquals(List.of("arn:aws:rds:us-east-2:123456789012:cluster:storefront-aurora-prod"), selection.list("resources"));
-        Registered role = run.one("aws:iam/role:Role", "backup-role");
+        Registered role = run.one(Types.of(Role.class), "backup-role");
         assertEquals(selection.string("iamRoleArn"), "arn:aws:iam::123456789012:role/" + role.string("name"));
-        Set<String> policies = run.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").stream()
+        Set<String> policies = run.ofType(Types.of(RolePolicyAttachment.class)).stream()
                 .filter(a -> a.name().startsWith("backup-role-policy")).map(a -> a.string("policyArn")).collect(Collectors.toSet());
         assertEquals(Set.of("arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup"), policies,
                 "backing up needs no restore rights");
@@ -147,24 +180,24 @@ class DisasterRecoveryTest {
     @Test
     void theDrRegionHoldsWhatARestoreNeeds() {
         StackRun run = Stacks.prod();
-        Registered subnets = run.one("aws:rds/subnetGroup:SubnetGroup", "dr-db-subnets");
+        Registered subnets = run.one(Types.of(SubnetGroup.class), "dr-db-subnets");
         assertEquals(DR_PROVIDER, subnets.providerName());
-        assertEquals(List.of(run.one("aws:ec2/subnet:Subnet", "dr-subnet-private-1").id(),
-                run.one("aws:ec2/subnet:Subnet", "dr-subnet-private-2").id()), subnets.list("subnetIds"));
-        Registered db = run.one("aws:ec2/securityGroup:SecurityGroup", "dr-sg-db");
-        Registered app = run.one("aws:ec2/securityGroup:SecurityGroup", "dr-sg-app");
+        assertEquals(List.of(run.one(Types.of(Subnet.class), "dr-subnet-private-1").id(),
+                run.one(Types.of(Subnet.class), "dr-subnet-private-2").id()), subnets.list("subnetIds"));
+        Registered db = run.one(Types.of(SecurityGroup.class), "dr-sg-db");
+        Registered app = run.one(Types.of(SecurityGroup.class), "dr-sg-app");
         assertEquals(run.output("drVpcId"), db.string("vpcId"));
-        Registered fromApp = run.one("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "dr-sg-db-ingress-app");
+        Registered fromApp = run.one(Types.of(SecurityGroupIngressRule.class), "dr-sg-db-ingress-app");
         assertEquals(db.id(), fromApp.string("securityGroupId"));
         assertEquals(app.id(), fromApp.string("referencedSecurityGroupId"));
         assertEquals(5432.0, fromApp.number("fromPort"));
         // Across regions a peer's group cannot be referenced: the primary VPC by its CIDR, for a fail-back copy.
-        assertEquals("10.0.0.0/16", run.one("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+        assertEquals("10.0.0.0/16", run.one(Types.of(SecurityGroupIngressRule.class),
                 "dr-sg-db-ingress-primary").string("cidrIpv4"));
-        assertEquals(db.id(), run.one("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "dr-sg-app-egress-db")
+        assertEquals(db.id(), run.one(Types.of(SecurityGroupEgressRule.class), "dr-sg-app-egress-db")
                 .string("referencedSecurityGroupId"));
-        Registered restoreRole = run.one("aws:iam/role:Role", "dr-restore-role");
-        assertEquals(RestoreTarget.RESTORES_POLICY, run.one("aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+        Registered restoreRole = run.one(Types.of(Role.class), "dr-restore-role");
+        assertEquals(RestoreTarget.RESTORES_POLICY, run.one(Types.of(RolePolicyAttachment.class),
                 "dr-restore-role-policy").string("policyArn"));
 
         @SuppressWarnings("unchecked")
@@ -187,29 +220,29 @@ class DisasterRecoveryTest {
     void drFailuresReachTheAlarmTopic() {
         StackRun run = Stacks.prod();
         String topic = String.valueOf(run.output("snsTopicArn"));
-        String vault = run.one("aws:backup/vault:Vault", "backup-vault").string("name");
-        Registered backupRule = run.one("aws:cloudwatch/eventRule:EventRule", "backup-job-failed");
+        String vault = run.one(Types.of(Vault.class), "backup-vault").string("name");
+        Registered backupRule = run.one(Types.of(EventRule.class), "backup-job-failed");
         assertEquals("aws-primary", backupRule.providerName(), "AWS Backup reports its jobs where they run");
         assertEquals(Map.of("source", List.of("aws.backup"), "detail-type", List.of("Backup Job State Change"),
                 "detail", Map.of("state", List.of("FAILED", "ABORTED", "EXPIRED"), "backupVaultName", List.of(vault))),
                 Json.parse(backupRule.string("eventPattern")));
-        Map<String, Object> copy = Json.parse(run.one("aws:cloudwatch/eventRule:EventRule", "copy-job-failed").string("eventPattern"));
+        Map<String, Object> copy = Json.parse(run.one(Types.of(EventRule.class), "copy-job-failed").string("eventPattern"));
         assertEquals(List.of("Copy Job State Change"), copy.get("detail-type"));
         assertEquals(Map.of("state", List.of("FAILED"), "sourceBackupVaultArn",
                 List.of("arn:aws:backup:us-east-2:123456789012:backup-vault:" + vault)), copy.get("detail"));
         for (String target : List.of("backup-job-failed-to-alarms", "copy-job-failed-to-alarms")) {
-            Registered t = run.one("aws:cloudwatch/eventTarget:EventTarget", target);
+            Registered t = run.one(Types.of(EventTarget.class), target);
             assertEquals(topic, t.string("arn"));
             assertTrue(t.string("inputTransformer.inputTemplate").startsWith("\"AWS Backup (prod): "));
         }
 
-        Registered stale = run.one("aws:cloudwatch/metricAlarm:MetricAlarm", "alarm-no-aurora-backup");
+        Registered stale = run.one(Types.of(MetricAlarm.class), "alarm-no-aurora-backup");
         assertEquals("NumberOfBackupJobsCompleted", stale.string("metricName"));
         assertEquals(Map.of("BackupVaultName", vault, "ResourceType", "Aurora"), stale.map("dimensions"));
         assertEquals(3600.0 * 26, stale.number("period") * stale.number("evaluationPeriods"), "26 hours");
         assertEquals("breaching", stale.string("treatMissingData"), "no data is the failure: nothing was backed up");
         assertTrue(stale.number("period") * stale.number("evaluationPeriods") <= 7 * 86400, "CloudWatch's limit");
-        Registered replication = run.one("aws:cloudwatch/metricAlarm:MetricAlarm", "alarm-assets-replication-failed");
+        Registered replication = run.one(Types.of(MetricAlarm.class), "alarm-assets-replication-failed");
         assertEquals("OperationsFailedReplication", replication.string("metricName"));
         assertEquals(Map.of("SourceBucket", run.output("assetsBucketName"), "DestinationBucket", run.output("drAssetsBucketName"),
                 "RuleId", "assets-to-us-west-2"), replication.map("dimensions"));
@@ -220,31 +253,31 @@ class DisasterRecoveryTest {
         }
 
         // EventBridge may publish to the encrypted topic: the topic policy admits this account's rules, the key EventBridge.
-        Map<String, Object> policy = Json.parse(run.one("aws:sns/topicPolicy:TopicPolicy", "alarm-topic-policy").string("policy"));
+        Map<String, Object> policy = Json.parse(run.one(Types.of(TopicPolicy.class), "alarm-topic-policy").string("policy"));
         Map<String, Object> events = Json.statements(policy).stream().filter(st -> "EventBridgeRules".equals(st.get("Sid")))
                 .findFirst().orElseThrow();
         assertEquals(Map.of("Service", "events.amazonaws.com"), events.get("Principal"));
         assertEquals(Map.of("StringEquals", Map.of("aws:SourceAccount", "123456789012")), events.get("Condition"));
-        assertTrue(Json.statements(Json.parse(run.one("aws:kms/key:Key", "encryption-key").string("policy"))).stream()
+        assertTrue(Json.statements(Json.parse(run.one(Types.of(Key.class), "encryption-key").string("policy"))).stream()
                 .anyMatch(st -> "EventBridgePublishesToEncryptedTopics".equals(st.get("Sid"))));
     }
 
     @Test
     void theReplicaBucketAndTheDrVpcMeetThePrimaryRules() {
         StackRun run = Stacks.prod();
-        Map<String, Object> policy = Json.parse(run.one("aws:s3/bucketPolicy:BucketPolicy", "dr-assets-policy").string("policy"));
+        Map<String, Object> policy = Json.parse(run.one(Types.of(BucketPolicy.class), "dr-assets-policy").string("policy"));
         assertTrue(String.valueOf(policy).contains("aws:SecureTransport"), "TLS only");
-        Registered lifecycle = run.one("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", "dr-assets-lifecycle");
+        Registered lifecycle = run.one(Types.of(BucketLifecycleConfigurationV2.class), "dr-assets-lifecycle");
         assertEquals(30.0, lifecycle.number("rules.0.noncurrentVersionExpiration.noncurrentDays"));
-        Registered logging = run.one("aws:s3/bucketLoggingV2:BucketLoggingV2", "dr-assets-access-logging");
+        Registered logging = run.one(Types.of(BucketLoggingV2.class), "dr-assets-access-logging");
         assertEquals(DR_PROVIDER, logging.providerName());
-        assertEquals(run.one("aws:s3/bucketV2:BucketV2", "dr-logs").id(), logging.string("targetBucket"));
-        assertEquals(DR_PROVIDER, run.one("aws:s3/bucketV2:BucketV2", "dr-logs").providerName(), "S3 logs within a region");
+        assertEquals(run.one(Types.of(BucketV2.class), "dr-logs").id(), logging.string("targetBucket"));
+        assertEquals(DR_PROVIDER, run.one(Types.of(BucketV2.class), "dr-logs").providerName(), "S3 logs within a region");
 
-        Registered flowLog = run.one("aws:ec2/flowLog:FlowLog", "dr-flow-log");
+        Registered flowLog = run.one(Types.of(FlowLog.class), "dr-flow-log");
         assertEquals(DR_PROVIDER, flowLog.providerName());
         assertEquals(run.output("drVpcId"), flowLog.string("vpcId"));
-        Registered group = run.one("aws:cloudwatch/logGroup:LogGroup", "dr-flow-logs");
+        Registered group = run.one(Types.of(LogGroup.class), "dr-flow-logs");
         assertEquals(drKeyArn(run), group.string("kmsKeyId"));
         assertEquals(30.0, group.number("retentionInDays"));
     }
@@ -252,40 +285,40 @@ class DisasterRecoveryTest {
     @Test
     void drVpcIsPeeredWithRoutesBothWays() {
         StackRun run = Stacks.prod();
-        Registered vpc = run.one("aws:ec2/vpc:Vpc", "dr-vpc");
+        Registered vpc = run.one(Types.of(Vpc.class), "dr-vpc");
         assertEquals("10.1.0.0/16", vpc.string("cidrBlock"));
         assertEquals(DR_PROVIDER, vpc.providerName());
         assertEquals(List.of("us-west-2a", "us-west-2b"), List.of(
-                run.one("aws:ec2/subnet:Subnet", "dr-subnet-private-1").string("availabilityZone"),
-                run.one("aws:ec2/subnet:Subnet", "dr-subnet-private-2").string("availabilityZone")));
+                run.one(Types.of(Subnet.class), "dr-subnet-private-1").string("availabilityZone"),
+                run.one(Types.of(Subnet.class), "dr-subnet-private-2").string("availabilityZone")));
 
-        Registered peering = run.one("aws:ec2/vpcPeeringConnection:VpcPeeringConnection", "dr-peering");
+        Registered peering = run.one(Types.of(VpcPeeringConnection.class), "dr-peering");
         assertEquals("aws-primary", peering.providerName(), "requested from the primary region");
         assertEquals(run.output("vpcId"), peering.string("vpcId"));
         assertEquals(vpc.id(), peering.string("peerVpcId"));
         assertEquals("us-west-2", peering.string("peerRegion"));
         assertFalse(peering.bool("autoAccept"), "auto_accept is invalid across regions");
-        Registered accepter = run.one("aws:ec2/vpcPeeringConnectionAccepter:VpcPeeringConnectionAccepter", "dr-peering-accepter");
+        Registered accepter = run.one(Types.of(VpcPeeringConnectionAccepter.class), "dr-peering-accepter");
         assertEquals(DR_PROVIDER, accepter.providerName());
         assertTrue(accepter.bool("autoAccept"));
         assertEquals(peering.id(), accepter.string("vpcPeeringConnectionId"));
         assertEquals(run.output("vpcPeeringConnectionId"), peering.id());
 
-        List<Registered> toDr = run.where(r -> r.type().equals("aws:ec2/route:Route") && r.name().endsWith("-to-dr"));
+        List<Registered> toDr = run.where(r -> r.type().equals(Types.of(Route.class)) && r.name().endsWith("-to-dr"));
         assertEquals(4, toDr.size(), "three app route tables and the data route table");
         for (Registered route : toDr) {
             assertEquals("10.1.0.0/16", route.string("destinationCidrBlock"));
             assertEquals(peering.id(), route.string("vpcPeeringConnectionId"));
             assertTrue(route.dependencies().contains(accepter.urn()));
         }
-        Registered back = run.one("aws:ec2/route:Route", "route-dr-to-primary");
+        Registered back = run.one(Types.of(Route.class), "route-dr-to-primary");
         assertEquals(DR_PROVIDER, back.providerName());
         assertEquals("10.0.0.0/16", back.string("destinationCidrBlock"));
         assertTrue(back.dependencies().contains(accepter.urn()));
 
         assertEquals(Map.of("allowRemoteVpcDnsResolution", true),
-                run.one("aws:ec2/peeringConnectionOptions:PeeringConnectionOptions", "dr-peering-options-requester").map("requester"));
+                run.one(Types.of(PeeringConnectionOptions.class), "dr-peering-options-requester").map("requester"));
         assertEquals(Map.of("allowRemoteVpcDnsResolution", true),
-                run.one("aws:ec2/peeringConnectionOptions:PeeringConnectionOptions", "dr-peering-options-accepter").map("accepter"));
+                run.one(Types.of(PeeringConnectionOptions.class), "dr-peering-options-accepter").map("accepter"));
     }
 }

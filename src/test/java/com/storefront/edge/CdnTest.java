@@ -1,5 +1,19 @@
 package com.storefront.edge;
 
+import com.pulumi.aws.acm.Certificate;
+import com.pulumi.aws.acm.CertificateValidation;
+import com.pulumi.aws.cloudfront.CachePolicy;
+import com.pulumi.aws.cloudfront.Distribution;
+import com.pulumi.aws.cloudfront.OriginAccessControl;
+import com.pulumi.aws.cloudfront.OriginAccessIdentity;
+import com.pulumi.aws.cloudfront.VpcOrigin;
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.lb.LoadBalancer;
+import com.pulumi.aws.route53.Record;
+import com.pulumi.aws.s3.BucketOwnershipControls;
+import com.pulumi.aws.s3.BucketPolicy;
+import com.pulumi.aws.s3.BucketPublicAccessBlock;
+import com.storefront.testing.Types;
 import com.storefront.plan.Json;
 import com.storefront.plan.Registered;
 import com.storefront.plan.StackConfig;
@@ -18,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** EDGE-2 on the distribution and its bucket access (OAC with SSE-KMS, us-east-1 certificates and WAF). */
 class CdnTest {
 
-    private static final String DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
+    private static final String DISTRIBUTION = Types.of(Distribution.class);
 
     private static Registered distribution(StackRun run) {
         return run.one(DISTRIBUTION, "distribution");
@@ -65,7 +79,7 @@ class CdnTest {
     @Test
     void scriptsAndStylesAreCachedForADay() {
         StackRun run = Stacks.prod();
-        Registered policy = run.one("aws:cloudfront/cachePolicy:CachePolicy", "static-cache-policy");
+        Registered policy = run.one(Types.of(CachePolicy.class), "static-cache-policy");
         assertEquals(86400.0, policy.number("defaultTtl"));
         assertTrue(policy.bool("parametersInCacheKeyAndForwardedToOrigin.enableAcceptEncodingGzip"));
         assertTrue(policy.bool("parametersInCacheKeyAndForwardedToOrigin.enableAcceptEncodingBrotli"));
@@ -98,14 +112,14 @@ class CdnTest {
     void withoutAnAlbCertificateCloudFrontReachesTheInternalAlbThroughAVpcOrigin() {
         for (StackRun run : List.of(Stacks.dev(), Stacks.prod())) {
             Registered cdn = distribution(run);
-            Registered vpcOrigin = run.one("aws:cloudfront/vpcOrigin:VpcOrigin", "alb-vpc-origin");
+            Registered vpcOrigin = run.one(Types.of(VpcOrigin.class), "alb-vpc-origin");
             Map<String, Object> alb = originsById(cdn).get("api");
             assertEquals(run.output("albDnsName"), alb.get("domainName"));
             assertFalse(alb.containsKey("customOriginConfig"), "no custom origin: nothing crosses the internet");
             assertEquals(Map.of("vpcOriginId", vpcOrigin.id(), "originReadTimeout", 30.0, "originKeepaliveTimeout", 5.0),
                     alb.get("vpcOriginConfig"));
             Map<String, Object> endpoint = vpcOrigin.map("vpcOriginEndpointConfig");
-            assertEquals(run.one("aws:lb/loadBalancer:LoadBalancer", "alb").outputs().get("arn"), endpoint.get("arn"));
+            assertEquals(run.one(Types.of(LoadBalancer.class), "alb").outputs().get("arn"), endpoint.get("arn"));
             assertEquals("http-only", endpoint.get("originProtocolPolicy"));
             assertEquals(80.0, endpoint.get("httpPort"));
             assertEquals(Map.of("items", List.of("TLSv1.2"), "quantity", 1.0), endpoint.get("originSslProtocols"),
@@ -129,7 +143,7 @@ class CdnTest {
         Map<?, ?> config = (Map<?, ?>) alb.get("customOriginConfig");
         assertEquals("https-only", config.get("originProtocolPolicy"));
         assertEquals(List.of("TLSv1.2"), config.get("originSslProtocols"));
-        assertTrue(run.ofType("aws:cloudfront/vpcOrigin:VpcOrigin").isEmpty());
+        assertTrue(run.ofType(Types.of(VpcOrigin.class)).isEmpty());
         assertEquals("X-Origin-Verify", ((Map<?, ?>) ((List<?>) alb.get("customHeaders")).get(0)).get("name"),
                 "CloudFront's addresses are every distribution's: the ALB also checks the secret");
     }
@@ -149,7 +163,7 @@ class CdnTest {
     @Test
     void oacSignsRequestsAndTheBucketAdmitsOnlyThisDistribution() {
         StackRun run = Stacks.prod();
-        Registered oac = run.one("aws:cloudfront/originAccessControl:OriginAccessControl", "assets-oac");
+        Registered oac = run.one(Types.of(OriginAccessControl.class), "assets-oac");
         assertEquals("s3", oac.string("originAccessControlOriginType"));
         assertEquals("always", oac.string("signingBehavior"));
         assertEquals("sigv4", oac.string("signingProtocol"));
@@ -170,17 +184,17 @@ class CdnTest {
     @Test
     void bucketPolicyWaitsForThePublicAccessBlock() {
         StackRun run = Stacks.prod();
-        Registered policy = run.one("aws:s3/bucketPolicy:BucketPolicy", "assets-policy");
-        assertTrue(policy.dependencies().contains(run.one("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+        Registered policy = run.one(Types.of(BucketPolicy.class), "assets-policy");
+        assertTrue(policy.dependencies().contains(run.one(Types.of(BucketPublicAccessBlock.class),
                 "assets-public-access").urn()));
-        assertTrue(run.one("aws:s3/bucketPolicy:BucketPolicy", "logs-policy").dependencies().contains(
-                run.one("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "logs-public-access").urn()));
+        assertTrue(run.one(Types.of(BucketPolicy.class), "logs-policy").dependencies().contains(
+                run.one(Types.of(BucketPublicAccessBlock.class), "logs-public-access").urn()));
     }
 
     @Test
     void oaiReadsThroughItsIdentity() {
         StackRun run = Stacks.devCustomDomainOai();
-        Registered oai = run.one("aws:cloudfront/originAccessIdentity:OriginAccessIdentity", "assets-oai");
+        Registered oai = run.one(Types.of(OriginAccessIdentity.class), "assets-oai");
         Map<String, Object> s3 = originsById(distribution(run)).get("assets");
         assertEquals(Map.of("originAccessIdentity", "origin-access-identity/cloudfront/" + oai.id()), s3.get("s3OriginConfig"));
         assertEquals(Map.of("AWS", "arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity " + oai.id()),
@@ -190,7 +204,7 @@ class CdnTest {
     @Test
     void theCmkLetsCloudFrontDecryptForThisAccountsDistributions() {
         Map<String, Object> statement = Json.statements(Json.parse(
-                        Stacks.prod().one("aws:kms/key:Key", "encryption-key").string("policy"))).stream()
+                        Stacks.prod().one(Types.of(Key.class), "encryption-key").string("policy"))).stream()
                 .filter(s -> "CloudFrontReadsAssets".equals(s.get("Sid"))).findFirst().orElseThrow();
         assertEquals(Map.of("Service", "cloudfront.amazonaws.com"), statement.get("Principal"));
         assertEquals("kms:Decrypt", statement.get("Action"));
@@ -200,7 +214,7 @@ class CdnTest {
                 statement.get("Condition"), "only the assets bucket's objects, with or without a bucket key");
         assertEquals(Stacks.prod().output("assetsBucketName"), bucket.substring("arn:aws:s3:::".length()));
         // With OAI the objects are SSE-S3: the key grants CloudFront nothing.
-        assertTrue(Json.statements(Json.parse(Stacks.devCustomDomainOai().one("aws:kms/key:Key", "encryption-key")
+        assertTrue(Json.statements(Json.parse(Stacks.devCustomDomainOai().one(Types.of(Key.class), "encryption-key")
                 .string("policy"))).stream().noneMatch(s -> "CloudFrontReadsAssets".equals(s.get("Sid"))));
     }
 
@@ -210,7 +224,7 @@ class CdnTest {
         Registered cdn = distribution(run);
         assertEquals(Map.of("bucket", run.output("logBucketName") + ".s3.amazonaws.com", "prefix", "cloudfront/",
                 "includeCookies", false), cdn.map("loggingConfig"));
-        assertTrue(cdn.dependencies().contains(run.one("aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+        assertTrue(cdn.dependencies().contains(run.one(Types.of(BucketOwnershipControls.class),
                 "logs-ownership").urn()), "CloudFront logging needs the bucket's ACLs enabled first");
         assertEquals(run.output("cloudFrontWebAclArn"), cdn.string("webAclId"), "WAFv2 is attached by ARN");
         assertTrue(cdn.bool("waitForDeployment"));
@@ -222,20 +236,20 @@ class CdnTest {
         StackRun run = Stacks.devCustomDomainOai();
         Registered cdn = distribution(run);
         assertEquals(List.of("shop.example.com"), cdn.list("aliases"));
-        Registered certificate = run.one("aws:acm/certificate:Certificate", "cdn-certificate");
+        Registered certificate = run.one(Types.of(Certificate.class), "cdn-certificate");
         assertEquals("us-east-1", run.regionOf(certificate), "CloudFront only takes us-east-1 certificates");
         assertEquals("shop.example.com", certificate.string("domainName"));
-        assertEquals("us-east-1", run.regionOf(run.one("aws:acm/certificateValidation:CertificateValidation",
+        assertEquals("us-east-1", run.regionOf(run.one(Types.of(CertificateValidation.class),
                 "cdn-certificate-validated")));
         Map<String, Object> viewer = cdn.map("viewerCertificate");
         assertEquals("sni-only", viewer.get("sslSupportMethod"));
         assertEquals("TLSv1.2_2021", viewer.get("minimumProtocolVersion"));
         assertTrue(viewer.get("acmCertificateArn").toString().startsWith("arn:aws:acm:us-east-1:"));
-        Registered alias = run.one("aws:route53/record:Record", "cdn-alias");
+        Registered alias = run.one(Types.of(Record.class), "cdn-alias");
         assertEquals("shop.example.com", alias.string("name"));
         assertEquals("A", alias.string("type"));
         assertEquals("Z2FDTNDATAQYW2", alias.string("aliases.0.zoneId"));
-        assertEquals("AAAA", run.one("aws:route53/record:Record", "cdn-alias-ipv6").string("type"), "IPv6 is on");
+        assertEquals("AAAA", run.one(Types.of(Record.class), "cdn-alias-ipv6").string("type"), "IPv6 is on");
         assertEquals("https://shop.example.com", run.output("applicationUrl"));
     }
 
@@ -246,7 +260,7 @@ class CdnTest {
     }
 
     private static Map<String, Map<String, Object>> statements(StackRun run) {
-        return Json.statements(Json.parse(run.one("aws:s3/bucketPolicy:BucketPolicy", "assets-policy").string("policy")))
+        return Json.statements(Json.parse(run.one(Types.of(BucketPolicy.class), "assets-policy").string("policy")))
                 .stream().collect(Collectors.toMap(s -> (String) s.get("Sid"), s -> s));
     }
 }

@@ -1,5 +1,12 @@
 package com.storefront.edge;
 
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
+import com.pulumi.aws.s3.BucketOwnershipControls;
+import com.pulumi.aws.s3.BucketPolicy;
+import com.pulumi.aws.s3.BucketPublicAccessBlock;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
+import com.pulumi.aws.s3.BucketV2;
+import com.storefront.testing.Types;
 import com.storefront.plan.Json;
 import com.storefront.plan.Registered;
 import com.storefront.testing.StackRun;
@@ -20,23 +27,23 @@ class LogBucketTest {
     @Test
     void privateSseS3BucketWithAclsForCloudFrontLogging() {
         StackRun run = Stacks.prod();
-        Registered bucket = run.one("aws:s3/bucketV2:BucketV2", "logs");
+        Registered bucket = run.one(Types.of(BucketV2.class), "logs");
         assertEquals("storefront-logs-prod-123456789012", bucket.string("bucket"));
         assertTrue(bucket.input("serverSideEncryptionConfigurations").isEmpty(), "split resources only (BucketV2)");
         assertEquals(Map.of("blockPublicAcls", true, "blockPublicPolicy", true, "ignorePublicAcls", true,
                         "restrictPublicBuckets", true, "bucket", bucket.id()),
-                run.one("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "logs-public-access").inputs());
-        assertEquals("BucketOwnerPreferred", run.one("aws:s3/bucketOwnershipControls:BucketOwnershipControls", "logs-ownership")
+                run.one(Types.of(BucketPublicAccessBlock.class), "logs-public-access").inputs());
+        assertEquals("BucketOwnerPreferred", run.one(Types.of(BucketOwnershipControls.class), "logs-ownership")
                 .string("rule.objectOwnership"), "CloudFront standard logging writes through an ACL grant");
         assertEquals(List.of(Map.of("applyServerSideEncryptionByDefault", Map.of("sseAlgorithm", "AES256"),
                         "bucketKeyEnabled", false)),
-                run.one("aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+                run.one(Types.of(BucketServerSideEncryptionConfigurationV2.class),
                         "logs-encryption").list("rules"), "ALB log delivery rejects SSE-KMS buckets");
     }
 
     @Test
     void logsExpire() {
-        Registered lifecycle = Stacks.dev().one("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
+        Registered lifecycle = Stacks.dev().one(Types.of(BucketLifecycleConfigurationV2.class),
                 "logs-lifecycle");
         assertEquals(30.0, lifecycle.number("rules.0.expiration.days"));
         assertEquals("Enabled", lifecycle.string("rules.0.status"));
@@ -49,7 +56,7 @@ class LogBucketTest {
             StackRun run = entry.getKey();
             String bucketArn = "arn:aws:s3:::" + run.output("logBucketName");
             Map<String, Map<String, Object>> statements = Json.statements(Json.parse(
-                            run.one("aws:s3/bucketPolicy:BucketPolicy", "logs-policy").string("policy"))).stream()
+                            run.one(Types.of(BucketPolicy.class), "logs-policy").string("policy"))).stream()
                     .collect(Collectors.toMap(s -> (String) s.get("Sid"), s -> s));
             Map<String, Object> alb = statements.get("AlbAccessLogs");
             assertEquals(Map.of("AWS", "arn:aws:iam::" + entry.getValue() + ":root",
@@ -65,9 +72,9 @@ class LogBucketTest {
 
     @Test
     void devBucketIsEmptiedOnDestroyProdIsNot() {
-        assertTrue(Stacks.dev().one("aws:s3/bucketV2:BucketV2", "logs").bool("forceDestroy"));
-        assertFalse(Stacks.dev().one("aws:s3/bucketV2:BucketV2", "logs").protect());
-        assertFalse(Stacks.prod().one("aws:s3/bucketV2:BucketV2", "logs").bool("forceDestroy"));
-        assertTrue(Stacks.prod().one("aws:s3/bucketV2:BucketV2", "logs").protect());
+        assertTrue(Stacks.dev().one(Types.of(BucketV2.class), "logs").bool("forceDestroy"));
+        assertFalse(Stacks.dev().one(Types.of(BucketV2.class), "logs").protect());
+        assertFalse(Stacks.prod().one(Types.of(BucketV2.class), "logs").bool("forceDestroy"));
+        assertTrue(Stacks.prod().one(Types.of(BucketV2.class), "logs").protect());
     }
 }

@@ -1,5 +1,14 @@
 package com.storefront.edge;
 
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
+import com.pulumi.aws.s3.BucketLoggingV2;
+import com.pulumi.aws.s3.BucketOwnershipControls;
+import com.pulumi.aws.s3.BucketPolicy;
+import com.pulumi.aws.s3.BucketPublicAccessBlock;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
+import com.pulumi.aws.s3.BucketV2;
+import com.pulumi.aws.s3.BucketVersioningV2;
+import com.storefront.testing.Types;
 import com.storefront.plan.Registered;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
@@ -15,20 +24,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** EDGE-1: the static-assets bucket. */
 class StaticAssetsTest {
 
-    private static final String SSE = "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2";
+    private static final String SSE = Types.of(BucketServerSideEncryptionConfigurationV2.class);
 
     @Test
     void privateOwnerEnforcedAndVersioned() {
         StackRun run = Stacks.prod();
-        Registered bucket = run.one("aws:s3/bucketV2:BucketV2", "assets");
+        Registered bucket = run.one(Types.of(BucketV2.class), "assets");
         assertEquals("storefront-assets-prod-123456789012", bucket.string("bucket"));
-        Registered block = run.one("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "assets-public-access");
+        Registered block = run.one(Types.of(BucketPublicAccessBlock.class), "assets-public-access");
         for (String flag : List.of("blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets")) {
             assertTrue(block.bool(flag), flag);
         }
-        assertEquals("BucketOwnerEnforced", run.one("aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+        assertEquals("BucketOwnerEnforced", run.one(Types.of(BucketOwnershipControls.class),
                 "assets-ownership").string("rule.objectOwnership"));
-        assertEquals("Enabled", run.one("aws:s3/bucketVersioningV2:BucketVersioningV2", "assets-versioning")
+        assertEquals("Enabled", run.one(Types.of(BucketVersioningV2.class), "assets-versioning")
                 .string("versioningConfiguration.status"));
         assertEquals("storefront-assets-prod-123456789012", run.output("assetsBucketName"));
     }
@@ -47,17 +56,17 @@ class StaticAssetsTest {
 
     @Test
     void lifecycleMovesToInfrequentAccessAndExpiresOldVersions() {
-        Registered lifecycle = Stacks.prod().one("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
+        Registered lifecycle = Stacks.prod().one(Types.of(BucketLifecycleConfigurationV2.class),
                 "assets-lifecycle");
         assertEquals(List.of(Map.of("days", 30.0, "storageClass", "STANDARD_IA")), lifecycle.list("rules.0.transitions"));
         assertEquals(Map.of("noncurrentDays", 30.0), lifecycle.map("rules.0.noncurrentVersionExpiration"));
-        assertEquals(7.0, Stacks.dev().one("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
+        assertEquals(7.0, Stacks.dev().one(Types.of(BucketLifecycleConfigurationV2.class),
                 "assets-lifecycle").number("rules.0.noncurrentVersionExpiration.noncurrentDays"));
-        assertTrue(lifecycle.dependencies().contains(Stacks.prod().one("aws:s3/bucketVersioningV2:BucketVersioningV2",
+        assertTrue(lifecycle.dependencies().contains(Stacks.prod().one(Types.of(BucketVersioningV2.class),
                 "assets-versioning").urn()));
         // A team that serves small, often-missed assets can keep them in STANDARD (no retrieval fee, no 128 KB minimum).
         Registered standardOnly = StackRun.of(StackRun.stackFile(Stacks.DEV_FILE).withPath("storefront:edge", "infrequentAccessDays", 0))
-                .one("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", "assets-lifecycle");
+                .one(Types.of(BucketLifecycleConfigurationV2.class), "assets-lifecycle");
         assertEquals(List.of(), standardOnly.list("rules.0.transitions"));
         assertEquals(7.0, standardOnly.number("rules.0.noncurrentVersionExpiration.noncurrentDays"));
     }
@@ -65,17 +74,17 @@ class StaticAssetsTest {
     @Test
     void accessLogsGoToTheLogBucket() {
         StackRun run = Stacks.prod();
-        Registered logging = run.one("aws:s3/bucketLoggingV2:BucketLoggingV2", "assets-access-logging");
+        Registered logging = run.one(Types.of(BucketLoggingV2.class), "assets-access-logging");
         assertEquals(run.output("logBucketName"), logging.string("targetBucket"));
         assertEquals("s3-access/assets/", logging.string("targetPrefix"));
-        assertTrue(logging.dependencies().contains(run.one("aws:s3/bucketPolicy:BucketPolicy", "logs-policy").urn()),
+        assertTrue(logging.dependencies().contains(run.one(Types.of(BucketPolicy.class), "logs-policy").urn()),
                 "the log bucket admits S3 logging before logging is switched on");
     }
 
     @Test
     void destroyableInDevKeptInProd() {
-        assertTrue(Stacks.dev().one("aws:s3/bucketV2:BucketV2", "assets").bool("forceDestroy"));
-        Registered prod = Stacks.prod().one("aws:s3/bucketV2:BucketV2", "assets");
+        assertTrue(Stacks.dev().one(Types.of(BucketV2.class), "assets").bool("forceDestroy"));
+        Registered prod = Stacks.prod().one(Types.of(BucketV2.class), "assets");
         assertFalse(prod.bool("forceDestroy"));
         assertTrue(prod.protect());
     }

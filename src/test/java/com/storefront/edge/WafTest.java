@@ -1,5 +1,14 @@
 package com.storefront.edge;
 
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogResourcePolicy;
+import com.pulumi.aws.kms.Alias;
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.lb.LoadBalancer;
+import com.pulumi.aws.wafv2.WebAcl;
+import com.pulumi.aws.wafv2.WebAclAssociation;
+import com.pulumi.aws.wafv2.WebAclLoggingConfiguration;
+import com.storefront.testing.Types;
 import com.storefront.plan.Registered;
 import com.storefront.plan.StackConfig;
 import com.storefront.testing.StackRun;
@@ -18,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** EDGE-3: both web ACLs, their rules, scopes and logging. */
 class WafTest {
 
-    private static final String ACL = "aws:wafv2/webAcl:WebAcl";
+    private static final String ACL = Types.of(WebAcl.class);
 
     @Test
     void cloudFrontAclIsCreatedInUsEast1AndRegionalAclInTheStackRegion() {
@@ -122,11 +131,11 @@ class WafTest {
     @Test
     void regionalAclProtectsTheAlb() {
         StackRun run = Stacks.prod();
-        Registered association = run.one("aws:wafv2/webAclAssociation:WebAclAssociation", "alb-web-acl");
-        assertEquals(run.one("aws:lb/loadBalancer:LoadBalancer", "alb").string("name"),
+        Registered association = run.one(Types.of(WebAclAssociation.class), "alb-web-acl");
+        assertEquals(run.one(Types.of(LoadBalancer.class), "alb").string("name"),
                 association.string("resourceArn").replaceAll(".*loadbalancer/app/([^/]+)/.*", "$1"));
         assertEquals(run.output("regionalWebAclArn"), association.string("webAclArn"));
-        assertTrue(run.ofType("aws:wafv2/webAclAssociation:WebAclAssociation").stream()
+        assertTrue(run.ofType(Types.of(WebAclAssociation.class)).stream()
                         .noneMatch(a -> a.string("resourceArn").contains("cloudfront")),
                 "CloudFront takes its ACL on the distribution, not through an association");
     }
@@ -135,19 +144,19 @@ class WafTest {
     void eachAclLogsToAnAwsWafLogsGroupInItsRegion() {
         StackRun run = Stacks.prod();
         for (String what : List.of("regional", "cloudfront")) {
-            Registered group = run.one("aws:cloudwatch/logGroup:LogGroup", "waf-logs-" + what);
+            Registered group = run.one(Types.of(LogGroup.class), "waf-logs-" + what);
             assertTrue(group.string("name").startsWith("aws-waf-logs-"), group.string("name"));
             assertEquals(30.0, group.number("retentionInDays"));
-            Registered logging = run.one("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration", "waf-logging-" + what);
+            Registered logging = run.one(Types.of(WebAclLoggingConfiguration.class), "waf-logging-" + what);
             assertEquals(run.regionOf(run.one(ACL, "web-acl-" + what)), run.regionOf(group));
             assertEquals(List.of("arn:aws:logs:" + run.regionOf(group) + ":123456789012:log-group:" + group.string("name")),
                     logging.list("logDestinationConfigs"));
         }
-        Registered usEast1Key = run.one("aws:kms/key:Key", "encryption-us-east-1-key");
+        Registered usEast1Key = run.one(Types.of(Key.class), "encryption-us-east-1-key");
         assertEquals("us-east-1", run.regionOf(usEast1Key));
-        assertTrue(run.one("aws:cloudwatch/logGroup:LogGroup", "waf-logs-cloudfront").string("kmsKeyId")
+        assertTrue(run.one(Types.of(LogGroup.class), "waf-logs-cloudfront").string("kmsKeyId")
                 .endsWith(usEast1Key.id()), "KMS keys are regional: the us-east-1 group uses the us-east-1 key");
-        assertEquals("alias/storefront-edge-prod", run.one("aws:kms/alias:Alias", "encryption-us-east-1-alias").string("name"));
+        assertEquals("alias/storefront-edge-prod", run.one(Types.of(Alias.class), "encryption-us-east-1-alias").string("name"));
     }
 
     @Test
@@ -155,7 +164,7 @@ class WafTest {
         // The edge secrets, API keys, shoppers' cookies and credentials would otherwise sit in the log groups.
         for (StackRun run : List.of(Stacks.dev(), Stacks.prod(), Stacks.prodWithDomain())) {
             for (String what : List.of("regional", "cloudfront")) {
-                Registered logging = run.one("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration", "waf-logging-" + what);
+                Registered logging = run.one(Types.of(WebAclLoggingConfiguration.class), "waf-logging-" + what);
                 assertEquals(List.of(
                         Map.of("singleHeader", Map.of("name", "x-origin-verify")),
                         Map.of("singleHeader", Map.of("name", "x-gateway-verify")),
@@ -189,7 +198,7 @@ class WafTest {
     @Test
     void noStackGrowsAnAccountLevelLogPolicy() {
         for (StackRun run : Stacks.all().values()) {
-            assertTrue(run.ofType("aws:cloudwatch/logResourcePolicy:LogResourcePolicy").isEmpty());
+            assertTrue(run.ofType(Types.of(LogResourcePolicy.class)).isEmpty());
         }
     }
 
@@ -197,7 +206,7 @@ class WafTest {
     void aLogFilterKeepsOnlyBlockedAndCountedRequests() {
         StackRun run = StackRun.of(StackRun.stackFile(Stacks.DEV_FILE).withPath("storefront:edge", "wafLogFilter", "blockedAndCounted"));
         for (String what : List.of("regional", "cloudfront")) {
-            Registered logging = run.one("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration", "waf-logging-" + what);
+            Registered logging = run.one(Types.of(WebAclLoggingConfiguration.class), "waf-logging-" + what);
             assertEquals(Map.of("defaultBehavior", "DROP", "filters", List.of(Map.of("behavior", "KEEP", "requirement", "MEETS_ANY",
                     "conditions", List.of(
                             Map.of("actionCondition", Map.of("action", "BLOCK")),

@@ -1,5 +1,23 @@
 package com.storefront.network;
 
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.ec2.DefaultSecurityGroup;
+import com.pulumi.aws.ec2.Eip;
+import com.pulumi.aws.ec2.FlowLog;
+import com.pulumi.aws.ec2.InternetGateway;
+import com.pulumi.aws.ec2.NatGateway;
+import com.pulumi.aws.ec2.Route;
+import com.pulumi.aws.ec2.RouteTable;
+import com.pulumi.aws.ec2.RouteTableAssociation;
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.Subnet;
+import com.pulumi.aws.ec2.Vpc;
+import com.pulumi.aws.ec2.VpcEndpoint;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.storefront.testing.Types;
 import com.storefront.plan.Json;
 import com.storefront.plan.Registered;
 import com.storefront.testing.StackRun;
@@ -18,17 +36,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** NET-1..NET-8 asserted on what the program registers for the real dev and prod stack files. */
 class NetworkTest {
 
-    private static final String SUBNET = "aws:ec2/subnet:Subnet";
-    private static final String ROUTE = "aws:ec2/route:Route";
-    private static final String ROUTE_TABLE = "aws:ec2/routeTable:RouteTable";
-    private static final String ASSOCIATION = "aws:ec2/routeTableAssociation:RouteTableAssociation";
-    private static final String NAT = "aws:ec2/natGateway:NatGateway";
-    private static final String ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
+    private static final String SUBNET = Types.of(Subnet.class);
+    private static final String ROUTE = Types.of(Route.class);
+    private static final String ROUTE_TABLE = Types.of(RouteTable.class);
+    private static final String ASSOCIATION = Types.of(RouteTableAssociation.class);
+    private static final String NAT = Types.of(NatGateway.class);
+    private static final String ENDPOINT = Types.of(VpcEndpoint.class);
 
     @Test
     void vpcHasDnsSupportAndHostnames() {
         for (StackRun run : List.of(Stacks.dev(), Stacks.prod())) {
-            Registered vpc = run.one("aws:ec2/vpc:Vpc", "vpc");
+            Registered vpc = run.one(Types.of(Vpc.class), "vpc");
             assertEquals("10.0.0.0/16", vpc.string("cidrBlock"));
             assertTrue(vpc.bool("enableDnsSupport"));
             assertTrue(vpc.bool("enableDnsHostnames"));
@@ -97,11 +115,11 @@ class NetworkTest {
     @Test
     void natGatewaysWaitForTheInternetGatewayAndUseVpcEips() {
         StackRun run = Stacks.prod();
-        String igwUrn = run.one("aws:ec2/internetGateway:InternetGateway", "igw").urn();
+        String igwUrn = run.one(Types.of(InternetGateway.class), "igw").urn();
         for (Registered nat : run.ofType(NAT)) {
             assertTrue(nat.dependencies().contains(igwUrn), nat + " depends on the IGW");
         }
-        for (Registered eip : run.ofType("aws:ec2/eip:Eip")) {
+        for (Registered eip : run.ofType(Types.of(Eip.class))) {
             assertEquals("vpc", eip.string("domain"));
             assertTrue(eip.input("vpc").isEmpty(), "EipArgs.vpc is deprecated in 6.83");
             assertTrue(eip.dependencies().contains(igwUrn));
@@ -155,7 +173,7 @@ class NetworkTest {
         assertEquals(Set.of("com.amazonaws.us-east-2.ecr.api", "com.amazonaws.us-east-2.ecr.dkr",
                         "com.amazonaws.us-east-2.logs", "com.amazonaws.us-east-2.secretsmanager"),
                 interfaces.stream().map(e -> e.string("serviceName")).collect(Collectors.toSet()));
-        String endpointSg = run.one("aws:ec2/securityGroup:SecurityGroup", "sg-endpoints").urn();
+        String endpointSg = run.one(Types.of(SecurityGroup.class), "sg-endpoints").urn();
         String endpointSgId = securityGroupId(run, "sg-endpoints");
         List<String> appSubnets = List.of(subnetId(run, "app", 1), subnetId(run, "app", 2), subnetId(run, "app", 3));
         for (Registered endpoint : interfaces) {
@@ -164,7 +182,7 @@ class NetworkTest {
             assertEquals(List.of(endpointSgId), endpoint.list("securityGroupIds"));
             assertTrue(endpoint.dependencies().contains(endpointSg));
         }
-        Registered ingress = run.one("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "sg-endpoints-ingress-app");
+        Registered ingress = run.one(Types.of(SecurityGroupIngressRule.class), "sg-endpoints-ingress-app");
         assertEquals(endpointSgId, ingress.string("securityGroupId"));
         assertEquals(securityGroupId(run, "sg-app"), ingress.string("referencedSecurityGroupId"));
         assertEquals(443.0, ingress.number("fromPort"));
@@ -176,15 +194,15 @@ class NetworkTest {
     void devHasNoInterfaceEndpoints() {
         StackRun run = Stacks.dev();
         assertEquals(List.of("endpoint-s3"), run.ofType(ENDPOINT).stream().map(Registered::name).toList());
-        assertTrue(run.ofType("aws:ec2/securityGroup:SecurityGroup").stream().noneMatch(sg -> sg.name().equals("sg-endpoints")));
+        assertTrue(run.ofType(Types.of(SecurityGroup.class)).stream().noneMatch(sg -> sg.name().equals("sg-endpoints")));
     }
 
     @Test
     void appSecurityGroupStatesItsEgress() {
         StackRun run = Stacks.dev();
-        Registered sg = run.one("aws:ec2/securityGroup:SecurityGroup", "sg-app");
+        Registered sg = run.one(Types.of(SecurityGroup.class), "sg-app");
         assertTrue(sg.input("egress").isEmpty() && sg.input("ingress").isEmpty(), "rules are separate resources");
-        Registered egress = run.one("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "sg-app-egress-https");
+        Registered egress = run.one(Types.of(SecurityGroupEgressRule.class), "sg-app-egress-https");
         assertEquals(securityGroupId(run, "sg-app"), egress.string("securityGroupId"));
         assertEquals("tcp", egress.string("ipProtocol"));
         assertEquals(443.0, egress.number("fromPort"));
@@ -193,26 +211,26 @@ class NetworkTest {
     @Test
     void flowLogsGoToAnEncryptedLogGroupWithRetention() {
         StackRun run = Stacks.prod();
-        Registered group = run.one("aws:cloudwatch/logGroup:LogGroup", "flow-logs");
+        Registered group = run.one(Types.of(LogGroup.class), "flow-logs");
         assertEquals("storefront-vpc-flow-logs-prod", group.string("name"));
         assertEquals(30.0, group.number("retentionInDays"));
         assertEquals(run.output("kmsKeyArn"), group.string("kmsKeyId"));
 
-        Registered flowLog = run.one("aws:ec2/flowLog:FlowLog", "flow-log");
+        Registered flowLog = run.one(Types.of(FlowLog.class), "flow-log");
         assertEquals("ALL", flowLog.string("trafficType"));
         assertEquals("cloud-watch-logs", flowLog.string("logDestinationType"));
         assertEquals("arn:aws:logs:us-east-2:123456789012:log-group:storefront-vpc-flow-logs-prod",
                 flowLog.string("logDestination"));
         assertEquals(run.output("vpcId"), flowLog.string("vpcId"));
 
-        Registered role = run.one("aws:iam/role:Role", "flow-logs-role");
+        Registered role = run.one(Types.of(Role.class), "flow-logs-role");
         assertEquals(flowLog.string("iamRoleArn"), "arn:aws:iam::123456789012:role/" + role.string("name"));
         Map<String, Object> trust = Json.parse(role.string("assumeRolePolicy"));
         Map<String, Object> statement = Json.statements(trust).get(0);
         assertEquals(Map.of("Service", FlowLogs.SERVICE_PRINCIPAL), statement.get("Principal"));
         assertEquals(Map.of("StringEquals", Map.of("aws:SourceAccount", "123456789012")), statement.get("Condition"));
 
-        Registered write = run.one("aws:iam/rolePolicy:RolePolicy", "flow-logs-write");
+        Registered write = run.one(Types.of(RolePolicy.class), "flow-logs-write");
         assertTrue(flowLog.dependencies().contains(write.urn()), "the role can write before the flow log starts");
         Map<String, Object> policy = Json.parse(write.string("policy"));
         assertEquals(List.of(flowLog.string("logDestination"), flowLog.string("logDestination") + ":*"),
@@ -222,7 +240,7 @@ class NetworkTest {
     @Test
     void defaultSecurityGroupIsManagedWithoutRules() {
         for (StackRun run : List.of(Stacks.dev(), Stacks.prod())) {
-            Registered sg = run.one("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "default-sg");
+            Registered sg = run.one(Types.of(DefaultSecurityGroup.class), "default-sg");
             assertEquals(run.output("vpcId"), sg.string("vpcId"));
             assertTrue(sg.input("ingress").map(l -> ((List<?>) l).isEmpty()).orElse(true));
             assertTrue(sg.input("egress").map(l -> ((List<?>) l).isEmpty()).orElse(true));
@@ -248,7 +266,7 @@ class NetworkTest {
     }
 
     private static String securityGroupId(StackRun run, String name) {
-        return run.one("aws:ec2/securityGroup:SecurityGroup", name).id();
+        return run.one(Types.of(SecurityGroup.class), name).id();
     }
 
     private static String routeTableOfSubnet(StackRun run, String tier, int az) {
@@ -262,15 +280,15 @@ class NetworkTest {
                 "{\"vpcCidr\":\"10.0.0.0/16\",\"azCount\":2,\"natStrategy\":\"single\",\"layout\":\"twoTier\","
                         + "\"availabilityZones\":[\"us-east-1a\",\"us-east-1b\"],"
                         + "\"subnetCidrs\":{\"public\":[\"10.0.1.0/24\",\"10.0.2.0/24\"],\"app\":[\"10.0.3.0/24\",\"10.0.4.0/24\"]}}"));
-        List<Registered> subnets = run.ofType("aws:ec2/subnet:Subnet");
+        List<Registered> subnets = run.ofType(Types.of(Subnet.class));
         assertEquals(Map.of("subnet-public-1", "10.0.1.0/24 us-east-1a", "subnet-public-2", "10.0.2.0/24 us-east-1b",
                         "subnet-app-1", "10.0.3.0/24 us-east-1a", "subnet-app-2", "10.0.4.0/24 us-east-1b"),
                 subnets.stream().collect(Collectors.toMap(Registered::name,
                         n -> n.string("cidrBlock") + " " + n.string("availabilityZone"))));
         assertEquals(run.output("appSubnetIds"), run.output("dataSubnetIds"), "the data stores use the private subnets");
-        assertEquals(run.output("appSubnetIds"), run.one("aws:rds/subnetGroup:SubnetGroup", "db-subnets").list("subnetIds"));
-        assertEquals(run.output("appSubnetIds"), run.one("aws:elasticache/subnetGroup:SubnetGroup", "cache-subnets").list("subnetIds"));
-        assertTrue(run.ofType("aws:ec2/routeTable:RouteTable").stream().noneMatch(r -> r.name().equals("rt-data")));
+        assertEquals(run.output("appSubnetIds"), run.one(Types.of(com.pulumi.aws.rds.SubnetGroup.class), "db-subnets").list("subnetIds"));
+        assertEquals(run.output("appSubnetIds"), run.one(Types.of(com.pulumi.aws.elasticache.SubnetGroup.class), "cache-subnets").list("subnetIds"));
+        assertTrue(run.ofType(Types.of(RouteTable.class)).stream().noneMatch(r -> r.name().equals("rt-data")));
         assertEquals(List.of("us-east-1a", "us-east-1b"), run.output("availabilityZones"));
         assertEquals(List.of(), com.storefront.plan.PolicyRules.check(run.plan()));
     }
@@ -279,9 +297,9 @@ class NetworkTest {
     void threePublicAndThreePrivateSubnetsAcrossThreeZones() {
         StackRun run = StackRun.ofStackFile(Stacks.PROD_FILE, Map.of("storefront:network",
                 "{\"azCount\":3,\"natStrategy\":\"perAz\",\"interfaceEndpoints\":true,\"layout\":\"twoTier\"}"));
-        Map<String, Long> perTier = run.ofTypeIn(Network.TYPE, "aws:ec2/subnet:Subnet").stream()
+        Map<String, Long> perTier = run.ofTypeIn(Network.TYPE, Types.of(Subnet.class)).stream()
                 .collect(Collectors.groupingBy(s -> s.name().replaceAll("subnet-(\\w+)-\\d", "$1"), Collectors.counting()));
         assertEquals(Map.of("public", 3L, "app", 3L), perTier);
-        assertEquals(run.output("appSubnetIds"), run.one("aws:rds/subnetGroup:SubnetGroup", "db-subnets").list("subnetIds"));
+        assertEquals(run.output("appSubnetIds"), run.one(Types.of(com.pulumi.aws.rds.SubnetGroup.class), "db-subnets").list("subnetIds"));
     }
 }

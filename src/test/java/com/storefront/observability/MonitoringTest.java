@@ -1,5 +1,11 @@
 package com.storefront.observability;
 
+import com.pulumi.aws.cloudwatch.Dashboard;
+import com.pulumi.aws.cloudwatch.MetricAlarm;
+import com.pulumi.aws.lb.TargetGroup;
+import com.pulumi.aws.sns.Topic;
+import com.pulumi.aws.sns.TopicSubscription;
+import com.storefront.testing.Types;
 import com.storefront.plan.Json;
 import com.storefront.plan.Registered;
 import com.storefront.testing.StackRun;
@@ -20,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** OBS-1, OBS-2: every alarm watches this stack's resources and pages the encrypted topic. */
 class MonitoringTest {
 
-    private static final String ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+    private static final String ALARM = Types.of(MetricAlarm.class);
 
     private static Registered alarm(StackRun run, String name) {
         return run.one(ALARM, name);
@@ -34,14 +40,14 @@ class MonitoringTest {
     @Test
     void alarmTopicIsEncryptedWithTheCmkAndMailsTheConfiguredAddresses() {
         StackRun run = Stacks.prod();
-        Registered topic = run.one("aws:sns/topic:Topic", "alarm-topic");
+        Registered topic = run.one(Types.of(Topic.class), "alarm-topic");
         assertEquals(run.output("kmsKeyArn"), topic.string("kmsMasterKeyId"), "the AWS-managed SNS key cannot take alarms");
         assertEquals("storefront-alarms-prod", topic.string("name"));
-        Registered subscription = run.one("aws:sns/topicSubscription:TopicSubscription", "alarm-email-1");
+        Registered subscription = run.one(Types.of(TopicSubscription.class), "alarm-email-1");
         assertEquals("email", subscription.string("protocol"));
         assertEquals("storefront-oncall@example.com", subscription.string("endpoint"));
         assertEquals(run.output("snsTopicArn"), subscription.string("topic"));
-        assertTrue(Stacks.dev().ofType("aws:sns/topicSubscription:TopicSubscription").isEmpty());
+        assertTrue(Stacks.dev().ofType(Types.of(TopicSubscription.class)).isEmpty());
     }
 
     @Test
@@ -108,7 +114,7 @@ class MonitoringTest {
         for (String color : List.of("blue", "green")) {
             Registered alarm = alarm(run, "alarm-unhealthy-" + color);
             assertEquals("UnHealthyHostCount", alarm.string("metricName"));
-            String tg = run.one("aws:lb/targetGroup:TargetGroup", "tg-" + color).string("name");
+            String tg = run.one(Types.of(TargetGroup.class), "tg-" + color).string("name");
             assertTrue(alarm.string("dimensions.TargetGroup").matches("targetgroup/" + tg + "/[0-9a-f]{16}"));
             assertEquals(albSuffix(run), alarm.string("dimensions.LoadBalancer"));
             assertEquals("Maximum", alarm.string("statistic"));
@@ -191,7 +197,7 @@ class MonitoringTest {
     @SuppressWarnings("unchecked")
     void dashboardCoversEveryTierWithARegionPerWidget() {
         StackRun run = Stacks.prod();
-        Registered dashboard = run.one("aws:cloudwatch/dashboard:Dashboard", "dashboard");
+        Registered dashboard = run.one(Types.of(Dashboard.class), "dashboard");
         assertEquals("storefront-prod", dashboard.string("dashboardName"));
         List<Map<String, Object>> widgets = (List<Map<String, Object>>) Json.parse(dashboard.string("dashboardBody")).get("widgets");
         Set<String> namespaces = new TreeSet<>();
@@ -227,7 +233,7 @@ class MonitoringTest {
     @SuppressWarnings("unchecked")
     void devDashboardHasNoApiGatewayWidgets() {
         List<Map<String, Object>> widgets = (List<Map<String, Object>>) Json.parse(Stacks.dev()
-                .one("aws:cloudwatch/dashboard:Dashboard", "dashboard").string("dashboardBody")).get("widgets");
+                .one(Types.of(Dashboard.class), "dashboard").string("dashboardBody")).get("widgets");
         assertTrue(widgets.stream().noneMatch(w -> String.valueOf(((Map<String, Object>) w.get("properties")).get("title"))
                 .startsWith("API Gateway")));
     }

@@ -1,5 +1,11 @@
 package com.storefront.plan;
 
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ecs.Service;
+import com.pulumi.aws.lb.ListenerRule;
+import com.pulumi.aws.lb.TargetGroup;
+import com.pulumi.aws.rds.Cluster;
+import com.storefront.testing.Types;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
 import org.junit.jupiter.api.Test;
@@ -99,7 +105,7 @@ class ChangeCatalogueTest {
         assertEquals(Set.of("update aws:ecs/service:Service api-service"), lines(impact));
         // Without forceNewDeployment the provider's CustomizeDiff would replace it (and the fixed name collide).
         List<Registered> withoutForce = withInput(StackRun.of(dev().withPath("storefront:service", "spotWeight", 1)),
-                "aws:ecs/service:Service", "api-service", "forceNewDeployment", false);
+                Types.of(Service.class), "api-service", "forceNewDeployment", false);
         // ... and with it the scaling target whose resourceId comes from the service, and its policy.
         assertEquals(Set.of("replace aws:ecs/service:Service api-service",
                 "replace aws:appautoscaling/target:Target scaling-target",
@@ -109,7 +115,7 @@ class ChangeCatalogueTest {
     @Test
     void aRulePriorityIsUpdatedInPlace() {
         // Priorities are code, not config: the change is made to the registrations directly.
-        List<Registered> after = withInput(Stacks.prod(), "aws:lb/listenerRule:ListenerRule", "rule-api", "priority", 25.0);
+        List<Registered> after = withInput(Stacks.prod(), Types.of(ListenerRule.class), "rule-api", "priority", 25.0);
         assertEquals(Set.of("update aws:lb/listenerRule:ListenerRule rule-api"), lines(impact(Stacks.prod(), after)));
     }
 
@@ -135,8 +141,8 @@ class ChangeCatalogueTest {
         ChangeImpact.Change alb = impact.changes().stream().filter(c -> c.name().equals("alb")).findFirst().orElseThrow();
         assertTrue(alb.deleteFirst());
         // The target groups, the service and the security group stay: tasks keep running through the switch.
-        assertTrue(lines.stream().noneMatch(l -> l.contains("aws:lb/targetGroup:TargetGroup")
-                || l.contains("aws:ecs/service:Service") || l.contains("aws:ec2/securityGroup:SecurityGroup")),
+        assertTrue(lines.stream().noneMatch(l -> l.contains(Types.of(TargetGroup.class))
+                || l.contains(Types.of(Service.class)) || l.contains(Types.of(SecurityGroup.class))),
                 lines.toString());
     }
 
@@ -302,6 +308,6 @@ class ChangeCatalogueTest {
         Set<String> lines = lines(impact);
         assertTrue(lines.contains("update aws:ecs/taskDefinition:TaskDefinition api-task")
                 || lines.contains("replace aws:ecs/taskDefinition:TaskDefinition api-task"), lines.toString());
-        assertTrue(lines.stream().noneMatch(l -> l.contains("aws:rds/cluster:Cluster")), "Aurora is untouched");
+        assertTrue(lines.stream().noneMatch(l -> l.contains(Types.of(Cluster.class))), "Aurora is untouched");
     }
 }

@@ -1,5 +1,11 @@
 package com.storefront.plan;
 
+import com.pulumi.aws.cloudwatch.MetricAlarm;
+import com.pulumi.aws.ecs.Service;
+import com.pulumi.aws.lb.TargetGroup;
+import com.pulumi.aws.rds.Cluster;
+import com.pulumi.aws.rds.SubnetGroup;
+import com.storefront.testing.Types;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -60,8 +66,8 @@ class ChangeImpactTest {
     @Test
     void anInputThatDoesNotForceReplacementIsAnUpdateAndNamesTheValues() {
         ChangeImpact impact = impact(
-                List.of(resource("aws:cloudwatch/metricAlarm:MetricAlarm", "cpu", Map.of("threshold", 85.0))),
-                List.of(resource("aws:cloudwatch/metricAlarm:MetricAlarm", "cpu", Map.of("threshold", 75.0))));
+                List.of(resource(Types.of(MetricAlarm.class), "cpu", Map.of("threshold", 85.0))),
+                List.of(resource(Types.of(MetricAlarm.class), "cpu", Map.of("threshold", 75.0))));
         assertEquals(List.of("update cpu"), lines(impact));
         ChangeImpact.InputChange input = impact.changes().get(0).inputs().get(0);
         assertEquals(List.of("threshold", "85.0", "75.0", false), List.of(input.name(), input.before(), input.after(),
@@ -71,8 +77,8 @@ class ChangeImpactTest {
     @Test
     void aReplacementOfAStatefulResourceIsAnErrorWithTheInputThatCausesIt() {
         ChangeImpact impact = impact(
-                List.of(resource("aws:rds/cluster:Cluster", "db", Map.of("masterUsername", "storefront"))),
-                List.of(resource("aws:rds/cluster:Cluster", "db", Map.of("masterUsername", "shop"))));
+                List.of(resource(Types.of(Cluster.class), "db", Map.of("masterUsername", "storefront"))),
+                List.of(resource(Types.of(Cluster.class), "db", Map.of("masterUsername", "shop"))));
         ChangeImpact.Change change = impact.changes().get(0);
         assertEquals(ChangeImpact.Action.REPLACE, change.action());
         assertTrue(change.endangersData());
@@ -83,9 +89,9 @@ class ChangeImpactTest {
     void aReplacedResourceReplacesWhatTakesAForceNewInputFromIt() {
         // As in a preview, the replaced group's outputs are unknown, so the cluster's dbSubnetGroupName
         // (which the engine records as coming from the group) is too, and that input forces a new cluster.
-        Registered groupBefore = resource("aws:rds/subnetGroup:SubnetGroup", "subnets", Map.of("name", "a"));
-        Registered groupAfter = resource("aws:rds/subnetGroup:SubnetGroup", "subnets", Map.of("name", "b"));
-        Registered plain = resource("aws:rds/cluster:Cluster", "db", Map.of("dbSubnetGroupName", "storefront-data"));
+        Registered groupBefore = resource(Types.of(SubnetGroup.class), "subnets", Map.of("name", "a"));
+        Registered groupAfter = resource(Types.of(SubnetGroup.class), "subnets", Map.of("name", "b"));
+        Registered plain = resource(Types.of(Cluster.class), "db", Map.of("dbSubnetGroupName", "storefront-data"));
         Registered cluster = new Registered(plain.type(), plain.name(), plain.urn(), plain.id(), plain.parentUrn(), true,
                 plain.providerRef(), plain.inputs(), Set.of(), false, List.of(), List.of(), false, false, List.of(),
                 plain.outputs(), Map.of("dbSubnetGroupName", List.of(groupAfter.urn())));
@@ -105,33 +111,33 @@ class ChangeImpactTest {
         Map<String, Object> oneSplit = Map.of("capacityProviderStrategies", List.of(Map.of("weight", 1.0)));
         Map<String, Object> otherSplit = Map.of("capacityProviderStrategies", List.of(Map.of("weight", 3.0)));
         assertEquals(List.of("replace api"), lines(impact(
-                List.of(resource("aws:ecs/service:Service", "api", oneSplit)),
-                List.of(resource("aws:ecs/service:Service", "api", otherSplit)))));
+                List.of(resource(Types.of(Service.class), "api", oneSplit)),
+                List.of(resource(Types.of(Service.class), "api", otherSplit)))));
         Map<String, Object> forced = new java.util.HashMap<>(otherSplit);
         forced.put("forceNewDeployment", true);
         Map<String, Object> forcedBefore = new java.util.HashMap<>(oneSplit);
         forcedBefore.put("forceNewDeployment", true);
         assertEquals(List.of("update api"), lines(impact(
-                List.of(resource("aws:ecs/service:Service", "api", forcedBefore)),
-                List.of(resource("aws:ecs/service:Service", "api", forced)))));
+                List.of(resource(Types.of(Service.class), "api", forcedBefore)),
+                List.of(resource(Types.of(Service.class), "api", forced)))));
     }
 
     @Test
     void aNestedRuleFiresOnlyWhenItsPathChanges() {
         Map<String, Object> before = Map.of("healthCheck", Map.of("protocol", "HTTP", "path", "/health"));
         assertEquals(List.of("update tg"), lines(impact(
-                List.of(resource("aws:lb/targetGroup:TargetGroup", "tg", before)),
-                List.of(resource("aws:lb/targetGroup:TargetGroup", "tg", Map.of("healthCheck",
+                List.of(resource(Types.of(TargetGroup.class), "tg", before)),
+                List.of(resource(Types.of(TargetGroup.class), "tg", Map.of("healthCheck",
                         Map.of("protocol", "HTTP", "path", "/ready")))))));
         assertEquals(List.of("replace tg"), lines(impact(
-                List.of(resource("aws:lb/targetGroup:TargetGroup", "tg", before)),
-                List.of(resource("aws:lb/targetGroup:TargetGroup", "tg", Map.of("healthCheck",
+                List.of(resource(Types.of(TargetGroup.class), "tg", before)),
+                List.of(resource(Types.of(TargetGroup.class), "tg", Map.of("healthCheck",
                         Map.of("protocol", "HTTPS", "path", "/health")))))));
     }
 
     @Test
     void anAliasCarriesAResourceAcrossARenameAndAMissingOneIsADeleteAndACreate() {
-        Registered old = resource("aws:cloudwatch/metricAlarm:MetricAlarm", "cpu", Map.of("threshold", 85.0));
+        Registered old = resource(Types.of(MetricAlarm.class), "cpu", Map.of("threshold", 85.0));
         Registered renamed = new Registered(old.type(), "cpu-high", old.urn().replace("::cpu", "::cpu-high"), old.id(),
                 old.parentUrn(), true, old.providerRef(), old.inputs(), Set.of(), false, List.of(), List.of(), false, false,
                 List.of(old.urn()), old.outputs(), Map.of());
@@ -143,9 +149,9 @@ class ChangeImpactTest {
 
     @Test
     void secretsAreComparedButNeverShown() {
-        Registered before = resource("aws:cloudwatch/metricAlarm:MetricAlarm", "cpu", Map.of("authToken", "old-secret-value"),
+        Registered before = resource(Types.of(MetricAlarm.class), "cpu", Map.of("authToken", "old-secret-value"),
                 "x", Map.of(), List.of(), Set.of("authToken"));
-        Registered after = resource("aws:cloudwatch/metricAlarm:MetricAlarm", "cpu", Map.of("authToken", "new-secret-value"),
+        Registered after = resource(Types.of(MetricAlarm.class), "cpu", Map.of("authToken", "new-secret-value"),
                 "x", Map.of(), List.of(), Set.of("authToken"));
         ChangeImpact impact = impact(List.of(before), List.of(after));
         ChangeReport report = new ChangeReport("dev", "base", "change", impact, List.of());
@@ -158,7 +164,7 @@ class ChangeImpactTest {
 
     @Test
     void ignoredInputsChangeNothing() {
-        Registered before = resource("aws:cloudwatch/metricAlarm:MetricAlarm", "cpu", Map.of("threshold", 85.0));
+        Registered before = resource(Types.of(MetricAlarm.class), "cpu", Map.of("threshold", 85.0));
         Registered after = new Registered(before.type(), before.name(), before.urn(), before.id(), before.parentUrn(), true,
                 before.providerRef(), Map.of("threshold", 75.0), Set.of(), false, List.of("threshold"), List.of(), false,
                 false, List.of(), before.outputs(), Map.of());
@@ -168,10 +174,10 @@ class ChangeImpactTest {
     @Test
     void theSummaryCountsWhatChangesAndWhatEndangersData() {
         ChangeImpact impact = impact(
-                List.of(resource("aws:rds/cluster:Cluster", "db", Map.of("masterUsername", "a")),
-                        resource("aws:cloudwatch/metricAlarm:MetricAlarm", "cpu", Map.of("threshold", 85.0))),
-                List.of(resource("aws:rds/cluster:Cluster", "db", Map.of("masterUsername", "b")),
-                        resource("aws:cloudwatch/metricAlarm:MetricAlarm", "cpu", Map.of("threshold", 75.0))));
+                List.of(resource(Types.of(Cluster.class), "db", Map.of("masterUsername", "a")),
+                        resource(Types.of(MetricAlarm.class), "cpu", Map.of("threshold", 85.0))),
+                List.of(resource(Types.of(Cluster.class), "db", Map.of("masterUsername", "b")),
+                        resource(Types.of(MetricAlarm.class), "cpu", Map.of("threshold", 75.0))));
         ChangeReport report = new ChangeReport("prod", "origin/main", "working tree", impact, List.of());
         assertEquals("prod: 1 to update, 1 to replace (stateful: 1)", report.summary());
         assertEquals(report.json(), new ChangeReport("prod", "origin/main", "working tree", impact, List.of()).json());

@@ -1,5 +1,7 @@
 package com.storefront.plan;
 
+import com.pulumi.aws.cloudwatch.MetricAlarm;
+import com.storefront.testing.Types;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
 import org.junit.jupiter.api.Test;
@@ -74,7 +76,7 @@ class CostModelTest {
     @Test
     void alarmMetricsCountEachMetricOfMetricMath() {
         StackRun prod = Stacks.prod();
-        long alarms = prod.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").size();
+        long alarms = prod.ofType(Types.of(MetricAlarm.class)).size();
         // Two Redis alarms of 4 node metrics each replace 2 single-metric alarms: +6.
         assertEquals(alarms + 6, items(prod).get("CloudWatch alarm metrics").quantity(), 0.001);
     }

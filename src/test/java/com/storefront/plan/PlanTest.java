@@ -1,5 +1,8 @@
 package com.storefront.plan;
 
+import com.pulumi.aws.elasticache.ReplicationGroup;
+import com.pulumi.aws.rds.Cluster;
+import com.storefront.testing.Types;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
 import org.junit.jupiter.api.Test;
@@ -67,11 +70,11 @@ class PlanTest {
     void inventoryShowsKeySettingsButNeverSecrets() {
         PlanReport prod = report("prod");
         Inventory.Item cluster = prod.components().stream().flatMap(c -> c.resources().stream())
-                .filter(i -> i.type().equals("aws:rds/cluster:Cluster")).findFirst().orElseThrow();
+                .filter(i -> i.type().equals(Types.of(Cluster.class))).findFirst().orElseThrow();
         assertEquals("16.6", cluster.settings().get("engineVersion"));
         assertEquals(Map.of("minCapacity", 0.5, "maxCapacity", 8.0), cluster.settings().get("serverlessv2ScalingConfiguration"));
         Inventory.Item redis = prod.components().stream().flatMap(c -> c.resources().stream())
-                .filter(i -> i.type().equals("aws:elasticache/replicationGroup:ReplicationGroup")).findFirst().orElseThrow();
+                .filter(i -> i.type().equals(Types.of(ReplicationGroup.class))).findFirst().orElseThrow();
         assertEquals("cache.r7g.large", redis.settings().get("nodeType"));
         assertFalse(redis.settings().containsKey("authToken"));
     }

@@ -1,5 +1,15 @@
 package com.storefront.plan;
 
+import com.pulumi.aws.backup.Vault;
+import com.pulumi.aws.ecr.Repository;
+import com.pulumi.aws.elasticache.ReplicationGroup;
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.lb.ListenerRule;
+import com.pulumi.aws.rds.Cluster;
+import com.pulumi.aws.rds.ClusterInstance;
+import com.pulumi.aws.s3.BucketV2;
+import com.pulumi.aws.secretsmanager.Secret;
+import com.storefront.testing.Types;
 import com.storefront.testing.Stacks;
 import org.junit.jupiter.api.Test;
 
@@ -50,23 +60,23 @@ class ReplacementRulesTest {
     void whatMattersMostIsThere() {
         // The inputs whose change would silently lose data if the table missed them.
         Map<String, List<String>> critical = Map.of(
-                "aws:rds/cluster:Cluster", List.of("masterUsername", "clusterIdentifier", "databaseName", "kmsKeyId",
+                Types.of(Cluster.class), List.of("masterUsername", "clusterIdentifier", "databaseName", "kmsKeyId",
                         "storageEncrypted", "availabilityZones", "engine"),
-                "aws:rds/clusterInstance:ClusterInstance", List.of("identifier", "clusterIdentifier", "engine"),
-                "aws:elasticache/replicationGroup:ReplicationGroup", List.of("replicationGroupId", "atRestEncryptionEnabled",
+                Types.of(ClusterInstance.class), List.of("identifier", "clusterIdentifier", "engine"),
+                Types.of(ReplicationGroup.class), List.of("replicationGroupId", "atRestEncryptionEnabled",
                         "kmsKeyId", "subnetGroupName"),
-                "aws:s3/bucketV2:BucketV2", List.of("bucket"),
-                "aws:kms/key:Key", List.of("customerMasterKeySpec", "keyUsage"),
-                "aws:backup/vault:Vault", List.of("name", "kmsKeyArn"),
-                "aws:ecr/repository:Repository", List.of("name"),
-                "aws:secretsmanager/secret:Secret", List.of("name"));
+                Types.of(BucketV2.class), List.of("bucket"),
+                Types.of(Key.class), List.of("customerMasterKeySpec", "keyUsage"),
+                Types.of(Vault.class), List.of("name", "kmsKeyArn"),
+                Types.of(Repository.class), List.of("name"),
+                Types.of(Secret.class), List.of("name"));
         critical.forEach((type, inputs) -> {
             Set<String> paths = RULES.rules(type).stream().map(ReplacementRules.Rule::path).collect(Collectors.toSet());
             assertTrue(paths.containsAll(inputs), type + " lacks " + inputs + " in " + paths);
         });
         // And what is known to update in place.
-        assertFalse(RULES.rules("aws:lb/listenerRule:ListenerRule").stream().anyMatch(r -> r.path().equals("priority")));
-        assertFalse(RULES.rules("aws:rds/cluster:Cluster").stream().anyMatch(r -> r.path().equals("engineVersion")));
+        assertFalse(RULES.rules(Types.of(ListenerRule.class)).stream().anyMatch(r -> r.path().equals("priority")));
+        assertFalse(RULES.rules(Types.of(Cluster.class)).stream().anyMatch(r -> r.path().equals("engineVersion")));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package com.storefront.security;
 
+import com.pulumi.aws.kms.Alias;
+import com.pulumi.aws.kms.Key;
+import com.storefront.testing.Types;
 import com.storefront.plan.Json;
 import com.storefront.plan.Registered;
 import com.storefront.testing.StackRun;
@@ -18,17 +21,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EncryptionTest {
 
     private static Map<String, Map<String, Object>> statementsBySid(StackRun run) {
-        Map<String, Object> policy = Json.parse(run.one("aws:kms/key:Key", "encryption-key").string("policy"));
+        Map<String, Object> policy = Json.parse(run.one(Types.of(Key.class), "encryption-key").string("policy"));
         return Json.statements(policy).stream().collect(Collectors.toMap(s -> (String) s.get("Sid"), s -> s));
     }
 
     @Test
     void keyRotatesAndIsAliasedPerStack() {
         StackRun run = Stacks.dev();
-        Registered key = run.one("aws:kms/key:Key", "encryption-key");
+        Registered key = run.one(Types.of(Key.class), "encryption-key");
         assertTrue(key.bool("enableKeyRotation"));
         assertFalse(key.input("bypassPolicyLockoutSafetyCheck").map(Boolean.TRUE::equals).orElse(false));
-        Registered alias = run.one("aws:kms/alias:Alias", "encryption-alias");
+        Registered alias = run.one(Types.of(Alias.class), "encryption-alias");
         assertEquals("alias/storefront-dev", alias.string("name"));
         assertEquals(key.id(), alias.string("targetKeyId"));
         assertEquals(Encryption.TYPE, run.componentOf(key).type());
@@ -36,10 +39,10 @@ class EncryptionTest {
 
     @Test
     void devKeyIsDestroyableProdKeyIsProtected() {
-        Registered dev = Stacks.dev().one("aws:kms/key:Key", "encryption-key");
+        Registered dev = Stacks.dev().one(Types.of(Key.class), "encryption-key");
         assertEquals(7.0, dev.number("deletionWindowInDays"));
         assertFalse(dev.protect());
-        Registered prod = Stacks.prod().one("aws:kms/key:Key", "encryption-key");
+        Registered prod = Stacks.prod().one(Types.of(Key.class), "encryption-key");
         assertEquals(30.0, prod.number("deletionWindowInDays"));
         assertTrue(prod.protect());
     }

@@ -1,5 +1,16 @@
 package com.storefront.service;
 
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.ecr.Repository;
+import com.pulumi.aws.ecs.Cluster;
+import com.pulumi.aws.ecs.ClusterCapacityProviders;
+import com.pulumi.aws.ecs.TaskDefinition;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.lb.Listener;
+import com.pulumi.aws.lb.ListenerRule;
+import com.pulumi.aws.servicediscovery.PrivateDnsNamespace;
+import com.storefront.testing.Types;
 import com.storefront.plan.Json;
 import com.storefront.plan.Registered;
 import com.storefront.plan.StackConfig;
@@ -19,11 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** SVC-1..SVC-4, SVC-7..SVC-9 on the registered ECS resources. */
 class ApiServiceTest {
 
-    private static final String SERVICE = "aws:ecs/service:Service";
+    private static final String SERVICE = Types.of(com.pulumi.aws.ecs.Service.class);
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> container(StackRun run) {
-        String json = run.one("aws:ecs/taskDefinition:TaskDefinition", "api-task").string("containerDefinitions");
+        String json = run.one(Types.of(TaskDefinition.class), "api-task").string("containerDefinitions");
         List<Object> definitions = new com.google.gson.Gson().fromJson(json, List.class);
         assertEquals(1, definitions.size());
         return (Map<String, Object>) definitions.get(0);
@@ -38,16 +49,16 @@ class ApiServiceTest {
     @Test
     void clusterHasContainerInsightsAndBothFargateProviders() {
         StackRun run = Stacks.dev();
-        Registered cluster = run.one("aws:ecs/cluster:Cluster", "cluster");
+        Registered cluster = run.one(Types.of(Cluster.class), "cluster");
         assertEquals(List.of(Map.of("name", "containerInsights", "value", "enabled")), cluster.list("settings"));
-        Registered providers = run.one("aws:ecs/clusterCapacityProviders:ClusterCapacityProviders", "capacity-providers");
+        Registered providers = run.one(Types.of(ClusterCapacityProviders.class), "capacity-providers");
         assertEquals(List.of("FARGATE", "FARGATE_SPOT"), providers.list("capacityProviders"));
         assertEquals(cluster.string("name"), providers.string("clusterName"));
     }
 
     @Test
     void taskDefinitionIsAFargateTaskOfAValidSize() {
-        Registered task = Stacks.prod().one("aws:ecs/taskDefinition:TaskDefinition", "api-task");
+        Registered task = Stacks.prod().one(Types.of(TaskDefinition.class), "api-task");
         assertEquals("1024", task.string("cpu"));
         assertEquals("2048", task.string("memory"));
         assertEquals("awsvpc", task.string("networkMode"));
@@ -112,14 +123,14 @@ class ApiServiceTest {
                 "API_KEYS", run.output("apiKeysSecretArn").toString()), secrets);
 
         Set<String> secretValues = Set.copyOf(StackConfig.SECRET_PLACEHOLDERS.values());
-        String definitions = run.one("aws:ecs/taskDefinition:TaskDefinition", "api-task").string("containerDefinitions");
+        String definitions = run.one(Types.of(TaskDefinition.class), "api-task").string("containerDefinitions");
         secretValues.forEach(secret -> assertFalse(definitions.contains(secret), "no secret value in the task definition"));
     }
 
     @Test
     void logsGoToAnEncryptedGroupWithRetentionPerEnvironment() {
         for (StackRun run : List.of(Stacks.dev(), Stacks.prod())) {
-            Registered group = run.one("aws:cloudwatch/logGroup:LogGroup", "api-logs");
+            Registered group = run.one(Types.of(LogGroup.class), "api-logs");
             assertEquals(run.output("kmsKeyArn"), group.string("kmsKeyId"));
             @SuppressWarnings("unchecked")
             Map<String, Object> logging = (Map<String, Object>) container(run).get("logConfiguration");
@@ -127,12 +138,12 @@ class ApiServiceTest {
             assertEquals(Map.of("awslogs-group", group.string("name"), "awslogs-region", run.output("region"),
                     "awslogs-stream-prefix", "api"), logging.get("options"));
         }
-        assertEquals(14.0, Stacks.dev().one("aws:cloudwatch/logGroup:LogGroup", "api-logs").number("retentionInDays"));
-        assertEquals(30.0, Stacks.prod().one("aws:cloudwatch/logGroup:LogGroup", "api-logs").number("retentionInDays"));
+        assertEquals(14.0, Stacks.dev().one(Types.of(LogGroup.class), "api-logs").number("retentionInDays"));
+        assertEquals(30.0, Stacks.prod().one(Types.of(LogGroup.class), "api-logs").number("retentionInDays"));
     }
 
     private static Map<String, Map<String, Object>> statements(StackRun run, String policy) {
-        return Json.statements(Json.parse(run.one("aws:iam/rolePolicy:RolePolicy", policy).string("policy"))).stream()
+        return Json.statements(Json.parse(run.one(Types.of(RolePolicy.class), policy).string("policy"))).stream()
                 .collect(Collectors.toMap(s -> (String) s.get("Sid"), s -> s));
     }
 
@@ -143,7 +154,7 @@ class ApiServiceTest {
         assertEquals(Set.of("EcrLogin", "PullApiImage", "WriteLogs", "InjectSecrets", "DecryptSecrets"), policy.keySet());
         assertEquals("*", policy.get("EcrLogin").get("Resource"));
         assertEquals("ecr:GetAuthorizationToken", policy.get("EcrLogin").get("Action"));
-        assertEquals(run.one("aws:ecr/repository:Repository", "api-repository").string("name"),
+        assertEquals(run.one(Types.of(Repository.class), "api-repository").string("name"),
                 policy.get("PullApiImage").get("Resource").toString().replaceAll(".*repository/", ""));
         assertEquals(List.of(run.output("dbSecretArn"), run.output("redisSecretArn"), run.output("apiKeysSecretArn")),
                 policy.get("InjectSecrets").get("Resource"));
@@ -163,7 +174,7 @@ class ApiServiceTest {
 
     @Test
     void executionRoleTrustsEcsTasksAsDocumented() {
-        Registered role = Stacks.prod().one("aws:iam/role:Role", "task-execution-role");
+        Registered role = Stacks.prod().one(Types.of(Role.class), "task-execution-role");
         Map<String, Object> statement = Json.statements(Json.parse(role.string("assumeRolePolicy"))).get(0);
         assertEquals(Map.of("Service", "ecs-tasks.amazonaws.com"), statement.get("Principal"));
         assertFalse(statement.containsKey("Condition"), "a condition ECS does not send would stop tasks from starting");
@@ -171,7 +182,7 @@ class ApiServiceTest {
 
     @Test
     void rolesTrustOnlyEcsTasksOfThisAccount() {
-        Registered role = Stacks.prod().one("aws:iam/role:Role", "task-role");
+        Registered role = Stacks.prod().one(Types.of(Role.class), "task-role");
         Map<String, Object> statement = Json.statements(Json.parse(role.string("assumeRolePolicy"))).get(0);
         assertEquals(Map.of("Service", "ecs-tasks.amazonaws.com"), statement.get("Principal"));
         assertEquals(Map.of("StringEquals", Map.of("aws:SourceAccount", "123456789012"),
@@ -219,29 +230,29 @@ class ApiServiceTest {
         assertEquals(60.0, service.number("healthCheckGracePeriodSeconds"));
         assertEquals("SERVICE", service.string("propagateTags"));
         assertEquals("arn:aws:servicediscovery:us-east-2:123456789012:service/"
-                        + run.one("aws:servicediscovery/service:Service", "discovery-service").id(),
+                        + run.one(Types.of(com.pulumi.aws.servicediscovery.Service.class), "discovery-service").id(),
                 service.string("serviceRegistries.registryArn"));
         Set<String> dependencies = Set.copyOf(service.dependencies());
         for (String name : List.of("rule-api", "rule-default")) {
-            assertTrue(dependencies.contains(run.one("aws:lb/listenerRule:ListenerRule", name).urn()), name);
+            assertTrue(dependencies.contains(run.one(Types.of(ListenerRule.class), name).urn()), name);
         }
-        assertTrue(dependencies.contains(run.one("aws:lb/listener:Listener", "listener-http").urn()));
-        assertTrue(dependencies.contains(run.one("aws:ecs/clusterCapacityProviders:ClusterCapacityProviders",
+        assertTrue(dependencies.contains(run.one(Types.of(Listener.class), "listener-http").urn()));
+        assertTrue(dependencies.contains(run.one(Types.of(ClusterCapacityProviders.class),
                 "capacity-providers").urn()));
     }
 
     @Test
     void tasksRegisterInCloudMap() {
         StackRun run = Stacks.dev();
-        Registered namespace = run.one("aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace", "discovery-namespace");
+        Registered namespace = run.one(Types.of(PrivateDnsNamespace.class), "discovery-namespace");
         assertEquals("dev.storefront.internal", namespace.string("name"));
         assertEquals(run.output("vpcId"), namespace.string("vpc"));
-        Registered discovery = run.one("aws:servicediscovery/service:Service", "discovery-service");
+        Registered discovery = run.one(Types.of(com.pulumi.aws.servicediscovery.Service.class), "discovery-service");
         assertEquals(Map.of("namespaceId", namespace.id(), "routingPolicy", "MULTIVALUE",
                 "dnsRecords", List.of(Map.of("type", "A", "ttl", 10.0))), discovery.map("dnsConfig"));
         assertEquals(Map.of("failureThreshold", 1.0), discovery.map("healthCheckCustomConfig"));
         assertTrue(discovery.bool("forceDestroy"));
-        assertFalse(Stacks.prod().one("aws:servicediscovery/service:Service", "discovery-service").bool("forceDestroy"));
+        assertFalse(Stacks.prod().one(Types.of(com.pulumi.aws.servicediscovery.Service.class), "discovery-service").bool("forceDestroy"));
         assertEquals("api.dev.storefront.internal", run.output("serviceDiscoveryName"));
     }
 }

@@ -1,5 +1,18 @@
 package com.storefront.service;
 
+import com.pulumi.aws.acm.Certificate;
+import com.pulumi.aws.acm.CertificateValidation;
+import com.pulumi.aws.cloudfront.VpcOrigin;
+import com.pulumi.aws.ec2.InternetGateway;
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.lb.Listener;
+import com.pulumi.aws.lb.ListenerRule;
+import com.pulumi.aws.lb.TargetGroup;
+import com.pulumi.aws.route53.Record;
+import com.pulumi.aws.s3.BucketPolicy;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.storefront.testing.Types;
 import com.storefront.plan.Registered;
 import com.storefront.plan.StackConfig;
 import com.storefront.testing.StackRun;
@@ -17,14 +30,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** SVC-5, SVC-6 and listener ownership under CodeDeploy on the registered ALB resources. */
 public class LoadBalancerTest {
 
-    private static final String LISTENER = "aws:lb/listener:Listener";
-    private static final String RULE = "aws:lb/listenerRule:ListenerRule";
-    private static final String TG = "aws:lb/targetGroup:TargetGroup";
-    private static final String INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+    private static final String LISTENER = Types.of(Listener.class);
+    private static final String RULE = Types.of(ListenerRule.class);
+    private static final String TG = Types.of(TargetGroup.class);
+    private static final String INGRESS = Types.of(SecurityGroupIngressRule.class);
     private static final String ORIGIN_SECRET = StackConfig.SECRET_PLACEHOLDERS.get("storefront:originVerifySecret");
 
     private static Registered alb(StackRun run) {
-        return run.one("aws:lb/loadBalancer:LoadBalancer", "alb");
+        return run.one(Types.of(com.pulumi.aws.lb.LoadBalancer.class), "alb");
     }
 
     @Test
@@ -47,8 +60,8 @@ public class LoadBalancerTest {
     @Test
     void everyVpcWithAVpcOriginHasAnInternetGateway() {
         for (StackRun run : Stacks.all().values()) {
-            if (!run.ofType("aws:cloudfront/vpcOrigin:VpcOrigin").isEmpty()) {
-                Registered igw = run.one("aws:ec2/internetGateway:InternetGateway", "igw");
+            if (!run.ofType(Types.of(VpcOrigin.class)).isEmpty()) {
+                Registered igw = run.one(Types.of(InternetGateway.class), "igw");
                 assertEquals(run.output("vpcId"), igw.string("vpcId"), run.config().get("storefront:environmentSuffix"));
             }
         }
@@ -83,7 +96,7 @@ public class LoadBalancerTest {
         StackRun run = Stacks.prod();
         Registered alb = alb(run);
         assertEquals(Map.of("bucket", run.output("logBucketName"), "prefix", "alb", "enabled", true), alb.map("accessLogs"));
-        assertTrue(alb.dependencies().contains(run.one("aws:s3/bucketPolicy:BucketPolicy", "logs-policy").urn()),
+        assertTrue(alb.dependencies().contains(run.one(Types.of(BucketPolicy.class), "logs-policy").urn()),
                 "AWS checks the bucket policy when logging is switched on");
     }
 
@@ -110,7 +123,7 @@ public class LoadBalancerTest {
     @Test
     void withoutACertificateOnlyCloudFrontReachesTheAlb() {
         StackRun run = Stacks.dev();
-        Registered sg = run.one("aws:ec2/securityGroup:SecurityGroup", "sg-alb");
+        Registered sg = run.one(Types.of(SecurityGroup.class), "sg-alb");
         List<Registered> ingress = run.where(r -> r.type().equals(INGRESS) && r.string("securityGroupId").equals(sg.id()));
         assertEquals(1, ingress.size());
         Registered rule = ingress.get(0);
@@ -211,7 +224,7 @@ public class LoadBalancerTest {
                 "redirect", Map.of("protocol", "HTTPS", "port", "443", "statusCode", "HTTP_301"))), redirect.list("defaultActions"));
 
         // Only CloudFront, only on 443 (the prefix list weighs 55 of a group's 60 rules: one port fits).
-        Registered sg = run.one("aws:ec2/securityGroup:SecurityGroup", "sg-alb");
+        Registered sg = run.one(Types.of(SecurityGroup.class), "sg-alb");
         List<Registered> ingress = run.where(r -> r.type().equals(INGRESS) && r.string("securityGroupId").equals(sg.id()));
         assertEquals(1, ingress.size());
         assertEquals("pl-82a045eb", ingress.get(0).string("prefixListId"));
@@ -223,22 +236,22 @@ public class LoadBalancerTest {
     @Test
     void aDomainWithAHostedZoneGetsADnsValidatedCertificateAndAnAlias() {
         StackRun run = Stacks.prodWithDomain();
-        Registered certificate = run.one("aws:acm/certificate:Certificate", "alb-certificate");
+        Registered certificate = run.one(Types.of(Certificate.class), "alb-certificate");
         assertEquals("origin.shop.example.com", certificate.string("domainName"));
         assertEquals("DNS", certificate.string("validationMethod"));
         assertEquals("us-east-2", run.regionOf(certificate), "an ALB certificate lives in the ALB's region");
 
-        Registered record = run.one("aws:route53/record:Record", "alb-certificate-validation");
+        Registered record = run.one(Types.of(Record.class), "alb-certificate-validation");
         assertEquals("Z0123456789ABCDEFGHIJ", record.string("zoneId"));
         assertEquals("CNAME", record.string("type"));
         assertTrue(record.string("name").endsWith(".origin.shop.example.com."));
 
-        Registered validation = run.one("aws:acm/certificateValidation:CertificateValidation", "alb-certificate-validated");
+        Registered validation = run.one(Types.of(CertificateValidation.class), "alb-certificate-validated");
         assertEquals(validation.string("certificateArn"), run.one(LISTENER, "listener-https").string("certificateArn"),
                 "listeners take the validated ARN, never a pending certificate");
         assertTrue(run.one(LISTENER, "listener-https").dependencies().contains(validation.urn()));
 
-        Registered alias = run.one("aws:route53/record:Record", "alb-alias");
+        Registered alias = run.one(Types.of(Record.class), "alb-alias");
         assertEquals("origin.shop.example.com", alias.string("name"));
         assertEquals("A", alias.string("type"));
         assertEquals(Boolean.TRUE, alias.input("aliases.0.evaluateTargetHealth").orElseThrow());
@@ -308,8 +321,8 @@ public class LoadBalancerTest {
     @Test
     void albTalksOnlyToTheAppTasksOnTheContainerPort() {
         StackRun run = Stacks.prod();
-        String albSg = run.one("aws:ec2/securityGroup:SecurityGroup", "sg-alb").id();
-        Registered egress = run.one("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "sg-alb-egress-app");
+        String albSg = run.one(Types.of(SecurityGroup.class), "sg-alb").id();
+        Registered egress = run.one(Types.of(SecurityGroupEgressRule.class), "sg-alb-egress-app");
         assertEquals(albSg, egress.string("securityGroupId"));
         assertEquals(run.output("appSecurityGroupId"), egress.string("referencedSecurityGroupId"));
         assertEquals(3000.0, egress.number("fromPort"));

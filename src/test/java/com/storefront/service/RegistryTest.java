@@ -1,5 +1,8 @@
 package com.storefront.service;
 
+import com.pulumi.aws.ecr.LifecyclePolicy;
+import com.pulumi.aws.ecr.Repository;
+import com.storefront.testing.Types;
 import com.storefront.plan.Json;
 import com.storefront.plan.Registered;
 import com.storefront.testing.StackRun;
@@ -19,7 +22,7 @@ class RegistryTest {
     @Test
     void immutableScannedAndEncryptedWithTheCmk() {
         StackRun run = Stacks.prod();
-        Registered repository = run.one("aws:ecr/repository:Repository", "api-repository");
+        Registered repository = run.one(Types.of(Repository.class), "api-repository");
         assertEquals("storefront-api-prod", repository.string("name"));
         assertEquals("IMMUTABLE", repository.string("imageTagMutability"));
         assertEquals(Map.of("scanOnPush", true), repository.map("imageScanningConfiguration"));
@@ -32,7 +35,7 @@ class RegistryTest {
 
     @Test
     void devRepositoryIsDeletedWithItsImages() {
-        Registered repository = Stacks.dev().one("aws:ecr/repository:Repository", "api-repository");
+        Registered repository = Stacks.dev().one(Types.of(Repository.class), "api-repository");
         assertTrue(repository.bool("forceDelete"));
         assertFalse(repository.protect());
     }
@@ -40,7 +43,7 @@ class RegistryTest {
     @Test
     @SuppressWarnings("unchecked")
     void lifecycleExpiresUntaggedFirstAndKeepsTheNewestImages() {
-        Registered lifecycle = Stacks.dev().one("aws:ecr/lifecyclePolicy:LifecyclePolicy", "api-repository-lifecycle");
+        Registered lifecycle = Stacks.dev().one(Types.of(LifecyclePolicy.class), "api-repository-lifecycle");
         assertEquals("storefront-api-dev", lifecycle.string("repository"));
         List<Map<String, Object>> rules = (List<Map<String, Object>>) Json.parse(lifecycle.string("policy")).get("rules");
         assertEquals(2, rules.size());

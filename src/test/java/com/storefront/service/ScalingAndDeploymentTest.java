@@ -1,5 +1,15 @@
 package com.storefront.service;
 
+import com.pulumi.aws.appautoscaling.Policy;
+import com.pulumi.aws.appautoscaling.Target;
+import com.pulumi.aws.cloudwatch.MetricAlarm;
+import com.pulumi.aws.codedeploy.Application;
+import com.pulumi.aws.codedeploy.DeploymentGroup;
+import com.pulumi.aws.ecs.Service;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.lb.TargetGroup;
+import com.storefront.testing.Types;
 import com.storefront.plan.Json;
 import com.storefront.plan.Registered;
 import com.storefront.testing.StackRun;
@@ -16,18 +26,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** SVC-7 (CodeDeploy blue/green, rollback alarm) and SVC-8 (autoscaling). */
 class ScalingAndDeploymentTest {
 
-    private static final String POLICY = "aws:appautoscaling/policy:Policy";
+    private static final String POLICY = Types.of(Policy.class);
 
     @Test
     void scalingTargetAddressesTheServiceByClusterAndServiceName() {
         StackRun run = Stacks.prod();
-        Registered target = run.one("aws:appautoscaling/target:Target", "scaling-target");
+        Registered target = run.one(Types.of(Target.class), "scaling-target");
         assertEquals("ecs", target.string("serviceNamespace"));
         assertEquals("ecs:service:DesiredCount", target.string("scalableDimension"));
         assertEquals("service/storefront-cluster-prod/storefront-api-prod", target.string("resourceId"));
         assertEquals(2.0, target.number("minCapacity"));
         assertEquals(10.0, target.number("maxCapacity"));
-        assertTrue(target.dependencies().contains(run.one("aws:ecs/service:Service", "api-service").urn()));
+        assertTrue(target.dependencies().contains(run.one(Types.of(Service.class), "api-service").urn()));
     }
 
     @Test
@@ -66,7 +76,7 @@ class ScalingAndDeploymentTest {
         List<Object> metrics = policy.list("targetTrackingScalingPolicyConfiguration.customizedMetricSpecification.metrics");
         String all = String.valueOf(metrics);
         assertTrue(all.contains("RequestCount") && all.contains("AWS/ApplicationELB") && all.contains("RunningTaskCount"), all);
-        assertTrue(all.contains(String.valueOf(run.one("aws:lb/loadBalancer:LoadBalancer", "alb").outputs().get("arnSuffix"))),
+        assertTrue(all.contains(String.valueOf(run.one(Types.of(com.pulumi.aws.lb.LoadBalancer.class), "alb").outputs().get("arnSuffix"))),
                 "the LoadBalancer dimension: " + all);
         assertFalse(all.contains("targetgroup"), all);
         assertTrue(all.contains("requests / tasks"), all);
@@ -101,12 +111,12 @@ class ScalingAndDeploymentTest {
         assertEquals(List.of(Map.of("metricIntervalUpperBound", "0", "scalingAdjustment", -1.0)),
                 in.list("stepScalingPolicyConfiguration.stepAdjustments"));
 
-        Registered high = run.one("aws:cloudwatch/metricAlarm:MetricAlarm", "scale-step-out-alarm");
+        Registered high = run.one(Types.of(MetricAlarm.class), "scale-step-out-alarm");
         assertEquals(70.0, high.number("threshold"));
         assertEquals("GreaterThanOrEqualToThreshold", high.string("comparisonOperator"));
         assertEquals(Map.of("ClusterName", "storefront-cluster-dev", "ServiceName", "storefront-api-dev"), high.map("dimensions"));
         assertTrue(high.list("alarmActions").get(0).toString().contains("policyName/storefront-api-step-out-dev"));
-        Registered low = run.one("aws:cloudwatch/metricAlarm:MetricAlarm", "scale-step-in-alarm");
+        Registered low = run.one(Types.of(MetricAlarm.class), "scale-step-in-alarm");
         assertEquals(30.0, low.number("threshold"));
         assertEquals("LessThanOrEqualToThreshold", low.string("comparisonOperator"));
         assertTrue(low.list("alarmActions").get(0).toString().contains("policyName/storefront-api-step-in-dev"));
@@ -115,10 +125,10 @@ class ScalingAndDeploymentTest {
     @Test
     void rollbackAlarmWatchesTargetFiveXxOnThisAlb() {
         StackRun run = Stacks.prod();
-        Registered alarm = run.one("aws:cloudwatch/metricAlarm:MetricAlarm", "api-5xx-alarm");
+        Registered alarm = run.one(Types.of(MetricAlarm.class), "api-5xx-alarm");
         assertEquals("AWS/ApplicationELB", alarm.string("namespace"));
         assertEquals("HTTPCode_Target_5XX_Count", alarm.string("metricName"));
-        String albName = run.one("aws:lb/loadBalancer:LoadBalancer", "alb").string("name");
+        String albName = run.one(Types.of(com.pulumi.aws.lb.LoadBalancer.class), "alb").string("name");
         assertTrue(alarm.string("dimensions.LoadBalancer").matches("app/" + albName + "/[0-9a-f]{16}"), "the ARN suffix, not the ARN");
         assertEquals("Sum", alarm.string("statistic"));
         assertEquals(10.0, alarm.number("threshold"));
@@ -129,9 +139,9 @@ class ScalingAndDeploymentTest {
     @Test
     void codeDeployRunsACanaryWithAlarmRollbackOverBothTargetGroups() {
         StackRun run = Stacks.prod();
-        Registered app = run.one("aws:codedeploy/application:Application", "codedeploy-app");
+        Registered app = run.one(Types.of(Application.class), "codedeploy-app");
         assertEquals("ECS", app.string("computePlatform"));
-        Registered group = run.one("aws:codedeploy/deploymentGroup:DeploymentGroup", "codedeploy-group");
+        Registered group = run.one(Types.of(DeploymentGroup.class), "codedeploy-group");
         assertEquals(app.string("name"), group.string("appName"));
         assertEquals("CodeDeployDefault.ECSCanary10Percent5Minutes", group.string("deploymentConfigName"));
         assertEquals(Map.of("deploymentOption", "WITH_TRAFFIC_CONTROL", "deploymentType", "BLUE_GREEN"),
@@ -152,11 +162,11 @@ class ScalingAndDeploymentTest {
                         "terminateBlueInstancesOnDeploymentSuccess", Map.of("action", "TERMINATE", "terminationWaitTimeInMinutes", 5.0)),
                 group.map("blueGreenDeploymentConfig"));
 
-        Registered role = run.one("aws:iam/role:Role", "codedeploy-role");
+        Registered role = run.one(Types.of(Role.class), "codedeploy-role");
         assertEquals(group.string("serviceRoleArn"), "arn:aws:iam::123456789012:role/" + role.string("name"));
         assertEquals(Map.of("Service", "codedeploy.amazonaws.com"),
                 Json.statements(Json.parse(role.string("assumeRolePolicy"))).get(0).get("Principal"));
-        Registered attachment = run.one("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "codedeploy-role-policy");
+        Registered attachment = run.one(Types.of(RolePolicyAttachment.class), "codedeploy-role-policy");
         assertEquals("arn:aws:iam::aws:policy/AWSCodeDeployRoleForECS", attachment.string("policyArn"));
         assertTrue(group.dependencies().contains(attachment.urn()));
         assertEquals("storefront-api-prod", run.output("codeDeployApplication"));
@@ -166,8 +176,8 @@ class ScalingAndDeploymentTest {
     @Test
     void rollingStacksHaveNoCodeDeploy() {
         StackRun run = Stacks.dev();
-        assertTrue(run.ofType("aws:codedeploy/deploymentGroup:DeploymentGroup").isEmpty());
-        assertEquals(1, run.ofType("aws:lb/targetGroup:TargetGroup").size());
+        assertTrue(run.ofType(Types.of(DeploymentGroup.class)).isEmpty());
+        assertEquals(1, run.ofType(Types.of(TargetGroup.class)).size());
         assertTrue(run.outputs().keySet().stream().noneMatch(k -> k.startsWith("codeDeploy")));
     }
 }

@@ -1,5 +1,11 @@
 package com.storefront.stack;
 
+import com.pulumi.aws.cloudfront.VpcOrigin;
+import com.pulumi.aws.ecs.TaskDefinition;
+import com.pulumi.aws.elasticache.ReplicationGroup;
+import com.pulumi.aws.rds.Cluster;
+import com.pulumi.aws.rds.ClusterInstance;
+import com.storefront.testing.Types;
 import com.storefront.plan.DeployEstimate;
 import com.storefront.plan.Registered;
 import com.storefront.testing.StackRun;
@@ -26,8 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DeployGraphTest {
 
     /** Resources that take ~10-17 minutes to create. */
-    private static final Set<String> SLOW = Set.of("aws:rds/cluster:Cluster", "aws:rds/clusterInstance:ClusterInstance",
-            "aws:elasticache/replicationGroup:ReplicationGroup");
+    private static final Set<String> SLOW = Set.of(Types.of(Cluster.class), Types.of(ClusterInstance.class),
+            Types.of(ReplicationGroup.class));
     /** Components that consume no database or cache output. */
     private static final Set<String> INDEPENDENT = Set.of("storefront:network:Network", "storefront:security:Encryption",
             "storefront:edge:LogBucket", "storefront:service:Registry", "storefront:service:LoadBalancer",
@@ -67,11 +73,11 @@ class DeployGraphTest {
         StackRun run = Stacks.prod();
         Map<String, Registered> byUrn = run.resources().stream()
                 .collect(Collectors.toMap(Registered::urn, Function.identity()));
-        Set<String> waitsFor = closure(run.one("aws:ecs/taskDefinition:TaskDefinition", "api-task"), byUrn).stream()
+        Set<String> waitsFor = closure(run.one(Types.of(TaskDefinition.class), "api-task"), byUrn).stream()
                 .map(Registered::type).collect(Collectors.toSet());
-        assertTrue(waitsFor.contains("aws:rds/cluster:Cluster"), "the task needs the cluster endpoint");
-        assertTrue(waitsFor.contains("aws:elasticache/replicationGroup:ReplicationGroup"));
-        assertTrue(!waitsFor.contains("aws:rds/clusterInstance:ClusterInstance"), "instances come up in parallel");
+        assertTrue(waitsFor.contains(Types.of(Cluster.class)), "the task needs the cluster endpoint");
+        assertTrue(waitsFor.contains(Types.of(ReplicationGroup.class)));
+        assertTrue(!waitsFor.contains(Types.of(ClusterInstance.class)), "instances come up in parallel");
     }
 
     /**
@@ -88,7 +94,7 @@ class DeployGraphTest {
             assertTrue(estimate.criticalPath().stream().noneMatch(step -> step.contains("elasticache")), estimate.toString());
             // What is left is the private edge: the ALB, its VPC origin, then the distribution that uses it.
             assertEquals("aws:lb/loadBalancer:LoadBalancer alb (3 min)", estimate.criticalPath().get(0), estimate.toString());
-            assertTrue(estimate.criticalPath().get(1).startsWith("aws:cloudfront/vpcOrigin:VpcOrigin"), estimate.toString());
+            assertTrue(estimate.criticalPath().get(1).startsWith(Types.of(VpcOrigin.class)), estimate.toString());
         }
     }
 
@@ -96,7 +102,7 @@ class DeployGraphTest {
     @Test
     void theEstimateNamesWhatBoundsEachCommittedStack() {
         DeployEstimate dev = DeployEstimate.of(Stacks.dev().plan());
-        assertTrue(dev.criticalPath().get(0).startsWith("aws:elasticache/replicationGroup:ReplicationGroup"), dev.toString());
+        assertTrue(dev.criticalPath().get(0).startsWith(Types.of(ReplicationGroup.class)), dev.toString());
         DeployEstimate prodNoCache = DeployEstimate.of(StackRun.ofStackFile(Stacks.PROD_FILE,
                 Map.of("storefront:cache", "{\"enabled\":false}")).plan());
         assertTrue(prodNoCache.criticalPath().contains("aws:cloudfront/distribution:Distribution distribution (5 min)"),

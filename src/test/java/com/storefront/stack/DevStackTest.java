@@ -1,5 +1,10 @@
 package com.storefront.stack;
 
+import com.pulumi.aws.ec2.NatGateway;
+import com.pulumi.aws.ec2.Subnet;
+import com.pulumi.aws.ec2.VpcEndpoint;
+import com.pulumi.aws.secretsmanager.SecretRotation;
+import com.storefront.testing.Types;
 import com.storefront.plan.Registered;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
@@ -20,9 +25,9 @@ class DevStackTest {
     @Test
     void twoAzsSixSubnetsOneNat() {
         assertEquals(List.of("us-west-2a", "us-west-2b"), run.output("availabilityZones"));
-        assertEquals(6, run.ofType("aws:ec2/subnet:Subnet").size(), "and no DR subnets");
-        assertEquals(1, run.ofType("aws:ec2/natGateway:NatGateway").size());
-        assertEquals(0, run.where(r -> r.type().equals("aws:ec2/vpcEndpoint:VpcEndpoint")
+        assertEquals(6, run.ofType(Types.of(Subnet.class)).size(), "and no DR subnets");
+        assertEquals(1, run.ofType(Types.of(NatGateway.class)).size());
+        assertEquals(0, run.where(r -> r.type().equals(Types.of(VpcEndpoint.class))
                 && r.string("vpcEndpointType").equals("Interface")).size());
     }
 
@@ -39,7 +44,7 @@ class DevStackTest {
     @Test
     void nothingIsProtectedSoDestroyNeedsNoManualSteps() {
         assertTrue(run.resources().stream().noneMatch(Registered::protect));
-        assertEquals(List.of("aws:secretsmanager/secretRotation:SecretRotation"), run.resources().stream()
+        assertEquals(List.of(Types.of(SecretRotation.class)), run.resources().stream()
                 .filter(Registered::retainOnDelete).map(Registered::type).toList(),
                 "only the rotation of the RDS-owned secret, which goes with the cluster");
     }

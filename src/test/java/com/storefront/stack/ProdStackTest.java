@@ -1,5 +1,10 @@
 package com.storefront.stack;
 
+import com.pulumi.aws.ec2.NatGateway;
+import com.pulumi.aws.ec2.Subnet;
+import com.pulumi.aws.ec2.VpcEndpoint;
+import com.pulumi.aws.kms.Key;
+import com.storefront.testing.Types;
 import com.storefront.network.Network;
 import com.storefront.plan.Registered;
 import com.storefront.testing.StackRun;
@@ -19,10 +24,10 @@ class ProdStackTest {
     @Test
     void threeAzsNineSubnetsThreeNatsFourInterfaceEndpoints() {
         assertEquals(List.of("us-east-2a", "us-east-2b", "us-east-2c"), run.output("availabilityZones"));
-        assertEquals(9, run.ofTypeIn(Network.TYPE, "aws:ec2/subnet:Subnet").size());
-        assertEquals(3, run.ofType("aws:ec2/natGateway:NatGateway").size());
+        assertEquals(9, run.ofTypeIn(Network.TYPE, Types.of(Subnet.class)).size());
+        assertEquals(3, run.ofType(Types.of(NatGateway.class)).size());
         assertEquals(3, ((List<?>) run.output("natGatewayIds")).size());
-        assertEquals(4, run.where(r -> r.type().equals("aws:ec2/vpcEndpoint:VpcEndpoint")
+        assertEquals(4, run.where(r -> r.type().equals(Types.of(VpcEndpoint.class))
                 && r.string("vpcEndpointType").equals("Interface")).size());
     }
 
@@ -54,6 +59,6 @@ class ProdStackTest {
 
     @Test
     void statefulResourcesAreProtected() {
-        assertTrue(run.one("aws:kms/key:Key", "encryption-key").protect());
+        assertTrue(run.one(Types.of(Key.class), "encryption-key").protect());
     }
 }

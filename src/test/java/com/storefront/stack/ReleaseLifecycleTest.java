@@ -1,5 +1,10 @@
 package com.storefront.stack;
 
+import com.pulumi.aws.ecs.Service;
+import com.pulumi.aws.ecs.TaskDefinition;
+import com.pulumi.aws.lb.Listener;
+import com.pulumi.aws.lb.ListenerRule;
+import com.storefront.testing.Types;
 import com.storefront.plan.ChangeImpact;
 import com.storefront.plan.Json;
 import com.storefront.plan.PlanMocks;
@@ -30,10 +35,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ReleaseLifecycleTest {
 
-    private static final String TASK = "aws:ecs/taskDefinition:TaskDefinition";
-    private static final String SERVICE = "aws:ecs/service:Service";
-    private static final String LISTENER = "aws:lb/listener:Listener";
-    private static final String RULE = "aws:lb/listenerRule:ListenerRule";
+    private static final String TASK = Types.of(TaskDefinition.class);
+    private static final String SERVICE = Types.of(Service.class);
+    private static final String LISTENER = Types.of(Listener.class);
+    private static final String RULE = Types.of(ListenerRule.class);
 
     /**
      * What `pulumi up` would touch going from one run to the other (the offline change impact), by

@@ -1,5 +1,10 @@
 package com.storefront.stack;
 
+import com.pulumi.aws.apigateway.Integration;
+import com.pulumi.aws.cloudfront.VpcOrigin;
+import com.pulumi.aws.lb.LoadBalancer;
+import com.pulumi.aws.wafv2.WebAclLoggingConfiguration;
+import com.storefront.testing.Types;
 import com.storefront.plan.PolicyRules;
 import com.storefront.plan.Registered;
 import com.storefront.testing.StackRun;
@@ -27,23 +32,23 @@ class SecureEdgeTest {
     void noCustomOriginIsPlainHttpOverTheInternet() {
         STACKS.forEach((name, run) -> {
             assertEquals(List.of(), PolicyRules.Rule.PLAINTEXT_ORIGINS.violations(run.plan()), name);
-            Registered alb = run.one("aws:lb/loadBalancer:LoadBalancer", "alb");
+            Registered alb = run.one(Types.of(LoadBalancer.class), "alb");
             // Either the ALB is private behind a VPC origin, or CloudFront speaks HTTPS to it.
-            assertTrue(alb.bool("internal") == !run.ofType("aws:cloudfront/vpcOrigin:VpcOrigin").isEmpty(), name);
+            assertTrue(alb.bool("internal") == !run.ofType(Types.of(VpcOrigin.class)).isEmpty(), name);
         });
     }
 
     @Test
     void noInternetFacingAlbLacksTls() {
         STACKS.forEach((name, run) -> assertEquals(List.of(), PolicyRules.Rule.PUBLIC_ALB_TLS.violations(run.plan()), name));
-        assertFalse(Stacks.prodWithDomain().one("aws:lb/loadBalancer:LoadBalancer", "alb").bool("internal"),
+        assertFalse(Stacks.prodWithDomain().one(Types.of(LoadBalancer.class), "alb").bool("internal"),
                 "the domain case does exercise an internet-facing ALB");
     }
 
     @Test
     void bothWafLogsRedactTheSecretHeaders() {
         STACKS.forEach((name, run) -> {
-            assertEquals(2, run.ofType("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration").size(), name);
+            assertEquals(2, run.ofType(Types.of(WebAclLoggingConfiguration.class)).size(), name);
             assertEquals(List.of(), PolicyRules.Rule.WAF_LOGS.violations(run.plan()), name);
         });
     }
@@ -51,7 +56,7 @@ class SecureEdgeTest {
     @Test
     void noRouteTheApiKeyGuardsIsReachableWithoutIt() {
         STACKS.forEach((name, run) -> assertEquals(List.of(), PolicyRules.Rule.API_KEY_ROUTES.violations(run.plan()), name));
-        assertTrue(Stacks.dev().ofType("aws:apigateway/integration:Integration").isEmpty(), "dev has no API to guard");
-        assertEquals(2, Stacks.prodWithDomain().ofType("aws:apigateway/integration:Integration").size());
+        assertTrue(Stacks.dev().ofType(Types.of(Integration.class)).isEmpty(), "dev has no API to guard");
+        assertEquals(2, Stacks.prodWithDomain().ofType(Types.of(Integration.class)).size());
     }
 }

@@ -1,5 +1,12 @@
 package com.storefront.stack;
 
+import com.pulumi.aws.backup.Vault;
+import com.pulumi.aws.elasticache.ReplicationGroup;
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.rds.Cluster;
+import com.pulumi.aws.s3.BucketV2;
+import com.pulumi.aws.secretsmanager.SecretRotation;
+import com.storefront.testing.Types;
 import com.storefront.plan.ChangeImpact;
 import com.storefront.plan.PolicyRules;
 import com.storefront.plan.Registered;
@@ -34,21 +41,21 @@ class TeardownTest {
     @Test
     void aDecommissionKeepsFinalSnapshotsTheVaultsAndTheirKeys() {
         StackRun run = decommission();
-        Registered aurora = run.one("aws:rds/cluster:Cluster", "aurora");
+        Registered aurora = run.one(Types.of(Cluster.class), "aurora");
         assertFalse(aurora.bool("deletionProtection"), "unprotected, so destroy can delete the cluster");
         assertFalse(aurora.bool("skipFinalSnapshot"));
         assertEquals("storefront-aurora-final-g1-prod", aurora.string("finalSnapshotIdentifier"));
         assertEquals("storefront-redis-final-g1-prod",
-                run.one("aws:elasticache/replicationGroup:ReplicationGroup", "redis").string("finalSnapshotIdentifier"));
+                run.one(Types.of(ReplicationGroup.class), "redis").string("finalSnapshotIdentifier"));
         for (String vault : List.of("backup-vault", "dr-backup-vault")) {
-            Registered v = run.one("aws:backup/vault:Vault", vault);
+            Registered v = run.one(Types.of(Vault.class), vault);
             assertFalse(v.bool("forceDestroy"), vault + " keeps its recovery points (the DR copies included)");
             assertTrue(v.retainOnDelete(), vault + " stays when the stack goes");
         }
         // The keys of everything kept stay; the us-east-1 key only encrypted WAF logs.
-        assertTrue(run.one("aws:kms/key:Key", "encryption-key").retainOnDelete(), "Aurora, Redis, primary vault");
-        assertTrue(run.one("aws:kms/key:Key", "encryption-dr-key").retainOnDelete(), "the DR copies");
-        assertFalse(run.one("aws:kms/key:Key", "encryption-us-east-1-key").retainOnDelete());
+        assertTrue(run.one(Types.of(Key.class), "encryption-key").retainOnDelete(), "Aurora, Redis, primary vault");
+        assertTrue(run.one(Types.of(Key.class), "encryption-dr-key").retainOnDelete(), "the DR copies");
+        assertFalse(run.one(Types.of(Key.class), "encryption-us-east-1-key").retainOnDelete());
         assertTrue(run.resources().stream().noneMatch(Registered::protect), "nothing stops pulumi destroy");
         assertEquals(List.of(), PolicyRules.Rule.PROTECTION.violations(run.plan()));
     }
@@ -56,21 +63,21 @@ class TeardownTest {
     @Test
     void aForceDeleteLeavesNothingBehind() {
         for (StackRun run : List.of(forceDelete(), Stacks.dev())) {
-            Registered aurora = run.one("aws:rds/cluster:Cluster", "aurora");
+            Registered aurora = run.one(Types.of(Cluster.class), "aurora");
             assertTrue(aurora.bool("skipFinalSnapshot"));
             assertTrue(aurora.input("finalSnapshotIdentifier").isEmpty());
-            assertTrue(run.one("aws:elasticache/replicationGroup:ReplicationGroup", "redis").input("finalSnapshotIdentifier").isEmpty());
-            run.ofType("aws:backup/vault:Vault").forEach(v -> assertTrue(v.bool("forceDestroy"), v.name()));
-            run.ofType("aws:s3/bucketV2:BucketV2").forEach(b -> assertTrue(b.bool("forceDestroy"), b.name()));
-            run.ofType("aws:kms/key:Key").forEach(k -> assertEquals(7.0, k.number("deletionWindowInDays"), k.name()));
+            assertTrue(run.one(Types.of(ReplicationGroup.class), "redis").input("finalSnapshotIdentifier").isEmpty());
+            run.ofType(Types.of(Vault.class)).forEach(v -> assertTrue(v.bool("forceDestroy"), v.name()));
+            run.ofType(Types.of(BucketV2.class)).forEach(b -> assertTrue(b.bool("forceDestroy"), b.name()));
+            run.ofType(Types.of(Key.class)).forEach(k -> assertEquals(7.0, k.number("deletionWindowInDays"), k.name()));
             // Only what is gone with its parent anyway (the rotation of the RDS-owned secret) is retained.
             Set<String> retained = run.resources().stream().filter(Registered::retainOnDelete).map(Registered::type)
                     .collect(Collectors.toSet());
-            assertTrue(Set.of("aws:secretsmanager/secretRotation:SecretRotation").containsAll(retained), retained.toString());
+            assertTrue(Set.of(Types.of(SecretRotation.class)).containsAll(retained), retained.toString());
             assertTrue(run.resources().stream().noneMatch(Registered::protect));
             assertEquals(List.of(), PolicyRules.Rule.PROTECTION.violations(run.plan()));
         }
-        assertFalse(forceDelete().ofType("aws:backup/vault:Vault").isEmpty(), "the DR vaults are exercised");
+        assertFalse(forceDelete().ofType(Types.of(Vault.class)).isEmpty(), "the DR vaults are exercised");
     }
 
     /** Day 2: unprotecting prod for its removal changes protection only; the data it keeps stays kept. */
