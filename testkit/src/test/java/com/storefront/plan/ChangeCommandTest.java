@@ -34,15 +34,18 @@ class ChangeCommandTest {
 
     @BeforeAll
     static void commitTheProject() throws Exception {
-        for (String file : List.of("pom.xml", "Pulumi.yaml", "Pulumi.dev.yaml", "Pulumi.prod.yaml")) {
+        for (String file : List.of("pom.xml", "program/pom.xml", "plan/pom.xml", "Pulumi.yaml", "Pulumi.dev.yaml",
+                "Pulumi.prod.yaml")) {
+            Files.createDirectories(repo.resolve(file).toAbsolutePath().getParent());
             Files.copy(Path.of(file), repo.resolve(file));
         }
-        Path sources = Path.of("src/main");
-        try (Stream<Path> walk = Files.walk(sources)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                Path target = repo.resolve(file.toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(file, target);
+        for (Path sources : List.of(Path.of("program/src/main"), Path.of("plan/src/main"))) {
+            try (Stream<Path> walk = Files.walk(sources)) {
+                for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                    Path target = repo.resolve(file.toString());
+                    Files.createDirectories(target.getParent());
+                    Files.copy(file, target);
+                }
             }
         }
         git("init", "-q");
@@ -139,7 +142,7 @@ class ChangeCommandTest {
     @Test
     void aBaseWithAnotherProgramIsBuiltAndRunBesideThisOne() throws Exception {
         // A branch whose program pages at 80 % CPU; the working tree (this program) at 85 %.
-        Path reader = repo.resolve("src/main/java/com/storefront/observability/AlertsConfig.java");
+        Path reader = repo.resolve("program/src/main/java/com/storefront/observability/AlertsConfig.java");
         String source = Files.readString(reader);
         assertTrue(source.contains("\"service CPU %\", 85"), "the declaration this test edits");
         git("checkout", "-q", "-b", "older-program");
@@ -174,7 +177,8 @@ class ChangeCommandTest {
         Process export = new ProcessBuilder("git", "archive", "--format=tar", "-o", archive.toString(), BEFORE_OBSERVATION,
                 "src/main").directory(project.toFile()).start();
         assertEquals(0, export.waitFor());
-        git("rm", "-q", "-r", "src/main");
+        // That commit is from before the program became a module: one src/main held the program and the planner.
+        git("rm", "-q", "-r", "program/src/main", "plan/src/main");
         Process unpack = new ProcessBuilder("tar", "-xf", archive.toString()).directory(repo.toFile()).start();
         assertEquals(0, unpack.waitFor());
         Files.delete(archive);

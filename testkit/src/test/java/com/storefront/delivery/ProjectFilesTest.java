@@ -6,6 +6,7 @@ import org.yaml.snakeyaml.Yaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,6 +21,14 @@ class ProjectFilesTest {
         Map<String, Object> project = new Yaml().load(Files.readString(Path.of("Pulumi.yaml")));
         assertEquals("storefront", project.get("name"));
         assertEquals("java", project.get("runtime"), "no runtime.options.binary: a prebuilt jar could be stale");
+        // Pulumi runs Maven in the program's directory only (it does not build a reactor): the program module
+        // needs nothing from the others.
+        assertEquals("program", project.get("main"));
+        String programPom = Files.readString(Path.of("program/pom.xml"));
+        assertFalse(programPom.contains("storefront-plan") || programPom.contains("storefront-testkit"),
+                "the program depends on no other module");
+        assertFalse(programPom.contains("snakeyaml") || programPom.contains("junit"), "nor on what only the planner "
+                + "or the tests use");
     }
 
     /** `pulumi new` prompts for what has no default, so the stack it writes loads without a problem. */
@@ -49,11 +58,14 @@ class ProjectFilesTest {
 
     @Test
     void mavenRunsTheAppEntryPoint() throws IOException {
-        String pom = Files.readString(Path.of("pom.xml"));
-        assertTrue(pom.contains("<mainClass>com.storefront.App</mainClass>"));
-        assertTrue(pom.contains("<artifactId>exec-maven-plugin</artifactId>"));
-        // Pinned, not a range or a snapshot: the same build every run (which versions is the pom's business).
-        assertFalse(pom.contains("SNAPSHOT"), "pinned versions only");
-        assertFalse(pom.matches("(?s).*<version>[\\[(].*"), "no version ranges");
+        String program = Files.readString(Path.of("program/pom.xml"));
+        assertTrue(program.contains("<mainClass>com.storefront.App</mainClass>"));
+        assertTrue(program.contains("<mainClass>${mainClass}</mainClass>"), "Pulumi's plugin discovery sets -DmainClass");
+        for (String pom : List.of("pom.xml", "program/pom.xml", "plan/pom.xml", "testkit/pom.xml")) {
+            String text = Files.readString(Path.of(pom));
+            // Pinned, not a range or a snapshot: the same build every run (which versions is the pom's business).
+            assertFalse(text.contains("SNAPSHOT"), pom + ": pinned versions only");
+            assertFalse(text.matches("(?s).*<version>[\\[(].*"), pom + ": no version ranges");
+        }
     }
 }

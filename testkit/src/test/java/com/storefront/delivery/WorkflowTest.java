@@ -83,10 +83,10 @@ class WorkflowTest {
     @Test
     void everyRunAttachesTheOfflinePlanOfBothStacks() throws IOException {
         String plan = steps("test").stream().map(s -> String.valueOf(s.get("run")))
-                .filter(r -> r.contains("exec.args=\"plan")).findFirst().orElseThrow();
-        assertTrue(plan.contains("mvn -B -q compile exec:java -Dexec.args=\"plan dev\""));
-        assertTrue(plan.contains("mvn -B -q compile exec:java -Dexec.args=\"plan prod\""));
-        assertTrue(Files.readString(Path.of("README.md")).contains("mvn -q compile exec:java -Dexec.args=\"plan dev\""),
+                .filter(r -> r.contains("-Dplan=\"")).findFirst().orElseThrow();
+        assertTrue(plan.contains("mvn -B -q compile exec:java -Dplan=\"dev\""));
+        assertTrue(plan.contains("mvn -B -q compile exec:java -Dplan=\"prod\""));
+        assertTrue(Files.readString(Path.of("README.md")).contains("mvn -q compile exec:java -Dplan=\"dev\""),
                 "the README documents the same command");
         assertTrue(steps("test").stream().anyMatch(s -> String.valueOf(s.get("uses")).startsWith("actions/upload-artifact@")
                 && "target/plan/".equals(((Map<?, ?>) s.get("with")).get("path"))));
@@ -170,7 +170,7 @@ class WorkflowTest {
                 .findFirst().orElseThrow();
         String run = String.valueOf(step.get("run"));
         assertTrue(run.contains("for stack in dev prod"), run);
-        assertTrue(run.contains("plan $stack --against $BASE $flag"), run);
+        assertTrue(run.contains("-Dplan=\"$stack --against $BASE $flag\""), run);
         assertTrue(run.contains("target/plan/$stack-impact.md\" >> \"$GITHUB_STEP_SUMMARY\""), run);
         assertTrue(run.contains("exit \"$status\""), "a refused stateful change fails the job");
         Map<String, Object> env = (Map<String, Object>) step.get("env");

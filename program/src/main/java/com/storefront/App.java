@@ -3,11 +3,9 @@ package com.storefront;
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
 import com.storefront.config.ConfigKeys;
-import com.storefront.settings.SettingsLoader;
 import com.storefront.config.StackSettings;
-import com.storefront.plan.PlanCommand;
+import com.storefront.settings.SettingsLoader;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,14 +15,8 @@ public final class App {
     private App() {
     }
 
-    /**
-     * Pulumi starts the program with no arguments. {@code plan <stack>} runs the offline plan instead
-     * (see README, "Try it without AWS").
-     */
+    /** What Pulumi runs (`mvn compile exec:java` in this module). The offline plan is the plan module's. */
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("plan")) {
-            System.exit(PlanCommand.run(List.of(args).subList(1, args.length), System.out, System.err));
-        }
         Pulumi.run(App::stack);
     }
 

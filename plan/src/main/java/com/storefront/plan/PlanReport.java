@@ -113,7 +113,7 @@ public record PlanReport(String stack, String stackFile, Map<String, String> con
         md.append("\n## First deploy estimate\n\n")
                 .append("About ").append(DeployEstimate.format(deploy.minutes())).append(" minutes: the longest chain of ")
                 .append("resources that wait for each other, each weighted by its typical create time ")
-                .append("(`src/main/resources/plan/create-minutes.tsv`, with sources). The chain: ")
+                .append("(`plan/src/main/resources/plan/create-minutes.tsv`, with sources). The chain: ")
                 .append(String.join(" → ", deploy.criticalPath())).append(".\n");
         md.append("\n## Estimated idle monthly cost\n\n")
                 .append("Prices: ").append(cost.prices().source()).append(" Basis: ").append(cost.prices().regionBasis())

@@ -22,6 +22,11 @@ public final class PlanCommand {
     private PlanCommand() {
     }
 
+    /** {@code mvn -q compile exec:java -Dplan="<stack> [--against <ref>]"} at the repository root. */
+    public static void main(String[] args) {
+        System.exit(run(List.of(args), System.out, System.err));
+    }
+
     /** Exit code when the change replaces or deletes data and the caller did not acknowledge it. */
     public static final int DATA_AT_RISK = 3;
     static final String AGAINST = "--against";

@@ -42,7 +42,7 @@ public final class ConfigReference {
         }
         out.append("\nTables of real AWS values (each file names its sources and the day it was read):\n\n");
         for (AwsTables.Table table : AwsTables.all()) {
-            out.append("- `src/main/resources/config/tables/").append(table.name()).append(".tsv`: ")
+            out.append("- `program/src/main/resources/config/tables/").append(table.name()).append(".tsv`: ")
                     .append(table.rows().size()).append(" rows, checked ").append(table.checked()).append("\n");
         }
         return out.append("\n").append(END).toString();

@@ -27,8 +27,8 @@ import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 /**
- * The program as it was at a git commit, runnable beside the current one: its {@code src/main} is
- * taken with {@code git archive}, compiled against the current classpath (cached by commit under
+ * The program as it was at a git commit, runnable beside the current one: its sources
+ * ({@code program/src/main}, or {@code src/main} before the program became a module) are taken with {@code git archive}, compiled against the current classpath (cached by commit under
  * {@code target/plan-cache/}), and loaded child-first, so its classes replace ours while the Pulumi
  * SDK, the provider and the mock engine stay shared.
  *
@@ -40,6 +40,16 @@ import java.util.stream.Stream;
 public record ProgramAtRef(String commit, Consumer<Context> program, Path stackFile, boolean observes) {
 
     static final String PROGRAM_PACKAGE = "com.storefront.";
+    /** Where the program's sources are, since it became a module. */
+    static final String PROGRAM_SOURCES = "program/src/main";
+    /** Where they were before: one module holding the program and the planner. */
+    static final String SINGLE_MODULE_SOURCES = "src/main";
+
+    /** The commit's program sources: the module's, or (an older commit) the single module's. */
+    static String sourcesAt(Path repo, String commit) {
+        return git(repo, "ls-tree", "-d", "--name-only", commit, "--", PROGRAM_SOURCES).isBlank()
+                ? SINGLE_MODULE_SOURCES : PROGRAM_SOURCES;
+    }
 
     public static ProgramAtRef load(Path repo, String ref, String stack) {
         String commit = git(repo, "rev-parse", "--verify", ref + "^{commit}").trim();
@@ -75,20 +85,28 @@ public record ProgramAtRef(String commit, Consumer<Context> program, Path stackF
         return git(repo, "show", commit + ":" + path);
     }
 
-    /** Whether {@code src/main} at the commit is what the working tree holds (no edits, no new files). */
+    /** Whether the program's sources at the commit are what the working tree holds (no edits, no new files). */
     static boolean sameProgram(Path repo, String commit) {
+        if (!sourcesAt(repo, commit).equals(PROGRAM_SOURCES)) {
+            return false;
+        }
         try {
-            git(repo, "diff", "--quiet", commit, "--", "src/main");
+            git(repo, "diff", "--quiet", commit, "--", PROGRAM_SOURCES);
         } catch (IllegalStateException changed) {
             return false;
         }
-        return git(repo, "ls-files", "--others", "--exclude-standard", "--", "src/main").isBlank();
+        return git(repo, "ls-files", "--others", "--exclude-standard", "--", PROGRAM_SOURCES).isBlank();
     }
 
-    /** Whether the ref's pom declares other dependencies than ours (its program then runs on ours). */
+    /** Whether the ref's poms declare the dependencies ours do (otherwise its program runs on ours). */
     public static boolean sameBuild(Path repo, String commit) {
         try {
-            return git(repo, "show", commit + ":pom.xml").equals(Files.readString(repo.resolve("pom.xml")));
+            for (String pom : List.of("pom.xml", "program/pom.xml")) {
+                if (!git(repo, "show", commit + ":" + pom).equals(Files.readString(repo.resolve(pom)))) {
+                    return false;
+                }
+            }
+            return true;
         } catch (IOException | IllegalStateException e) {
             return false;
         }
@@ -99,10 +117,11 @@ public record ProgramAtRef(String commit, Consumer<Context> program, Path stackF
         Files.createDirectories(sources);
         Files.createDirectories(classes);
         Path archive = cache.resolve("src.tar");
-        run(repo, List.of("git", "archive", "--format=tar", "-o", archive.toString(), commit, "src/main"));
+        String at = sourcesAt(repo, commit);
+        run(repo, List.of("git", "archive", "--format=tar", "-o", archive.toString(), commit, at));
         run(sources, List.of("tar", "-xf", archive.toString()));
         List<String> files;
-        try (Stream<Path> walk = Files.walk(sources.resolve("src/main/java"))) {
+        try (Stream<Path> walk = Files.walk(sources.resolve(at + "/java"))) {
             files = walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).sorted().toList();
         }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -117,7 +136,7 @@ public record ProgramAtRef(String commit, Consumer<Context> program, Path stackF
             throw new IllegalStateException("the program at " + commit + " does not compile against this build:\n"
                     + errors.toString(StandardCharsets.UTF_8));
         }
-        Path resources = sources.resolve("src/main/resources");
+        Path resources = sources.resolve(at + "/resources");
         if (Files.isDirectory(resources)) {
             try (Stream<Path> walk = Files.walk(resources)) {
                 for (Path file : walk.filter(Files::isRegularFile).toList()) {
