@@ -37,6 +37,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.core.EdgeRoutes;
 import com.storefront.config.EdgeSettings;
 import com.storefront.config.OriginAccess;
 import com.storefront.core.Certificates;
@@ -44,7 +45,6 @@ import com.storefront.iam.PolicyDocument;
 import com.storefront.iam.PolicyStatement;
 import com.storefront.naming.Naming;
 import com.storefront.security.EdgeSecrets;
-import com.storefront.service.LoadBalancer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -260,7 +260,7 @@ public final class Cdn extends ComponentResource {
         behaviours.add(Output.of(dynamic(API_PATH)));
         // API Gateway's way to the ALB; the ALB refuses it to anyone who did not come through API Gateway.
         if (partnerApi) {
-            behaviours.add(Output.of(dynamic(LoadBalancer.PARTNER_PATH)));
+            behaviours.add(Output.of(dynamic(EdgeRoutes.PARTNER_PATH)));
         }
         for (String path : STATIC_PATHS) {
             // With a cache policy, behaviour-level TTLs and forwarded values must stay unset (AWS rejects both).

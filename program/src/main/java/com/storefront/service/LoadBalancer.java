@@ -42,6 +42,7 @@ import com.storefront.config.TargetGroupColor;
 import com.storefront.config.LoadBalancerSettings;
 import com.storefront.config.TlsSettings;
 import com.storefront.core.Certificates;
+import com.storefront.core.EdgeRoutes;
 import com.storefront.edge.LogBucket;
 import com.storefront.naming.NameLimit;
 import com.storefront.naming.Naming;
@@ -71,7 +72,7 @@ public final class LoadBalancer extends ComponentResource {
     public static final String TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
     public static final String ORIGIN_HEADER = EdgeSecrets.ORIGIN_HEADER;
     /** The paths API Gateway serves to partners; only its requests reach them (see {@link EdgeSecrets}). */
-    public static final String PARTNER_PATH = "/partner/*";
+    public static final String PARTNER_PATH = EdgeRoutes.PARTNER_PATH;
     static final String CLOUDFRONT_PREFIX_LIST = "com.amazonaws.global.cloudfront.origin-facing";
     static final String HEALTH_PATH = "/health";
     static final int HTTP = 80;

@@ -12,6 +12,7 @@ import com.storefront.data.DatabaseConfig;
 import com.storefront.dr.DrConfig;
 import com.storefront.edge.EdgeConfig;
 import com.storefront.network.NetworkConfig;
+import com.storefront.security.EdgeSecretsConfig;
 import com.storefront.observability.AlertsConfig;
 import com.storefront.service.DeploymentConfig;
 import com.storefront.service.LoadBalancerConfig;
@@ -104,12 +105,6 @@ public final class GeneralConfig {
             .rule(LogRetention.ALLOWED_DAYS::contains)
             .doc("retention of every log group")
             .byEnvironment(14, 30);
-    public static final Setting<String> ORIGIN_VERIFY_SECRET = Setting.declaredOnly("originVerifySecret", Setting.Kind.SECRET,
-                    "32–128 letters, digits, `_`, `-`; set with `--secret`")
-            .doc("the header only our distribution sends the ALB, and the key API Gateway's header is derived from "
-                    + "([Security](#security-every-hop))")
-            .shown("(required)", "(required)")
-            .defaultValue("");
 
     /** The sections, in README order: each is an object whose keys its own group declares. */
     public static final List<SettingGroup> SECTIONS = List.of(NetworkConfig.GROUP, NetworkConfig.SUBNETS_GROUP,
@@ -119,7 +114,7 @@ public final class GeneralConfig {
 
     public static final SettingGroup GROUP = new SettingGroup(NAMESPACE, "the stack as a whole",
             List.of(ENVIRONMENT, ENVIRONMENT_SUFFIX, OWNER, PROJECT, TAGS, ALLOWED_ACCOUNT_IDS, PROTECT, TEARDOWN,
-                    LOG_RETENTION_DAYS, CacheConfig.AUTH_TOKEN_SETTING, ORIGIN_VERIFY_SECRET));
+                    LOG_RETENTION_DAYS, CacheConfig.AUTH_TOKEN_SETTING, EdgeSecretsConfig.ORIGIN_VERIFY_SECRET));
 
     /** Every group, in the order the README's configuration table lists them. */
     public static List<SettingGroup> catalogue() {

@@ -118,7 +118,7 @@ public final class SettingsLoader {
         CacheSettings cache = CacheConfig.read(root.section("cache"), root, storefront, environment);
         TaskSettings task = TaskConfig.read(root.section("service"), environment, region, network);
         TlsSettings tls = TlsConfig.read(root.section("tls"), environment, region);
-        root.declare(GeneralConfig.ORIGIN_VERIFY_SECRET.name());
+        root.declare(EdgeSecretsConfig.ORIGIN_VERIFY_SECRET.name());
         values.put("originVerifySecret", EdgeSecretsConfig.originSecret(root, storefront));
         EdgeSettings edge = EdgeConfig.read(root.section("edge"), environment);
         ApiSettings api = ApiConfig.read(root.section("api"), environment);
