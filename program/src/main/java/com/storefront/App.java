@@ -12,8 +12,7 @@ import java.util.Set;
 /** Entry point of the Storefront Pulumi program. */
 public final class App {
 
-    private App() {
-    }
+    private App() {}
 
     /** What Pulumi runs (`mvn compile exec:java` in this module). The offline plan is the plan module's. */
     public static void main(String[] args) {
@@ -32,7 +31,9 @@ public final class App {
      */
     public static void stack(Context ctx, Optional<Set<String>> configKeys) {
         StackSettings settings = SettingsLoader.load(
-                ctx.config(SettingsLoader.NAMESPACE)::get, ctx.config("aws")::get, configKeys,
+                ctx.config(SettingsLoader.NAMESPACE)::get,
+                ctx.config("aws")::get,
+                configKeys,
                 message -> ctx.log().warn(message));
         StackOutputs.export(ctx, settings, new StackComposition(settings).build());
     }

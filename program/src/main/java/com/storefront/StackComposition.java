@@ -59,70 +59,197 @@ final class StackComposition {
         this.naming = new Naming(settings.suffix());
         this.providers = Providers.create(settings);
         this.aws = AwsContext.lookup(settings.region(), providers.primary());
-        this.primary = ComponentResourceOptions.builder().providers(providers.primary()).build();
+        this.primary = ComponentResourceOptions.builder()
+                .providers(providers.primary())
+                .build();
     }
 
     StackOutputs.Components build() {
         // CloudFront decrypts SSE-KMS assets with the stack key (OAC); an OAI cannot, and needs no grant.
         Optional<Output<String>> cloudFrontReads = settings.edge().originAccess() == OriginAccess.OAC
-                ? Optional.of(StaticAssets.bucketName(naming, aws)) : Optional.empty();
+                ? Optional.of(StaticAssets.bucketName(naming, aws))
+                : Optional.empty();
         // Aurora, Redis and the primary vault encrypt with this key: a decommission keeps it with their copies.
-        Encryption encryption = new Encryption("encryption", new EncryptionArgs(naming, "alias/" + naming.stackName(),
-                aws, settings.protect(), cloudFrontReads, settings.teardown().keepsData()), primary);
-        Network network = new Network("network", new NetworkArgs(
-                settings.network(), naming, aws, encryption.keyArn(), settings.logRetentionDays()), primary);
-        Alerts alerts = new Alerts("alerts", naming, encryption.keyArn(), aws.accountId(), settings.alerts().emails(), primary);
+        Encryption encryption = new Encryption(
+                "encryption",
+                new EncryptionArgs(
+                        naming,
+                        "alias/" + naming.stackName(),
+                        aws,
+                        settings.protect(),
+                        cloudFrontReads,
+                        settings.teardown().keepsData()),
+                primary);
+        Network network = new Network(
+                "network",
+                new NetworkArgs(settings.network(), naming, aws, encryption.keyArn(), settings.logRetentionDays()),
+                primary);
+        Alerts alerts = new Alerts(
+                "alerts",
+                naming,
+                encryption.keyArn(),
+                aws.accountId(),
+                settings.alerts().emails(),
+                primary);
 
         AppSecrets appSecrets = new AppSecrets("app-secrets", naming, encryption.keyArn(), settings.protect(), primary);
-        Database database = new Database("database", new DatabaseArgs(settings.database(), naming,
-                settings.protect(), settings.teardown(), settings.logRetentionDays(), encryption.keyArn(), network.vpcId(),
-                network.dataSubnetIds(), network.availabilityZones(), network.appSecurityGroupId()), primary);
-        Optional<Cache> cache = !settings.cache().enabled() ? Optional.empty() : Optional.of(new Cache("cache",
-                new CacheArgs(settings.cache(), naming, settings.protect(), settings.teardown(),
-                settings.logRetentionDays(), encryption.keyArn(), network.vpcId(), network.dataSubnetIds(),
-                network.appSecurityGroupId()), primary));
+        Database database = new Database(
+                "database",
+                new DatabaseArgs(
+                        settings.database(),
+                        naming,
+                        settings.protect(),
+                        settings.teardown(),
+                        settings.logRetentionDays(),
+                        encryption.keyArn(),
+                        network.vpcId(),
+                        network.dataSubnetIds(),
+                        network.availabilityZones(),
+                        network.appSecurityGroupId()),
+                primary);
+        Optional<Cache> cache = !settings.cache().enabled()
+                ? Optional.empty()
+                : Optional.of(new Cache(
+                        "cache",
+                        new CacheArgs(
+                                settings.cache(),
+                                naming,
+                                settings.protect(),
+                                settings.teardown(),
+                                settings.logRetentionDays(),
+                                encryption.keyArn(),
+                                network.vpcId(),
+                                network.dataSubnetIds(),
+                                network.appSecurityGroupId()),
+                        primary));
 
-        LogBucket logBucket = new LogBucket("log-bucket", new LogBucketArgs(naming, aws, settings.protect(),
-                settings.edge().logExpirationDays()), primary);
-        Registry registry = new Registry("registry", naming, encryption.keyArn(), settings.protect(),
-                settings.task().ecrKeepImages(), primary);
-        LoadBalancer loadBalancer = new LoadBalancer("load-balancer", new LoadBalancerArgs(settings.loadBalancer(),
-                settings.tls(), settings.task().containerPort(),
-                settings.deployment(), naming, settings.protect(), network.vpcId(), network.publicSubnetIds(),
-                network.appSubnetIds(), network.availabilityZoneIds(), network.appSecurityGroupId(),
-                logBucket.deliveryBucketName(),
-                settings.originVerifySecret(), settings.api().enabled()), primary);
-        ApiService api = new ApiService("api", new ApiServiceArgs(settings.task(), settings.scaling(),
-                settings.deployment(), naming, aws,
-                settings.protect(), settings.logRetentionDays(), encryption.keyArn(), network.vpcId(),
-                network.appSubnetIds(), network.appSecurityGroupId(), registry.repositoryArn(), loadBalancer,
-                new AppDependencies(database.writerEndpoint(), database.readerEndpoint(), database.port(),
-                        database.databaseName(), Output.of(database.plannedClusterIdentifier()),
-                        database.masterSecretArn(),
-                        cache.map(c -> new AppDependencies.Redis(c.configurationEndpoint(), c.port(), c.connectionSecretArn())),
-                        appSecrets.apiKeysSecretArn()), alerts.topicArn()), primary);
+        LogBucket logBucket = new LogBucket(
+                "log-bucket",
+                new LogBucketArgs(
+                        naming, aws, settings.protect(), settings.edge().logExpirationDays()),
+                primary);
+        Registry registry = new Registry(
+                "registry",
+                naming,
+                encryption.keyArn(),
+                settings.protect(),
+                settings.task().ecrKeepImages(),
+                primary);
+        LoadBalancer loadBalancer = new LoadBalancer(
+                "load-balancer",
+                new LoadBalancerArgs(
+                        settings.loadBalancer(),
+                        settings.tls(),
+                        settings.task().containerPort(),
+                        settings.deployment(),
+                        naming,
+                        settings.protect(),
+                        network.vpcId(),
+                        network.publicSubnetIds(),
+                        network.appSubnetIds(),
+                        network.availabilityZoneIds(),
+                        network.appSecurityGroupId(),
+                        logBucket.deliveryBucketName(),
+                        settings.originVerifySecret(),
+                        settings.api().enabled()),
+                primary);
+        ApiService api = new ApiService(
+                "api",
+                new ApiServiceArgs(
+                        settings.task(),
+                        settings.scaling(),
+                        settings.deployment(),
+                        naming,
+                        aws,
+                        settings.protect(),
+                        settings.logRetentionDays(),
+                        encryption.keyArn(),
+                        network.vpcId(),
+                        network.appSubnetIds(),
+                        network.appSecurityGroupId(),
+                        registry.repositoryArn(),
+                        loadBalancer,
+                        new AppDependencies(
+                                database.writerEndpoint(),
+                                database.readerEndpoint(),
+                                database.port(),
+                                database.databaseName(),
+                                Output.of(database.plannedClusterIdentifier()),
+                                database.masterSecretArn(),
+                                cache.map(c -> new AppDependencies.Redis(
+                                        c.configurationEndpoint(), c.port(), c.connectionSecretArn())),
+                                appSecrets.apiKeysSecretArn()),
+                        alerts.topicArn()),
+                primary);
 
         Waf waf = waf(encryption, loadBalancer);
-        StaticAssets assets = new StaticAssets("static-assets", settings.edge(), naming, aws, settings.protect(),
-                encryption.keyArn(), logBucket.deliveryBucketName(), primary);
-        Cdn cdn = new Cdn("cdn", new CdnArgs(settings.edge(), naming, aws, assets, logBucket.bucketDomainName(),
-                loadBalancer.originDomain().map(Output::of).orElse(loadBalancer.dnsName()), loadBalancer.arn(),
-                loadBalancer.internal(), settings.api().enabled(),
-                settings.originVerifySecret(), waf.cloudFrontAclArn(), providers.usEast1(), settings.protect()), primary);
+        StaticAssets assets = new StaticAssets(
+                "static-assets",
+                settings.edge(),
+                naming,
+                aws,
+                settings.protect(),
+                encryption.keyArn(),
+                logBucket.deliveryBucketName(),
+                primary);
+        Cdn cdn = new Cdn(
+                "cdn",
+                new CdnArgs(
+                        settings.edge(),
+                        naming,
+                        aws,
+                        assets,
+                        logBucket.bucketDomainName(),
+                        loadBalancer.originDomain().map(Output::of).orElse(loadBalancer.dnsName()),
+                        loadBalancer.arn(),
+                        loadBalancer.internal(),
+                        settings.api().enabled(),
+                        settings.originVerifySecret(),
+                        waf.cloudFrontAclArn(),
+                        providers.usEast1(),
+                        settings.protect()),
+                primary);
         Optional<ApiGateway> apiGateway = apiGateway(encryption, loadBalancer, cdn, waf);
 
         Monitoring monitoring = monitoring(alerts, loadBalancer, api, database, cache, waf, apiGateway);
         Optional<DisasterRecovery> dr = disasterRecovery(encryption, network, database, assets, alerts);
-        return new StackOutputs.Components(encryption, network, database, cache, appSecrets, logBucket, registry,
-                loadBalancer, api, waf, assets, cdn, apiGateway, alerts, monitoring, dr);
+        return new StackOutputs.Components(
+                encryption,
+                network,
+                database,
+                cache,
+                appSecrets,
+                logBucket,
+                registry,
+                loadBalancer,
+                api,
+                waf,
+                assets,
+                cdn,
+                apiGateway,
+                alerts,
+                monitoring,
+                dr);
     }
 
     private Waf waf(Encryption encryption, LoadBalancer loadBalancer) {
         // CloudFront-scope WAF logs live in us-east-1, and KMS keys are regional: a second key unless we are there.
-        Output<String> usEast1Key = Providers.CLOUDFRONT_REGION.equals(settings.region()) ? encryption.keyArn()
-                : regionalKey("encryption-us-east-1", "edge", Providers.CLOUDFRONT_REGION, providers.usEast1(), false).keyArn();
-        return new Waf("waf", new WafArgs(settings.edge(), naming, settings.logRetentionDays(), encryption.keyArn(),
-                providers.usEast1(), usEast1Key, loadBalancer.arn(), settings.originVerifySecret()), primary);
+        Output<String> usEast1Key = Providers.CLOUDFRONT_REGION.equals(settings.region())
+                ? encryption.keyArn()
+                : regionalKey("encryption-us-east-1", "edge", Providers.CLOUDFRONT_REGION, providers.usEast1(), false)
+                        .keyArn();
+        return new Waf(
+                "waf",
+                new WafArgs(
+                        settings.edge(),
+                        naming,
+                        settings.logRetentionDays(),
+                        encryption.keyArn(),
+                        providers.usEast1(),
+                        usEast1Key,
+                        loadBalancer.arn(),
+                        settings.originVerifySecret()),
+                primary);
     }
 
     private Optional<ApiGateway> apiGateway(Encryption encryption, LoadBalancer loadBalancer, Cdn cdn, Waf waf) {
@@ -131,42 +258,104 @@ final class StackComposition {
         }
         // Only CloudFront reaches the ALB (and its WAF sees every request), so the API goes through it too.
         Output<String> backend = cdn.domainName().applyValue(d -> "https://" + d);
-        return Optional.of(new ApiGateway("api-gateway", new ApiGatewayArgs(settings.api(), naming, aws,
-                settings.protect(), settings.logRetentionDays(), encryption.keyArn(), backend, waf.regionalAclArn(),
-                EdgeSecrets.gatewaySecret(settings.originVerifySecret())), primary));
+        return Optional.of(new ApiGateway(
+                "api-gateway",
+                new ApiGatewayArgs(
+                        settings.api(),
+                        naming,
+                        aws,
+                        settings.protect(),
+                        settings.logRetentionDays(),
+                        encryption.keyArn(),
+                        backend,
+                        waf.regionalAclArn(),
+                        EdgeSecrets.gatewaySecret(settings.originVerifySecret())),
+                primary));
     }
 
-    private Monitoring monitoring(Alerts alerts, LoadBalancer alb, ApiService api, Database database, Optional<Cache> cache, Waf waf,
-                                  Optional<ApiGateway> apiGateway) {
+    private Monitoring monitoring(
+            Alerts alerts,
+            LoadBalancer alb,
+            ApiService api,
+            Database database,
+            Optional<Cache> cache,
+            Waf waf,
+            Optional<ApiGateway> apiGateway) {
         List<MonitoringArgs.Labeled> targetGroups = new ArrayList<>();
-        targetGroups.add(new MonitoringArgs.Labeled("blue", alb.blueTargetGroup().arnSuffix()));
-        alb.greenTargetGroup().ifPresent(green -> targetGroups.add(new MonitoringArgs.Labeled("green", green.arnSuffix())));
+        targetGroups.add(
+                new MonitoringArgs.Labeled("blue", alb.blueTargetGroup().arnSuffix()));
+        alb.greenTargetGroup()
+                .ifPresent(green -> targetGroups.add(new MonitoringArgs.Labeled("green", green.arnSuffix())));
         // Planned identifiers: alarms and the dashboard need not wait for Aurora, ElastiCache or the service.
-        return new Monitoring("monitoring", new MonitoringArgs(settings.alerts(), naming, settings.region(),
-                alerts.topicArn(), api.clusterName(), Output.of(api.plannedServiceName()), alb.arnSuffix(), targetGroups,
-                Output.of(database.plannedClusterIdentifier()), settings.database().serverless(),
-                cache.map(c -> c.nodeIds().stream().map(Output::of).toList()).orElse(List.of()),
-                apiGateway.map(g -> new MonitoringArgs.ApiStage(g.restApiName(), g.stageName())),
-                waf.regionalAclName(), waf.cloudFrontAclName(), api.rollbackAlarmName()), primary);
+        return new Monitoring(
+                "monitoring",
+                new MonitoringArgs(
+                        settings.alerts(),
+                        naming,
+                        settings.region(),
+                        alerts.topicArn(),
+                        api.clusterName(),
+                        Output.of(api.plannedServiceName()),
+                        alb.arnSuffix(),
+                        targetGroups,
+                        Output.of(database.plannedClusterIdentifier()),
+                        settings.database().serverless(),
+                        cache.map(c -> c.nodeIds().stream().map(Output::of).toList())
+                                .orElse(List.of()),
+                        apiGateway.map(g -> new MonitoringArgs.ApiStage(g.restApiName(), g.stageName())),
+                        waf.regionalAclName(),
+                        waf.cloudFrontAclName(),
+                        api.rollbackAlarmName()),
+                primary);
     }
 
-    private Optional<DisasterRecovery> disasterRecovery(Encryption encryption, Network network, Database database,
-                                                        StaticAssets assets, Alerts alerts) {
+    private Optional<DisasterRecovery> disasterRecovery(
+            Encryption encryption, Network network, Database database, StaticAssets assets, Alerts alerts) {
         // The DR vault's copies are encrypted with the DR key: a decommission keeps it with them.
-        return providers.dr().map(drProvider -> new DisasterRecovery("dr", new DisasterRecoveryArgs(settings.dr(), naming,
-                aws, settings.protect(), settings.teardown(), drProvider,
-                regionalKey("encryption-dr", "dr", settings.dr().region(), drProvider, settings.teardown().keepsData())
-                        .keyArn(), encryption.keyArn(),
-                assets.versionedBucketId(), assets.bucketArn(), assets.kmsEncrypted(), database.clusterArn(),
-                network.vpcId(), network.vpcCidr(), network.privateRouteTableIds(), settings.logRetentionDays(),
-                alerts.topicArn(), settings.database()), primary));
+        return providers
+                .dr()
+                .map(drProvider -> new DisasterRecovery(
+                        "dr",
+                        new DisasterRecoveryArgs(
+                                settings.dr(),
+                                naming,
+                                aws,
+                                settings.protect(),
+                                settings.teardown(),
+                                drProvider,
+                                regionalKey(
+                                                "encryption-dr",
+                                                "dr",
+                                                settings.dr().region(),
+                                                drProvider,
+                                                settings.teardown().keepsData())
+                                        .keyArn(),
+                                encryption.keyArn(),
+                                assets.versionedBucketId(),
+                                assets.bucketArn(),
+                                assets.kmsEncrypted(),
+                                database.clusterArn(),
+                                network.vpcId(),
+                                network.vpcCidr(),
+                                network.privateRouteTableIds(),
+                                settings.logRetentionDays(),
+                                alerts.topicArn(),
+                                settings.database()),
+                        primary));
     }
 
     /** A CMK in another region (KMS keys are regional), aliased {@code alias/storefront-<what>-<suffix>}. */
-    private Encryption regionalKey(String name, String what, String region, com.pulumi.aws.Provider provider,
-                                   boolean keptAfterDestroy) {
-        return new Encryption(name, new EncryptionArgs(naming, "alias/" + naming.name(what),
-                AwsContext.lookup(region, provider), settings.protect(), Optional.empty(), keptAfterDestroy),
+    private Encryption regionalKey(
+            String name, String what, String region, com.pulumi.aws.Provider provider, boolean keptAfterDestroy) {
+        return new Encryption(
+                name,
+                new EncryptionArgs(
+                        naming,
+                        "alias/" + naming.name(what),
+                        AwsContext.lookup(region, provider),
+                        settings.protect(),
+                        Optional.empty(),
+                        keptAfterDestroy),
                 ComponentResourceOptions.builder().providers(provider).build());
     }
 }

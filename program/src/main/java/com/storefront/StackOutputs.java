@@ -2,8 +2,8 @@ package com.storefront;
 
 import com.pulumi.Context;
 import com.pulumi.core.Output;
-import com.storefront.config.StackSettings;
 import com.storefront.api.ApiGateway;
+import com.storefront.config.StackSettings;
 import com.storefront.data.Cache;
 import com.storefront.data.Database;
 import com.storefront.dr.DisasterRecovery;
@@ -27,15 +27,25 @@ import java.util.Optional;
 final class StackOutputs {
 
     /** The components whose typed outputs become stack outputs. */
-    record Components(Encryption encryption, Network network, Database database, java.util.Optional<Cache> cache,
-                      AppSecrets appSecrets,
-                      LogBucket logBucket, Registry registry, LoadBalancer loadBalancer, ApiService api, Waf waf,
-                      StaticAssets assets, Cdn cdn, Optional<ApiGateway> apiGateway, Alerts alerts,
-                      Monitoring monitoring, Optional<DisasterRecovery> dr) {
-    }
+    record Components(
+            Encryption encryption,
+            Network network,
+            Database database,
+            java.util.Optional<Cache> cache,
+            AppSecrets appSecrets,
+            LogBucket logBucket,
+            Registry registry,
+            LoadBalancer loadBalancer,
+            ApiService api,
+            Waf waf,
+            StaticAssets assets,
+            Cdn cdn,
+            Optional<ApiGateway> apiGateway,
+            Alerts alerts,
+            Monitoring monitoring,
+            Optional<DisasterRecovery> dr) {}
 
-    private StackOutputs() {
-    }
+    private StackOutputs() {}
 
     static void export(Context ctx, StackSettings settings, Components c) {
         ctx.export("environment", Output.of(settings.environment().configValue()));
@@ -83,13 +93,16 @@ final class StackOutputs {
         ctx.export("taskDefinitionArn", api.taskDefinitionArn());
         ctx.export("apiLogGroupName", api.logGroupName());
         ctx.export("serviceDiscoveryName", api.discoveryName());
-        ctx.export("deploymentStrategy", Output.of(settings.deployment().strategy().configValue()));
+        ctx.export(
+                "deploymentStrategy", Output.of(settings.deployment().strategy().configValue()));
         ctx.export("rollbackAlarmName", api.rollbackAlarmName());
         api.codeDeployApplication().ifPresent(app -> ctx.export("codeDeployApplication", app));
         api.codeDeployDeploymentGroup().ifPresent(group -> {
             ctx.export("codeDeployDeploymentGroup", group);
-            ctx.export("codeDeployAppSpecTemplate", Output.tuple(c.network().appSubnetIds(), c.network().appSecurityGroupId())
-                    .applyValue(t -> AppSpec.template(settings.task(), t.t1, t.t2)));
+            ctx.export(
+                    "codeDeployAppSpecTemplate",
+                    Output.tuple(c.network().appSubnetIds(), c.network().appSecurityGroupId())
+                            .applyValue(t -> AppSpec.template(settings.task(), t.t1, t.t2)));
             ctx.export("rolloutTimeoutMinutes", Output.of(settings.deployment().rolloutTimeoutMinutes()));
         });
         ctx.export("containerName", Output.of(api.containerName()));
@@ -108,8 +121,11 @@ final class StackOutputs {
         java.util.List<Output<java.util.List<String>>> alarms = new java.util.ArrayList<>();
         alarms.add(c.monitoring().alarmNames());
         c.dr().ifPresent(dr -> alarms.add(Output.all(dr.alarmNames())));
-        ctx.export("alarmNames", Output.all(alarms).applyValue(lists -> lists.stream()
-                .flatMap(java.util.List::stream).toList()));
+        ctx.export(
+                "alarmNames",
+                Output.all(alarms)
+                        .applyValue(lists ->
+                                lists.stream().flatMap(java.util.List::stream).toList()));
         ctx.export("drEnabled", Output.of(c.dr().isPresent()));
         c.dr().ifPresent(dr -> {
             ctx.export("drRegion", Output.of(settings.dr().region()));

@@ -31,7 +31,8 @@ class ArchitectureTest {
         Map<String, Set<String>> uses = uses(List.of("program", "plan"));
         List<String> cycles = new ArrayList<>();
         uses.forEach((from, targets) -> targets.stream()
-                .filter(to -> from.compareTo(to) < 0 && uses.getOrDefault(to, Set.of()).contains(from))
+                .filter(to -> from.compareTo(to) < 0
+                        && uses.getOrDefault(to, Set.of()).contains(from))
                 .forEach(to -> cycles.add(from + " <-> " + to)));
         assertEquals(List.of(), cycles);
     }
@@ -39,7 +40,8 @@ class ArchitectureTest {
     @Test
     void theProgramNeverUsesThePlanner() {
         Map<String, Set<String>> uses = uses(List.of("program"));
-        uses.forEach((from, targets) -> assertTrue(targets.stream().noneMatch(t -> t.startsWith("com.storefront.plan")),
+        uses.forEach((from, targets) -> assertTrue(
+                targets.stream().noneMatch(t -> t.startsWith("com.storefront.plan")),
                 from + " uses the planner: " + targets));
         assertTrue(uses.size() > 10, "packages read: " + uses.keySet());
     }

@@ -18,8 +18,7 @@ import java.util.function.Consumer;
  */
 final class ChangeCommand {
 
-    private ChangeCommand() {
-    }
+    private ChangeCommand() {}
 
     private static boolean isEmpty(Path file) {
         try {
@@ -29,8 +28,14 @@ final class ChangeCommand {
         }
     }
 
-    static int run(String stack, Path file, String against, boolean allowStateful, Path repo, PrintStream out,
-                   PrintStream err) {
+    static int run(
+            String stack,
+            Path file,
+            String against,
+            boolean allowStateful,
+            Path repo,
+            PrintStream out,
+            PrintStream err) {
         List<String> warnings = new ArrayList<>();
         StackConfig baseConfig;
         Consumer<Context> baseProgram;
@@ -73,7 +78,8 @@ final class ChangeCommand {
         PlanCommand.placeholderWarnings(changeConfig).forEach(warnings::add);
 
         out.println("[plan] running both sides on Pulumi's mock engine (no AWS, no backend)");
-        PlanRun baseRun = baseConfig == null ? new PlanRun(java.util.Map.of(), List.of(), List.of(), java.util.Map.of())
+        PlanRun baseRun = baseConfig == null
+                ? new PlanRun(java.util.Map.of(), List.of(), List.of(), java.util.Map.of())
                 : PlanRun.run(baseConfig, new PlanMocks(), baseProgram);
         if (!baseRun.succeeded()) {
             err.println("plan: the base (" + baseLabel + ") does not run:");
@@ -83,8 +89,12 @@ final class ChangeCommand {
         if (!changeRun.succeeded()) {
             return PlanCommand.failed(changeRun, err);
         }
-        ChangeReport report = new ChangeReport(stack, baseLabel, "working tree " + file.getFileName(),
-                ChangeImpact.between(baseRun, changeRun, ReplacementRules.load()), warnings);
+        ChangeReport report = new ChangeReport(
+                stack,
+                baseLabel,
+                "working tree " + file.getFileName(),
+                ChangeImpact.between(baseRun, changeRun, ReplacementRules.load()),
+                warnings);
         warnings.forEach(w -> out.println("[plan] warning: " + w));
         out.println(report.summary());
         report.lines().forEach(line -> out.println("  " + line));
@@ -92,11 +102,14 @@ final class ChangeCommand {
             return 1;
         }
         if (!report.impact().endangered().isEmpty()) {
-            report.impact().endangered().forEach(c -> err.println("plan: error: " + c.action().word() + " " + c.type()
-                    + " " + c.name() + ": " + String.join("; ", c.reasons())));
+            report.impact()
+                    .endangered()
+                    .forEach(c -> err.println("plan: error: " + c.action().word() + " " + c.type() + " " + c.name()
+                            + ": " + String.join("; ", c.reasons())));
             if (!allowStateful) {
                 err.println("plan: this change replaces or deletes data; if that is intended, acknowledge it with "
-                        + PlanCommand.ALLOW_STATEFUL + " (see the README: \"When the change impact flags data at risk\")");
+                        + PlanCommand.ALLOW_STATEFUL
+                        + " (see the README: \"When the change impact flags data at risk\")");
                 return PlanCommand.DATA_AT_RISK;
             }
             out.println("[plan] acknowledged with " + PlanCommand.ALLOW_STATEFUL);

@@ -26,7 +26,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ChangeImpact {
 
     public enum Action {
-        CREATE("create"), UPDATE("update"), REPLACE("replace"), DELETE("delete");
+        CREATE("create"),
+        UPDATE("update"),
+        REPLACE("replace"),
+        DELETE("delete");
 
         private final String word;
 
@@ -41,9 +44,14 @@ public final class ChangeImpact {
 
     /** Resource types whose replacement or deletion loses data or what decrypts it. */
     public static final Set<String> STATEFUL_TYPES = Set.of(
-            "aws:rds/cluster:Cluster", "aws:rds/clusterInstance:ClusterInstance",
-            "aws:elasticache/replicationGroup:ReplicationGroup", "aws:s3/bucketV2:BucketV2", "aws:kms/key:Key",
-            "aws:backup/vault:Vault", "aws:secretsmanager/secret:Secret", "aws:ecr/repository:Repository");
+            "aws:rds/cluster:Cluster",
+            "aws:rds/clusterInstance:ClusterInstance",
+            "aws:elasticache/replicationGroup:ReplicationGroup",
+            "aws:s3/bucketV2:BucketV2",
+            "aws:kms/key:Key",
+            "aws:backup/vault:Vault",
+            "aws:secretsmanager/secret:Secret",
+            "aws:ecr/repository:Repository");
 
     /**
      * The input that names a resource of a type in AWS (default {@code name}). The bridged provider
@@ -61,18 +69,31 @@ public final class ChangeImpact {
      * {@code fromReplaced} marks an input whose value comes from a resource that is created or
      * replaced, so it is known only after that happens.
      */
-    public record InputChange(String name, String before, String after, boolean forcesReplacement,
-                              boolean fromReplaced, List<String> sources) {
-    }
+    public record InputChange(
+            String name,
+            String before,
+            String after,
+            boolean forcesReplacement,
+            boolean fromReplaced,
+            List<String> sources) {}
 
     /**
      * @param deleteFirst the old resource goes before the new one exists (the option, or a fixed name)
      * @param protect     the resource is protected: `pulumi up` stops at its replacement or deletion
      * @param retained    deleting it only removes it from the stack ({@code retainOnDelete})
      */
-    public record Change(String urn, String type, String name, String component, Action action,
-                         List<InputChange> inputs, List<String> reasons, boolean stateful,
-                         boolean deleteFirst, boolean protect, boolean retained) {
+    public record Change(
+            String urn,
+            String type,
+            String name,
+            String component,
+            Action action,
+            List<InputChange> inputs,
+            List<String> reasons,
+            boolean stateful,
+            boolean deleteFirst,
+            boolean protect,
+            boolean retained) {
 
         /** Stateful and replaced, or deleted from AWS: reported as an error. */
         public boolean endangersData() {
@@ -125,16 +146,29 @@ public final class ChangeImpact {
         replaceWithRelocatedProviders(pending);
         retagWithProviders(pending);
         Map<String, String> createdLabels = new TreeMap<>();
-        created.forEach(urn -> createdLabels.put(urn, now.get(urn).type() + " " + now.get(urn).name()));
+        created.forEach(urn ->
+                createdLabels.put(urn, now.get(urn).type() + " " + now.get(urn).name()));
         propagate(pending, createdLabels, rules);
 
         List<Change> result = new ArrayList<>();
-        pending.values().stream().filter(Pending::changed).forEach(p -> result.add(p.toChange(componentOf(change, p.after))));
+        pending.values().stream()
+                .filter(Pending::changed)
+                .forEach(p -> result.add(p.toChange(componentOf(change, p.after))));
         for (String urn : created) {
             Registered after = now.get(urn);
             if (after.custom()) {
-                result.add(new Change(urn, after.type(), after.name(), componentOf(change, after), Action.CREATE, List.of(),
-                        List.of(), STATEFUL_TYPES.contains(after.type()), false, after.protect(), after.retainOnDelete()));
+                result.add(new Change(
+                        urn,
+                        after.type(),
+                        after.name(),
+                        componentOf(change, after),
+                        Action.CREATE,
+                        List.of(),
+                        List.of(),
+                        STATEFUL_TYPES.contains(after.type()),
+                        false,
+                        after.protect(),
+                        after.retainOnDelete()));
             }
         }
         Set<String> matchedOld = new LinkedHashSet<>(oldUrnOf.values());
@@ -158,8 +192,18 @@ public final class ChangeImpact {
         if (before.protect()) {
             reasons.add("protected: pulumi up stops here until it is unprotected");
         }
-        return new Change(before.urn(), before.type(), before.name(), componentOf(base, before), Action.DELETE, List.of(),
-                List.copyOf(reasons), stateful, before.deleteBeforeReplace(), before.protect(), before.retainOnDelete());
+        return new Change(
+                before.urn(),
+                before.type(),
+                before.name(),
+                componentOf(base, before),
+                Action.DELETE,
+                List.of(),
+                List.copyOf(reasons),
+                stateful,
+                before.deleteBeforeReplace(),
+                before.protect(),
+                before.retainOnDelete());
     }
 
     /** New URN to the old URN it continues: the same URN, one of its aliases, or one inherited from its parent. */
@@ -177,7 +221,10 @@ public final class ChangeImpact {
             if (match.containsKey(after.urn())) {
                 continue;
             }
-            aliasesOf(after, now, aliases).stream().filter(old::containsKey).filter(u -> !taken.contains(u)).findFirst()
+            aliasesOf(after, now, aliases).stream()
+                    .filter(old::containsKey)
+                    .filter(u -> !taken.contains(u))
+                    .findFirst()
                     .ifPresent(u -> {
                         match.put(after.urn(), u);
                         taken.add(u);
@@ -198,12 +245,15 @@ public final class ChangeImpact {
         Set<String> all = new LinkedHashSet<>(resource.aliasUrns());
         Registered parent = byUrn.get(resource.parentUrn());
         if (parent != null) {
-            String prefix = resource.urn().substring(0, resource.urn().indexOf("::", resource.urn().indexOf("::") + 2) + 2);
+            String prefix = resource.urn()
+                    .substring(0, resource.urn().indexOf("::", resource.urn().indexOf("::") + 2) + 2);
             for (String parentAlias : aliasesOf(parent, byUrn, memo)) {
                 // As the engine does: a child named after its parent was named after the parent's old name.
                 String parentOldName = parentAlias.substring(parentAlias.lastIndexOf("::") + 2);
                 String name = resource.name().startsWith(parent.name())
-                        ? parentOldName + resource.name().substring(parent.name().length()) : resource.name();
+                        ? parentOldName
+                                + resource.name().substring(parent.name().length())
+                        : resource.name();
                 all.add(prefix + RecordingMonitor.childType(parentAlias, resource.type()) + "::" + name);
             }
         }
@@ -215,23 +265,33 @@ public final class ChangeImpact {
     /** A provider whose region changes moves everything it manages: Pulumi replaces each of them. */
     private static void replaceWithRelocatedProviders(Map<String, Pending> pending) {
         Set<String> moved = providersWhoseInputChanged(pending, "region");
-        pending.values().stream().filter(p -> moved.contains(p.after.providerName()))
+        pending.values().stream()
+                .filter(p -> moved.contains(p.after.providerName()))
                 .forEach(p -> p.replaceBecause("its provider " + p.after.providerName() + " changes region"));
     }
 
     /** New default tags on a provider update the tags of every taggable resource it manages. */
     private static void retagWithProviders(Map<String, Pending> pending) {
         Set<String> retagged = providersWhoseInputChanged(pending, "defaultTags");
-        pending.values().stream().filter(p -> retagged.contains(p.after.providerName()) && taggable(p.after.type()))
-                .forEach(p -> p.inputs.putIfAbsent("tagsAll", new InputChange("tagsAll", "(provider default tags)",
-                        "(the provider's new default tags)", false, false, List.of())));
+        pending.values().stream()
+                .filter(p -> retagged.contains(p.after.providerName()) && taggable(p.after.type()))
+                .forEach(p -> p.inputs.putIfAbsent(
+                        "tagsAll",
+                        new InputChange(
+                                "tagsAll",
+                                "(provider default tags)",
+                                "(the provider's new default tags)",
+                                false,
+                                false,
+                                List.of())));
     }
 
     private static Set<String> providersWhoseInputChanged(Map<String, Pending> pending, String input) {
         Set<String> names = new TreeSet<>();
         pending.values().stream()
                 .filter(p -> p.after.type().equals(PlanRun.PROVIDER_TYPE))
-                .filter(p -> !Objects.equals(p.before.inputs().get(input), p.after.inputs().get(input)))
+                .filter(p -> !Objects.equals(
+                        p.before.inputs().get(input), p.after.inputs().get(input)))
                 .forEach(p -> names.add(p.after.name()));
         return names;
     }
@@ -240,9 +300,12 @@ public final class ChangeImpact {
 
     /** Whether the type takes tags: its Java args have a {@code tags} input. */
     static boolean taggable(String type) {
-        return TAGGABLE.computeIfAbsent(type, t -> Registered.argsClass(t)
-                .map(args -> java.util.Arrays.stream(args.getMethods()).anyMatch(m -> m.getName().equals("tags")))
-                .orElse(false));
+        return TAGGABLE.computeIfAbsent(
+                type,
+                t -> Registered.argsClass(t)
+                        .map(args -> java.util.Arrays.stream(args.getMethods())
+                                .anyMatch(m -> m.getName().equals("tags")))
+                        .orElse(false));
     }
 
     /**
@@ -262,13 +325,15 @@ public final class ChangeImpact {
                 labels.putIfAbsent(p.after.urn(), p.label() + ", which is replaced");
             });
             for (Pending dependent : pending.values()) {
-                for (Map.Entry<String, List<String>> input : dependent.after.propertyDependencies().entrySet()) {
+                for (Map.Entry<String, List<String>> input :
+                        dependent.after.propertyDependencies().entrySet()) {
                     String key = input.getKey();
                     String seen = dependent.after.urn() + "#" + key;
                     if (done.contains(seen) || dependent.after.ignoreChanges().contains(key)) {
                         continue;
                     }
-                    List<String> from = input.getValue().stream().filter(sources::contains).toList();
+                    List<String> from =
+                            input.getValue().stream().filter(sources::contains).toList();
                     if (from.isEmpty()) {
                         continue;
                     }
@@ -325,7 +390,8 @@ public final class ChangeImpact {
                 }
             }
             if (!Objects.equals(before.providerName(), after.providerName())) {
-                p.replaceBecause("its provider changes (" + before.providerName() + " -> " + after.providerName() + ")");
+                p.replaceBecause(
+                        "its provider changes (" + before.providerName() + " -> " + after.providerName() + ")");
             }
             return p;
         }
@@ -341,7 +407,8 @@ public final class ChangeImpact {
 
         /** The program's own {@code replaceOnChanges} option replaces the resource whatever the provider says. */
         void replaceIfAsked(String key) {
-            if (after.replaceOnChanges().contains(key) || after.replaceOnChanges().contains("*")) {
+            if (after.replaceOnChanges().contains(key)
+                    || after.replaceOnChanges().contains("*")) {
                 replaceBecause(key + " changes and the program asks for replacement on it (replaceOnChanges)");
             }
         }
@@ -352,17 +419,25 @@ public final class ChangeImpact {
         }
 
         private void record(String key, List<ReplacementRules.Rule> hit, boolean fromReplaced) {
-            boolean secret = before.secretInputs().contains(key) || after.secretInputs().contains(key);
+            boolean secret =
+                    before.secretInputs().contains(key) || after.secretInputs().contains(key);
             InputChange existing = inputs.get(key);
             String shownBefore = secret ? "[secret]" : shown(before.inputs().get(key));
-            String shownAfter = fromReplaced ? "(known after the replacement)" : secret ? "[secret]" : shown(after.inputs().get(key));
+            String shownAfter = fromReplaced
+                    ? "(known after the replacement)"
+                    : secret ? "[secret]" : shown(after.inputs().get(key));
             boolean forces = !hit.isEmpty() || (existing != null && existing.forcesReplacement());
             List<String> sources = new ArrayList<>(existing == null ? List.of() : existing.sources());
-            hit.stream().map(r -> r.path() + ": " + r.source()).filter(s -> !sources.contains(s)).forEach(sources::add);
+            hit.stream()
+                    .map(r -> r.path() + ": " + r.source())
+                    .filter(s -> !sources.contains(s))
+                    .forEach(sources::add);
             inputs.put(key, new InputChange(key, shownBefore, shownAfter, forces, fromReplaced, List.copyOf(sources)));
             if (!hit.isEmpty()) {
                 if (!fromReplaced) {
-                    hit.stream().map(ReplacementRules.Rule::path).distinct()
+                    hit.stream()
+                            .map(ReplacementRules.Rule::path)
+                            .distinct()
                             .forEach(path -> reasons.add(path + " forces a new resource"));
                 }
                 replaced = true;
@@ -384,13 +459,23 @@ public final class ChangeImpact {
         Change toChange(String component) {
             boolean stateful = STATEFUL_TYPES.contains(after.type());
             List<String> why = new ArrayList<>(new LinkedHashSet<>(reasons));
-            boolean deleteFirst = replaced && (after.deleteBeforeReplace()
-                    || after.inputs().get(NAME_INPUT.getOrDefault(after.type(), "name")) != null);
+            boolean deleteFirst = replaced
+                    && (after.deleteBeforeReplace()
+                            || after.inputs().get(NAME_INPUT.getOrDefault(after.type(), "name")) != null);
             if (replaced && before.protect()) {
                 why.add("protected: pulumi up stops here until it is unprotected");
             }
-            return new Change(after.urn(), after.type(), after.name(), component, replaced ? Action.REPLACE : Action.UPDATE,
-                    List.copyOf(inputs.values()), List.copyOf(why), stateful, deleteFirst, before.protect(),
+            return new Change(
+                    after.urn(),
+                    after.type(),
+                    after.name(),
+                    component,
+                    replaced ? Action.REPLACE : Action.UPDATE,
+                    List.copyOf(inputs.values()),
+                    List.copyOf(why),
+                    stateful,
+                    deleteFirst,
+                    before.protect(),
                     after.retainOnDelete());
         }
     }

@@ -20,7 +20,8 @@ public record ChangeReport(String stack, String base, String change, ChangeImpac
 
     public static final int SCHEMA_VERSION = 1;
     private static final int SHOWN_LENGTH = 120;
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    private static final Gson GSON =
+            new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     /** e.g. {@code prod: 3 to update, 1 to replace (stateful: 0)}. */
     public String summary() {
@@ -30,15 +31,19 @@ public record ChangeReport(String stack, String base, String change, ChangeImpac
                 parts.add(count + " to " + action.word());
             }
         });
-        return stack + ": " + (parts.isEmpty() ? "no changes" : String.join(", ", parts))
-                + " (stateful: " + impact.endangered().size() + ")";
+        return stack + ": " + (parts.isEmpty() ? "no changes" : String.join(", ", parts)) + " (stateful: "
+                + impact.endangered().size() + ")";
     }
 
     public String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("# Change impact: ").append(stack).append("\n\n");
         md.append("`").append(summary()).append("`\n\n");
-        md.append("Compared: `").append(change).append("` against `").append(base).append("`, both run on the mock engine. ")
+        md.append("Compared: `")
+                .append(change)
+                .append("` against `")
+                .append(base)
+                .append("`, both run on the mock engine. ")
                 .append("A replacement is decided from the replacement-forcing inputs of each type ")
                 .append("(`plan/replacement-inputs.tsv`, sources cited there).\n\n");
         warnings.forEach(w -> md.append("> warning: ").append(w).append("\n\n"));
@@ -46,25 +51,49 @@ public record ChangeReport(String stack, String base, String change, ChangeImpac
         if (!endangered.isEmpty()) {
             md.append("## Errors: data at risk\n\n");
             for (ChangeImpact.Change c : endangered) {
-                md.append("- **").append(c.action().word()).append("** `").append(c.type()).append("` `").append(c.name())
-                        .append("`: ").append(String.join("; ", c.reasons())).append("\n");
+                md.append("- **")
+                        .append(c.action().word())
+                        .append("** `")
+                        .append(c.type())
+                        .append("` `")
+                        .append(c.name())
+                        .append("`: ")
+                        .append(String.join("; ", c.reasons()))
+                        .append("\n");
             }
             md.append("\nSee the README, \"When the change impact flags data at risk\".\n\n");
         }
         for (ChangeImpact.Action action : ChangeImpact.Action.values()) {
-            List<ChangeImpact.Change> of = impact.changes().stream().filter(c -> c.action() == action).toList();
+            List<ChangeImpact.Change> of =
+                    impact.changes().stream().filter(c -> c.action() == action).toList();
             if (of.isEmpty()) {
                 continue;
             }
-            md.append("## ").append(capitalized(action.word())).append(" (").append(of.size()).append(")\n\n");
+            md.append("## ")
+                    .append(capitalized(action.word()))
+                    .append(" (")
+                    .append(of.size())
+                    .append(")\n\n");
             md.append("| resource | component | inputs | why |\n|---|---|---|---|\n");
             for (ChangeImpact.Change c : of) {
-                md.append("| `").append(c.type()).append("` `").append(c.name()).append("`")
+                md.append("| `")
+                        .append(c.type())
+                        .append("` `")
+                        .append(c.name())
+                        .append("`")
                         .append(c.deleteFirst() && action == ChangeImpact.Action.REPLACE ? " (deleted first)" : "")
-                        .append(c.protect() && (action == ChangeImpact.Action.REPLACE || action == ChangeImpact.Action.DELETE)
-                                ? " (protected)" : "")
-                        .append(" | ").append(c.component().isEmpty() ? "" : "`" + c.component() + "`")
-                        .append(" | ").append(inputs(c)).append(" | ").append(cell(String.join("; ", c.reasons())))
+                        .append(
+                                c.protect()
+                                                && (action == ChangeImpact.Action.REPLACE
+                                                        || action == ChangeImpact.Action.DELETE)
+                                        ? " (protected)"
+                                        : "")
+                        .append(" | ")
+                        .append(c.component().isEmpty() ? "" : "`" + c.component() + "`")
+                        .append(" | ")
+                        .append(inputs(c))
+                        .append(" | ")
+                        .append(cell(String.join("; ", c.reasons())))
                         .append(" |\n");
             }
             md.append("\n");
@@ -143,6 +172,8 @@ public record ChangeReport(String stack, String base, String change, ChangeImpac
 
     /** For tests and the terminal: each change as {@code action type name}. */
     public List<String> lines() {
-        return impact.changes().stream().map(c -> c.action().word() + " " + c.type() + " " + c.name()).toList();
+        return impact.changes().stream()
+                .map(c -> c.action().word() + " " + c.type() + " " + c.name())
+                .toList();
     }
 }

@@ -26,6 +26,7 @@ public record DeployEstimate(double minutes, List<String> criticalPath) {
 
     /** Minutes of a resource type the table does not list: an API call and a short waiter. */
     static final double UNLISTED_MINUTES = 0.1;
+
     private static final String DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
     /** A distribution created without waiting for its global rollout returns in well under a minute. */
     private static final double DISTRIBUTION_NO_WAIT_MINUTES = 0.5;
@@ -56,8 +57,10 @@ public record DeployEstimate(double minutes, List<String> criticalPath) {
                 previous.put(r.urn(), before);
             }
         }
-        String last = finish.entrySet().stream().max(Map.Entry.<String, Double>comparingByValue()
-                .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(null);
+        String last = finish.entrySet().stream()
+                .max(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey)
+                .orElse(null);
         List<String> path = new ArrayList<>();
         for (String urn = last; urn != null; urn = previous.get(urn)) {
             Registered r = byUrn.get(urn);
@@ -74,7 +77,8 @@ public record DeployEstimate(double minutes, List<String> criticalPath) {
         if (!r.custom()) {
             return 0;
         }
-        if (r.type().equals(DISTRIBUTION) && Boolean.FALSE.equals(r.input("waitForDeployment").orElse(true))) {
+        if (r.type().equals(DISTRIBUTION)
+                && Boolean.FALSE.equals(r.input("waitForDeployment").orElse(true))) {
             return DISTRIBUTION_NO_WAIT_MINUTES;
         }
         return table.getOrDefault(r.type(), UNLISTED_MINUTES);

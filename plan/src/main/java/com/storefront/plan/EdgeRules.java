@@ -21,10 +21,10 @@ final class EdgeRules {
     static final String INTEGRATION = "aws:apigateway/integration:Integration";
     /** The headers of our own edge (the rule's own names, not the code's). */
     static final String ORIGIN_HEADER = "X-Origin-Verify";
+
     static final String GATEWAY_HEADER = "X-Gateway-Verify";
 
-    private EdgeRules() {
-    }
+    private EdgeRules() {}
 
     /** Every custom origin is HTTPS-only with TLS 1.2 or later; a VPC origin stays inside AWS's network. */
     @SuppressWarnings("unchecked")
@@ -83,13 +83,17 @@ final class EdgeRules {
             return violations;
         }
         Optional<String> originSecret = run.ofType(DISTRIBUTION).stream()
-                .flatMap(d -> d.list("origins").stream()).map(o -> (Map<String, Object>) o)
+                .flatMap(d -> d.list("origins").stream())
+                .map(o -> (Map<String, Object>) o)
                 .flatMap(o -> ((List<Object>) o.getOrDefault("customHeaders", List.of())).stream())
-                .map(h -> (Map<String, Object>) h).filter(h -> ORIGIN_HEADER.equals(h.get("name")))
-                .map(h -> (String) h.get("value")).findFirst();
+                .map(h -> (Map<String, Object>) h)
+                .filter(h -> ORIGIN_HEADER.equals(h.get("name")))
+                .map(h -> (String) h.get("value"))
+                .findFirst();
         for (Registered integration : integrations) {
             String path = samplePath(integration.string("uri"));
-            Map<String, String> headers = originSecret.map(s -> Map.of(ORIGIN_HEADER, s)).orElse(Map.of());
+            Map<String, String> headers =
+                    originSecret.map(s -> Map.of(ORIGIN_HEADER, s)).orElse(Map.of());
             for (Registered listener : run.ofType(LISTENER)) {
                 if (!reachedByCloudFront(listener)) {
                     continue;
@@ -106,14 +110,19 @@ final class EdgeRules {
 
     private static List<Registered> listenersOf(PlanRun run, Registered alb) {
         Object arn = alb.outputs().get("arn");
-        return run.ofType(LISTENER).stream().filter(l -> Objects.equals(arn, l.input("loadBalancerArn").orElse(null))).toList();
+        return run.ofType(LISTENER).stream()
+                .filter(l -> Objects.equals(arn, l.input("loadBalancerArn").orElse(null)))
+                .toList();
     }
 
     @SuppressWarnings("unchecked")
     private static boolean redirectsToHttps(Registered listener) {
         List<Object> actions = listener.list("defaultActions");
-        return actions.size() == 1 && "redirect".equals(((Map<String, Object>) actions.get(0)).get("type"))
-                && "HTTPS".equals(((Map<String, Object>) ((Map<String, Object>) actions.get(0)).get("redirect")).get("protocol"));
+        return actions.size() == 1
+                && "redirect".equals(((Map<String, Object>) actions.get(0)).get("type"))
+                && "HTTPS"
+                        .equals(((Map<String, Object>) ((Map<String, Object>) actions.get(0)).get("redirect"))
+                                .get("protocol"));
     }
 
     /** CloudFront uses 443 to an internet-facing ALB and 80 through a VPC origin; the test listeners are internal. */
@@ -131,11 +140,13 @@ final class EdgeRules {
 
     /** The action ELB takes: the matching rule with the lowest priority, else the listener's default. */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> evaluate(PlanRun run, Registered listener, String path, Map<String, String> headers) {
+    private static Map<String, Object> evaluate(
+            PlanRun run, Registered listener, String path, Map<String, String> headers) {
         Object arn = listener.outputs().get("arn");
         List<Registered> rules = run.ofType(RULE).stream()
                 .filter(r -> Objects.equals(arn, r.input("listenerArn").orElse(null)))
-                .sorted(Comparator.comparingDouble(r -> r.number("priority"))).toList();
+                .sorted(Comparator.comparingDouble(r -> r.number("priority")))
+                .toList();
         for (Registered rule : rules) {
             if (matches(rule.list("conditions"), path, headers)) {
                 return (Map<String, Object>) rule.list("actions").get(0);

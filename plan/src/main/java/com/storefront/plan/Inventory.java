@@ -13,12 +13,11 @@ import java.util.TreeSet;
 public final class Inventory {
 
     /** One AWS resource and the settings worth reviewing. */
-    public record Item(String type, String name, String region, Map<String, Object> settings) {
-    }
+    public record Item(String type, String name, String region, Map<String, Object> settings) {}
 
     /** A component and what it registers. */
-    public record Component(String type, String name, Set<String> regions, Map<String, Long> countsByType,
-                            List<Item> resources) {
+    public record Component(
+            String type, String name, Set<String> regions, Map<String, Long> countsByType, List<Item> resources) {
 
         public int resourceCount() {
             return resources.size();
@@ -30,13 +29,22 @@ public final class Inventory {
             Map.entry("aws:ec2/vpc:Vpc", List.of("cidrBlock")),
             Map.entry("aws:ec2/subnet:Subnet", List.of("cidrBlock", "availabilityZone")),
             Map.entry("aws:ec2/vpcEndpoint:VpcEndpoint", List.of("serviceName", "vpcEndpointType")),
-            Map.entry("aws:rds/cluster:Cluster", List.of("engine", "engineVersion", "serverlessv2ScalingConfiguration",
-                    "backupRetentionPeriod", "deletionProtection")),
+            Map.entry(
+                    "aws:rds/cluster:Cluster",
+                    List.of(
+                            "engine",
+                            "engineVersion",
+                            "serverlessv2ScalingConfiguration",
+                            "backupRetentionPeriod",
+                            "deletionProtection")),
             Map.entry("aws:rds/clusterInstance:ClusterInstance", List.of("instanceClass", "availabilityZone")),
-            Map.entry("aws:elasticache/replicationGroup:ReplicationGroup", List.of("engine", "engineVersion", "nodeType",
-                    "numNodeGroups", "replicasPerNodeGroup")),
+            Map.entry(
+                    "aws:elasticache/replicationGroup:ReplicationGroup",
+                    List.of("engine", "engineVersion", "nodeType", "numNodeGroups", "replicasPerNodeGroup")),
             Map.entry("aws:ecs/taskDefinition:TaskDefinition", List.of("cpu", "memory")),
-            Map.entry("aws:ecs/service:Service", List.of("desiredCount", "capacityProviderStrategies", "deploymentController")),
+            Map.entry(
+                    "aws:ecs/service:Service",
+                    List.of("desiredCount", "capacityProviderStrategies", "deploymentController")),
             Map.entry("aws:appautoscaling/target:Target", List.of("minCapacity", "maxCapacity")),
             Map.entry("aws:lb/loadBalancer:LoadBalancer", List.of("name", "internal")),
             Map.entry("aws:lb/listener:Listener", List.of("port", "protocol")),
@@ -49,8 +57,7 @@ public final class Inventory {
             Map.entry("aws:backup/plan:Plan", List.of("name")),
             Map.entry("aws:ec2/vpcPeeringConnection:VpcPeeringConnection", List.of("peerRegion")));
 
-    private Inventory() {
-    }
+    private Inventory() {}
 
     public static List<Component> of(PlanRun run) {
         Map<String, List<Registered>> byComponent = new TreeMap<>();
@@ -76,8 +83,12 @@ public final class Inventory {
                 items.add(new Item(r.type(), r.name(), region, settings(r)));
             }
             items.sort(Comparator.comparing(Item::type).thenComparing(Item::name));
-            result.add(new Component(component == null ? "(none)" : component.type(),
-                    component == null ? "(none)" : component.name(), regions, counts, List.copyOf(items)));
+            result.add(new Component(
+                    component == null ? "(none)" : component.type(),
+                    component == null ? "(none)" : component.name(),
+                    regions,
+                    counts,
+                    List.copyOf(items)));
         });
         result.sort(Comparator.comparing(Component::type).thenComparing(Component::name));
         return List.copyOf(result);

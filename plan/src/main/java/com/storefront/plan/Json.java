@@ -11,11 +11,10 @@ public final class Json {
 
     private static final Gson GSON = new Gson();
 
-    private Json() {
-    }
+    private Json() {}
 
     public static Map<String, Object> parse(String json) {
-        return GSON.fromJson(json, new TypeToken<Map<String, Object>>() { }.getType());
+        return GSON.fromJson(json, new TypeToken<Map<String, Object>>() {}.getType());
     }
 
     /** One line of JSON with keys in a stable order, for showing a value in a report. */
@@ -37,14 +36,16 @@ public final class Json {
 
     /** A JSON array, e.g. a task definition's container definitions. */
     public static List<Object> parseList(String json) {
-        return GSON.fromJson(json, new TypeToken<List<Object>>() { }.getType());
+        return GSON.fromJson(json, new TypeToken<List<Object>>() {}.getType());
     }
 
     /** The statements of a policy document, always as a list. */
     @SuppressWarnings("unchecked")
     public static List<Map<String, Object>> statements(Map<String, Object> policy) {
         Object statements = policy.get("Statement");
-        return statements instanceof List<?> list ? (List<Map<String, Object>>) list : List.of((Map<String, Object>) statements);
+        return statements instanceof List<?> list
+                ? (List<Map<String, Object>>) list
+                : List.of((Map<String, Object>) statements);
     }
 
     /** A value that IAM allows as a string or a list, always as a list. */

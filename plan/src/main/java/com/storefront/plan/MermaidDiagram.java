@@ -13,8 +13,7 @@ import java.util.TreeSet;
  */
 public final class MermaidDiagram {
 
-    private MermaidDiagram() {
-    }
+    private MermaidDiagram() {}
 
     public static String render(PlanRun run, List<Inventory.Component> components) {
         Map<String, String> ids = new TreeMap<>();
@@ -31,19 +30,35 @@ public final class MermaidDiagram {
         Map<String, Inventory.Component> byKey = new TreeMap<>();
         components.forEach(c -> byKey.put(c.type() + "::" + c.name(), c));
         tiers.forEach((tier, keys) -> {
-            out.append("  subgraph tier_").append(tier.replaceAll("[^A-Za-z0-9]", "_")).append("[\"").append(tier).append("\"]\n");
+            out.append("  subgraph tier_")
+                    .append(tier.replaceAll("[^A-Za-z0-9]", "_"))
+                    .append("[\"")
+                    .append(tier)
+                    .append("\"]\n");
             for (String key : keys) {
                 Inventory.Component c = byKey.get(key);
-                out.append("    ").append(ids.get(key)).append("[\"").append(c.type().split(":")[2]).append(" ")
-                        .append(c.name()).append("<br/>").append(c.resourceCount()).append(" resources · ")
-                        .append(String.join(", ", c.regions())).append("\"]\n");
+                out.append("    ")
+                        .append(ids.get(key))
+                        .append("[\"")
+                        .append(c.type().split(":")[2])
+                        .append(" ")
+                        .append(c.name())
+                        .append("<br/>")
+                        .append(c.resourceCount())
+                        .append(" resources · ")
+                        .append(String.join(", ", c.regions()))
+                        .append("\"]\n");
             }
             out.append("  end\n");
         });
         for (String edge : edges(run)) {
             String[] ends = edge.split(" -> ");
             if (ids.containsKey(ends[0]) && ids.containsKey(ends[1])) {
-                out.append("  ").append(ids.get(ends[0])).append(" --> ").append(ids.get(ends[1])).append("\n");
+                out.append("  ")
+                        .append(ids.get(ends[0]))
+                        .append(" --> ")
+                        .append(ids.get(ends[1]))
+                        .append("\n");
             }
         }
         return out.toString();

@@ -19,8 +19,7 @@ public final class PlanCommand {
 
     static final Path OUTPUT_DIR = Path.of("target", "plan");
 
-    private PlanCommand() {
-    }
+    private PlanCommand() {}
 
     /** {@code mvn -q compile exec:java -Dplan="<stack> [--against <ref>]"} at the repository root. */
     public static void main(String[] args) {
@@ -29,6 +28,7 @@ public final class PlanCommand {
 
     /** Exit code when the change replaces or deletes data and the caller did not acknowledge it. */
     public static final int DATA_AT_RISK = 3;
+
     static final String AGAINST = "--against";
     static final String ALLOW_STATEFUL = "--allow-stateful-changes";
     private static final String USAGE = "usage: plan <stack|stack-file> [" + AGAINST + " <git-ref|stack-file> ["
@@ -61,12 +61,14 @@ public final class PlanCommand {
         }
         Path file = repo.resolve(stackFile(rest.get(0)));
         if (!Files.isRegularFile(file)) {
-            err.println("plan: no stack file " + stackFile(rest.get(0)) + " (give a stack name with a Pulumi.<stack>.yaml here, or a path)");
+            err.println("plan: no stack file " + stackFile(rest.get(0))
+                    + " (give a stack name with a Pulumi.<stack>.yaml here, or a path)");
             return 2;
         }
         String stack = stackName(file);
         // Reports name the file as given, so they are the same on every machine.
-        return against == null ? plan(stack, file, stackFile(rest.get(0)).toString(), out, err)
+        return against == null
+                ? plan(stack, file, stackFile(rest.get(0)).toString(), out, err)
                 : ChangeCommand.run(stack, file, against, allowStateful, repo, out, err);
     }
 
@@ -88,8 +90,9 @@ public final class PlanCommand {
 
     static List<String> placeholderWarnings(StackConfig config) {
         List<String> warnings = new ArrayList<>();
-        config.placeholders().forEach(key -> warnings.add("secret " + key + " is not readable here (not set, or "
-                + "encrypted with the stack passphrase): planned with a placeholder"));
+        config.placeholders()
+                .forEach(key -> warnings.add("secret " + key + " is not readable here (not set, or "
+                        + "encrypted with the stack passphrase): planned with a placeholder"));
         return warnings;
     }
 

@@ -22,12 +22,24 @@ public final class PlanMocks implements Mocks {
 
     /** Regional Elastic Load Balancing accounts that deliver ALB access logs (AWS documentation). */
     static final Map<String, String> ELB_ACCOUNTS = Map.of(
-            "us-east-1", "127311923021", "us-east-2", "033677994240",
-            "us-west-1", "027434742980", "us-west-2", "797873946194");
+            "us-east-1",
+            "127311923021",
+            "us-east-2",
+            "033677994240",
+            "us-west-1",
+            "027434742980",
+            "us-west-2",
+            "797873946194");
     /** The CloudFront origin-facing managed prefix list ids per region. */
     static final Map<String, String> CLOUDFRONT_PREFIX_LISTS = Map.of(
-            "us-east-1", "pl-3b927c52", "us-east-2", "pl-b6a144df",
-            "us-west-1", "pl-4ea04527", "us-west-2", "pl-82a045eb");
+            "us-east-1",
+            "pl-3b927c52",
+            "us-east-2",
+            "pl-b6a144df",
+            "us-west-1",
+            "pl-4ea04527",
+            "us-west-2",
+            "pl-82a045eb");
 
     private final Map<String, String> providerRegions = new ConcurrentHashMap<>();
     /** What each ECS service runs once steady, by service name: the revision it was last given. */
@@ -59,7 +71,8 @@ public final class PlanMocks implements Mocks {
         String id = MockIds.id(args.type, args.name, region, args.inputs);
         if ("aws:ecs/service:Service".equals(args.type)) {
             String name = String.valueOf(args.inputs.get("name"));
-            runningTaskDefinitions.put(name, rolledBack.getOrDefault(name, String.valueOf(args.inputs.get("taskDefinition"))));
+            runningTaskDefinitions.put(
+                    name, rolledBack.getOrDefault(name, String.valueOf(args.inputs.get("taskDefinition"))));
         }
         state.putAll(MockIds.attributes(args.type, args.name, id, region, ACCOUNT_ID, args.inputs));
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
@@ -73,7 +86,11 @@ public final class PlanMocks implements Mocks {
             case "aws:index/getAvailabilityZones:getAvailabilityZones" -> {
                 List<String> suffixes = List.of("a", "b", "c", "d");
                 result.put("names", suffixes.stream().map(s -> region + s).toList());
-                result.put("zoneIds", suffixes.stream().map(s -> zoneIdPrefix(region) + "-az" + (s.charAt(0) - 'a' + 1)).toList());
+                result.put(
+                        "zoneIds",
+                        suffixes.stream()
+                                .map(s -> zoneIdPrefix(region) + "-az" + (s.charAt(0) - 'a' + 1))
+                                .toList());
                 result.put("id", region);
             }
             case "aws:index/getCallerIdentity:getCallerIdentity" -> {
@@ -124,8 +141,9 @@ public final class PlanMocks implements Mocks {
                 result.put("tags", Map.of());
                 result.put("id", result.get("arn"));
             }
-            default -> throw new UnsupportedOperationException("invoke not mocked: " + args.token
-                    + " (add a realistic answer to PlanMocks)");
+            default ->
+                throw new UnsupportedOperationException(
+                        "invoke not mocked: " + args.token + " (add a realistic answer to PlanMocks)");
         }
         return CompletableFuture.completedFuture(result);
     }

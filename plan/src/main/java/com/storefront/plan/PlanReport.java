@@ -14,17 +14,33 @@ import java.util.Map;
  * as JSON (schema in the README, {@code schemaVersion} 1) and Markdown. Output is deterministic:
  * sorted everywhere, no timestamps, secrets masked.
  */
-public record PlanReport(String stack, String stackFile, Map<String, String> config, List<String> warnings,
-                         List<Inventory.Component> components, String mermaid, CostModel.Estimate cost,
-                         List<PolicyRules.Finding> findings, DeployEstimate deploy) {
+public record PlanReport(
+        String stack,
+        String stackFile,
+        Map<String, String> config,
+        List<String> warnings,
+        List<Inventory.Component> components,
+        String mermaid,
+        CostModel.Estimate cost,
+        List<PolicyRules.Finding> findings,
+        DeployEstimate deploy) {
 
     public static final int SCHEMA_VERSION = 1;
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    private static final Gson GSON =
+            new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
-    public static PlanReport of(String stack, String stackFile, StackConfig config, PlanRun run, List<String> warnings) {
+    public static PlanReport of(
+            String stack, String stackFile, StackConfig config, PlanRun run, List<String> warnings) {
         List<Inventory.Component> components = Inventory.of(run);
-        return new PlanReport(stack, stackFile, config.redacted(), List.copyOf(warnings), components,
-                MermaidDiagram.render(run, components), CostModel.estimate(run, PriceTable.load()), PolicyRules.check(run),
+        return new PlanReport(
+                stack,
+                stackFile,
+                config.redacted(),
+                List.copyOf(warnings),
+                components,
+                MermaidDiagram.render(run, components),
+                CostModel.estimate(run, PriceTable.load()),
+                PolicyRules.check(run),
                 DeployEstimate.of(run));
     }
 
@@ -83,10 +99,20 @@ public record PlanReport(String stack, String stackFile, Map<String, String> con
 
     public String markdown() {
         StringBuilder md = new StringBuilder();
-        md.append("# Offline plan: ").append(stack).append(" (").append(stackFile).append(")\n\n");
-        md.append(resourceCount()).append(" AWS resources in ").append(components.size()).append(" components; ")
-                .append("estimated idle cost ").append(money(cost.totalMonthly())).append(" per month; ")
-                .append(findings.size()).append(" policy finding(s).\n\n");
+        md.append("# Offline plan: ")
+                .append(stack)
+                .append(" (")
+                .append(stackFile)
+                .append(")\n\n");
+        md.append(resourceCount())
+                .append(" AWS resources in ")
+                .append(components.size())
+                .append(" components; ")
+                .append("estimated idle cost ")
+                .append(money(cost.totalMonthly()))
+                .append(" per month; ")
+                .append(findings.size())
+                .append(" policy finding(s).\n\n");
         if (!warnings.isEmpty()) {
             md.append("## Warnings\n\n");
             warnings.forEach(w -> md.append("- ").append(w).append("\n"));
@@ -95,47 +121,93 @@ public record PlanReport(String stack, String stackFile, Map<String, String> con
         md.append("## Architecture\n\n```mermaid\n").append(mermaid).append("```\n\n");
         md.append("## Inventory\n\n| component | regions | resources | by type |\n|---|---|---|---|\n");
         for (Inventory.Component c : components) {
-            md.append("| ").append(c.type()).append(" `").append(c.name()).append("` | ")
-                    .append(String.join(", ", c.regions())).append(" | ").append(c.resourceCount()).append(" | ");
-            c.countsByType().forEach((type, count) -> md.append(shortType(type)).append(" ×").append(count).append("<br/>"));
+            md.append("| ")
+                    .append(c.type())
+                    .append(" `")
+                    .append(c.name())
+                    .append("` | ")
+                    .append(String.join(", ", c.regions()))
+                    .append(" | ")
+                    .append(c.resourceCount())
+                    .append(" | ");
+            c.countsByType()
+                    .forEach((type, count) -> md.append(shortType(type))
+                            .append(" ×")
+                            .append(count)
+                            .append("<br/>"));
             md.append(" |\n");
         }
         md.append("\n### Key settings\n\n| resource | region | settings |\n|---|---|---|\n");
         for (Inventory.Component c : components) {
             for (Inventory.Item item : c.resources()) {
                 if (!item.settings().isEmpty()) {
-                    md.append("| ").append(shortType(item.type())).append(" `").append(item.name()).append("` | ")
-                            .append(item.region()).append(" | `").append(GSON.toJson(item.settings()).replace("\n", " ")
-                                    .replaceAll(" +", " ").replace("|", "\\|")).append("` |\n");
+                    md.append("| ")
+                            .append(shortType(item.type()))
+                            .append(" `")
+                            .append(item.name())
+                            .append("` | ")
+                            .append(item.region())
+                            .append(" | `")
+                            .append(GSON.toJson(item.settings())
+                                    .replace("\n", " ")
+                                    .replaceAll(" +", " ")
+                                    .replace("|", "\\|"))
+                            .append("` |\n");
                 }
             }
         }
         md.append("\n## First deploy estimate\n\n")
-                .append("About ").append(DeployEstimate.format(deploy.minutes())).append(" minutes: the longest chain of ")
+                .append("About ")
+                .append(DeployEstimate.format(deploy.minutes()))
+                .append(" minutes: the longest chain of ")
                 .append("resources that wait for each other, each weighted by its typical create time ")
                 .append("(`plan/src/main/resources/plan/create-minutes.tsv`, with sources). The chain: ")
-                .append(String.join(" → ", deploy.criticalPath())).append(".\n");
+                .append(String.join(" → ", deploy.criticalPath()))
+                .append(".\n");
         md.append("\n## Estimated idle monthly cost\n\n")
-                .append("Prices: ").append(cost.prices().source()).append(" Basis: ").append(cost.prices().regionBasis())
-                .append(". Table dated ").append(cost.prices().date()).append(".\n\n")
+                .append("Prices: ")
+                .append(cost.prices().source())
+                .append(" Basis: ")
+                .append(cost.prices().regionBasis())
+                .append(". Table dated ")
+                .append(cost.prices().date())
+                .append(".\n\n")
                 .append("| item | quantity | unit price / month | monthly | notes |\n|---|---|---|---|---|\n");
         for (CostModel.LineItem item : cost.lineItems()) {
-            md.append("| ").append(item.item()).append(" | ").append(quantity(item.quantity())).append(" ")
-                    .append(item.unit()).append(" | ").append(money(item.unitMonthly())).append(" | ")
-                    .append(money(item.monthly())).append(" | ").append(item.notes()).append(" |\n");
+            md.append("| ")
+                    .append(item.item())
+                    .append(" | ")
+                    .append(quantity(item.quantity()))
+                    .append(" ")
+                    .append(item.unit())
+                    .append(" | ")
+                    .append(money(item.unitMonthly()))
+                    .append(" | ")
+                    .append(money(item.monthly()))
+                    .append(" | ")
+                    .append(item.notes())
+                    .append(" |\n");
         }
         md.append("| **total** | | | **").append(money(cost.totalMonthly())).append("** | |\n\n");
         if (!cost.unknown().isEmpty()) {
-            md.append("Not priced (size missing from the price table): ").append(String.join("; ", cost.unknown()))
+            md.append("Not priced (size missing from the price table): ")
+                    .append(String.join("; ", cost.unknown()))
                     .append(".\n\n");
         }
-        md.append("Usage-based, not in the total: ").append(String.join("; ", cost.usageBased())).append(".\n\n");
+        md.append("Usage-based, not in the total: ")
+                .append(String.join("; ", cost.usageBased()))
+                .append(".\n\n");
         md.append("## Policy findings\n\n");
         if (findings.isEmpty()) {
-            md.append("None: every resource passes every rule (").append(PolicyRules.Rule.values().length)
+            md.append("None: every resource passes every rule (")
+                    .append(PolicyRules.Rule.values().length)
                     .append(" rules).\n");
         } else {
-            findings.forEach(f -> md.append("- **").append(f.rule().name()).append("** ").append(f.message()).append("\n"));
+            findings.forEach(f -> md.append("- **")
+                    .append(f.rule().name())
+                    .append("** ")
+                    .append(f.message())
+                    .append("\n"));
         }
         return md.toString();
     }
@@ -143,20 +215,36 @@ public record PlanReport(String stack, String stackFile, Map<String, String> con
     /** A short terminal summary. */
     public String summary() {
         StringBuilder out = new StringBuilder();
-        out.append("Plan for ").append(stack).append(": ").append(resourceCount()).append(" AWS resources in ")
-                .append(components.size()).append(" components\n");
+        out.append("Plan for ")
+                .append(stack)
+                .append(": ")
+                .append(resourceCount())
+                .append(" AWS resources in ")
+                .append(components.size())
+                .append(" components\n");
         for (Inventory.Component c : components) {
-            out.append(String.format(Locale.ROOT, "  %-50s %4d  %s%n", c.type() + " " + c.name(), c.resourceCount(),
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  %-50s %4d  %s%n",
+                    c.type() + " " + c.name(),
+                    c.resourceCount(),
                     String.join(", ", c.regions())));
         }
-        out.append("Estimated idle cost: ").append(money(cost.totalMonthly())).append(" per month (")
-                .append(cost.lineItems().size()).append(" line items");
+        out.append("Estimated idle cost: ")
+                .append(money(cost.totalMonthly()))
+                .append(" per month (")
+                .append(cost.lineItems().size())
+                .append(" line items");
         if (!cost.unknown().isEmpty()) {
             out.append("; not priced: ").append(String.join("; ", cost.unknown()));
         }
         out.append(")\n");
         out.append("Policy findings: ").append(findings.size()).append("\n");
-        findings.forEach(f -> out.append("  ").append(f.rule().name()).append(": ").append(f.message()).append("\n"));
+        findings.forEach(f -> out.append("  ")
+                .append(f.rule().name())
+                .append(": ")
+                .append(f.message())
+                .append("\n"));
         return out.toString();
     }
 

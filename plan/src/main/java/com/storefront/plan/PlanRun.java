@@ -24,8 +24,8 @@ import java.util.function.Predicate;
  * @param errors    the program's failures (config validation included)
  * @param outputs   the stack outputs, resolved
  */
-public record PlanRun(Map<String, String> config, List<Registered> resources, List<Throwable> errors,
-                      Map<String, Object> outputs) {
+public record PlanRun(
+        Map<String, String> config, List<Registered> resources, List<Throwable> errors, Map<String, Object> outputs) {
 
     public static final String PROVIDER_TYPE = "pulumi:providers:aws";
 
@@ -45,22 +45,30 @@ public record PlanRun(Map<String, String> config, List<Registered> resources, Li
         RecordingMonitor[] monitor = new RecordingMonitor[1];
         try {
             PulumiTestInternal engine = PulumiTestInternal.builder()
-                    .options(TestOptions.builder().projectName("storefront").stackName("plan").preview(false).build())
+                    .options(TestOptions.builder()
+                            .projectName("storefront")
+                            .stackName("plan")
+                            .preview(false)
+                            .build())
                     .config(config.values(), config.secretKeys())
                     .mocks(mocks)
                     .monitorDecorator(ignored -> monitor[0] = new RecordingMonitor(mocks))
                     .build();
             TestResult result = engine.runTest(program);
             List<Throwable> errors = new ArrayList<>(result.exceptions());
-            List<String> urns = monitor[0].registered().stream().map(Registered::urn).toList();
-            urns.stream().filter(urn -> urns.indexOf(urn) != urns.lastIndexOf(urn)).distinct().forEach(urn ->
-                    errors.add(new IllegalStateException("duplicate resource URN (the engine rejects it): " + urn)));
+            List<String> urns =
+                    monitor[0].registered().stream().map(Registered::urn).toList();
+            urns.stream()
+                    .filter(urn -> urns.indexOf(urn) != urns.lastIndexOf(urn))
+                    .distinct()
+                    .forEach(urn -> errors.add(
+                            new IllegalStateException("duplicate resource URN (the engine rejects it): " + urn)));
             Map<String, Object> outputs = new TreeMap<>();
             if (errors.isEmpty()) {
                 result.outputs().forEach((name, output) -> outputs.put(name, PulumiTest.extractValue(output)));
             }
-            return new PlanRun(new TreeMap<>(config.values()), List.copyOf(monitor[0].registered()),
-                    List.copyOf(errors), outputs);
+            return new PlanRun(
+                    new TreeMap<>(config.values()), List.copyOf(monitor[0].registered()), List.copyOf(errors), outputs);
         } finally {
             PulumiTest.cleanup();
         }
@@ -79,16 +87,20 @@ public record PlanRun(Map<String, String> config, List<Registered> resources, Li
     }
 
     public Registered one(String type, String name) {
-        List<Registered> found = ofType(type).stream().filter(r -> r.name().equals(name)).toList();
+        List<Registered> found =
+                ofType(type).stream().filter(r -> r.name().equals(name)).toList();
         if (found.size() != 1) {
-            throw new IllegalArgumentException("expected one " + type + " named '" + name + "', found " + found.size()
-                    + "; names of that type: " + ofType(type).stream().map(Registered::name).toList());
+            throw new IllegalArgumentException(
+                    "expected one " + type + " named '" + name + "', found " + found.size() + "; names of that type: "
+                            + ofType(type).stream().map(Registered::name).toList());
         }
         return found.get(0);
     }
 
     public Registered byUrn(String urn) {
-        return resources.stream().filter(r -> r.urn().equals(urn)).findFirst()
+        return resources.stream()
+                .filter(r -> r.urn().equals(urn))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no resource with urn " + urn));
     }
 
@@ -107,10 +119,12 @@ public record PlanRun(Map<String, String> config, List<Registered> resources, Li
 
     /** Resources of a type whose nearest storefront component has the given type token. */
     public List<Registered> ofTypeIn(String componentType, String type) {
-        return ofType(type).stream().filter(r -> {
-            Registered component = componentOf(r);
-            return component != null && component.type().equals(componentType);
-        }).toList();
+        return ofType(type).stream()
+                .filter(r -> {
+                    Registered component = componentOf(r);
+                    return component != null && component.type().equals(componentType);
+                })
+                .toList();
     }
 
     /** The provider resource a resource was registered with. */
@@ -119,8 +133,8 @@ public record PlanRun(Map<String, String> config, List<Registered> resources, Li
         return resources.stream()
                 .filter(r -> r.type().equals(PROVIDER_TYPE) && r.name().equals(name))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(resource + " has no explicit provider (ref '"
-                        + resource.providerRef() + "')"));
+                .orElseThrow(() -> new IllegalArgumentException(
+                        resource + " has no explicit provider (ref '" + resource.providerRef() + "')"));
     }
 
     public String regionOf(Registered resource) {

@@ -18,22 +18,31 @@ public final class PolicyRules {
 
     /** One rule, with the check that lists its violations. */
     public enum Rule {
-        PROVIDERS_AND_TAGS("every AWS resource uses an explicit provider with the required default tags",
+        PROVIDERS_AND_TAGS(
+                "every AWS resource uses an explicit provider with the required default tags",
                 PolicyRules::providersCarryTags),
         COMPONENT_PARENTS("every resource belongs to a storefront component", PolicyRules::parentedToComponents),
         NAMES("physical names carry the suffix and fit AWS limits", PolicyRules::namesCarrySuffixAndFit),
-        SECURITY_GROUPS("security group rules are described, scoped and separate; only the ALB admits the internet",
+        SECURITY_GROUPS(
+                "security group rules are described, scoped and separate; only the ALB admits the internet",
                 PolicyRules::securityGroupRules),
         IAM("IAM policies grant no wildcard actions or resources", PolicyRules::noWildcardIam),
         LOG_GROUPS("log groups are encrypted with a CMK and expire", PolicyRules::logGroupsEncrypted),
         PROTECTION("stateful resources are protected exactly when the stack is", PolicyRules::protectionFollowsConfig),
         CREDENTIALS("credentials only travel as Pulumi secrets", PolicyRules::credentialsAreSecret),
-        RELEASES("the team's image runs as built and ECS services change in place or fail loudly",
+        RELEASES(
+                "the team's image runs as built and ECS services change in place or fail loudly",
                 PolicyRules::releasesAreSafe),
-        WAF_LOGS("WAF logs redact the origin secret, API keys, cookies and credentials", PolicyRules::wafLogsRedactSecrets),
-        PLAINTEXT_ORIGINS("no CloudFront origin is reached in plaintext over the internet", EdgeRules::noPlaintextOrigins),
-        PUBLIC_ALB_TLS("an internet-facing ALB serves HTTPS and only redirects plain HTTP", EdgeRules::internetFacingAlbsUseTls),
-        API_KEY_ROUTES("no route the API key guards is reachable without API Gateway", EdgeRules::apiKeyRoutesNeedTheGateway);
+        WAF_LOGS(
+                "WAF logs redact the origin secret, API keys, cookies and credentials",
+                PolicyRules::wafLogsRedactSecrets),
+        PLAINTEXT_ORIGINS(
+                "no CloudFront origin is reached in plaintext over the internet", EdgeRules::noPlaintextOrigins),
+        PUBLIC_ALB_TLS(
+                "an internet-facing ALB serves HTTPS and only redirects plain HTTP",
+                EdgeRules::internetFacingAlbsUseTls),
+        API_KEY_ROUTES(
+                "no route the API key guards is reachable without API Gateway", EdgeRules::apiKeyRoutesNeedTheGateway);
 
         private final String description;
         private final Function<PlanRun, List<String>> check;
@@ -53,21 +62,24 @@ public final class PolicyRules {
     }
 
     /** A violation of a rule by a resource. */
-    public record Finding(Rule rule, String message) {
-    }
+    public record Finding(Rule rule, String message) {}
 
-    private static final Set<String> IAM_POLICY_TYPES = Set.of(
-            "aws:iam/rolePolicy:RolePolicy", "aws:iam/policy:Policy");
+    private static final Set<String> IAM_POLICY_TYPES =
+            Set.of("aws:iam/rolePolicy:RolePolicy", "aws:iam/policy:Policy");
     /** Actions AWS only authorises on {@code "Resource": "*"}. */
     private static final Set<String> ACTIONS_REQUIRING_STAR = Set.of(
-            "ecr:GetAuthorizationToken", "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
-            "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel");
+            "ecr:GetAuthorizationToken",
+            "ssmmessages:CreateControlChannel",
+            "ssmmessages:CreateDataChannel",
+            "ssmmessages:OpenControlChannel",
+            "ssmmessages:OpenDataChannel");
 
     /**
      * Resources kept on delete on purpose (by type, or type::name): rotation of the RDS-owned master
      * secret ends with the cluster, which deletes the secret; cancelling it first may be refused.
      */
-    private static final Set<String> RETAINED_BY_DESIGN = Set.of("aws:secretsmanager/secretRotation:SecretRotation",
+    private static final Set<String> RETAINED_BY_DESIGN = Set.of(
+            "aws:secretsmanager/secretRotation:SecretRotation",
             // The region's API Gateway logging setting and the role it names serve every REST API there.
             "aws:apigateway/account:Account::apigateway-account",
             "aws:iam/role:Role::apigateway-cloudwatch-role",
@@ -79,8 +91,7 @@ public final class PolicyRules {
     /** Names AWS fixes (the service writes to them by that name); the stack creates them only to own their settings. */
     private static final List<String> AWS_DICTATED_NAMES = List.of("API-Gateway-Execution-Logs_");
 
-    private PolicyRules() {
-    }
+    private PolicyRules() {}
 
     /** Every rule's violations, in rule order. */
     public static List<Finding> check(PlanRun run) {
@@ -102,8 +113,10 @@ public final class PolicyRules {
             }
             // The team's own tags: Environment may be overridden (e.g. production), extra tags reach every provider.
             Map<String, Object> own = run.config().containsKey("storefront:tags")
-                    ? Json.parse(run.config().get("storefront:tags")) : Map.of();
-            Object environment = tagText(own.getOrDefault("Environment", run.config().get("storefront:environment")));
+                    ? Json.parse(run.config().get("storefront:tags"))
+                    : Map.of();
+            Object environment =
+                    tagText(own.getOrDefault("Environment", run.config().get("storefront:environment")));
             if (!environment.equals(tags.get("Environment"))) {
                 violations.add(provider + " Environment tag " + tags.get("Environment") + ", not " + environment);
             }
@@ -159,29 +172,35 @@ public final class PolicyRules {
      * Names not ours to derive: a Cloud Map service is a DNS label inside the stack's namespace
      * ({@code api.<suffix>.storefront.internal}); Route 53 records carry the configured domain.
      */
-    private static final Set<String> PARENT_SCOPED_NAMES = Set.of("aws:servicediscovery/service:Service",
-            "aws:route53/record:Record");
+    private static final Set<String> PARENT_SCOPED_NAMES =
+            Set.of("aws:servicediscovery/service:Service", "aws:route53/record:Record");
 
     private static List<String> namesCarrySuffixAndFit(PlanRun run) {
         String suffix = run.config().get("storefront:environmentSuffix");
         List<String> violations = new ArrayList<>();
         for (Registered r : run.where(r -> r.custom() && r.isAws() && !PARENT_SCOPED_NAMES.contains(r.type()))) {
             NameLimit limit = NameLimit.forType(r.type()).orElse(NameLimit.GENERIC);
-            r.input(limit.property()).map(String::valueOf)
-                    .filter(name -> AWS_DICTATED_NAMES.stream().noneMatch(name::startsWith)).ifPresent(name -> {
-                if (!name.contains(suffix)) {
-                    violations.add(r + " name '" + name + "' lacks the suffix " + suffix);
-                }
-                if (name.length() > limit.maxLength()) {
-                    violations.add(r + " name '" + name + "' is longer than " + limit.maxLength());
-                }
-                if (!name.toLowerCase().equals(name) && !name.startsWith("/")) {
-                    violations.add(r + " name '" + name + "' has uppercase letters");
-                }
-            });
-            r.input("namePrefix").map(String::valueOf).filter(p -> !p.contains(suffix))
+            r.input(limit.property())
+                    .map(String::valueOf)
+                    .filter(name -> AWS_DICTATED_NAMES.stream().noneMatch(name::startsWith))
+                    .ifPresent(name -> {
+                        if (!name.contains(suffix)) {
+                            violations.add(r + " name '" + name + "' lacks the suffix " + suffix);
+                        }
+                        if (name.length() > limit.maxLength()) {
+                            violations.add(r + " name '" + name + "' is longer than " + limit.maxLength());
+                        }
+                        if (!name.toLowerCase().equals(name) && !name.startsWith("/")) {
+                            violations.add(r + " name '" + name + "' has uppercase letters");
+                        }
+                    });
+            r.input("namePrefix")
+                    .map(String::valueOf)
+                    .filter(p -> !p.contains(suffix))
                     .ifPresent(p -> violations.add(r + " name prefix '" + p + "' lacks the suffix"));
-            r.input("tags.Name").map(String::valueOf).filter(n -> !n.contains(suffix))
+            r.input("tags.Name")
+                    .map(String::valueOf)
+                    .filter(n -> !n.contains(suffix))
                     .ifPresent(n -> violations.add(r + " Name tag '" + n + "' lacks the suffix"));
         }
         return violations;
@@ -189,8 +208,13 @@ public final class PolicyRules {
 
     private static List<String> securityGroupRules(PlanRun run) {
         List<String> violations = new ArrayList<>();
-        String albSecurityGroupId = run.where(r -> r.type().equals("aws:ec2/securityGroup:SecurityGroup") && r.name().equals("sg-alb"))
-                .stream().findFirst().map(Registered::id).orElse("");
+        String albSecurityGroupId = run
+                .where(r -> r.type().equals("aws:ec2/securityGroup:SecurityGroup")
+                        && r.name().equals("sg-alb"))
+                .stream()
+                .findFirst()
+                .map(Registered::id)
+                .orElse("");
         for (Registered sg : run.ofType("aws:ec2/securityGroup:SecurityGroup")) {
             if (sg.input("ingress").isPresent() || sg.input("egress").isPresent()) {
                 violations.add(sg + " has inline rules; use separate rule resources");
@@ -199,14 +223,16 @@ public final class PolicyRules {
                 violations.add(sg + " has no description");
             }
         }
-        for (Registered rule : run.where(r -> r.type().startsWith("aws:vpc/securityGroup") && r.type().endsWith("Rule"))) {
+        for (Registered rule : run.where(
+                r -> r.type().startsWith("aws:vpc/securityGroup") && r.type().endsWith("Rule"))) {
             if (rule.input("description").map(String::valueOf).orElse("").isBlank()) {
                 violations.add(rule + " has no description");
             }
             boolean ingress = rule.type().contains("Ingress");
             String cidr = rule.input("cidrIpv4").map(String::valueOf).orElse("");
             boolean albListener = rule.string("securityGroupId").equals(albSecurityGroupId)
-                    && Set.of(80.0, 443.0).contains(rule.number("fromPort")) && rule.number("fromPort") == rule.number("toPort");
+                    && Set.of(80.0, 443.0).contains(rule.number("fromPort"))
+                    && rule.number("fromPort") == rule.number("toPort");
             if (ingress && (cidr.equals("0.0.0.0/0") || rule.input("cidrIpv6").isPresent()) && !albListener) {
                 violations.add(rule + " admits the internet; only the ALB's 80/443 may");
             }
@@ -261,26 +287,37 @@ public final class PolicyRules {
 
     /** Data-holding resources: protected in prod, freely destroyable in dev (CFG-5). */
     private static final Set<String> STATEFUL_TYPES = Set.of(
-            "aws:kms/key:Key", "aws:rds/cluster:Cluster", "aws:rds/clusterInstance:ClusterInstance",
-            "aws:elasticache/replicationGroup:ReplicationGroup", "aws:s3/bucketV2:BucketV2",
+            "aws:kms/key:Key",
+            "aws:rds/cluster:Cluster",
+            "aws:rds/clusterInstance:ClusterInstance",
+            "aws:elasticache/replicationGroup:ReplicationGroup",
+            "aws:s3/bucketV2:BucketV2",
             "aws:ecr/repository:Repository");
 
     private static List<String> protectionFollowsConfig(PlanRun run) {
-        boolean protect = Boolean.parseBoolean(run.config().getOrDefault("storefront:protect",
-                String.valueOf("prod".equals(run.config().get("storefront:environment")))));
+        boolean protect = Boolean.parseBoolean(run.config()
+                .getOrDefault(
+                        "storefront:protect",
+                        String.valueOf("prod".equals(run.config().get("storefront:environment")))));
         List<String> violations = new ArrayList<>();
         for (Registered r : run.where(r -> STATEFUL_TYPES.contains(r.type()))) {
             if (r.protect() != protect) {
                 violations.add(r + " protect=" + r.protect() + " but storefront:protect=" + protect);
             }
         }
-        boolean keepData = "decommission".equals(run.config().getOrDefault("storefront:teardown",
-                "prod".equals(run.config().get("storefront:environment")) ? "decommission" : "forceDelete"));
+        boolean keepData = "decommission"
+                .equals(run.config()
+                        .getOrDefault(
+                                "storefront:teardown",
+                                "prod".equals(run.config().get("storefront:environment"))
+                                        ? "decommission"
+                                        : "forceDelete"));
         for (Registered cluster : run.ofType("aws:rds/cluster:Cluster")) {
             if (cluster.bool("deletionProtection") != protect) {
                 violations.add(cluster + " deletion protection does not follow storefront:protect");
             }
-            if (cluster.bool("skipFinalSnapshot") == keepData || cluster.input("finalSnapshotIdentifier").isPresent() != keepData) {
+            if (cluster.bool("skipFinalSnapshot") == keepData
+                    || cluster.input("finalSnapshotIdentifier").isPresent() != keepData) {
                 violations.add(cluster + " final snapshot does not follow storefront:teardown");
             }
         }
@@ -305,10 +342,12 @@ public final class PolicyRules {
             }
         }
         // A force delete leaves nothing behind; a decommission keeps only the vaults and the keys of kept copies.
-        for (Registered r : run.where(r -> r.retainOnDelete() && !RETAINED_BY_DESIGN.contains(r.type())
+        for (Registered r : run.where(r -> r.retainOnDelete()
+                && !RETAINED_BY_DESIGN.contains(r.type())
                 && !RETAINED_BY_DESIGN.contains(r.type() + "::" + r.name())
                 && !(keepData && KEPT_BY_DECOMMISSION.contains(r.type())))) {
-            violations.add(r + " is retained on delete (storefront:teardown " + (keepData ? "decommission" : "forceDelete") + ")");
+            violations.add(r + " is retained on delete (storefront:teardown "
+                    + (keepData ? "decommission" : "forceDelete") + ")");
         }
         return violations;
     }
@@ -332,10 +371,15 @@ public final class PolicyRules {
         return violations;
     }
 
-
     /** What CodeDeploy owns on a CODE_DEPLOY service; UpdateService rejects changes to them. */
-    private static final List<String> OWNED_BY_CODEDEPLOY = List.of("taskDefinition", "loadBalancers",
-            "networkConfiguration", "platformVersion", "capacityProviderStrategies", "serviceRegistries", "desiredCount");
+    private static final List<String> OWNED_BY_CODEDEPLOY = List.of(
+            "taskDefinition",
+            "loadBalancers",
+            "networkConfiguration",
+            "platformVersion",
+            "capacityProviderStrategies",
+            "serviceRegistries",
+            "desiredCount");
 
     /**
      * REL-1, REL-2: no placeholder setting in a revision of a real image; a rolling service updates
@@ -348,7 +392,8 @@ public final class PolicyRules {
         for (Registered task : run.ofType("aws:ecs/taskDefinition:TaskDefinition")) {
             for (Object item : Json.parseList(task.string("containerDefinitions"))) {
                 Map<?, ?> container = (Map<?, ?>) item;
-                if (!TaskSettings.PLACEHOLDER_IMAGE.equals(container.get("image")) && container.containsKey("command")) {
+                if (!TaskSettings.PLACEHOLDER_IMAGE.equals(container.get("image"))
+                        && container.containsKey("command")) {
                     violations.add(task + " gives the image " + container.get("image") + " the placeholder's command");
                 }
             }
@@ -358,19 +403,22 @@ public final class PolicyRules {
                 violations.add(service + " has a fixed name but would be created beside its replacement");
             }
             if ("CODE_DEPLOY".equals(service.string("deploymentController.type"))) {
-                OWNED_BY_CODEDEPLOY.stream().filter(f -> !service.ignoreChanges().contains(f))
+                OWNED_BY_CODEDEPLOY.stream()
+                        .filter(f -> !service.ignoreChanges().contains(f))
                         .forEach(f -> violations.add(service + " would fight CodeDeploy over " + f));
-            } else if (!service.bool("forceNewDeployment") || !service.bool("waitForSteadyState")
+            } else if (!service.bool("forceNewDeployment")
+                    || !service.bool("waitForSteadyState")
                     || !service.bool("deploymentCircuitBreaker.rollback")) {
-                violations.add(service + " needs forceNewDeployment, waitForSteadyState and a rolling-back circuit breaker");
+                violations.add(
+                        service + " needs forceNewDeployment, waitForSteadyState and a rolling-back circuit breaker");
             }
         }
         return violations;
     }
 
     /** EDGE-3: the headers whose values must never reach WAF logs (the rule's own list, not the code's). */
-    static final List<String> SECRET_HEADERS = List.of(
-            "x-origin-verify", "x-gateway-verify", "x-api-key", "cookie", "authorization");
+    static final List<String> SECRET_HEADERS =
+            List.of("x-origin-verify", "x-gateway-verify", "x-api-key", "cookie", "authorization");
 
     /** EDGE-3: WAF logs every header unless it is redacted; every web ACL logs. */
     @SuppressWarnings("unchecked")
@@ -382,7 +430,8 @@ public final class PolicyRules {
                     + " logging configurations");
         }
         for (Registered logging : loggings) {
-            List<Object> redacted = logging.input("redactedFields").map(v -> (List<Object>) v).orElse(List.of());
+            List<Object> redacted =
+                    logging.input("redactedFields").map(v -> (List<Object>) v).orElse(List.of());
             for (String header : SECRET_HEADERS) {
                 if (!redacted.contains(Map.of("singleHeader", Map.of("name", header)))) {
                     violations.add(logging + " logs the " + header + " header");

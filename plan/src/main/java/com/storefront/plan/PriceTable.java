@@ -13,8 +13,15 @@ import java.util.List;
 import java.util.Optional;
 
 /** The versioned price table ({@code plan/aws-prices.json}): dated, with its region basis and source. */
-public record PriceTable(int version, String date, String currency, String regionBasis, String source, int hoursPerMonth,
-                         JsonObject prices, List<String> usageBased) {
+public record PriceTable(
+        int version,
+        String date,
+        String currency,
+        String regionBasis,
+        String source,
+        int hoursPerMonth,
+        JsonObject prices,
+        List<String> usageBased) {
 
     public static final String RESOURCE = "/plan/aws-prices.json";
 
@@ -23,13 +30,19 @@ public record PriceTable(int version, String date, String currency, String regio
             if (in == null) {
                 throw new IllegalStateException("price table missing: " + RESOURCE);
             }
-            JsonObject json = JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
+            JsonObject json = JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .getAsJsonObject();
             List<String> usage = new ArrayList<>();
             json.getAsJsonArray("usageBased").forEach(e -> usage.add(e.getAsString()));
-            return new PriceTable(json.get("version").getAsInt(), json.get("date").getAsString(),
-                    json.get("currency").getAsString(), json.get("regionBasis").getAsString(),
-                    json.get("source").getAsString(), json.get("hoursPerMonth").getAsInt(),
-                    json.getAsJsonObject("prices"), List.copyOf(usage));
+            return new PriceTable(
+                    json.get("version").getAsInt(),
+                    json.get("date").getAsString(),
+                    json.get("currency").getAsString(),
+                    json.get("regionBasis").getAsString(),
+                    json.get("source").getAsString(),
+                    json.get("hoursPerMonth").getAsInt(),
+                    json.getAsJsonObject("prices"),
+                    List.copyOf(usage));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + RESOURCE, e);
         }

@@ -47,14 +47,17 @@ public record ProgramAtRef(String commit, Consumer<Context> program, Path stackF
 
     /** The commit's program sources: the module's, or (an older commit) the single module's. */
     static String sourcesAt(Path repo, String commit) {
-        return git(repo, "ls-tree", "-d", "--name-only", commit, "--", PROGRAM_SOURCES).isBlank()
-                ? SINGLE_MODULE_SOURCES : PROGRAM_SOURCES;
+        return git(repo, "ls-tree", "-d", "--name-only", commit, "--", PROGRAM_SOURCES)
+                        .isBlank()
+                ? SINGLE_MODULE_SOURCES
+                : PROGRAM_SOURCES;
     }
 
     public static ProgramAtRef load(Path repo, String ref, String stack) {
         String commit = git(repo, "rev-parse", "--verify", ref + "^{commit}").trim();
         // Classes built against another classpath (a changed pom) are built again.
-        Path cache = repo.resolve("target/plan-cache").resolve(commit + "-" + Integer.toHexString(classpath().hashCode()));
+        Path cache = repo.resolve("target/plan-cache")
+                .resolve(commit + "-" + Integer.toHexString(classpath().hashCode()));
         Path classes = cache.resolve("classes");
         Path done = cache.resolve(".compiled");
         try {
@@ -69,7 +72,8 @@ public record ProgramAtRef(String commit, Consumer<Context> program, Path stackF
                 compile(repo, commit, cache, classes);
                 Files.writeString(done, commit + "\n");
             }
-            ClassLoader loader = new ChildFirst(new URL[]{classes.toUri().toURL()}, ProgramAtRef.class.getClassLoader());
+            ClassLoader loader =
+                    new ChildFirst(new URL[] {classes.toUri().toURL()}, ProgramAtRef.class.getClassLoader());
             return new ProgramAtRef(commit, stackMethod(loader), stackFile, observes(loader));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -95,7 +99,8 @@ public record ProgramAtRef(String commit, Consumer<Context> program, Path stackF
         } catch (IllegalStateException changed) {
             return false;
         }
-        return git(repo, "ls-files", "--others", "--exclude-standard", "--", PROGRAM_SOURCES).isBlank();
+        return git(repo, "ls-files", "--others", "--exclude-standard", "--", PROGRAM_SOURCES)
+                .isBlank();
     }
 
     /** Whether the ref's poms declare the dependencies ours do (otherwise its program runs on ours). */
@@ -122,14 +127,27 @@ public record ProgramAtRef(String commit, Consumer<Context> program, Path stackF
         run(sources, List.of("tar", "-xf", archive.toString()));
         List<String> files;
         try (Stream<Path> walk = Files.walk(sources.resolve(at + "/java"))) {
-            files = walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).sorted().toList();
+            files = walk.filter(p -> p.toString().endsWith(".java"))
+                    .map(Path::toString)
+                    .sorted()
+                    .toList();
         }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("no Java compiler here: run the plan with a JDK, not a JRE");
         }
-        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-classpath", classpath(),
-                "-encoding", "UTF-8", "--release", "17", "-proc:none", "-nowarn", "-Xlint:none"));
+        List<String> args = new ArrayList<>(List.of(
+                "-d",
+                classes.toString(),
+                "-classpath",
+                classpath(),
+                "-encoding",
+                "UTF-8",
+                "--release",
+                "17",
+                "-proc:none",
+                "-nowarn",
+                "-Xlint:none"));
         args.addAll(files);
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         if (javac.run(null, null, errors, args.toArray(String[]::new)) != 0) {
@@ -232,7 +250,8 @@ public record ProgramAtRef(String commit, Consumer<Context> program, Path stackF
         }
         try (JarFile file = new JarFile(jar)) {
             Manifest manifest = file.getManifest();
-            String classPath = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
+            String classPath =
+                    manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
             if (classPath == null) {
                 return List.of();
             }
@@ -248,7 +267,12 @@ public record ProgramAtRef(String commit, Consumer<Context> program, Path stackF
 
     private static String ownClassesDirectory() {
         try {
-            return new File(ProgramAtRef.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
+            return new File(ProgramAtRef.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .getPath();
         } catch (java.net.URISyntaxException | NullPointerException e) {
             return "";
         }
@@ -262,7 +286,10 @@ public record ProgramAtRef(String commit, Consumer<Context> program, Path stackF
 
     private static String run(Path dir, List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             String output;
             try (InputStream in = process.getInputStream()) {
                 output = new String(in.readAllBytes(), StandardCharsets.UTF_8);

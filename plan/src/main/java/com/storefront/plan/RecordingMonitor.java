@@ -76,7 +76,8 @@ public final class RecordingMonitor extends MockMonitor {
                 AliasOuterClass.Alias.Spec spec = alias.getSpec();
                 String name = spec.getName().isEmpty() ? request.getName() : spec.getName();
                 String type = spec.getType().isEmpty() ? request.getType() : spec.getType();
-                String parent = spec.getNoParent() ? rootOf(request.getParent(), urn)
+                String parent = spec.getNoParent()
+                        ? rootOf(request.getParent(), urn)
                         : spec.getParentUrn().isEmpty() ? request.getParent() : spec.getParentUrn();
                 urns.add("urn:pulumi:" + (spec.getStack().isEmpty() ? stack : spec.getStack()) + "::"
                         + (spec.getProject().isEmpty() ? project : spec.getProject()) + "::"
@@ -109,7 +110,8 @@ public final class RecordingMonitor extends MockMonitor {
 
     private static Map<String, List<String>> propertyDependencies(RegisterResourceRequest request) {
         Map<String, List<String>> dependencies = new java.util.TreeMap<>();
-        request.getPropertyDependenciesMap().forEach((key, value) -> dependencies.put(key, List.copyOf(value.getUrnsList())));
+        request.getPropertyDependenciesMap()
+                .forEach((key, value) -> dependencies.put(key, List.copyOf(value.getUrnsList())));
         return dependencies;
     }
 
@@ -132,8 +134,10 @@ public final class RecordingMonitor extends MockMonitor {
 
     private static boolean containsSecret(Value value) {
         return switch (value.getKindCase()) {
-            case STRUCT_VALUE -> value.getStructValue().getFieldsMap().containsKey(SECRET_SIGNATURE)
-                    || value.getStructValue().getFieldsMap().values().stream().anyMatch(RecordingMonitor::containsSecret);
+            case STRUCT_VALUE ->
+                value.getStructValue().getFieldsMap().containsKey(SECRET_SIGNATURE)
+                        || value.getStructValue().getFieldsMap().values().stream()
+                                .anyMatch(RecordingMonitor::containsSecret);
             case LIST_VALUE -> value.getListValue().getValuesList().stream().anyMatch(RecordingMonitor::containsSecret);
             default -> false;
         };

@@ -32,13 +32,43 @@ public record Registered(
         List<String> replaceOnChanges) {
 
     /** A registration without {@code replaceOnChanges}. */
-    public Registered(String type, String name, String urn, String id, String parentUrn, boolean custom,
-                      String providerRef, Map<String, Object> inputs, Set<String> secretInputs, boolean protect,
-                      List<String> ignoreChanges, List<String> dependencies, boolean retainOnDelete,
-                      boolean deleteBeforeReplace, List<String> aliasUrns, Map<String, Object> outputs,
-                      Map<String, List<String>> propertyDependencies) {
-        this(type, name, urn, id, parentUrn, custom, providerRef, inputs, secretInputs, protect, ignoreChanges,
-                dependencies, retainOnDelete, deleteBeforeReplace, aliasUrns, outputs, propertyDependencies, List.of());
+    public Registered(
+            String type,
+            String name,
+            String urn,
+            String id,
+            String parentUrn,
+            boolean custom,
+            String providerRef,
+            Map<String, Object> inputs,
+            Set<String> secretInputs,
+            boolean protect,
+            List<String> ignoreChanges,
+            List<String> dependencies,
+            boolean retainOnDelete,
+            boolean deleteBeforeReplace,
+            List<String> aliasUrns,
+            Map<String, Object> outputs,
+            Map<String, List<String>> propertyDependencies) {
+        this(
+                type,
+                name,
+                urn,
+                id,
+                parentUrn,
+                custom,
+                providerRef,
+                inputs,
+                secretInputs,
+                protect,
+                ignoreChanges,
+                dependencies,
+                retainOnDelete,
+                deleteBeforeReplace,
+                aliasUrns,
+                outputs,
+                propertyDependencies,
+                List.of());
     }
 
     /** An input by dotted path, e.g. {@code serverlessv2ScalingConfiguration.minCapacity} or {@code tags.Name}. */
@@ -47,7 +77,9 @@ public record Registered(
         for (String part : path.split("\\.")) {
             if (current instanceof Map<?, ?> map && map.containsKey(part)) {
                 current = map.get(part);
-            } else if (current instanceof List<?> list && part.matches("\\d+") && Integer.parseInt(part) < list.size()) {
+            } else if (current instanceof List<?> list
+                    && part.matches("\\d+")
+                    && Integer.parseInt(part) < list.size()) {
                 current = list.get(Integer.parseInt(part));
             } else {
                 return Optional.empty();
@@ -57,8 +89,9 @@ public record Registered(
     }
 
     public Object require(String path) {
-        return input(path).orElseThrow(() -> new IllegalArgumentException(
-                type + " '" + name + "' has no input " + path + "; inputs: " + inputs));
+        return input(path)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        type + " '" + name + "' has no input " + path + "; inputs: " + inputs));
     }
 
     public String string(String path) {
@@ -85,8 +118,24 @@ public record Registered(
 
     /** The same registration with other inputs (for comparing a run with a change made to it). */
     public Registered withInputs(Map<String, Object> newInputs) {
-        return new Registered(type, name, urn, id, parentUrn, custom, providerRef, newInputs, secretInputs, protect,
-                ignoreChanges, dependencies, retainOnDelete, deleteBeforeReplace, aliasUrns, outputs, propertyDependencies,
+        return new Registered(
+                type,
+                name,
+                urn,
+                id,
+                parentUrn,
+                custom,
+                providerRef,
+                newInputs,
+                secretInputs,
+                protect,
+                ignoreChanges,
+                dependencies,
+                retainOnDelete,
+                deleteBeforeReplace,
+                aliasUrns,
+                outputs,
+                propertyDependencies,
                 replaceOnChanges);
     }
 
@@ -100,8 +149,8 @@ public record Registered(
             return Optional.empty();
         }
         try {
-            return Optional.of(Class.forName("com.pulumi.aws." + parts[1].substring(0, parts[1].indexOf('/')) + "."
-                    + parts[2] + "Args"));
+            return Optional.of(Class.forName(
+                    "com.pulumi.aws." + parts[1].substring(0, parts[1].indexOf('/')) + "." + parts[2] + "Args"));
         } catch (ClassNotFoundException e) {
             return Optional.empty();
         }

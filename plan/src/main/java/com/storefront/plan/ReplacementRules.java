@@ -103,7 +103,9 @@ public final class ReplacementRules {
     public static ReplacementRules load() {
         try (InputStream in = ReplacementRules.class.getResourceAsStream(RESOURCE)) {
             Objects.requireNonNull(in, RESOURCE + " is missing from the classpath");
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
+            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
+                    .toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -121,7 +123,8 @@ public final class ReplacementRules {
             }
             List<Rule> rules = byType.computeIfAbsent(columns[0], k -> new ArrayList<>());
             if (!columns[1].equals(NONE)) {
-                Optional<Condition> condition = columns[2].equals(NONE) ? Optional.empty() : Optional.of(new Condition(columns[2]));
+                Optional<Condition> condition =
+                        columns[2].equals(NONE) ? Optional.empty() : Optional.of(new Condition(columns[2]));
                 // Fail on load, not in the middle of a comparison, when a condition is mistyped.
                 condition.ifPresent(c -> c.holds(Map.of(), Map.of()));
                 rules.add(new Rule(columns[0], columns[1], condition, columns[3]));
@@ -147,12 +150,13 @@ public final class ReplacementRules {
      * inside it whose values differ between the two sides. {@code valueUnknown} marks an input that
      * changes because something it refers to is replaced: then every rule on or inside it applies.
      */
-    public List<Rule> triggered(String type, String input, Map<String, Object> before, Map<String, Object> after,
-                                boolean valueUnknown) {
+    public List<Rule> triggered(
+            String type, String input, Map<String, Object> before, Map<String, Object> after, boolean valueUnknown) {
         List<Rule> hit = new ArrayList<>();
         for (Rule rule : rules(type)) {
             boolean onInput = rule.path().equals(input) || rule.path().startsWith(input + ".");
-            boolean differs = valueUnknown || !Objects.equals(valuesAt(before, rule.path()), valuesAt(after, rule.path()));
+            boolean differs =
+                    valueUnknown || !Objects.equals(valuesAt(before, rule.path()), valuesAt(after, rule.path()));
             if (onInput && differs && rule.applies(before, after)) {
                 hit.add(rule);
             }

@@ -3,7 +3,6 @@ package com.storefront.plan;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
@@ -83,7 +82,8 @@ public record StackConfig(Map<String, String> values, Set<String> secretKeys, Se
     static String standIn(String key, String ciphertext) {
         String digest;
         try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(ciphertext.getBytes(StandardCharsets.UTF_8));
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(ciphertext.getBytes(StandardCharsets.UTF_8));
             digest = java.util.HexFormat.of().formatHex(hash).substring(0, 24);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -113,7 +113,8 @@ public record StackConfig(Map<String, String> values, Set<String> secretKeys, Se
     public StackConfig withPath(String key, String field, Object value) {
         // Edited as a JSON tree so the other values keep their exact text (5 stays 5, not 5.0).
         String raw = values.get(key);
-        JsonObject section = raw == null ? new JsonObject() : JsonParser.parseString(raw).getAsJsonObject();
+        JsonObject section =
+                raw == null ? new JsonObject() : JsonParser.parseString(raw).getAsJsonObject();
         if (value == null) {
             section.remove(field);
         } else {
@@ -131,7 +132,9 @@ public record StackConfig(Map<String, String> values, Set<String> secretKeys, Se
     public StackConfig asObservedOffline() {
         String raw = values.get(DEPLOYMENT_KEY);
         var deployment = raw == null ? null : JsonParser.parseString(raw);
-        if (deployment != null && deployment.isJsonObject() && deployment.getAsJsonObject().has(LIVE_TARGET_GROUP)) {
+        if (deployment != null
+                && deployment.isJsonObject()
+                && deployment.getAsJsonObject().has(LIVE_TARGET_GROUP)) {
             return this;
         }
         return withPath(DEPLOYMENT_KEY, LIVE_TARGET_GROUP, "blue");

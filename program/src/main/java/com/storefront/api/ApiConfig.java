@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 public final class ApiConfig {
 
     private static final Pattern STAGE = Pattern.compile("^[a-zA-Z0-9_]{1,128}$");
-    private static final Pattern ROLE_ARN = Pattern.compile("^arn:aws[a-z-]*:iam::\\d{12}:role/[A-Za-z0-9+=,.@_/-]{1,512}$");
+    private static final Pattern ROLE_ARN =
+            Pattern.compile("^arn:aws[a-z-]*:iam::\\d{12}:role/[A-Za-z0-9+=,.@_/-]{1,512}$");
 
     static final Setting<Boolean> ENABLED = Setting.bool("enabled")
             .doc("the API Gateway partner API (keys and quotas; see [Partner API](#partner-api))")
@@ -30,25 +31,33 @@ public final class ApiConfig {
     static final Setting<Integer> BURST_LIMIT = Setting.wholeNumber("burstLimit", 1, 5_000)
             .doc("burst requests, at least `rateLimit`")
             .defaultValue(1000);
-    static final Setting<Optional<String>> CLOUD_WATCH_ROLE_ARN = Setting.text("cloudWatchRoleArn", ROLE_ARN,
-                    "an IAM role ARN")
+    static final Setting<Optional<String>> CLOUD_WATCH_ROLE_ARN = Setting.text(
+                    "cloudWatchRoleArn", ROLE_ARN, "an IAM role ARN")
             .doc("the CloudWatch role the region's API Gateway account settings name (required with `api.enabled` "
                     + "unless `manageAccountLogging`); with `manageAccountLogging` the role to register")
             .optional();
     static final Setting<Boolean> MANAGE_ACCOUNT_LOGGING = Setting.bool("manageAccountLogging")
-            .doc("`true`: this stack registers the logging role in the region's account settings (creating the role "
-                    + "unless `cloudWatchRoleArn` is set) and never resets them; `false`: it touches nothing account-wide")
+            .doc(
+                    "`true`: this stack registers the logging role in the region's account settings (creating the role "
+                            + "unless `cloudWatchRoleArn` is set) and never resets them; `false`: it touches nothing account-wide")
             .defaultValue(false);
     static final Setting<ApiLogLevel> EXECUTION_LOG_LEVEL = Setting.choice("executionLogLevel", ApiLogLevel.class)
             .doc("what the stage writes to its execution log group (request and response data never)")
             .defaultValue(ApiLogLevel.ERROR);
 
-    public static final SettingGroup GROUP = new SettingGroup("storefront:api", "the API Gateway partner API",
-            List.of(ENABLED, STAGE_NAME, RATE_LIMIT, BURST_LIMIT, CLOUD_WATCH_ROLE_ARN, MANAGE_ACCOUNT_LOGGING,
+    public static final SettingGroup GROUP = new SettingGroup(
+            "storefront:api",
+            "the API Gateway partner API",
+            List.of(
+                    ENABLED,
+                    STAGE_NAME,
+                    RATE_LIMIT,
+                    BURST_LIMIT,
+                    CLOUD_WATCH_ROLE_ARN,
+                    MANAGE_ACCOUNT_LOGGING,
                     EXECUTION_LOG_LEVEL));
 
-    private ApiConfig() {
-    }
+    private ApiConfig() {}
 
     public static ApiSettings read(ConfigSection section, Environment environment) {
         SettingValues values = new SettingValues(section, environment);
@@ -64,10 +73,15 @@ public final class ApiConfig {
         values.read(EXECUTION_LOG_LEVEL);
         // Access logs need the account-level role as much as execution logs do.
         if (enabled && !manage && !section.has(CLOUD_WATCH_ROLE_ARN.name())) {
-            values.problems().add(values.key(CLOUD_WATCH_ROLE_ARN), null, "is required with api.enabled unless "
-                    + values.key(MANAGE_ACCOUNT_LOGGING) + " is true: API Gateway logs only through the role in the "
-                    + "region's account settings, shared by every REST API there. Name the role already registered "
-                    + "(aws apigateway get-account), or let this stack register one (manageAccountLogging: true)");
+            values.problems()
+                    .add(
+                            values.key(CLOUD_WATCH_ROLE_ARN),
+                            null,
+                            "is required with api.enabled unless "
+                                    + values.key(MANAGE_ACCOUNT_LOGGING)
+                                    + " is true: API Gateway logs only through the role in the "
+                                    + "region's account settings, shared by every REST API there. Name the role already registered "
+                                    + "(aws apigateway get-account), or let this stack register one (manageAccountLogging: true)");
         }
         section.rejectUnknownKeys();
         return values.build(ApiSettings.class);

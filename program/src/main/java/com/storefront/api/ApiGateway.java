@@ -71,7 +71,8 @@ public final class ApiGateway extends ComponentResource {
 
     public static final String TYPE = "storefront:api:ApiGateway";
     static final String APIGATEWAY = "apigateway.amazonaws.com";
-    static final String PUSH_TO_CLOUDWATCH = "arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs";
+    static final String PUSH_TO_CLOUDWATCH =
+            "arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs";
     /** API Gateway's hard limit on an integration's time. */
     static final int INTEGRATION_TIMEOUT_MS = 29_000;
 
@@ -86,19 +87,28 @@ public final class ApiGateway extends ComponentResource {
         super(TYPE, name, options);
         ApiSettings settings = args.settings();
         Naming naming = args.naming();
-        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+        CustomResourceOptions child =
+                CustomResourceOptions.builder().parent(this).build();
 
-        RestApi api = new RestApi("rest-api", RestApiArgs.builder()
-                .name(naming.name("api"))
-                .description("Storefront " + naming.suffix() + " API front door")
-                .endpointConfiguration(RestApiEndpointConfigurationArgs.builder().types("REGIONAL").build())
-                .apiKeySource("HEADER")
-                .build(), child);
-        Resource proxy = new Resource("proxy-resource", ResourceArgs.builder()
-                .restApi(api.id())
-                .parentId(api.rootResourceId())
-                .pathPart("{proxy+}")
-                .build(), child);
+        RestApi api = new RestApi(
+                "rest-api",
+                RestApiArgs.builder()
+                        .name(naming.name("api"))
+                        .description("Storefront " + naming.suffix() + " API front door")
+                        .endpointConfiguration(RestApiEndpointConfigurationArgs.builder()
+                                .types("REGIONAL")
+                                .build())
+                        .apiKeySource("HEADER")
+                        .build(),
+                child);
+        Resource proxy = new Resource(
+                "proxy-resource",
+                ResourceArgs.builder()
+                        .restApi(api.id())
+                        .parentId(api.rootResourceId())
+                        .pathPart("{proxy+}")
+                        .build(),
+                child);
 
         Output<String> gatewaySecret = args.gatewaySecret();
         List<com.pulumi.resources.Resource> routes = new ArrayList<>();
@@ -107,94 +117,143 @@ public final class ApiGateway extends ComponentResource {
             routes.addAll(route(route, api, resourceId, args.backendBaseUrl(), gatewaySecret, child));
         }
 
-        Deployment deployment = new Deployment("deployment", DeploymentArgs.builder()
-                .restApi(api.id())
-                .description("Storefront " + naming.suffix() + " API")
-                // A new deployment whenever anything a route sends changes; otherwise the stage keeps serving the
-                // old routes. Only a hash of the secret goes into the trigger.
-                .triggers(Output.tuple(args.backendBaseUrl(), gatewaySecret)
-                        .applyValue(t -> Map.of("routes", fingerprint(t.t1, t.t2))))
-                .build(), CustomResourceOptions.builder()
-                .parent(this)
-                // API Gateway refuses a deployment of an API whose methods and integrations are not all in place.
-                .dependsOn(routes)
-                .build());
+        Deployment deployment = new Deployment(
+                "deployment",
+                DeploymentArgs.builder()
+                        .restApi(api.id())
+                        .description("Storefront " + naming.suffix() + " API")
+                        // A new deployment whenever anything a route sends changes; otherwise the stage keeps serving
+                        // the
+                        // old routes. Only a hash of the secret goes into the trigger.
+                        .triggers(Output.tuple(args.backendBaseUrl(), gatewaySecret)
+                                .applyValue(t -> Map.of("routes", fingerprint(t.t1, t.t2))))
+                        .build(),
+                CustomResourceOptions.builder()
+                        .parent(this)
+                        // API Gateway refuses a deployment of an API whose methods and integrations are not all in
+                        // place.
+                        .dependsOn(routes)
+                        .build());
 
-        LogGroup accessLogs = new LogGroup("api-access-logs", LogGroupArgs.builder()
-                .name("/aws/apigateway/" + naming.name("api", NameLimit.LOG_GROUP))
-                .retentionInDays(args.logRetentionDays())
-                .kmsKeyId(args.kmsKeyArn())
-                .build(), child);
-        // Created before the stage logs anything: API Gateway would otherwise create it, unencrypted and kept forever.
-        Optional<LogGroup> executionLogs = settings.executionLogLevel() == ApiLogLevel.OFF ? Optional.empty()
-                : Optional.of(new LogGroup("api-execution-logs", LogGroupArgs.builder()
-                        .name(api.id().applyValue(id -> executionLogGroupName(id, settings.stageName())))
+        LogGroup accessLogs = new LogGroup(
+                "api-access-logs",
+                LogGroupArgs.builder()
+                        .name("/aws/apigateway/" + naming.name("api", NameLimit.LOG_GROUP))
                         .retentionInDays(args.logRetentionDays())
                         .kmsKeyId(args.kmsKeyArn())
-                        .build(), child));
-        Optional<Account> account = settings.manageAccountLogging() ? Optional.of(accountSettings(args, child))
-                : Optional.empty();
+                        .build(),
+                child);
+        // Created before the stage logs anything: API Gateway would otherwise create it, unencrypted and kept forever.
+        Optional<LogGroup> executionLogs = settings.executionLogLevel() == ApiLogLevel.OFF
+                ? Optional.empty()
+                : Optional.of(new LogGroup(
+                        "api-execution-logs",
+                        LogGroupArgs.builder()
+                                .name(api.id().applyValue(id -> executionLogGroupName(id, settings.stageName())))
+                                .retentionInDays(args.logRetentionDays())
+                                .kmsKeyId(args.kmsKeyArn())
+                                .build(),
+                        child));
+        Optional<Account> account =
+                settings.manageAccountLogging() ? Optional.of(accountSettings(args, child)) : Optional.empty();
         List<com.pulumi.resources.Resource> loggingReady = new ArrayList<>();
         // Stage logging fails until the region's API Gateway account has a CloudWatch role.
         account.ifPresent(loggingReady::add);
         executionLogs.ifPresent(loggingReady::add);
-        Stage stage = new Stage("stage", StageArgs.builder()
-                .restApi(api.id())
-                .deployment(deployment.id())
-                .stageName(settings.stageName())
-                .accessLogSettings(StageAccessLogSettingsArgs.builder()
-                        .destinationArn(accessLogs.arn())
-                        .format(accessLogFormat())
-                        .build())
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(loggingReady).build());
-        new MethodSettings("stage-method-settings", MethodSettingsArgs.builder()
-                .restApi(api.id())
-                .stageName(stage.stageName())
-                .methodPath("*/*")
-                .settings(MethodSettingsSettingsArgs.builder()
-                        .metricsEnabled(true)
-                        .loggingLevel(settings.executionLogLevel().apiValue())
-                        // Full request and response logging would write keys, cookies and bodies.
-                        .dataTraceEnabled(false)
-                        .throttlingBurstLimit(settings.burstLimit())
-                        .throttlingRateLimit((double) settings.rateLimit())
-                        .build())
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(loggingReady).build());
+        Stage stage = new Stage(
+                "stage",
+                StageArgs.builder()
+                        .restApi(api.id())
+                        .deployment(deployment.id())
+                        .stageName(settings.stageName())
+                        .accessLogSettings(StageAccessLogSettingsArgs.builder()
+                                .destinationArn(accessLogs.arn())
+                                .format(accessLogFormat())
+                                .build())
+                        .build(),
+                CustomResourceOptions.builder()
+                        .parent(this)
+                        .dependsOn(loggingReady)
+                        .build());
+        new MethodSettings(
+                "stage-method-settings",
+                MethodSettingsArgs.builder()
+                        .restApi(api.id())
+                        .stageName(stage.stageName())
+                        .methodPath("*/*")
+                        .settings(MethodSettingsSettingsArgs.builder()
+                                .metricsEnabled(true)
+                                .loggingLevel(settings.executionLogLevel().apiValue())
+                                // Full request and response logging would write keys, cookies and bodies.
+                                .dataTraceEnabled(false)
+                                .throttlingBurstLimit(settings.burstLimit())
+                                .throttlingRateLimit((double) settings.rateLimit())
+                                .build())
+                        .build(),
+                CustomResourceOptions.builder()
+                        .parent(this)
+                        .dependsOn(loggingReady)
+                        .build());
 
-        UsagePlan plan = new UsagePlan("usage-plan", UsagePlanArgs.builder()
-                .name(naming.name("api"))
-                .description("Storefront API clients")
-                .apiStages(UsagePlanApiStageArgs.builder().apiId(api.id()).stage(stage.stageName()).build())
-                .throttleSettings(UsagePlanThrottleSettingsArgs.builder()
-                        .burstLimit(settings.burstLimit())
-                        .rateLimit((double) settings.rateLimit())
-                        .build())
-                .build(), child);
-        ApiKey key = new ApiKey("api-key", ApiKeyArgs.builder()
-                .name(naming.name("api-client"))
-                .description("Storefront API client key; the value is in the api-key secret")
-                .enabled(true)
-                .build(), child);
-        new UsagePlanKey("usage-plan-key", UsagePlanKeyArgs.builder()
-                .keyId(key.id())
-                .keyType("API_KEY")
-                .usagePlanId(plan.id())
-                .build(), child);
-        Secret keySecret = Secrets.create("api-key-secret", naming.name("api-gateway-key"),
-                "Storefront API Gateway client key (send as x-api-key)", args.kmsKeyArn(), args.protect(), child);
-        new SecretVersion("api-key-secret-value", SecretVersionArgs.builder()
-                .secretId(keySecret.id())
-                .secretString(key.value().applyValue(value -> {
-                    JsonObject json = new JsonObject();
-                    json.addProperty("apiKey", value);
-                    return json.toString();
-                }).asSecret())
-                .build(), child);
+        UsagePlan plan = new UsagePlan(
+                "usage-plan",
+                UsagePlanArgs.builder()
+                        .name(naming.name("api"))
+                        .description("Storefront API clients")
+                        .apiStages(UsagePlanApiStageArgs.builder()
+                                .apiId(api.id())
+                                .stage(stage.stageName())
+                                .build())
+                        .throttleSettings(UsagePlanThrottleSettingsArgs.builder()
+                                .burstLimit(settings.burstLimit())
+                                .rateLimit((double) settings.rateLimit())
+                                .build())
+                        .build(),
+                child);
+        ApiKey key = new ApiKey(
+                "api-key",
+                ApiKeyArgs.builder()
+                        .name(naming.name("api-client"))
+                        .description("Storefront API client key; the value is in the api-key secret")
+                        .enabled(true)
+                        .build(),
+                child);
+        new UsagePlanKey(
+                "usage-plan-key",
+                UsagePlanKeyArgs.builder()
+                        .keyId(key.id())
+                        .keyType("API_KEY")
+                        .usagePlanId(plan.id())
+                        .build(),
+                child);
+        Secret keySecret = Secrets.create(
+                "api-key-secret",
+                naming.name("api-gateway-key"),
+                "Storefront API Gateway client key (send as x-api-key)",
+                args.kmsKeyArn(),
+                args.protect(),
+                child);
+        new SecretVersion(
+                "api-key-secret-value",
+                SecretVersionArgs.builder()
+                        .secretId(keySecret.id())
+                        .secretString(key.value()
+                                .applyValue(value -> {
+                                    JsonObject json = new JsonObject();
+                                    json.addProperty("apiKey", value);
+                                    return json.toString();
+                                })
+                                .asSecret())
+                        .build(),
+                child);
 
-        new WebAclAssociation("stage-web-acl", WebAclAssociationArgs.builder()
-                .resourceArn(stage.arn())
-                .webAclArn(args.regionalWebAclArn())
-                .build(), child);
+        new WebAclAssociation(
+                "stage-web-acl",
+                WebAclAssociationArgs.builder()
+                        .resourceArn(stage.arn())
+                        .webAclArn(args.regionalWebAclArn())
+                        .build(),
+                child);
 
         this.invokeUrl = stage.invokeUrl();
         this.restApiId = api.id();
@@ -210,9 +269,13 @@ public final class ApiGateway extends ComponentResource {
     }
 
     /** {@code ANY} on a resource, API key required, proxied to the route's backend path with API Gateway's header. */
-    private static List<com.pulumi.resources.Resource> route(ProxyRoute route, RestApi api, Output<String> resourceId,
-                                                             Output<String> backendBaseUrl, Output<String> gatewaySecret,
-                                                             CustomResourceOptions options) {
+    private static List<com.pulumi.resources.Resource> route(
+            ProxyRoute route,
+            RestApi api,
+            Output<String> resourceId,
+            Output<String> backendBaseUrl,
+            Output<String> gatewaySecret,
+            CustomResourceOptions options) {
         MethodArgs.Builder method = MethodArgs.builder()
                 .restApi(api.id())
                 .resourceId(resourceId)
@@ -232,8 +295,11 @@ public final class ApiGateway extends ComponentResource {
                 .timeoutMilliseconds(INTEGRATION_TIMEOUT_MS)
                 .requestParameters(gatewaySecret.applyValue(route::integrationParameters));
         Method m = new Method("method-" + route.name(), method.build(), options);
-        Integration i = new Integration("integration-" + route.name(), integration.build(),
-                CustomResourceOptions.merge(options, CustomResourceOptions.builder().dependsOn(m).build()));
+        Integration i = new Integration(
+                "integration-" + route.name(),
+                integration.build(),
+                CustomResourceOptions.merge(
+                        options, CustomResourceOptions.builder().dependsOn(m).build()));
         return List.of(m, i);
     }
 
@@ -249,28 +315,40 @@ public final class ApiGateway extends ComponentResource {
             roleArn = Output.of(args.settings().cloudWatchRoleArn().get());
         } else {
             // Kept like the setting that names it: every REST API in the region logs through it.
-            CustomResourceOptions kept = CustomResourceOptions.merge(options,
+            CustomResourceOptions kept = CustomResourceOptions.merge(
+                    options,
                     CustomResourceOptions.builder().retainOnDelete(true).build());
-            Role role = new Role("apigateway-cloudwatch-role", RoleArgs.builder()
-                    .name(args.naming().name("apigateway-logs", NameLimit.IAM_ROLE))
-                    .description("API Gateway writes access and execution logs to CloudWatch Logs")
-                    .assumeRolePolicy(PolicyDocument.serviceTrust(APIGATEWAY))
-                    .build(), kept);
+            Role role = new Role(
+                    "apigateway-cloudwatch-role",
+                    RoleArgs.builder()
+                            .name(args.naming().name("apigateway-logs", NameLimit.IAM_ROLE))
+                            .description("API Gateway writes access and execution logs to CloudWatch Logs")
+                            .assumeRolePolicy(PolicyDocument.serviceTrust(APIGATEWAY))
+                            .build(),
+                    kept);
             // The role is checked when it is registered; its policy must already be attached.
-            roleReady.add(new RolePolicyAttachment("apigateway-cloudwatch-policy", RolePolicyAttachmentArgs.builder()
-                    .role(role.name())
-                    .policyArn(args.aws().managedPolicyArn(PUSH_TO_CLOUDWATCH))
-                    .build(), kept));
+            roleReady.add(new RolePolicyAttachment(
+                    "apigateway-cloudwatch-policy",
+                    RolePolicyAttachmentArgs.builder()
+                            .role(role.name())
+                            .policyArn(args.aws().managedPolicyArn(PUSH_TO_CLOUDWATCH))
+                            .build(),
+                    kept));
             roleArn = role.arn();
         }
-        return new Account("apigateway-account", AccountArgs.builder()
-                .cloudwatchRoleArn(roleArn)
-                .resetOnDelete(false)
-                .build(), CustomResourceOptions.merge(options, CustomResourceOptions.builder()
-                .dependsOn(roleReady)
-                // Never cleared behind another API's back, whatever the provider would do on delete.
-                .retainOnDelete(true)
-                .build()));
+        return new Account(
+                "apigateway-account",
+                AccountArgs.builder()
+                        .cloudwatchRoleArn(roleArn)
+                        .resetOnDelete(false)
+                        .build(),
+                CustomResourceOptions.merge(
+                        options,
+                        CustomResourceOptions.builder()
+                                .dependsOn(roleReady)
+                                // Never cleared behind another API's back, whatever the provider would do on delete.
+                                .retainOnDelete(true)
+                                .build()));
     }
 
     /** The group API Gateway writes a stage's execution logs to (its name is fixed by API Gateway). */
@@ -286,8 +364,9 @@ public final class ApiGateway extends ComponentResource {
         }
         routes.append("timeoutMs=").append(INTEGRATION_TIMEOUT_MS);
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(routes.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(routes.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

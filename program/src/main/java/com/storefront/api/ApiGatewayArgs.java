@@ -20,5 +20,4 @@ public record ApiGatewayArgs(
         Output<String> kmsKeyArn,
         Output<String> backendBaseUrl,
         Output<String> regionalWebAclArn,
-        Output<String> gatewaySecret) {
-}
+        Output<String> gatewaySecret) {}

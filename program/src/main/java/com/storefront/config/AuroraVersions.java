@@ -55,8 +55,7 @@ public final class AuroraVersions {
         }
     }
 
-    private AuroraVersions() {
-    }
+    private AuroraVersions() {}
 
     /** A major.minor of a major the table knows (released or not: {@link Version#released()} says). */
     public static Optional<Version> parse(String text) {
@@ -66,15 +65,17 @@ public final class AuroraVersions {
     /** Any major.minor, for what RDS reports (a major newer than the table included). */
     public static Optional<Version> parseAny(String text) {
         Matcher m = VERSION.matcher(text);
-        return m.matches() ? Optional.of(new Version(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))))
+        return m.matches()
+                ? Optional.of(new Version(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))))
                 : Optional.empty();
     }
 
     /** Released minors per major, for messages: "16: 16.1, 16.2, ...". */
     public static Map<Integer, String> majors() {
-        return AwsTables.auroraVersions().rows().keySet().stream().map(v -> parseAny(v).orElseThrow())
-                .collect(Collectors.groupingBy(Version::major, TreeMap::new,
-                        Collectors.mapping(Version::toString, Collectors.joining(", "))));
+        return AwsTables.auroraVersions().rows().keySet().stream()
+                .map(v -> parseAny(v).orElseThrow())
+                .collect(Collectors.groupingBy(
+                        Version::major, TreeMap::new, Collectors.mapping(Version::toString, Collectors.joining(", "))));
     }
 
     public static String supportedMajors() {
@@ -94,7 +95,8 @@ public final class AuroraVersions {
     }
 
     private static String minimums(String column) {
-        return firstMinors(column).entrySet().stream().map(e -> e.getKey() + "." + e.getValue())
+        return firstMinors(column).entrySet().stream()
+                .map(e -> e.getKey() + "." + e.getValue())
                 .collect(Collectors.joining(", "));
     }
 

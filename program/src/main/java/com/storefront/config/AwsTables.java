@@ -21,8 +21,12 @@ import java.util.stream.Collectors;
 public final class AwsTables {
 
     /** One table: its rows by first column, with where and when its values were read. */
-    public record Table(String name, List<String> sources, String checked, List<String> columns,
-                        Map<String, Map<String, String>> rows) {
+    public record Table(
+            String name,
+            List<String> sources,
+            String checked,
+            List<String> columns,
+            Map<String, Map<String, String>> rows) {
 
         public boolean has(String key) {
             return rows.containsKey(key);
@@ -40,8 +44,7 @@ public final class AwsTables {
 
     private static final Map<String, Table> TABLES = new LinkedHashMap<>();
 
-    private AwsTables() {
-    }
+    private AwsTables() {}
 
     /** Commercial AWS regions: {@code region, name, optIn}. */
     public static Table regions() {
@@ -117,7 +120,10 @@ public final class AwsTables {
 
     /** The keys of {@code table} whose {@code column} is {@code value}, comma-separated, in table order. */
     static String keysWhere(Table table, String column, String value) {
-        return table.rows().entrySet().stream().filter(e -> value.equals(e.getValue().get(column)))
-                .map(Map.Entry::getKey).sorted().collect(Collectors.joining(", "));
+        return table.rows().entrySet().stream()
+                .filter(e -> value.equals(e.getValue().get(column)))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .collect(Collectors.joining(", "));
     }
 }

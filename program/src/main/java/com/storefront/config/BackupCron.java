@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 public final class BackupCron {
 
     private static final Pattern CRON = Pattern.compile("^cron\\((\\S+) (\\S+) (\\S+) (\\S+) (\\S+) (\\S+)\\)$");
-    private static final List<String> MONTHS = List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP",
-            "OCT", "NOV", "DEC");
+    private static final List<String> MONTHS =
+            List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC");
     /** EventBridge numbers days of the week 1 (SUN) to 7 (SAT). */
     private static final List<String> WEEKDAYS = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
 
@@ -60,7 +60,9 @@ public final class BackupCron {
         if (dom.equals("?") == dow.equals("?")) {
             return Result.problem("must have ? in exactly one of day-of-month and day-of-week; " + rule());
         }
-        if (!dom.equals("?") && !dom.matches("^(L|\\d{1,2}W|LW)$") && values(dom, 1, 31, List.of()).isEmpty()) {
+        if (!dom.equals("?")
+                && !dom.matches("^(L|\\d{1,2}W|LW)$")
+                && values(dom, 1, 31, List.of()).isEmpty()) {
             return Result.problem("has day-of-month '" + dom + "' (1-31, L, W); " + rule());
         }
         if (values(m.group(4).toUpperCase(Locale.ROOT), 1, 12, MONTHS).isEmpty()) {

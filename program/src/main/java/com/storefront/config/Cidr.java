@@ -74,7 +74,7 @@ public record Cidr(long network, int prefix) {
     }
 
     private static String format(long address, int prefix) {
-        return ((address >> 24) & 0xFF) + "." + ((address >> 16) & 0xFF) + "."
-                + ((address >> 8) & 0xFF) + "." + (address & 0xFF) + "/" + prefix;
+        return ((address >> 24) & 0xFF) + "." + ((address >> 16) & 0xFF) + "." + ((address >> 8) & 0xFF) + "."
+                + (address & 0xFF) + "/" + prefix;
     }
 }

@@ -14,8 +14,7 @@ public final class ConfigKeys {
 
     static final String ENVIRONMENT_VARIABLE = "PULUMI_CONFIG";
 
-    private ConfigKeys() {
-    }
+    private ConfigKeys() {}
 
     /** The keys from {@code PULUMI_CONFIG}, or empty when not run by the engine (the mock runs pass keys). */
     public static Optional<Set<String>> fromEnvironment() {

@@ -29,8 +29,12 @@ public final class ConfigSection {
     private final Set<String> knownKeys = new LinkedHashSet<>();
     private final Set<String> presentKeys;
 
-    private ConfigSection(String path, String separator, Function<String, Optional<JsonElement>> lookup,
-                          Set<String> presentKeys, ConfigProblems problems) {
+    private ConfigSection(
+            String path,
+            String separator,
+            Function<String, Optional<JsonElement>> lookup,
+            Set<String> presentKeys,
+            ConfigProblems problems) {
         this.path = path;
         this.separator = separator;
         this.lookup = lookup;
@@ -39,8 +43,8 @@ public final class ConfigSection {
     }
 
     /** The top level of a config namespace, e.g. {@code storefront}; values arrive as raw strings. */
-    public static ConfigSection namespace(String namespace, Function<String, Optional<String>> raw,
-                                          ConfigProblems problems) {
+    public static ConfigSection namespace(
+            String namespace, Function<String, Optional<String>> raw, ConfigProblems problems) {
         return namespace(namespace, raw, null, problems);
     }
 
@@ -48,10 +52,13 @@ public final class ConfigSection {
      * As above, knowing which keys the stack sets here (without the namespace; null when unknown), so a
      * misspelled top-level key is reported like a nested one.
      */
-    public static ConfigSection namespace(String namespace, Function<String, Optional<String>> raw,
-                                          Set<String> presentKeys, ConfigProblems problems) {
-        return new ConfigSection(namespace, ":",
-                key -> raw.apply(key).map(ConfigSection::parseRaw), presentKeys, problems);
+    public static ConfigSection namespace(
+            String namespace,
+            Function<String, Optional<String>> raw,
+            Set<String> presentKeys,
+            ConfigProblems problems) {
+        return new ConfigSection(
+                namespace, ":", key -> raw.apply(key).map(ConfigSection::parseRaw), presentKeys, problems);
     }
 
     public ConfigProblems problems() {
@@ -75,8 +82,8 @@ public final class ConfigSection {
             }
         }
         JsonObject source = object;
-        return new ConfigSection(key(name), ".", k -> Optional.ofNullable(source.get(k)),
-                new TreeSet<>(source.keySet()), problems);
+        return new ConfigSection(
+                key(name), ".", k -> Optional.ofNullable(source.get(k)), new TreeSet<>(source.keySet()), problems);
     }
 
     /** The value as given (a YAML null included), marking the key as known; {@link Setting} interprets it. */
@@ -248,9 +255,13 @@ public final class ConfigSection {
                 problems.addKey(key(present), "has moved to " + moved.get(present) + "; set it there");
                 continue;
             }
-            String hint = closest(present, knownKeys).map(k -> "did you mean " + key(k) + "? ").orElse("");
-            problems.addKey(key(present), "is not a known setting; " + hint + "known settings here are "
-                    + String.join(", ", new TreeSet<>(knownKeys)));
+            String hint = closest(present, knownKeys)
+                    .map(k -> "did you mean " + key(k) + "? ")
+                    .orElse("");
+            problems.addKey(
+                    key(present),
+                    "is not a known setting; " + hint + "known settings here are "
+                            + String.join(", ", new TreeSet<>(knownKeys)));
         }
     }
 
@@ -263,7 +274,8 @@ public final class ConfigSection {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : new TreeSet<>(known)) {
-            int distance = editDistance(typo.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
+            int distance =
+                    editDistance(typo.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;

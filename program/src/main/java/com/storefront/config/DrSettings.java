@@ -8,6 +8,10 @@ package com.storefront.config;
  * @param copyRetentionDays    days the copies in the DR region are kept
  * @param backupSchedule       AWS Backup schedule expression (UTC)
  */
-public record DrSettings(boolean enabled, String region, String vpcCidr, int backupRetentionDays,
-                         int copyRetentionDays, String backupSchedule) {
-}
+public record DrSettings(
+        boolean enabled,
+        String region,
+        String vpcCidr,
+        int backupRetentionDays,
+        int copyRetentionDays,
+        String backupSchedule) {}

@@ -16,8 +16,7 @@ public final class FargateSizes {
             8192, range(16384, 61440, 4096),
             16384, range(32768, 122880, 8192)));
 
-    private FargateSizes() {
-    }
+    private FargateSizes() {}
 
     public static boolean valid(int cpu, int memory) {
         return MEMORY_BY_CPU.getOrDefault(cpu, List.of()).contains(memory);
@@ -37,9 +36,10 @@ public final class FargateSizes {
         if (memory == null) {
             return "cpu must be one of " + cpuValues();
         }
-        return cpu == 256 ? "with cpu 256, memory must be 512, 1024 or 2048"
+        return cpu == 256
+                ? "with cpu 256, memory must be 512, 1024 or 2048"
                 : "with cpu " + cpu + ", memory must be " + memory.get(0) + " to " + memory.get(memory.size() - 1)
-                + " in steps of " + (memory.get(1) - memory.get(0));
+                        + " in steps of " + (memory.get(1) - memory.get(0));
     }
 
     private static List<Integer> range(int from, int to, int step) {

@@ -19,16 +19,16 @@ public final class ImageReference {
     private static final String TAG = "[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}";
     /** The algorithms registries use, with go-digest's exact encodings (lowercase hex of the full length). */
     private static final String DIGEST = "(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})";
-    private static final Pattern REFERENCE = Pattern.compile(
-            "^(" + NAME + ")(?::(" + TAG + "))?(?:@(" + DIGEST + "))?$");
+
+    private static final Pattern REFERENCE =
+            Pattern.compile("^(" + NAME + ")(?::(" + TAG + "))?(?:@(" + DIGEST + "))?$");
     /** ECS's limit on a container definition's {@code image}, which also bounds Docker's name limit. */
     static final int MAX_LENGTH = 255;
 
     public static final String RULE = "an image reference [registry[:port]/]path:tag or path@sha256:<64 hex> "
             + "(path lowercase; tag up to 128 letters, digits, '_', '.', '-', not starting with '.' or '-')";
 
-    private ImageReference() {
-    }
+    private ImageReference() {}
 
     /** Why a reference is not acceptable as the stack's image, or empty when it is. */
     public static Optional<String> problem(String reference) {

@@ -18,12 +18,12 @@ import java.util.stream.Collectors;
 public final class InstanceClasses {
 
     /** The first minor per major a class is offered from: {@code from 13.3,14.3,15.2} or {@code optimizedReads>=14.9,...}. */
-    private static final Pattern FIRST_MINORS = Pattern.compile("(optimizedReads>=|from )([0-9]+\\.[0-9]+(?:,[0-9]+\\.[0-9]+)*)");
+    private static final Pattern FIRST_MINORS =
+            Pattern.compile("(optimizedReads>=|from )([0-9]+\\.[0-9]+(?:,[0-9]+\\.[0-9]+)*)");
     /** Versions a class is missing from although offered before and after: {@code not on 13.9/14.6}. */
     private static final Pattern EXCLUDED = Pattern.compile("not on ([0-9./]+)");
 
-    private InstanceClasses() {
-    }
+    private InstanceClasses() {}
 
     /** Why {@code instanceClass} cannot run {@code version}, or empty when it can. */
     public static Optional<String> problem(String instanceClass, AuroraVersions.Version version) {
@@ -48,22 +48,27 @@ public final class InstanceClasses {
         Matcher m = FIRST_MINORS.matcher(note);
         if (m.find()) {
             List<AuroraVersions.Version> firsts = Arrays.stream(m.group(2).split(","))
-                    .map(AuroraVersions::parseAny).flatMap(Optional::stream).toList();
-            Optional<AuroraVersions.Version> first = firsts.stream().filter(v -> v.major() == version.major()).findFirst();
+                    .map(AuroraVersions::parseAny)
+                    .flatMap(Optional::stream)
+                    .toList();
+            Optional<AuroraVersions.Version> first =
+                    firsts.stream().filter(v -> v.major() == version.major()).findFirst();
             // "16.1 and all higher versions": a major above every listed one has it from its first minor.
             boolean later = firsts.stream().allMatch(v -> v.major() < version.major());
             if (first.isEmpty() ? !later : !version.atLeast(first.get())) {
-                String kind = m.group(1).startsWith("optimizedReads") ? "is an Optimized Reads class, offered"
-                        : "is offered";
-                return Optional.of(kind + " from Aurora PostgreSQL " + m.group(2).replace(",", ", ")
-                        + "; engineVersion is " + version + " " + table.citation());
+                String kind =
+                        m.group(1).startsWith("optimizedReads") ? "is an Optimized Reads class, offered" : "is offered";
+                return Optional.of(kind + " from Aurora PostgreSQL "
+                        + m.group(2).replace(",", ", ") + "; engineVersion is " + version + " " + table.citation());
             }
         }
         return Optional.empty();
     }
 
     private static String families(AwsTables.Table table) {
-        return table.rows().keySet().stream().map(c -> c.substring(0, c.lastIndexOf('.')))
-                .collect(Collectors.toCollection(TreeSet::new)).toString();
+        return table.rows().keySet().stream()
+                .map(c -> c.substring(0, c.lastIndexOf('.')))
+                .collect(Collectors.toCollection(TreeSet::new))
+                .toString();
     }
 }

@@ -5,5 +5,4 @@ public record LoadBalancerSettings(
         int healthCheckIntervalSeconds,
         int unhealthyThreshold,
         int deregistrationDelaySeconds,
-        int idleTimeoutSeconds) {
-}
+        int idleTimeoutSeconds) {}

@@ -1,9 +1,8 @@
 package com.storefront.config;
 
-import java.util.Optional;
-
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Validated network layout. {@code subnetCidrs} is always resolved (derived from the VPC CIDR or
@@ -24,7 +23,9 @@ public record NetworkSettings(
 
     /** The tiers this VPC has subnets for. */
     public List<SubnetTier> tiers() {
-        return layout == NetworkLayout.TWO_TIER ? List.of(SubnetTier.PUBLIC, SubnetTier.APP) : List.of(SubnetTier.values());
+        return layout == NetworkLayout.TWO_TIER
+                ? List.of(SubnetTier.PUBLIC, SubnetTier.APP)
+                : List.of(SubnetTier.values());
     }
 
     /** The tier the data stores live in: their own, or the app tier of a two-tier VPC. */

@@ -17,5 +17,4 @@ public record ScalingSettings(
         int stepScaleOutPercent,
         int stepScaleInPercent,
         int scaleOutCooldownSeconds,
-        int scaleInCooldownSeconds) {
-}
+        int scaleInCooldownSeconds) {}

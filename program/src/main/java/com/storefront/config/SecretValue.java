@@ -22,14 +22,23 @@ public final class SecretValue {
      * Reads a required secret key of the namespace. A missing value says how to set it; a malformed
      * one is reported by its length only, never its value.
      */
-    public static SecretValue read(ConfigSection root, Function<String, Optional<String>> raw, String name, Pattern rule,
-                            String shape, String ruleText) {
+    public static SecretValue read(
+            ConfigSection root,
+            Function<String, Optional<String>> raw,
+            String name,
+            Pattern rule,
+            String shape,
+            String ruleText) {
         String key = root.key(name);
         root.problems().read(key);
         Optional<String> value = raw.apply(name).map(String::trim).filter(s -> !s.isEmpty());
         if (value.isEmpty()) {
-            root.problems().add(key, null, "is required as a secret: pulumi config set --secret " + key
-                    + " \"$(openssl rand -hex 32)\" (" + shape + ")");
+            root.problems()
+                    .add(
+                            key,
+                            null,
+                            "is required as a secret: pulumi config set --secret " + key
+                                    + " \"$(openssl rand -hex 32)\" (" + shape + ")");
             return new SecretValue("");
         }
         if (!rule.matcher(value.get()).matches()) {

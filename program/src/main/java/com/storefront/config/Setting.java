@@ -25,8 +25,14 @@ public final class Setting<T> {
 
     /** How a value is written in the stack file. */
     public enum Kind {
-        TEXT("text"), WHOLE_NUMBER("whole number"), DECIMAL("number"), BOOLEAN("boolean"), CHOICE("choice"),
-        LIST("list of text"), OBJECT("object"), SECRET("secret text");
+        TEXT("text"),
+        WHOLE_NUMBER("whole number"),
+        DECIMAL("number"),
+        BOOLEAN("boolean"),
+        CHOICE("choice"),
+        LIST("list of text"),
+        OBJECT("object"),
+        SECRET("secret text");
 
         private final String label;
 
@@ -117,10 +123,16 @@ public final class Setting<T> {
             return fallback;
         }
         JsonElement element = given.get();
-        if (element.isJsonNull() || (element.isJsonPrimitive() && element.getAsString().isBlank())) {
-            section.problems().addShown(section.key(name()), "(empty)", required ? "is required; " + allowed()
-                    : "is empty; remove the key to use the default (" + plain(shownDefault(environment)) + ") or set "
-                    + allowed());
+        if (element.isJsonNull()
+                || (element.isJsonPrimitive() && element.getAsString().isBlank())) {
+            section.problems()
+                    .addShown(
+                            section.key(name()),
+                            "(empty)",
+                            required
+                                    ? "is required; " + allowed()
+                                    : "is empty; remove the key to use the default (" + plain(shownDefault(environment))
+                                            + ") or set " + allowed());
             return fallback;
         }
         Object parsed = spec.parse(element);
@@ -145,7 +157,8 @@ public final class Setting<T> {
     // ---- declarations ------------------------------------------------------------------------------
 
     public static Builder<String> text(String name, String allowed) {
-        return new Builder<>(name, Kind.TEXT, allowed, e -> isText(e) ? e.getAsString().trim() : null);
+        return new Builder<>(
+                name, Kind.TEXT, allowed, e -> isText(e) ? e.getAsString().trim() : null);
     }
 
     /** Text that must match {@code pattern} (AWS's own grammar for the value). */
@@ -157,13 +170,15 @@ public final class Setting<T> {
     public static Builder<Integer> wholeNumber(String name, int min, int max) {
         Builder<Integer> builder = new Builder<>(name, Kind.WHOLE_NUMBER, min + "–" + max, Setting::wholeNumber);
         return builder.check(v -> v < min || v > max
-                ? Optional.of("must be a whole number from " + min + " to " + max) : Optional.empty());
+                ? Optional.of("must be a whole number from " + min + " to " + max)
+                : Optional.empty());
     }
 
     public static Builder<Double> decimal(String name, double min, double max) {
         Builder<Double> builder = new Builder<>(name, Kind.DECIMAL, number(min) + "–" + number(max), Setting::decimal);
         return builder.check(v -> v < min || v > max
-                ? Optional.of("must be a number from " + number(min) + " to " + number(max)) : Optional.empty());
+                ? Optional.of("must be a number from " + number(min) + " to " + number(max))
+                : Optional.empty());
     }
 
     public static Builder<Boolean> bool(String name) {
@@ -200,8 +215,9 @@ public final class Setting<T> {
      * as numbers. A fractional number is not text: YAML has already turned 16.10 into 16.1.
      */
     private static boolean isText(JsonElement e) {
-        return e.isJsonPrimitive() && (e.getAsJsonPrimitive().isString()
-                || (e.getAsJsonPrimitive().isNumber() && e.getAsString().matches("^-?\\d+$")));
+        return e.isJsonPrimitive()
+                && (e.getAsJsonPrimitive().isString()
+                        || (e.getAsJsonPrimitive().isNumber() && e.getAsString().matches("^-?\\d+$")));
     }
 
     private static Integer wholeNumber(JsonElement e) {
@@ -255,8 +271,7 @@ public final class Setting<T> {
     }
 
     /** A check on a parsed value: empty when it holds, else the message saying what is allowed. */
-    record Rule<V>(Function<V, Optional<String>> check) {
-    }
+    record Rule<V>(Function<V, Optional<String>> check) {}
 
     /** Declares a setting; finished by one of its default methods. */
     public static final class Builder<V> {
@@ -327,13 +342,18 @@ public final class Setting<T> {
         }
 
         private String typeProblem(JsonElement element) {
-            boolean number = element.isJsonPrimitive() && element.getAsJsonPrimitive().isNumber();
+            boolean number =
+                    element.isJsonPrimitive() && element.getAsJsonPrimitive().isNumber();
             return switch (kind) {
-                case TEXT, CHOICE -> number || (element.isJsonPrimitive() && element.getAsJsonPrimitive().isBoolean())
-                        ? "must be text in quotes (YAML reads an unquoted " + element.getAsString() + " as a "
-                        + (number ? "number, so 16.10 would become 16.1" : "boolean") + "; from the CLI use "
-                        + "pulumi config set --path --type string): " + allowed
-                        : (kind == Kind.CHOICE ? "must be " : "must be a single text value: ") + allowed;
+                case TEXT, CHOICE ->
+                    number
+                                    || (element.isJsonPrimitive()
+                                            && element.getAsJsonPrimitive().isBoolean())
+                            ? "must be text in quotes (YAML reads an unquoted " + element.getAsString() + " as a "
+                                    + (number ? "number, so 16.10 would become 16.1" : "boolean")
+                                    + "; from the CLI use "
+                                    + "pulumi config set --path --type string): " + allowed
+                            : (kind == Kind.CHOICE ? "must be " : "must be a single text value: ") + allowed;
                 case WHOLE_NUMBER -> "must be a single whole number: " + allowed;
                 case DECIMAL -> "must be a single number: " + allowed;
                 case BOOLEAN -> "must be true or false";

@@ -25,5 +25,4 @@ public record StackSettings(
         ApiSettings api,
         SecretValue originVerifySecret,
         AlertSettings alerts,
-        DrSettings dr) {
-}
+        DrSettings dr) {}

@@ -27,8 +27,7 @@ public record TaskSettings(
     public static final String PLACEHOLDER_IMAGE = "public.ecr.aws/docker/library/node:22-alpine";
 
     /** How tasks split between on-demand Fargate and Fargate Spot. */
-    public record CapacityStrategy(int fargateBase, int fargateWeight, int spotWeight) {
-    }
+    public record CapacityStrategy(int fargateBase, int fargateWeight, int spotWeight) {}
 
     public boolean usesDefaultImage() {
         return command.isPresent();

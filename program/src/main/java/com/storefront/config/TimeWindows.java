@@ -27,8 +27,7 @@ public final class TimeWindows {
     private static final Pattern WEEKLY = Pattern.compile(
             "^(mon|tue|wed|thu|fri|sat|sun):([01]\\d|2[0-3]):([0-5]\\d)-(mon|tue|wed|thu|fri|sat|sun):([01]\\d|2[0-3]):([0-5]\\d)$");
 
-    private TimeWindows() {
-    }
+    private TimeWindows() {}
 
     public static Optional<Range> daily(String text) {
         Matcher m = DAILY.matcher(text);
@@ -85,14 +84,27 @@ public final class TimeWindows {
      * Reports a malformed daily or weekly window, and (when {@code checkOverlap}) a daily window that
      * overlaps the weekly one, under the given keys of {@code section}.
      */
-    public static void validate(ConfigSection section, String dailyKey, String daily, String weeklyKey, String weekly,
-                         boolean checkOverlap, int minWeeklyMinutes) {
+    public static void validate(
+            ConfigSection section,
+            String dailyKey,
+            String daily,
+            String weeklyKey,
+            String weekly,
+            boolean checkOverlap,
+            int minWeeklyMinutes) {
         validate(section, dailyKey, daily, weeklyKey, weekly, checkOverlap, minWeeklyMinutes, MIN_MINUTES);
     }
 
     /** As above, with a daily window of at least {@code minDailyMinutes} (ElastiCache snapshots: 60). */
-    public static void validate(ConfigSection section, String dailyKey, String daily, String weeklyKey, String weekly,
-                         boolean checkOverlap, int minWeeklyMinutes, int minDailyMinutes) {
+    public static void validate(
+            ConfigSection section,
+            String dailyKey,
+            String daily,
+            String weeklyKey,
+            String weekly,
+            boolean checkOverlap,
+            int minWeeklyMinutes,
+            int minDailyMinutes) {
         Optional<Range> dailyRange = daily(daily).filter(r -> r.length() >= minDailyMinutes);
         Optional<Range> weeklyRange = weekly(weekly).filter(r -> r.length() >= minWeeklyMinutes);
         if (dailyRange.isEmpty()) {
@@ -101,10 +113,15 @@ public final class TimeWindows {
         if (weeklyRange.isEmpty()) {
             section.problems().add(section.key(weeklyKey), weekly, weeklyRule(minWeeklyMinutes));
         }
-        if (checkOverlap && dailyRange.isPresent() && weeklyRange.isPresent()
+        if (checkOverlap
+                && dailyRange.isPresent()
+                && weeklyRange.isPresent()
                 && overlaps(dailyRange.get(), weeklyRange.get())) {
-            section.problems().add(section.key(dailyKey), daily,
-                    "must not overlap " + section.key(weeklyKey) + " (" + weekly + ")");
+            section.problems()
+                    .add(
+                            section.key(dailyKey),
+                            daily,
+                            "must not overlap " + section.key(weeklyKey) + " (" + weekly + ")");
         }
     }
 

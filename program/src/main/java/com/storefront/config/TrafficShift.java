@@ -8,8 +8,10 @@ package com.storefront.config;
 public enum TrafficShift implements ConfigEnum {
     CANARY_10_PERCENT_5_MINUTES("canary10Percent5Minutes", "CodeDeployDefault.ECSCanary10Percent5Minutes", 5),
     CANARY_10_PERCENT_15_MINUTES("canary10Percent15Minutes", "CodeDeployDefault.ECSCanary10Percent15Minutes", 15),
-    LINEAR_10_PERCENT_EVERY_1_MINUTE("linear10PercentEvery1Minute", "CodeDeployDefault.ECSLinear10PercentEvery1Minutes", 10),
-    LINEAR_10_PERCENT_EVERY_3_MINUTES("linear10PercentEvery3Minutes", "CodeDeployDefault.ECSLinear10PercentEvery3Minutes", 30),
+    LINEAR_10_PERCENT_EVERY_1_MINUTE(
+            "linear10PercentEvery1Minute", "CodeDeployDefault.ECSLinear10PercentEvery1Minutes", 10),
+    LINEAR_10_PERCENT_EVERY_3_MINUTES(
+            "linear10PercentEvery3Minutes", "CodeDeployDefault.ECSLinear10PercentEvery3Minutes", 30),
     ALL_AT_ONCE("allAtOnce", "CodeDeployDefault.ECSAllAtOnce", 0);
 
     private final String configValue;

@@ -11,8 +11,7 @@ import java.util.List;
 /** The availability-zone lookup shared by the primary and the DR network. */
 public final class AvailabilityZones {
 
-    private AvailabilityZones() {
-    }
+    private AvailabilityZones() {}
 
     /**
      * Names of the region's available standard zones, sorted so subnet placement is the same on
@@ -23,21 +22,25 @@ public final class AvailabilityZones {
     }
 
     /** A zone's name (account-specific, e.g. us-east-1c) and id (the same physical zone everywhere, use1-az3). */
-    public record Zone(String name, String id) {
-    }
+    public record Zone(String name, String id) {}
 
     /** The standard zones with their ids, sorted by name as {@link #standard} is. */
     public static Output<List<Zone>> zones(InvokeOptions options) {
-        return AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder()
-                        .state("available")
-                        // Local Zones and Wavelength zones cannot host ALB, Aurora or ElastiCache subnets.
-                        .filters(GetAvailabilityZonesFilterArgs.builder()
-                                .name("opt-in-status").values("opt-in-not-required").build())
-                        .build(), options)
+        return AwsFunctions.getAvailabilityZones(
+                        GetAvailabilityZonesArgs.builder()
+                                .state("available")
+                                // Local Zones and Wavelength zones cannot host ALB, Aurora or ElastiCache subnets.
+                                .filters(GetAvailabilityZonesFilterArgs.builder()
+                                        .name("opt-in-status")
+                                        .values("opt-in-not-required")
+                                        .build())
+                                .build(),
+                        options)
                 .applyValue(result -> {
                     List<Zone> zones = new java.util.ArrayList<>();
                     for (int i = 0; i < result.names().size(); i++) {
-                        zones.add(new Zone(result.names().get(i), result.zoneIds().get(i)));
+                        zones.add(
+                                new Zone(result.names().get(i), result.zoneIds().get(i)));
                     }
                     zones.sort(java.util.Comparator.comparing(Zone::name));
                     return List.copyOf(zones);

@@ -15,7 +15,8 @@ public record AwsContext(String region, Output<String> accountId, Output<String>
 
     public static AwsContext lookup(String region, Provider provider) {
         InvokeOptions options = InvokeOptions.builder().provider(provider).build();
-        return new AwsContext(region,
+        return new AwsContext(
+                region,
                 AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(), options)
                         .applyValue(id -> id.accountId()),
                 AwsFunctions.getPartition(GetPartitionArgs.builder().build(), options)

@@ -6,6 +6,5 @@ public final class EdgeRoutes {
     /** The partner API: API Gateway proxies to CloudFront here, and the ALB requires the gateway's header. */
     public static final String PARTNER_PATH = "/partner/*";
 
-    private EdgeRoutes() {
-    }
+    private EdgeRoutes() {}
 }

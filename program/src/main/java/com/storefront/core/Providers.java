@@ -24,7 +24,10 @@ public record Providers(Provider primary, Provider usEast1, Optional<Provider> d
                 provider("aws-primary", settings.region(), settings),
                 provider("aws-us-east-1", CLOUDFRONT_REGION, settings),
                 settings.dr().enabled()
-                        ? Optional.of(provider("aws-dr-" + settings.dr().region(), settings.dr().region(), settings))
+                        ? Optional.of(provider(
+                                "aws-dr-" + settings.dr().region(),
+                                settings.dr().region(),
+                                settings))
                         : Optional.empty());
     }
 

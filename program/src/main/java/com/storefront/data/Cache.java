@@ -44,23 +44,36 @@ public final class Cache extends ComponentResource {
         super(TYPE, name, options);
         CacheSettings settings = args.settings();
         Naming naming = args.naming();
-        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+        CustomResourceOptions child =
+                CustomResourceOptions.builder().parent(this).build();
         String groupId = naming.name("redis", NameLimit.ELASTICACHE_REPLICATION_GROUP);
 
-        SecurityGroup sg = DataStoreAccess.securityGroup("cache", "Storefront ElastiCache " + settings.engine().configValue(),
-                CacheSettings.PORT, naming, args.vpcId(), args.appSecurityGroupId(), child);
+        SecurityGroup sg = DataStoreAccess.securityGroup(
+                "cache",
+                "Storefront ElastiCache " + settings.engine().configValue(),
+                CacheSettings.PORT,
+                naming,
+                args.vpcId(),
+                args.appSecurityGroupId(),
+                child);
 
-        SubnetGroup subnets = new SubnetGroup("cache-subnets", SubnetGroupArgs.builder()
-                .name(naming.name("cache"))
-                .description("Storefront cache: private data subnets in every AZ")
-                .subnetIds(args.dataSubnetIds())
-                .build(), child);
+        SubnetGroup subnets = new SubnetGroup(
+                "cache-subnets",
+                SubnetGroupArgs.builder()
+                        .name(naming.name("cache"))
+                        .description("Storefront cache: private data subnets in every AZ")
+                        .subnetIds(args.dataSubnetIds())
+                        .build(),
+                child);
 
-        LogGroup slowLog = new LogGroup("cache-slow-log", LogGroupArgs.builder()
-                .name("/aws/elasticache/" + groupId + "/slow-log")
-                .retentionInDays(args.logRetentionDays())
-                .kmsKeyId(args.kmsKeyArn())
-                .build(), child);
+        LogGroup slowLog = new LogGroup(
+                "cache-slow-log",
+                LogGroupArgs.builder()
+                        .name("/aws/elasticache/" + groupId + "/slow-log")
+                        .retentionInDays(args.logRetentionDays())
+                        .kmsKeyId(args.kmsKeyArn())
+                        .build(),
+                child);
 
         ReplicationGroupArgs.Builder group = ReplicationGroupArgs.builder()
                 .replicationGroupId(groupId)
@@ -99,17 +112,31 @@ public final class Cache extends ComponentResource {
         if (args.teardown().keepsData()) {
             group.finalSnapshotIdentifier(naming.name("redis-final-g" + settings.finalSnapshotGeneration()));
         }
-        ReplicationGroup redis = new ReplicationGroup("redis", group.build(),
-                CustomResourceOptions.builder().parent(this).protect(args.protect()).build());
+        ReplicationGroup redis = new ReplicationGroup(
+                "redis",
+                group.build(),
+                CustomResourceOptions.builder()
+                        .parent(this)
+                        .protect(args.protect())
+                        .build());
 
-        Secret secret = Secrets.create("cache-connection-secret", naming.name("redis-connection"),
-                "Storefront cache connection for the app: host, port, tls, authToken", args.kmsKeyArn(),
-                args.protect(), child);
-        new SecretVersion("cache-connection-secret-value", SecretVersionArgs.builder()
-                .secretId(secret.id())
-                .secretString(Output.tuple(redis.configurationEndpointAddress(), settings.authToken().output())
-                        .applyValue(t -> connectionJson(t.t1, t.t2)))
-                .build(), child);
+        Secret secret = Secrets.create(
+                "cache-connection-secret",
+                naming.name("redis-connection"),
+                "Storefront cache connection for the app: host, port, tls, authToken",
+                args.kmsKeyArn(),
+                args.protect(),
+                child);
+        new SecretVersion(
+                "cache-connection-secret-value",
+                SecretVersionArgs.builder()
+                        .secretId(secret.id())
+                        .secretString(Output.tuple(
+                                        redis.configurationEndpointAddress(),
+                                        settings.authToken().output())
+                                .applyValue(t -> connectionJson(t.t1, t.t2)))
+                        .build(),
+                child);
 
         this.replicationGroupId = redis.replicationGroupId();
         this.configurationEndpoint = redis.configurationEndpointAddress();

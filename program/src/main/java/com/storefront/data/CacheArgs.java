@@ -1,9 +1,8 @@
 package com.storefront.data;
 
-import com.storefront.config.Teardown;
-
 import com.pulumi.core.Output;
 import com.storefront.config.CacheSettings;
+import com.storefront.config.Teardown;
 import com.storefront.naming.Naming;
 
 import java.util.List;
@@ -18,5 +17,4 @@ public record CacheArgs(
         Output<String> kmsKeyArn,
         Output<String> vpcId,
         Output<List<String>> dataSubnetIds,
-        Output<String> appSecurityGroupId) {
-}
+        Output<String> appSecurityGroupId) {}

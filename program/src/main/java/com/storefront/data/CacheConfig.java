@@ -39,15 +39,20 @@ public final class CacheConfig {
     static final Setting<CacheEngine> ENGINE = Setting.choice("engine", CacheEngine.class)
             .doc("the cache engine, in cluster mode")
             .defaultValue(CacheEngine.REDIS);
-    static final Setting<Optional<String>> ENGINE_VERSION = Setting.text("engineVersion",
+    static final Setting<Optional<String>> ENGINE_VERSION = Setting.text(
+                    "engineVersion",
                     "in quotes, for redis: " + String.join(", ", CacheEngine.REDIS.versions()) + "; for valkey: "
                             + String.join(", ", CacheEngine.VALKEY.versions()))
             .doc("the engine version")
-            .shown("`" + CacheEngine.REDIS.defaultVersion() + "` (redis), `" + CacheEngine.VALKEY.defaultVersion()
-                    + "` (valkey)", "the same")
+            .shown(
+                    "`" + CacheEngine.REDIS.defaultVersion() + "` (redis), `" + CacheEngine.VALKEY.defaultVersion()
+                            + "` (valkey)",
+                    "the same")
             .optional();
-    static final Setting<String> NODE_TYPE = Setting.text("nodeType", "a current-generation node type ElastiCache "
-                    + "offers (table `elasticache-node-types.tsv`), not r6gd (data tiering is not configured)")
+    static final Setting<String> NODE_TYPE = Setting.text(
+                    "nodeType",
+                    "a current-generation node type ElastiCache "
+                            + "offers (table `elasticache-node-types.tsv`), not r6gd (data tiering is not configured)")
             .rule(CacheConfig::offered)
             .doc("the node type of every shard member")
             .byEnvironment("cache.t4g.micro", "cache.r7g.large");
@@ -60,41 +65,58 @@ public final class CacheConfig {
     static final Setting<Integer> SNAPSHOT_RETENTION_DAYS = Setting.wholeNumber("snapshotRetentionDays", 0, 35)
             .doc("days of automatic snapshots; 0 turns them off")
             .byEnvironment(0, 7);
-    static final Setting<String> SNAPSHOT_WINDOW = Setting.text("snapshotWindow",
+    static final Setting<String> SNAPSHOT_WINDOW = Setting.text(
+                    "snapshotWindow",
                     "hh24:mi-hh24:mi in UTC, at least 60 minutes, not overlapping the maintenance window")
             .doc("the daily snapshot window")
             .defaultValue("02:00-03:00");
-    static final Setting<String> MAINTENANCE_WINDOW = Setting.text("maintenanceWindow",
+    static final Setting<String> MAINTENANCE_WINDOW = Setting.text(
+                    "maintenanceWindow",
                     TimeWindows.weeklyRule(MIN_WINDOW_MINUTES).substring(8))
             .doc("the weekly maintenance window")
             .defaultValue("sun:06:00-sun:07:00");
     static final Setting<Boolean> APPLY_IMMEDIATELY = Setting.bool("applyImmediately")
             .doc("apply modifications now (`true`) or in the maintenance window")
             .byEnvironment(true, false);
-    static final Setting<TokenUpdate> AUTH_TOKEN_UPDATE_STRATEGY = Setting.choice("authTokenUpdateStrategy",
-                    TokenUpdate.class)
+    static final Setting<TokenUpdate> AUTH_TOKEN_UPDATE_STRATEGY = Setting.choice(
+                    "authTokenUpdateStrategy", TokenUpdate.class)
             .doc("`ROTATE`: old and new token both valid; `SET`: only the new one (see rotating the token)")
             .defaultValue(TokenUpdate.ROTATE);
     static final Setting<Integer> FINAL_SNAPSHOT_GENERATION = Setting.wholeNumber("finalSnapshotGeneration", 1, 999)
             .doc("part of the final snapshot's name; bump it before a second teardown")
             .defaultValue(1);
 
-    public static final SettingGroup GROUP = new SettingGroup("storefront:cache", "ElastiCache (Redis OSS or Valkey)",
-            List.of(ENABLED, ENGINE, ENGINE_VERSION, NODE_TYPE, SHARDS, REPLICAS_PER_SHARD, SNAPSHOT_RETENTION_DAYS,
-                    SNAPSHOT_WINDOW, MAINTENANCE_WINDOW, APPLY_IMMEDIATELY, AUTH_TOKEN_UPDATE_STRATEGY,
+    public static final SettingGroup GROUP = new SettingGroup(
+            "storefront:cache",
+            "ElastiCache (Redis OSS or Valkey)",
+            List.of(
+                    ENABLED,
+                    ENGINE,
+                    ENGINE_VERSION,
+                    NODE_TYPE,
+                    SHARDS,
+                    REPLICAS_PER_SHARD,
+                    SNAPSHOT_RETENTION_DAYS,
+                    SNAPSHOT_WINDOW,
+                    MAINTENANCE_WINDOW,
+                    APPLY_IMMEDIATELY,
+                    AUTH_TOKEN_UPDATE_STRATEGY,
                     FINAL_SNAPSHOT_GENERATION));
 
-    private CacheConfig() {
-    }
+    private CacheConfig() {}
 
     private static boolean offered(String nodeType) {
         AwsTables.Table table = AwsTables.cacheNodeTypes();
-        return table.has(nodeType) && "true".equals(table.value(nodeType, "current"))
+        return table.has(nodeType)
+                && "true".equals(table.value(nodeType, "current"))
                 && !"r6gd".equals(table.value(nodeType, "family"));
     }
 
-    public static CacheSettings read(ConfigSection section, ConfigSection root, Function<String, Optional<String>> raw,
-                              Environment environment) {
+    public static CacheSettings read(
+            ConfigSection section,
+            ConfigSection root,
+            Function<String, Optional<String>> raw,
+            Environment environment) {
         SettingValues values = new SettingValues(section, environment);
         ConfigProblems problems = section.problems();
         // CACHE-1: optional. Without it the stack has no ElastiCache (its ~15 minutes leave the first deploy).
@@ -102,29 +124,46 @@ public final class CacheConfig {
         CacheEngine engine = values.read(ENGINE);
         String version = values.read(ENGINE_VERSION).orElse(engine.defaultVersion());
         if (!engine.versions().contains(version)) {
-            problems.add(values.key(ENGINE_VERSION), version,
+            problems.add(
+                    values.key(ENGINE_VERSION),
+                    version,
                     "must be one of " + String.join(", ", engine.versions()) + " for engine " + engine.configValue());
             version = engine.defaultVersion();
         }
         values.put(ENGINE_VERSION.name(), version);
         String nodeType = values.read(NODE_TYPE);
-        String family = AwsTables.cacheNodeTypes().has(nodeType) ? AwsTables.cacheNodeTypes().value(nodeType, "family") : "";
+        String family = AwsTables.cacheNodeTypes().has(nodeType)
+                ? AwsTables.cacheNodeTypes().value(nodeType, "family")
+                : "";
         if (engine == CacheEngine.REDIS && VALKEY_ONLY_FAMILIES.contains(family)) {
-            problems.add(values.key(NODE_TYPE), nodeType, "is offered for valkey only (ElastiCache lists " + family
-                    + " under Valkey, not Redis OSS); set engine: valkey or choose another type "
-                    + AwsTables.cacheNodeTypes().citation());
+            problems.add(
+                    values.key(NODE_TYPE),
+                    nodeType,
+                    "is offered for valkey only (ElastiCache lists " + family
+                            + " under Valkey, not Redis OSS); set engine: valkey or choose another type "
+                            + AwsTables.cacheNodeTypes().citation());
         }
         int shards = values.read(SHARDS);
         int replicas = values.read(REPLICAS_PER_SHARD);
         if (shards * (replicas + 1) > MAX_NODES) {
-            problems.add(values.key(SHARDS), shards, "with " + replicas + " replicas per shard makes "
-                    + shards * (replicas + 1) + " nodes; ElastiCache allows " + MAX_NODES + " per cluster by default");
+            problems.add(
+                    values.key(SHARDS),
+                    shards,
+                    "with " + replicas + " replicas per shard makes " + shards * (replicas + 1)
+                            + " nodes; ElastiCache allows " + MAX_NODES + " per cluster by default");
         }
         int snapshots = values.read(SNAPSHOT_RETENTION_DAYS);
         String snapshotWindow = values.read(SNAPSHOT_WINDOW);
         String maintenanceWindow = values.read(MAINTENANCE_WINDOW);
-        TimeWindows.validate(section, SNAPSHOT_WINDOW.name(), snapshotWindow, MAINTENANCE_WINDOW.name(),
-                maintenanceWindow, snapshots > 0, MIN_WINDOW_MINUTES, MIN_WINDOW_MINUTES);
+        TimeWindows.validate(
+                section,
+                SNAPSHOT_WINDOW.name(),
+                snapshotWindow,
+                MAINTENANCE_WINDOW.name(),
+                maintenanceWindow,
+                snapshots > 0,
+                MIN_WINDOW_MINUTES,
+                MIN_WINDOW_MINUTES);
         values.read(APPLY_IMMEDIATELY);
         values.put("authTokenUpdate", values.read(AUTH_TOKEN_UPDATE_STRATEGY)).drop(AUTH_TOKEN_UPDATE_STRATEGY);
         values.read(FINAL_SNAPSHOT_GENERATION);
@@ -133,14 +172,21 @@ public final class CacheConfig {
         return values.build(CacheSettings.class);
     }
 
-    public static final Setting<String> AUTH_TOKEN_SETTING = Setting.declaredOnly(AUTH_TOKEN_KEY, Setting.Kind.SECRET,
+    public static final Setting<String> AUTH_TOKEN_SETTING = Setting.declaredOnly(
+                    AUTH_TOKEN_KEY,
+                    Setting.Kind.SECRET,
                     "16–128 characters: letters, digits and `! & # $ ^ < > -`; set with `--secret`")
             .doc("the Redis AUTH token, stored with the connection details in Secrets Manager for the app")
             .shown("(required with the cache)", "(required with the cache)")
             .defaultValue("");
 
     private static SecretValue authToken(ConfigSection root, Function<String, Optional<String>> raw) {
-        return SecretValue.read(root, raw, AUTH_TOKEN_KEY, AUTH_TOKEN, "16-128 characters",
+        return SecretValue.read(
+                root,
+                raw,
+                AUTH_TOKEN_KEY,
+                AUTH_TOKEN,
+                "16-128 characters",
                 "must be 16-128 characters of letters, digits and ! & # $ ^ < > - (ElastiCache AUTH rules)");
     }
 }

@@ -18,34 +18,47 @@ import com.storefront.naming.Naming;
  */
 final class DataStoreAccess {
 
-    private DataStoreAccess() {
-    }
+    private DataStoreAccess() {}
 
-    static SecurityGroup securityGroup(String what, String description, int port, Naming naming,
-                                       Output<String> vpcId, Output<String> appSecurityGroupId,
-                                       CustomResourceOptions options) {
-        SecurityGroup sg = new SecurityGroup("sg-" + what, SecurityGroupArgs.builder()
-                .name(naming.name(what, NameLimit.SECURITY_GROUP))
-                .description(description)
-                .vpcId(vpcId)
-                .tags(naming.nameTag(what))
-                .build(), options);
-        new SecurityGroupIngressRule("sg-" + what + "-ingress-app", SecurityGroupIngressRuleArgs.builder()
-                .securityGroupId(sg.id())
-                .description("Port " + port + " from the Storefront app tasks")
-                .ipProtocol("tcp")
-                .fromPort(port)
-                .toPort(port)
-                .referencedSecurityGroupId(appSecurityGroupId)
-                .build(), options);
-        new SecurityGroupEgressRule("sg-app-egress-" + what, SecurityGroupEgressRuleArgs.builder()
-                .securityGroupId(appSecurityGroupId)
-                .description("Port " + port + " to " + description)
-                .ipProtocol("tcp")
-                .fromPort(port)
-                .toPort(port)
-                .referencedSecurityGroupId(sg.id())
-                .build(), options);
+    static SecurityGroup securityGroup(
+            String what,
+            String description,
+            int port,
+            Naming naming,
+            Output<String> vpcId,
+            Output<String> appSecurityGroupId,
+            CustomResourceOptions options) {
+        SecurityGroup sg = new SecurityGroup(
+                "sg-" + what,
+                SecurityGroupArgs.builder()
+                        .name(naming.name(what, NameLimit.SECURITY_GROUP))
+                        .description(description)
+                        .vpcId(vpcId)
+                        .tags(naming.nameTag(what))
+                        .build(),
+                options);
+        new SecurityGroupIngressRule(
+                "sg-" + what + "-ingress-app",
+                SecurityGroupIngressRuleArgs.builder()
+                        .securityGroupId(sg.id())
+                        .description("Port " + port + " from the Storefront app tasks")
+                        .ipProtocol("tcp")
+                        .fromPort(port)
+                        .toPort(port)
+                        .referencedSecurityGroupId(appSecurityGroupId)
+                        .build(),
+                options);
+        new SecurityGroupEgressRule(
+                "sg-app-egress-" + what,
+                SecurityGroupEgressRuleArgs.builder()
+                        .securityGroupId(appSecurityGroupId)
+                        .description("Port " + port + " to " + description)
+                        .ipProtocol("tcp")
+                        .fromPort(port)
+                        .toPort(port)
+                        .referencedSecurityGroupId(sg.id())
+                        .build(),
+                options);
         return sg;
     }
 }

@@ -58,38 +58,60 @@ public final class Database extends ComponentResource {
         super(TYPE, name, options);
         DatabaseSettings settings = args.settings();
         Naming naming = args.naming();
-        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+        CustomResourceOptions child =
+                CustomResourceOptions.builder().parent(this).build();
         // Stateful resources are protected in prod so `pulumi destroy` cannot drop data by accident.
-        CustomResourceOptions stateful = CustomResourceOptions.builder().parent(this).protect(args.protect()).build();
+        CustomResourceOptions stateful = CustomResourceOptions.builder()
+                .parent(this)
+                .protect(args.protect())
+                .build();
         String clusterId = naming.name("aurora", NameLimit.RDS_CLUSTER);
 
-        SecurityGroup sg = DataStoreAccess.securityGroup("db", "Storefront Aurora PostgreSQL",
-                DatabaseSettings.PORT, naming, args.vpcId(), args.appSecurityGroupId(), child);
+        SecurityGroup sg = DataStoreAccess.securityGroup(
+                "db",
+                "Storefront Aurora PostgreSQL",
+                DatabaseSettings.PORT,
+                naming,
+                args.vpcId(),
+                args.appSecurityGroupId(),
+                child);
 
-        SubnetGroup subnets = new SubnetGroup("db-subnets", SubnetGroupArgs.builder()
-                .name(naming.name("db"))
-                .description("Storefront Aurora: private data subnets in every AZ")
-                .subnetIds(args.dataSubnetIds())
-                .build(), child);
+        SubnetGroup subnets = new SubnetGroup(
+                "db-subnets",
+                SubnetGroupArgs.builder()
+                        .name(naming.name("db"))
+                        .description("Storefront Aurora: private data subnets in every AZ")
+                        .subnetIds(args.dataSubnetIds())
+                        .build(),
+                child);
 
         String family = settings.engineVersion().parameterGroupFamily();
         // A name prefix lets a major-version upgrade create the new family's group before deleting the old one.
-        ClusterParameterGroup parameters = new ClusterParameterGroup("db-cluster-parameters",
+        ClusterParameterGroup parameters = new ClusterParameterGroup(
+                "db-cluster-parameters",
                 ClusterParameterGroupArgs.builder()
-                        .namePrefix(naming.name("aurora-pg" + settings.engineVersion().major()) + "-")
+                        .namePrefix(naming.name(
+                                        "aurora-pg" + settings.engineVersion().major()) + "-")
                         .family(family)
                         .description("Storefront Aurora PostgreSQL: TLS required")
                         .parameters(ClusterParameterGroupParameterArgs.builder()
                                 // Dynamic on Aurora PostgreSQL: a later change applies without a reboot.
-                                .name("rds.force_ssl").value("1").applyMethod("immediate").build())
-                        .build(), child);
+                                .name("rds.force_ssl")
+                                .value("1")
+                                .applyMethod("immediate")
+                                .build())
+                        .build(),
+                child);
 
         // RDS creates this group on its own (unencrypted, never expiring) unless it exists first.
-        LogGroup logGroup = new LogGroup("db-postgresql-logs", LogGroupArgs.builder()
-                .name("/aws/rds/cluster/" + clusterId + "/postgresql")
-                .retentionInDays(args.logRetentionDays())
-                .kmsKeyId(args.kmsKeyArn())
-                .build(), child);
+        LogGroup logGroup = new LogGroup(
+                "db-postgresql-logs",
+                LogGroupArgs.builder()
+                        .name("/aws/rds/cluster/" + clusterId + "/postgresql")
+                        .retentionInDays(args.logRetentionDays())
+                        .kmsKeyId(args.kmsKeyArn())
+                        .build(),
+                child);
 
         ClusterArgs.Builder cluster = ClusterArgs.builder()
                 .clusterIdentifier(clusterId)
@@ -124,25 +146,29 @@ public final class Database extends ComponentResource {
                 .skipFinalSnapshot(!args.teardown().keepsData());
         if (args.teardown().keepsData()) {
             // Snapshot names are unique per account and region: a second teardown needs the next generation.
-            cluster.finalSnapshotIdentifier(naming.name("aurora-final-g" + settings.finalSnapshotGeneration(),
-                    NameLimit.RDS_CLUSTER));
+            cluster.finalSnapshotIdentifier(
+                    naming.name("aurora-final-g" + settings.finalSnapshotGeneration(), NameLimit.RDS_CLUSTER));
         }
         if (settings.serverless()) {
-            ClusterServerlessv2ScalingConfigurationArgs.Builder scaling = ClusterServerlessv2ScalingConfigurationArgs.builder()
-                    .minCapacity(settings.minAcu())
-                    .maxCapacity(settings.maxAcu());
+            ClusterServerlessv2ScalingConfigurationArgs.Builder scaling =
+                    ClusterServerlessv2ScalingConfigurationArgs.builder()
+                            .minCapacity(settings.minAcu())
+                            .maxCapacity(settings.maxAcu());
             if (settings.autoPause()) {
                 scaling.secondsUntilAutoPause(settings.secondsUntilAutoPause());
             }
             cluster.serverlessv2ScalingConfiguration(scaling.build());
         }
-        Cluster db = new Cluster("aurora", cluster.build(), CustomResourceOptions.builder()
-                .parent(this)
-                .protect(args.protect())
-                // The provider never sends it on an update (AWS cannot change it): a change would diff forever.
-                .ignoreChanges("engineLifecycleSupport")
-                .dependsOn(logGroup)
-                .build());
+        Cluster db = new Cluster(
+                "aurora",
+                cluster.build(),
+                CustomResourceOptions.builder()
+                        .parent(this)
+                        .protect(args.protect())
+                        // The provider never sends it on an update (AWS cannot change it): a change would diff forever.
+                        .ignoreChanges("engineLifecycleSupport")
+                        .dependsOn(logGroup)
+                        .build());
 
         List<ClusterInstance> instances = new ArrayList<>();
         for (int i = 0; i <= settings.readers(); i++) {
@@ -150,21 +176,24 @@ public final class Database extends ComponentResource {
         }
 
         Output<String> secretArn = db.masterUserSecrets().applyValue(Database::secretArn);
-        new SecretRotation("db-master-rotation", SecretRotationArgs.builder()
-                .secretId(secretArn)
-                .rotationRules(SecretRotationRotationRulesArgs.builder()
-                        .automaticallyAfterDays(settings.rotationDays())
-                        .build())
-                // The first rotation follows the schedule; rotating during the first deploy only adds risk.
-                .rotateImmediately(false)
-                .build(), CustomResourceOptions.builder()
-                .parent(this)
-                // Rotation runs against a reachable instance; the cluster alone has no compute yet.
-                .dependsOn(instances.get(0))
-                // RDS owns the secret and deletes it with the cluster; cancelling rotation on an RDS-owned
-                // secret first may be refused, which would break `pulumi destroy`.
-                .retainOnDelete(true)
-                .build());
+        new SecretRotation(
+                "db-master-rotation",
+                SecretRotationArgs.builder()
+                        .secretId(secretArn)
+                        .rotationRules(SecretRotationRotationRulesArgs.builder()
+                                .automaticallyAfterDays(settings.rotationDays())
+                                .build())
+                        // The first rotation follows the schedule; rotating during the first deploy only adds risk.
+                        .rotateImmediately(false)
+                        .build(),
+                CustomResourceOptions.builder()
+                        .parent(this)
+                        // Rotation runs against a reachable instance; the cluster alone has no compute yet.
+                        .dependsOn(instances.get(0))
+                        // RDS owns the secret and deletes it with the cluster; cancelling rotation on an RDS-owned
+                        // secret first may be refused, which would break `pulumi destroy`.
+                        .retainOnDelete(true)
+                        .build());
 
         this.clusterIdentifier = db.clusterIdentifier();
         this.plannedClusterIdentifier = clusterId;
@@ -215,7 +244,8 @@ public final class Database extends ComponentResource {
     }
 
     private static String secretArn(List<ClusterMasterUserSecret> secrets) {
-        return secrets.stream().findFirst()
+        return secrets.stream()
+                .findFirst()
                 .flatMap(ClusterMasterUserSecret::secretArn)
                 .orElseThrow(() -> new IllegalStateException(
                         "RDS did not report the managed master secret; is manageMasterUserPassword on?"));

@@ -1,9 +1,8 @@
 package com.storefront.data;
 
-import com.storefront.config.Teardown;
-
 import com.pulumi.core.Output;
 import com.storefront.config.DatabaseSettings;
+import com.storefront.config.Teardown;
 import com.storefront.naming.Naming;
 
 import java.util.List;
@@ -23,5 +22,4 @@ public record DatabaseArgs(
         Output<String> vpcId,
         Output<List<String>> dataSubnetIds,
         Output<List<String>> availabilityZones,
-        Output<String> appSecurityGroupId) {
-}
+        Output<String> appSecurityGroupId) {}

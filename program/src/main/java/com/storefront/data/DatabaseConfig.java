@@ -25,38 +25,55 @@ public final class DatabaseConfig {
     /** CreateDBCluster: the Aurora PostgreSQL master user name is 1-16 letters, digits or _, a letter first. */
     private static final Pattern MASTER_USERNAME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9_]{0,15}$");
     /** Names RDS or PostgreSQL keep for themselves; CreateDBCluster refuses them as the master user. */
-    static final Set<String> RESERVED_USERNAMES = Set.of("admin", "rdsadmin", "rdsrepladmin", "rds_superuser",
-            "user", "all", "public", "current_user", "session_user", "select", "table", "grant", "role", "default");
+    static final Set<String> RESERVED_USERNAMES = Set.of(
+            "admin",
+            "rdsadmin",
+            "rdsrepladmin",
+            "rds_superuser",
+            "user",
+            "all",
+            "public",
+            "current_user",
+            "session_user",
+            "select",
+            "table",
+            "grant",
+            "role",
+            "default");
 
-    static final Setting<String> ENGINE_VERSION = Setting.text("engineVersion",
+    static final Setting<String> ENGINE_VERSION = Setting.text(
+                    "engineVersion",
                     "a released Aurora PostgreSQL version `major.minor` in quotes, e.g. \"16.6\" (table "
                             + "`aurora-postgresql-versions.tsv`)")
             .doc("the engine version; `db.serverless` needs a version with Serverless v2, `minAcu: 0` one with "
                     + "auto-pause (both in the table)")
             .defaultValue(DEFAULT_ENGINE_VERSION);
-    static final Setting<String> INSTANCE_CLASS = Setting.text("instanceClass", "`db.serverless` (Serverless v2) or a "
-                    + "provisioned class Aurora PostgreSQL offers for the engine version (table "
-                    + "`aurora-instance-classes.tsv`, Optimized Reads `*d` classes included)")
+    static final Setting<String> INSTANCE_CLASS = Setting.text(
+                    "instanceClass",
+                    "`db.serverless` (Serverless v2) or a "
+                            + "provisioned class Aurora PostgreSQL offers for the engine version (table "
+                            + "`aurora-instance-classes.tsv`, Optimized Reads `*d` classes included)")
             .doc("the writer's and readers' class")
             .defaultValue(DatabaseSettings.SERVERLESS_CLASS);
     static final Setting<Double> MIN_ACU = acu("minAcu", 0)
             .doc("Serverless v2 minimum capacity, ≤ `maxAcu`; `0` pauses the database when idle (needs a version "
                     + "with auto-pause)")
             .defaultValue(0.5);
-    static final Setting<Double> MAX_ACU = acu("maxAcu", 1)
-            .doc("Serverless v2 maximum capacity")
-            .defaultValue(1.0);
+    static final Setting<Double> MAX_ACU =
+            acu("maxAcu", 1).doc("Serverless v2 maximum capacity").defaultValue(1.0);
     static final Setting<Integer> SECONDS_UNTIL_AUTO_PAUSE = Setting.wholeNumber("secondsUntilAutoPause", 300, 86_400)
             .doc("idle seconds before a pause; used only when `minAcu` is 0")
             .defaultValue(300);
     static final Setting<Integer> READERS = Setting.wholeNumber("readers", 0, 15)
             .doc("reader instances besides the writer, placed in the AZs after the writer's")
             .byEnvironment(0, 1);
-    static final Setting<String> DATABASE_NAME = Setting.text("databaseName", IDENTIFIER,
-                    "a letter, then letters, digits or _ (at most 63 characters)")
+    static final Setting<String> DATABASE_NAME = Setting.text(
+                    "databaseName", IDENTIFIER, "a letter, then letters, digits or _ (at most 63 characters)")
             .doc("the database created in the cluster")
             .defaultValue("storefront");
-    static final Setting<String> MASTER_USERNAME_SETTING = Setting.text("masterUsername", MASTER_USERNAME,
+    static final Setting<String> MASTER_USERNAME_SETTING = Setting.text(
+                    "masterUsername",
+                    MASTER_USERNAME,
                     "1-16 letters, digits or _, a letter first, not a reserved name (admin, rdsadmin, user, ...)")
             .check(v -> RESERVED_USERNAMES.contains(v.toLowerCase(java.util.Locale.ROOT))
                     ? Optional.of("is reserved by RDS or PostgreSQL; choose another name (1-16 letters, digits or _)")
@@ -66,11 +83,12 @@ public final class DatabaseConfig {
     static final Setting<Integer> BACKUP_RETENTION_DAYS = Setting.wholeNumber("backupRetentionDays", 1, 35)
             .doc("days of automated backups (point-in-time recovery)")
             .byEnvironment(7, 14);
-    static final Setting<String> BACKUP_WINDOW = Setting.text("backupWindow", TimeWindows.dailyRule().substring(8))
+    static final Setting<String> BACKUP_WINDOW = Setting.text(
+                    "backupWindow", TimeWindows.dailyRule().substring(8))
             .doc("the daily backup window; not overlapping the maintenance window")
             .defaultValue("03:00-04:00");
-    static final Setting<String> MAINTENANCE_WINDOW = Setting.text("maintenanceWindow",
-                    TimeWindows.weeklyRule(30).substring(8))
+    static final Setting<String> MAINTENANCE_WINDOW = Setting.text(
+                    "maintenanceWindow", TimeWindows.weeklyRule(30).substring(8))
             .doc("the weekly maintenance window")
             .defaultValue("sun:05:00-sun:06:00");
     static final Setting<Boolean> PERFORMANCE_INSIGHTS = Setting.bool("performanceInsights")
@@ -91,26 +109,42 @@ public final class DatabaseConfig {
                     + "the major version itself then. Takes effect at creation only (AWS cannot change it but by a "
                     + "restore): a cluster created before this setting existed stays enrolled as AWS's default left it")
             .defaultValue(false);
-    static final Setting<Optional<String>> RUNNING_ENGINE_VERSION = Setting.text("runningEngineVersion",
-                    "`major.minor` as RDS reports it")
+    static final Setting<Optional<String>> RUNNING_ENGINE_VERSION = Setting.text(
+                    "runningEngineVersion", "`major.minor` as RDS reports it")
             .doc("set only by `scripts/deploy-image.sh` on its temporary copy of the stack file: the version AWS "
                     + "runs, so a forced minor upgrade is declared, not reverted (never put it in a stack file)")
             .optional();
 
-    public static final SettingGroup GROUP = new SettingGroup("storefront:database", "Aurora PostgreSQL",
-            List.of(ENGINE_VERSION, INSTANCE_CLASS, MIN_ACU, MAX_ACU, SECONDS_UNTIL_AUTO_PAUSE, READERS, DATABASE_NAME,
-                    MASTER_USERNAME_SETTING, BACKUP_RETENTION_DAYS, BACKUP_WINDOW, MAINTENANCE_WINDOW,
-                    PERFORMANCE_INSIGHTS, ROTATION_DAYS, APPLY_IMMEDIATELY, FINAL_SNAPSHOT_GENERATION,
-                    EXTENDED_SUPPORT, RUNNING_ENGINE_VERSION));
+    public static final SettingGroup GROUP = new SettingGroup(
+            "storefront:database",
+            "Aurora PostgreSQL",
+            List.of(
+                    ENGINE_VERSION,
+                    INSTANCE_CLASS,
+                    MIN_ACU,
+                    MAX_ACU,
+                    SECONDS_UNTIL_AUTO_PAUSE,
+                    READERS,
+                    DATABASE_NAME,
+                    MASTER_USERNAME_SETTING,
+                    BACKUP_RETENTION_DAYS,
+                    BACKUP_WINDOW,
+                    MAINTENANCE_WINDOW,
+                    PERFORMANCE_INSIGHTS,
+                    ROTATION_DAYS,
+                    APPLY_IMMEDIATELY,
+                    FINAL_SNAPSHOT_GENERATION,
+                    EXTENDED_SUPPORT,
+                    RUNNING_ENGINE_VERSION));
 
-    private DatabaseConfig() {
-    }
+    private DatabaseConfig() {}
 
     /** ACUs go from 0 to 256 in steps of 0.5; the provider requires a maximum of at least 1. */
     private static Setting.Builder<Double> acu(String name, double min) {
         return Setting.decimal(name, min, 256)
                 .allowed(Setting.number(min) + "–256 in steps of 0.5")
-                .check(v -> v * 2 != Math.floor(v * 2) ? Optional.of("must be a multiple of 0.5 ACU") : Optional.empty());
+                .check(v ->
+                        v * 2 != Math.floor(v * 2) ? Optional.of("must be a multiple of 0.5 ACU") : Optional.empty());
     }
 
     public static DatabaseSettings read(ConfigSection section, Environment environment) {
@@ -120,33 +154,50 @@ public final class DatabaseConfig {
         Optional<AuroraVersions.Version> version = AuroraVersions.parse(versionText);
         String versionKey = values.key(ENGINE_VERSION);
         if (version.isEmpty()) {
-            problems.add(versionKey, versionText, "must be an Aurora PostgreSQL version major.minor with major "
-                    + AuroraVersions.supportedMajors() + ", e.g. " + DEFAULT_ENGINE_VERSION);
+            problems.add(
+                    versionKey,
+                    versionText,
+                    "must be an Aurora PostgreSQL version major.minor with major " + AuroraVersions.supportedMajors()
+                            + ", e.g. " + DEFAULT_ENGINE_VERSION);
         } else if (!version.get().released()) {
-            problems.add(versionKey, versionText, "was never released; " + version.get().major() + ".x versions are "
-                    + AuroraVersions.majors().get(version.get().major()) + " " + AwsTables.auroraVersions().citation());
+            problems.add(
+                    versionKey,
+                    versionText,
+                    "was never released; " + version.get().major() + ".x versions are "
+                            + AuroraVersions.majors().get(version.get().major()) + " "
+                            + AwsTables.auroraVersions().citation());
             version = Optional.empty();
         }
         String instanceClass = values.read(INSTANCE_CLASS);
         boolean serverless = DatabaseSettings.SERVERLESS_CLASS.equals(instanceClass);
         if (!serverless) {
-            version.ifPresentOrElse(v -> InstanceClasses.problem(instanceClass, v).ifPresent(p ->
-                    problems.add(values.key(INSTANCE_CLASS), instanceClass, p)), () -> { });
+            version.ifPresentOrElse(
+                    v -> InstanceClasses.problem(instanceClass, v)
+                            .ifPresent(p -> problems.add(values.key(INSTANCE_CLASS), instanceClass, p)),
+                    () -> {});
         } else if (version.isPresent() && !version.get().supportsServerlessV2()) {
-            problems.add(versionKey, versionText, "does not support Serverless v2 (db.serverless); use "
-                    + AuroraVersions.serverlessMinimums() + " or later within the major version");
+            problems.add(
+                    versionKey,
+                    versionText,
+                    "does not support Serverless v2 (db.serverless); use " + AuroraVersions.serverlessMinimums()
+                            + " or later within the major version");
         }
 
         double minAcu = values.read(MIN_ACU);
         double maxAcu = values.read(MAX_ACU);
         if (minAcu > maxAcu) {
             String max = section.has(MAX_ACU.name()) ? values.shown(MAX_ACU) : Setting.number(maxAcu) + ", the default";
-            problems.addShown(values.key(MIN_ACU), values.shown(MIN_ACU), "must not exceed " + values.key(MAX_ACU)
-                    + " (" + max + ")");
+            problems.addShown(
+                    values.key(MIN_ACU),
+                    values.shown(MIN_ACU),
+                    "must not exceed " + values.key(MAX_ACU) + " (" + max + ")");
         }
         if (minAcu == 0 && serverless && version.isPresent() && !version.get().supportsAutoPause()) {
-            problems.addShown(values.key(MIN_ACU), values.shown(MIN_ACU), "0 (auto-pause) needs engine version "
-                    + AuroraVersions.autoPauseMinimums() + " or later; engineVersion is " + versionText);
+            problems.addShown(
+                    values.key(MIN_ACU),
+                    values.shown(MIN_ACU),
+                    "0 (auto-pause) needs engine version " + AuroraVersions.autoPauseMinimums()
+                            + " or later; engineVersion is " + versionText);
         }
         values.read(SECONDS_UNTIL_AUTO_PAUSE);
         values.read(READERS);
@@ -155,8 +206,8 @@ public final class DatabaseConfig {
         values.read(BACKUP_RETENTION_DAYS);
         String backupWindow = values.read(BACKUP_WINDOW);
         String maintenanceWindow = values.read(MAINTENANCE_WINDOW);
-        TimeWindows.validate(section, BACKUP_WINDOW.name(), backupWindow, MAINTENANCE_WINDOW.name(), maintenanceWindow,
-                true, 30);
+        TimeWindows.validate(
+                section, BACKUP_WINDOW.name(), backupWindow, MAINTENANCE_WINDOW.name(), maintenanceWindow, true, 30);
         values.read(PERFORMANCE_INSIGHTS);
         values.read(ROTATION_DAYS);
         values.read(APPLY_IMMEDIATELY);
@@ -164,7 +215,9 @@ public final class DatabaseConfig {
         values.read(EXTENDED_SUPPORT);
         Optional<String> running = values.read(RUNNING_ENGINE_VERSION);
         values.drop(RUNNING_ENGINE_VERSION).drop(ENGINE_VERSION);
-        values.put("engineVersion", version.map(configured -> running(section, running, configured)).orElse(null));
+        values.put(
+                "engineVersion",
+                version.map(configured -> running(section, running, configured)).orElse(null));
         section.rejectUnknownKeys();
         return values.build(DatabaseSettings.class);
     }
@@ -175,22 +228,30 @@ public final class DatabaseConfig {
      * later update try a downgrade, which AWS refuses. The rollout tool reads the running version into
      * {@code runningEngineVersion} (never in the stack file); a configured upgrade still applies.
      */
-    private static AuroraVersions.Version running(ConfigSection section, Optional<String> text,
-                                                  AuroraVersions.Version configured) {
+    private static AuroraVersions.Version running(
+            ConfigSection section, Optional<String> text, AuroraVersions.Version configured) {
         if (text.isEmpty()) {
             return configured;
         }
         Optional<AuroraVersions.Version> running = AuroraVersions.parseAny(text.get());
         if (running.isEmpty()) {
-            section.problems().add(section.key(RUNNING_ENGINE_VERSION.name()), text.get(),
-                    "must be major.minor as RDS reports it");
+            section.problems()
+                    .add(
+                            section.key(RUNNING_ENGINE_VERSION.name()),
+                            text.get(),
+                            "must be major.minor as RDS reports it");
             return configured;
         }
         if (running.get().major() != configured.major()) {
             if (running.get().major() > configured.major()) {
-                section.problems().add(section.key(ENGINE_VERSION.name()), configured.toString(), "must be at least the "
-                        + "major version the cluster runs (" + running.get() + "): AWS upgraded it; set engineVersion to "
-                        + running.get() + " (its parameter group family follows)");
+                section.problems()
+                        .add(
+                                section.key(ENGINE_VERSION.name()),
+                                configured.toString(),
+                                "must be at least the "
+                                        + "major version the cluster runs (" + running.get()
+                                        + "): AWS upgraded it; set engineVersion to "
+                                        + running.get() + " (its parameter group family follows)");
             }
             return configured;
         }

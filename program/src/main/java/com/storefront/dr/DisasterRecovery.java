@@ -1,14 +1,13 @@
 package com.storefront.dr;
 
-import com.storefront.config.DatabaseSettings;
-import java.util.List;
-
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.config.DatabaseSettings;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,8 +29,12 @@ public final class DisasterRecovery extends ComponentResource {
 
     public DisasterRecovery(String name, DisasterRecoveryArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        CustomResourceOptions primary = CustomResourceOptions.builder().parent(this).build();
-        CustomResourceOptions dr = CustomResourceOptions.builder().parent(this).provider(args.drProvider()).build();
+        CustomResourceOptions primary =
+                CustomResourceOptions.builder().parent(this).build();
+        CustomResourceOptions dr = CustomResourceOptions.builder()
+                .parent(this)
+                .provider(args.drProvider())
+                .build();
 
         this.replicaBucketName = AssetReplication.create(args, primary, dr);
         BackupCopies.Vaults vaults = BackupCopies.create(args, primary, dr);
@@ -41,8 +44,13 @@ public final class DisasterRecovery extends ComponentResource {
         this.vpcId = network.vpcId();
         this.peeringConnectionId = network.peeringId();
         RestoreTarget.Ids target = RestoreTarget.create(args, network.vpcId(), network.subnetIds(), primary, dr);
-        this.alarmNames = DrAlerts.create(args, vaults.primary(), vaults.primaryArn(), replicaBucketName,
-                AssetReplication.ruleId(args.settings().region()), primary);
+        this.alarmNames = DrAlerts.create(
+                args,
+                vaults.primary(),
+                vaults.primaryArn(),
+                replicaBucketName,
+                AssetReplication.ruleId(args.settings().region()),
+                primary);
         this.restore = restoreFacts(args, vaults.dr(), target);
 
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
@@ -56,11 +64,17 @@ public final class DisasterRecovery extends ComponentResource {
     }
 
     /** Everything {@code scripts/dr-restore.sh} needs, in one output: where to restore, from what, and how big. */
-    private static Output<Map<String, Object>> restoreFacts(DisasterRecoveryArgs args, Output<String> drVault,
-                                                           RestoreTarget.Ids target) {
+    private static Output<Map<String, Object>> restoreFacts(
+            DisasterRecoveryArgs args, Output<String> drVault, RestoreTarget.Ids target) {
         DatabaseSettings db = args.database();
-        return Output.all(drVault, target.subnetGroupName(), target.dbSecurityGroupId(),
-                target.appSecurityGroupId(), target.restoreRoleArn(), args.drKmsKeyArn(), args.dbClusterArn())
+        return Output.all(
+                        drVault,
+                        target.subnetGroupName(),
+                        target.dbSecurityGroupId(),
+                        target.appSecurityGroupId(),
+                        target.restoreRoleArn(),
+                        args.drKmsKeyArn(),
+                        args.dbClusterArn())
                 .applyValue(values -> {
                     Map<String, Object> facts = new LinkedHashMap<>();
                     facts.put("region", args.settings().region());

@@ -1,11 +1,10 @@
 package com.storefront.dr;
 
-import com.storefront.config.DatabaseSettings;
-import com.storefront.config.Teardown;
-
 import com.pulumi.aws.Provider;
 import com.pulumi.core.Output;
+import com.storefront.config.DatabaseSettings;
 import com.storefront.config.DrSettings;
+import com.storefront.config.Teardown;
 import com.storefront.core.AwsContext;
 import com.storefront.naming.Naming;
 
@@ -37,5 +36,4 @@ public record DisasterRecoveryArgs(
         List<Output<String>> primaryRouteTableIds,
         int logRetentionDays,
         Output<String> alarmTopicArn,
-        DatabaseSettings database) {
-}
+        DatabaseSettings database) {}

@@ -30,79 +30,133 @@ final class DrAlerts {
     /** A daily plan completes a job at least once a day; two hours of slack for its start and completion windows. */
     static final int HOURS_WITHOUT_BACKUP = 26;
 
-    private DrAlerts() {
-    }
+    private DrAlerts() {}
 
     /** Returns the names of the alarms it creates. */
-    static List<Output<String>> create(DisasterRecoveryArgs args, Output<String> primaryVaultName, Output<String> primaryVaultArn,
-                                       Output<String> replicaBucketName, String replicationRuleId,
-                                       CustomResourceOptions primary) {
+    static List<Output<String>> create(
+            DisasterRecoveryArgs args,
+            Output<String> primaryVaultName,
+            Output<String> primaryVaultArn,
+            Output<String> replicaBucketName,
+            String replicationRuleId,
+            CustomResourceOptions primary) {
         Naming naming = args.naming();
-        jobFailures("backup-job-failed", naming.name("backup-failed"), "Backup Job State Change", "state",
-                FAILED_BACKUP_STATES, "backupVaultName", primaryVaultName, "backupJobId", args, primary);
-        jobFailures("copy-job-failed", naming.name("backup-copy-failed"), "Copy Job State Change", "state",
-                List.of("FAILED"), "sourceBackupVaultArn", primaryVaultArn, "copyJobId", args, primary);
+        jobFailures(
+                "backup-job-failed",
+                naming.name("backup-failed"),
+                "Backup Job State Change",
+                "state",
+                FAILED_BACKUP_STATES,
+                "backupVaultName",
+                primaryVaultName,
+                "backupJobId",
+                args,
+                primary);
+        jobFailures(
+                "copy-job-failed",
+                naming.name("backup-copy-failed"),
+                "Copy Job State Change",
+                "state",
+                List.of("FAILED"),
+                "sourceBackupVaultArn",
+                primaryVaultArn,
+                "copyJobId",
+                args,
+                primary);
 
         List<Output<String>> alarms = new ArrayList<>();
-        MetricAlarm stale = new MetricAlarm("alarm-no-aurora-backup", MetricAlarmArgs.builder()
-                .name(naming.name("no-aurora-backup"))
-                .alarmDescription("No completed AWS Backup job for Aurora in " + HOURS_WITHOUT_BACKUP + " hours: check the "
-                        + "region's Aurora opt-in (aws backup describe-region-settings), the plan and the selection (README, DR)")
-                .namespace("AWS/Backup")
-                .metricName("NumberOfBackupJobsCompleted")
-                .dimensions(primaryVaultName.applyValue(vault -> Map.of("BackupVaultName", vault, "ResourceType", "Aurora")))
-                .statistic("Sum")
-                .period(3600)
-                .evaluationPeriods(HOURS_WITHOUT_BACKUP)
-                .datapointsToAlarm(HOURS_WITHOUT_BACKUP)
-                .comparisonOperator("LessThanThreshold")
-                .threshold(1.0)
-                // AWS Backup reports only nonzero values: silence is exactly what this alarm is for.
-                .treatMissingData("breaching")
-                .alarmActions(args.alarmTopicArn().applyValue(List::of))
-                .okActions(args.alarmTopicArn().applyValue(List::of))
-                .build(), primary);
+        MetricAlarm stale = new MetricAlarm(
+                "alarm-no-aurora-backup",
+                MetricAlarmArgs.builder()
+                        .name(naming.name("no-aurora-backup"))
+                        .alarmDescription(
+                                "No completed AWS Backup job for Aurora in " + HOURS_WITHOUT_BACKUP
+                                        + " hours: check the "
+                                        + "region's Aurora opt-in (aws backup describe-region-settings), the plan and the selection (README, DR)")
+                        .namespace("AWS/Backup")
+                        .metricName("NumberOfBackupJobsCompleted")
+                        .dimensions(primaryVaultName.applyValue(
+                                vault -> Map.of("BackupVaultName", vault, "ResourceType", "Aurora")))
+                        .statistic("Sum")
+                        .period(3600)
+                        .evaluationPeriods(HOURS_WITHOUT_BACKUP)
+                        .datapointsToAlarm(HOURS_WITHOUT_BACKUP)
+                        .comparisonOperator("LessThanThreshold")
+                        .threshold(1.0)
+                        // AWS Backup reports only nonzero values: silence is exactly what this alarm is for.
+                        .treatMissingData("breaching")
+                        .alarmActions(args.alarmTopicArn().applyValue(List::of))
+                        .okActions(args.alarmTopicArn().applyValue(List::of))
+                        .build(),
+                primary);
         alarms.add(stale.name());
-        MetricAlarm replication = new MetricAlarm("alarm-assets-replication-failed", MetricAlarmArgs.builder()
-                .name(naming.name("assets-replication-failed"))
-                .alarmDescription("S3 could not replicate asset objects to the DR bucket (replication metrics)")
-                .namespace("AWS/S3")
-                .metricName("OperationsFailedReplication")
-                .dimensions(Output.tuple(args.assetsVersionedBucketId(), replicaBucketName).applyValue(t -> Map.of(
-                        "SourceBucket", t.t1, "DestinationBucket", t.t2, "RuleId", replicationRuleId)))
-                .statistic("Sum")
-                .period(300)
-                .evaluationPeriods(1)
-                .comparisonOperator("GreaterThanThreshold")
-                .threshold(0.0)
-                // Reported while objects replicate; silence means nothing failed.
-                .treatMissingData("notBreaching")
-                .alarmActions(args.alarmTopicArn().applyValue(List::of))
-                .okActions(args.alarmTopicArn().applyValue(List::of))
-                .build(), primary);
+        MetricAlarm replication = new MetricAlarm(
+                "alarm-assets-replication-failed",
+                MetricAlarmArgs.builder()
+                        .name(naming.name("assets-replication-failed"))
+                        .alarmDescription("S3 could not replicate asset objects to the DR bucket (replication metrics)")
+                        .namespace("AWS/S3")
+                        .metricName("OperationsFailedReplication")
+                        .dimensions(Output.tuple(args.assetsVersionedBucketId(), replicaBucketName)
+                                .applyValue(t -> Map.of(
+                                        "SourceBucket", t.t1, "DestinationBucket", t.t2, "RuleId", replicationRuleId)))
+                        .statistic("Sum")
+                        .period(300)
+                        .evaluationPeriods(1)
+                        .comparisonOperator("GreaterThanThreshold")
+                        .threshold(0.0)
+                        // Reported while objects replicate; silence means nothing failed.
+                        .treatMissingData("notBreaching")
+                        .alarmActions(args.alarmTopicArn().applyValue(List::of))
+                        .okActions(args.alarmTopicArn().applyValue(List::of))
+                        .build(),
+                primary);
         alarms.add(replication.name());
         return alarms;
     }
 
-    private static void jobFailures(String logicalName, String name, String detailType, String stateField,
-                                    List<String> states, String vaultField, Output<String> vault, String jobIdField,
-                                    DisasterRecoveryArgs args, CustomResourceOptions primary) {
-        EventRule rule = new EventRule(logicalName, EventRuleArgs.builder()
-                .name(name)
-                .description("Storefront " + args.naming().suffix() + ": " + detailType + " to " + String.join("/", states))
-                .eventPattern(vault.applyValue(v -> pattern(detailType, stateField, states, vaultField, v)))
-                .build(), primary);
-        new EventTarget(logicalName + "-to-alarms", EventTargetArgs.builder()
-                .rule(rule.name())
-                .arn(args.alarmTopicArn())
-                .inputTransformer(EventTargetInputTransformerArgs.builder()
-                        .inputPaths(Map.of("job", "$.detail." + jobIdField, "state", "$.detail." + stateField,
-                                "resource", "$.detail.resourceArn", "message", "$.detail.statusMessage",
-                                "region", "$.region"))
-                        .inputTemplate("\"AWS Backup (" + args.naming().suffix() + "): " + detailType
-                                + " <job> is <state> for <resource> in <region>: <message>\"")
-                        .build())
-                .build(), primary);
+    private static void jobFailures(
+            String logicalName,
+            String name,
+            String detailType,
+            String stateField,
+            List<String> states,
+            String vaultField,
+            Output<String> vault,
+            String jobIdField,
+            DisasterRecoveryArgs args,
+            CustomResourceOptions primary) {
+        EventRule rule = new EventRule(
+                logicalName,
+                EventRuleArgs.builder()
+                        .name(name)
+                        .description("Storefront " + args.naming().suffix() + ": " + detailType + " to "
+                                + String.join("/", states))
+                        .eventPattern(vault.applyValue(v -> pattern(detailType, stateField, states, vaultField, v)))
+                        .build(),
+                primary);
+        new EventTarget(
+                logicalName + "-to-alarms",
+                EventTargetArgs.builder()
+                        .rule(rule.name())
+                        .arn(args.alarmTopicArn())
+                        .inputTransformer(EventTargetInputTransformerArgs.builder()
+                                .inputPaths(Map.of(
+                                        "job",
+                                        "$.detail." + jobIdField,
+                                        "state",
+                                        "$.detail." + stateField,
+                                        "resource",
+                                        "$.detail.resourceArn",
+                                        "message",
+                                        "$.detail.statusMessage",
+                                        "region",
+                                        "$.region"))
+                                .inputTemplate("\"AWS Backup (" + args.naming().suffix() + "): " + detailType
+                                        + " <job> is <state> for <resource> in <region>: <message>\"")
+                                .build())
+                        .build(),
+                primary);
     }
 
     static String pattern(String detailType, String stateField, List<String> states, String vaultField, String vault) {

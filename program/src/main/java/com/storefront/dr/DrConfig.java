@@ -25,14 +25,17 @@ public final class DrConfig {
     static final Setting<Boolean> ENABLED = Setting.bool("enabled")
             .doc("the DR region: asset replication, Aurora backup copies, a peered VPC and what a restore needs")
             .byEnvironment(false, true);
-    static final Setting<Optional<String>> REGION = Setting.text("region", "an AWS region other than `aws:region` "
-                    + "(table `regions.tsv`)")
+    static final Setting<Optional<String>> REGION = Setting.text(
+                    "region", "an AWS region other than `aws:region` " + "(table `regions.tsv`)")
             .check(Regions::problem)
             .doc("the DR region; required when DR is enabled")
             .optional();
-    static final Setting<String> VPC_CIDR = Setting.text("vpcCidr", "an IPv4 CIDR block from /16 to /24 with no host "
-                    + "bits set, not overlapping `network.vpcCidr`")
-            .rule(v -> Cidr.parse(v).filter(c -> c.prefix() >= 16 && c.prefix() <= 24).isPresent())
+    static final Setting<String> VPC_CIDR = Setting.text(
+                    "vpcCidr",
+                    "an IPv4 CIDR block from /16 to /24 with no host " + "bits set, not overlapping `network.vpcCidr`")
+            .rule(v -> Cidr.parse(v)
+                    .filter(c -> c.prefix() >= 16 && c.prefix() <= 24)
+                    .isPresent())
             .doc("the DR VPC's block (peered VPCs need distinct ranges)")
             .defaultValue("10.1.0.0/16");
     static final Setting<Integer> BACKUP_RETENTION_DAYS = Setting.wholeNumber("backupRetentionDays", 1, 3650)
@@ -47,37 +50,54 @@ public final class DrConfig {
                     + "-minute start window stays clear of `database.backupWindow` and `database.maintenanceWindow`")
             .defaultValue("cron(0 7 * * ? *)");
 
-    public static final SettingGroup GROUP = new SettingGroup("storefront:dr", "the disaster-recovery region",
+    public static final SettingGroup GROUP = new SettingGroup(
+            "storefront:dr",
+            "the disaster-recovery region",
             List.of(ENABLED, REGION, VPC_CIDR, BACKUP_RETENTION_DAYS, COPY_RETENTION_DAYS, BACKUP_SCHEDULE));
 
-    private DrConfig() {
-    }
+    private DrConfig() {}
 
-    public static DrSettings read(ConfigSection section, Environment environment, String primaryRegion, String primaryVpcCidr,
-                           DatabaseSettings database) {
+    public static DrSettings read(
+            ConfigSection section,
+            Environment environment,
+            String primaryRegion,
+            String primaryVpcCidr,
+            DatabaseSettings database) {
         SettingValues values = new SettingValues(section, environment);
         ConfigProblems problems = section.problems();
         boolean enabled = values.read(ENABLED);
         Optional<String> region = values.read(REGION);
         if (enabled && !section.has(REGION.name())) {
-            problems.add(values.key(REGION), null,
+            problems.add(
+                    values.key(REGION),
+                    null,
                     "is required when " + values.key(ENABLED) + " is true; an AWS region other than " + primaryRegion);
         }
-        region.filter(primaryRegion::equals).ifPresent(r -> problems.add(values.key(REGION), r,
-                "must differ from the primary region aws:region (" + primaryRegion + ")"));
+        region.filter(primaryRegion::equals)
+                .ifPresent(r -> problems.add(
+                        values.key(REGION),
+                        r,
+                        "must differ from the primary region aws:region (" + primaryRegion + ")"));
         values.put(REGION.name(), region.orElse(""));
         String cidrText = values.read(VPC_CIDR);
         if (enabled) {
-            Cidr.parse(cidrText).ifPresent(cidr -> Cidr.parse(primaryVpcCidr).filter(p -> p.overlaps(cidr)).ifPresent(p ->
-                    problems.add(values.key(VPC_CIDR), cidrText, "must not overlap the primary VPC " + p
-                            + " (peered VPCs need distinct address ranges)")));
+            Cidr.parse(cidrText)
+                    .ifPresent(cidr -> Cidr.parse(primaryVpcCidr)
+                            .filter(p -> p.overlaps(cidr))
+                            .ifPresent(p -> problems.add(
+                                    values.key(VPC_CIDR),
+                                    cidrText,
+                                    "must not overlap the primary VPC " + p
+                                            + " (peered VPCs need distinct address ranges)")));
         }
         values.read(BACKUP_RETENTION_DAYS);
         values.read(COPY_RETENTION_DAYS);
         String schedule = values.read(BACKUP_SCHEDULE);
         if (enabled) {
-            BackupCron.parse(schedule).cron().ifPresent(cron -> clashes(cron, database).ifPresent(clash ->
-                    problems.add(values.key(BACKUP_SCHEDULE), schedule, clash)));
+            BackupCron.parse(schedule)
+                    .cron()
+                    .ifPresent(cron -> clashes(cron, database)
+                            .ifPresent(clash -> problems.add(values.key(BACKUP_SCHEDULE), schedule, clash)));
         }
         section.rejectUnknownKeys();
         return values.build(DrSettings.class);
@@ -99,7 +119,8 @@ public final class DrConfig {
             }
             if (backup.isPresent() && TimeWindows.overlaps(backup.get(), job)) {
                 return Optional.of("starts jobs (with their " + BACKUP_START_WINDOW_MINUTES + "-minute start window) "
-                        + "inside storefront:database.backupWindow (" + database.backupWindow() + "); move one of them");
+                        + "inside storefront:database.backupWindow (" + database.backupWindow()
+                        + "); move one of them");
             }
         }
         return Optional.empty();

@@ -37,96 +37,132 @@ import java.util.List;
  */
 final class DrNetwork {
 
-
     static final int AZS = 2;
 
     /** The DR VPC id, its private subnets and the peering connection id. */
-    record Ids(Output<String> vpcId, Output<List<String>> subnetIds, Output<String> peeringId) {
-    }
+    record Ids(Output<String> vpcId, Output<List<String>> subnetIds, Output<String> peeringId) {}
 
-    private DrNetwork() {
-    }
+    private DrNetwork() {}
 
-    static Ids create(DisasterRecoveryArgs args, Resource parent, CustomResourceOptions primary, CustomResourceOptions dr) {
+    static Ids create(
+            DisasterRecoveryArgs args, Resource parent, CustomResourceOptions primary, CustomResourceOptions dr) {
         Naming naming = args.naming();
         String region = args.settings().region();
         Cidr cidr = Cidr.of(args.settings().vpcCidr());
-        Vpc vpc = new Vpc("dr-vpc", VpcArgs.builder()
-                .cidrBlock(cidr.toString())
-                .enableDnsSupport(true)
-                .enableDnsHostnames(true)
-                .tags(naming.nameTag("dr-vpc"))
-                .build(), dr);
-        new DefaultSecurityGroup("dr-default-sg", DefaultSecurityGroupArgs.builder()
-                .vpcId(vpc.id())
-                .tags(naming.nameTag("dr-default-sg-unused"))
-                .build(), dr);
+        Vpc vpc = new Vpc(
+                "dr-vpc",
+                VpcArgs.builder()
+                        .cidrBlock(cidr.toString())
+                        .enableDnsSupport(true)
+                        .enableDnsHostnames(true)
+                        .tags(naming.nameTag("dr-vpc"))
+                        .build(),
+                dr);
+        new DefaultSecurityGroup(
+                "dr-default-sg",
+                DefaultSecurityGroupArgs.builder()
+                        .vpcId(vpc.id())
+                        .tags(naming.nameTag("dr-default-sg-unused"))
+                        .build(),
+                dr);
 
-        Output<List<String>> zones = AvailabilityZones.standard(
-                InvokeOptions.builder().parent(parent).provider(args.drProvider()).build());
+        Output<List<String>> zones = AvailabilityZones.standard(InvokeOptions.builder()
+                .parent(parent)
+                .provider(args.drProvider())
+                .build());
         // NET-6 holds in the DR VPC too (the DR key, the DR region).
         FlowLogs.create("dr", vpc.id(), naming, args.aws(), args.drKmsKeyArn(), args.logRetentionDays(), dr);
         List<Output<String>> subnetIds = new java.util.ArrayList<>();
-        RouteTable routes = new RouteTable("dr-rt-private", RouteTableArgs.builder()
-                .vpcId(vpc.id())
-                .tags(naming.nameTag("dr-private-rt"))
-                .build(), dr);
+        RouteTable routes = new RouteTable(
+                "dr-rt-private",
+                RouteTableArgs.builder()
+                        .vpcId(vpc.id())
+                        .tags(naming.nameTag("dr-private-rt"))
+                        .build(),
+                dr);
         for (int az = 0; az < AZS; az++) {
             int index = az;
-            Subnet subnet = new Subnet("dr-subnet-private-" + (az + 1), SubnetArgs.builder()
-                    .vpcId(vpc.id())
-                    // Same slicing as the primary network, so addresses read alike in both regions.
-                    .cidrBlock(cidr.subnet(4, 4 + az).toString())
-                    .availabilityZone(zones.applyValue(z -> z.get(index)))
-                    .mapPublicIpOnLaunch(false)
-                    .tags(naming.nameTag("dr-private-" + (az + 1)))
-                    .build(), dr);
+            Subnet subnet = new Subnet(
+                    "dr-subnet-private-" + (az + 1),
+                    SubnetArgs.builder()
+                            .vpcId(vpc.id())
+                            // Same slicing as the primary network, so addresses read alike in both regions.
+                            .cidrBlock(cidr.subnet(4, 4 + az).toString())
+                            .availabilityZone(zones.applyValue(z -> z.get(index)))
+                            .mapPublicIpOnLaunch(false)
+                            .tags(naming.nameTag("dr-private-" + (az + 1)))
+                            .build(),
+                    dr);
             subnetIds.add(subnet.id());
-            new RouteTableAssociation("dr-rta-private-" + (az + 1), RouteTableAssociationArgs.builder()
-                    .subnetId(subnet.id())
-                    .routeTableId(routes.id())
-                    .build(), dr);
+            new RouteTableAssociation(
+                    "dr-rta-private-" + (az + 1),
+                    RouteTableAssociationArgs.builder()
+                            .subnetId(subnet.id())
+                            .routeTableId(routes.id())
+                            .build(),
+                    dr);
         }
 
         // Cross-region peering cannot be auto-accepted by the requester; the DR side accepts it.
-        VpcPeeringConnection peering = new VpcPeeringConnection("dr-peering", VpcPeeringConnectionArgs.builder()
-                .vpcId(args.primaryVpcId())
-                .peerVpcId(vpc.id())
-                .peerRegion(region)
-                .autoAccept(false)
-                .tags(naming.nameTag("dr-peering"))
-                .build(), primary);
-        VpcPeeringConnectionAccepter accepter = new VpcPeeringConnectionAccepter("dr-peering-accepter",
+        VpcPeeringConnection peering = new VpcPeeringConnection(
+                "dr-peering",
+                VpcPeeringConnectionArgs.builder()
+                        .vpcId(args.primaryVpcId())
+                        .peerVpcId(vpc.id())
+                        .peerRegion(region)
+                        .autoAccept(false)
+                        .tags(naming.nameTag("dr-peering"))
+                        .build(),
+                primary);
+        VpcPeeringConnectionAccepter accepter = new VpcPeeringConnectionAccepter(
+                "dr-peering-accepter",
                 VpcPeeringConnectionAccepterArgs.builder()
                         .vpcPeeringConnectionId(peering.id())
                         .autoAccept(true)
                         .tags(naming.nameTag("dr-peering"))
-                        .build(), dr);
+                        .build(),
+                dr);
         // Routes and options need the connection active, which only the accepter's completion tells.
-        CustomResourceOptions primaryAfterAccept = CustomResourceOptions.merge(primary,
-                CustomResourceOptions.builder().dependsOn(accepter).build());
-        CustomResourceOptions drAfterAccept = CustomResourceOptions.merge(dr,
-                CustomResourceOptions.builder().dependsOn(accepter).build());
+        CustomResourceOptions primaryAfterAccept = CustomResourceOptions.merge(
+                primary, CustomResourceOptions.builder().dependsOn(accepter).build());
+        CustomResourceOptions drAfterAccept = CustomResourceOptions.merge(
+                dr, CustomResourceOptions.builder().dependsOn(accepter).build());
         for (int i = 0; i < args.primaryRouteTableIds().size(); i++) {
-            new Route("route-primary-" + (i + 1) + "-to-dr", RouteArgs.builder()
-                    .routeTableId(args.primaryRouteTableIds().get(i))
-                    .destinationCidrBlock(cidr.toString())
-                    .vpcPeeringConnectionId(peering.id())
-                    .build(), primaryAfterAccept);
+            new Route(
+                    "route-primary-" + (i + 1) + "-to-dr",
+                    RouteArgs.builder()
+                            .routeTableId(args.primaryRouteTableIds().get(i))
+                            .destinationCidrBlock(cidr.toString())
+                            .vpcPeeringConnectionId(peering.id())
+                            .build(),
+                    primaryAfterAccept);
         }
-        new Route("route-dr-to-primary", RouteArgs.builder()
-                .routeTableId(routes.id())
-                .destinationCidrBlock(args.primaryVpcCidr())
-                .vpcPeeringConnectionId(peering.id())
-                .build(), drAfterAccept);
-        new PeeringConnectionOptions("dr-peering-options-requester", PeeringConnectionOptionsArgs.builder()
-                .vpcPeeringConnectionId(peering.id())
-                .requester(PeeringConnectionOptionsRequesterArgs.builder().allowRemoteVpcDnsResolution(true).build())
-                .build(), primaryAfterAccept);
-        new PeeringConnectionOptions("dr-peering-options-accepter", PeeringConnectionOptionsArgs.builder()
-                .vpcPeeringConnectionId(peering.id())
-                .accepter(PeeringConnectionOptionsAccepterArgs.builder().allowRemoteVpcDnsResolution(true).build())
-                .build(), drAfterAccept);
+        new Route(
+                "route-dr-to-primary",
+                RouteArgs.builder()
+                        .routeTableId(routes.id())
+                        .destinationCidrBlock(args.primaryVpcCidr())
+                        .vpcPeeringConnectionId(peering.id())
+                        .build(),
+                drAfterAccept);
+        new PeeringConnectionOptions(
+                "dr-peering-options-requester",
+                PeeringConnectionOptionsArgs.builder()
+                        .vpcPeeringConnectionId(peering.id())
+                        .requester(PeeringConnectionOptionsRequesterArgs.builder()
+                                .allowRemoteVpcDnsResolution(true)
+                                .build())
+                        .build(),
+                primaryAfterAccept);
+        new PeeringConnectionOptions(
+                "dr-peering-options-accepter",
+                PeeringConnectionOptionsArgs.builder()
+                        .vpcPeeringConnectionId(peering.id())
+                        .accepter(PeeringConnectionOptionsAccepterArgs.builder()
+                                .allowRemoteVpcDnsResolution(true)
+                                .build())
+                        .build(),
+                drAfterAccept);
         return new Ids(vpc.id(), Output.all(subnetIds), peering.id());
     }
 }

@@ -32,62 +32,98 @@ final class RestoreTarget {
     static final String RESTORES_POLICY = "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores";
 
     /** The names and ids the restore tool reads from the stack's outputs. */
-    record Ids(Output<String> subnetGroupName, Output<String> dbSecurityGroupId, Output<String> appSecurityGroupId,
-               Output<String> restoreRoleArn) {
-    }
+    record Ids(
+            Output<String> subnetGroupName,
+            Output<String> dbSecurityGroupId,
+            Output<String> appSecurityGroupId,
+            Output<String> restoreRoleArn) {}
 
-    private RestoreTarget() {
-    }
+    private RestoreTarget() {}
 
-    static Ids create(DisasterRecoveryArgs args, Output<String> vpcId, Output<List<String>> subnetIds,
-                      CustomResourceOptions primary, CustomResourceOptions dr) {
+    static Ids create(
+            DisasterRecoveryArgs args,
+            Output<String> vpcId,
+            Output<List<String>> subnetIds,
+            CustomResourceOptions primary,
+            CustomResourceOptions dr) {
         Naming naming = args.naming();
         int port = DatabaseSettings.PORT;
-        SubnetGroup subnets = new SubnetGroup("dr-db-subnets", SubnetGroupArgs.builder()
-                .name(naming.name("dr-aurora"))
-                .description("Storefront DR restore target: the DR VPC's private subnets")
-                .subnetIds(subnetIds)
-                .build(), dr);
-        SecurityGroup app = new SecurityGroup("dr-sg-app", SecurityGroupArgs.builder()
-                .name(naming.name("dr-app", NameLimit.SECURITY_GROUP))
-                .description("Storefront app tasks in the DR VPC")
-                .vpcId(vpcId)
-                .tags(naming.nameTag("dr-app"))
-                .build(), dr);
-        SecurityGroup db = new SecurityGroup("dr-sg-db", SecurityGroupArgs.builder()
-                .name(naming.name("dr-aurora", NameLimit.SECURITY_GROUP))
-                .description("Storefront Aurora restored in the DR region")
-                .vpcId(vpcId)
-                .tags(naming.nameTag("dr-aurora"))
-                .build(), dr);
-        new SecurityGroupIngressRule("dr-sg-db-ingress-app", SecurityGroupIngressRuleArgs.builder()
-                .securityGroupId(db.id())
-                .description("PostgreSQL from the Storefront app tasks in the DR VPC")
-                .ipProtocol("tcp").fromPort(port).toPort(port)
-                .referencedSecurityGroupId(app.id())
-                .build(), dr);
-        new SecurityGroupIngressRule("dr-sg-db-ingress-primary", SecurityGroupIngressRuleArgs.builder()
-                .securityGroupId(db.id())
-                .description("PostgreSQL from the primary VPC over the peering (fail-back copy)")
-                .ipProtocol("tcp").fromPort(port).toPort(port)
-                .cidrIpv4(args.primaryVpcCidr())
-                .build(), dr);
-        new SecurityGroupEgressRule("dr-sg-app-egress-db", SecurityGroupEgressRuleArgs.builder()
-                .securityGroupId(app.id())
-                .description("PostgreSQL to the restored Aurora cluster")
-                .ipProtocol("tcp").fromPort(port).toPort(port)
-                .referencedSecurityGroupId(db.id())
-                .build(), dr);
+        SubnetGroup subnets = new SubnetGroup(
+                "dr-db-subnets",
+                SubnetGroupArgs.builder()
+                        .name(naming.name("dr-aurora"))
+                        .description("Storefront DR restore target: the DR VPC's private subnets")
+                        .subnetIds(subnetIds)
+                        .build(),
+                dr);
+        SecurityGroup app = new SecurityGroup(
+                "dr-sg-app",
+                SecurityGroupArgs.builder()
+                        .name(naming.name("dr-app", NameLimit.SECURITY_GROUP))
+                        .description("Storefront app tasks in the DR VPC")
+                        .vpcId(vpcId)
+                        .tags(naming.nameTag("dr-app"))
+                        .build(),
+                dr);
+        SecurityGroup db = new SecurityGroup(
+                "dr-sg-db",
+                SecurityGroupArgs.builder()
+                        .name(naming.name("dr-aurora", NameLimit.SECURITY_GROUP))
+                        .description("Storefront Aurora restored in the DR region")
+                        .vpcId(vpcId)
+                        .tags(naming.nameTag("dr-aurora"))
+                        .build(),
+                dr);
+        new SecurityGroupIngressRule(
+                "dr-sg-db-ingress-app",
+                SecurityGroupIngressRuleArgs.builder()
+                        .securityGroupId(db.id())
+                        .description("PostgreSQL from the Storefront app tasks in the DR VPC")
+                        .ipProtocol("tcp")
+                        .fromPort(port)
+                        .toPort(port)
+                        .referencedSecurityGroupId(app.id())
+                        .build(),
+                dr);
+        new SecurityGroupIngressRule(
+                "dr-sg-db-ingress-primary",
+                SecurityGroupIngressRuleArgs.builder()
+                        .securityGroupId(db.id())
+                        .description("PostgreSQL from the primary VPC over the peering (fail-back copy)")
+                        .ipProtocol("tcp")
+                        .fromPort(port)
+                        .toPort(port)
+                        .cidrIpv4(args.primaryVpcCidr())
+                        .build(),
+                dr);
+        new SecurityGroupEgressRule(
+                "dr-sg-app-egress-db",
+                SecurityGroupEgressRuleArgs.builder()
+                        .securityGroupId(app.id())
+                        .description("PostgreSQL to the restored Aurora cluster")
+                        .ipProtocol("tcp")
+                        .fromPort(port)
+                        .toPort(port)
+                        .referencedSecurityGroupId(db.id())
+                        .build(),
+                dr);
 
-        Role role = new Role("dr-restore-role", RoleArgs.builder()
-                .name(naming.name("dr-restore", NameLimit.IAM_ROLE))
-                .description("AWS Backup restores the Storefront Aurora copies in " + args.settings().region())
-                .assumeRolePolicy(PolicyDocument.serviceTrust(BackupCopies.BACKUP))
-                .build(), primary);
-        new RolePolicyAttachment("dr-restore-role-policy", RolePolicyAttachmentArgs.builder()
-                .role(role.name())
-                .policyArn(args.aws().managedPolicyArn(RESTORES_POLICY))
-                .build(), primary);
+        Role role = new Role(
+                "dr-restore-role",
+                RoleArgs.builder()
+                        .name(naming.name("dr-restore", NameLimit.IAM_ROLE))
+                        .description("AWS Backup restores the Storefront Aurora copies in "
+                                + args.settings().region())
+                        .assumeRolePolicy(PolicyDocument.serviceTrust(BackupCopies.BACKUP))
+                        .build(),
+                primary);
+        new RolePolicyAttachment(
+                "dr-restore-role-policy",
+                RolePolicyAttachmentArgs.builder()
+                        .role(role.name())
+                        .policyArn(args.aws().managedPolicyArn(RESTORES_POLICY))
+                        .build(),
+                primary);
         return new Ids(subnets.name(), db.id(), app.id(), role.arn());
     }
 }

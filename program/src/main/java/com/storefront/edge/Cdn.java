@@ -10,10 +10,6 @@ import com.pulumi.aws.cloudfront.OriginAccessIdentity;
 import com.pulumi.aws.cloudfront.OriginAccessIdentityArgs;
 import com.pulumi.aws.cloudfront.VpcOrigin;
 import com.pulumi.aws.cloudfront.VpcOriginArgs;
-import com.pulumi.aws.cloudfront.inputs.DistributionOriginVpcOriginConfigArgs;
-import com.pulumi.aws.cloudfront.inputs.VpcOriginTimeoutsArgs;
-import com.pulumi.aws.cloudfront.inputs.VpcOriginVpcOriginEndpointConfigArgs;
-import com.pulumi.aws.cloudfront.inputs.VpcOriginVpcOriginEndpointConfigOriginSslProtocolsArgs;
 import com.pulumi.aws.cloudfront.inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginArgs;
 import com.pulumi.aws.cloudfront.inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigArgs;
 import com.pulumi.aws.cloudfront.inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfigArgs;
@@ -25,9 +21,13 @@ import com.pulumi.aws.cloudfront.inputs.DistributionOriginArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionOriginCustomHeaderArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionOriginCustomOriginConfigArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionOriginS3OriginConfigArgs;
+import com.pulumi.aws.cloudfront.inputs.DistributionOriginVpcOriginConfigArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionRestrictionsArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionRestrictionsGeoRestrictionArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionViewerCertificateArgs;
+import com.pulumi.aws.cloudfront.inputs.VpcOriginTimeoutsArgs;
+import com.pulumi.aws.cloudfront.inputs.VpcOriginVpcOriginEndpointConfigArgs;
+import com.pulumi.aws.cloudfront.inputs.VpcOriginVpcOriginEndpointConfigOriginSslProtocolsArgs;
 import com.pulumi.aws.route53.Record;
 import com.pulumi.aws.route53.RecordArgs;
 import com.pulumi.aws.route53.inputs.RecordAliasArgs;
@@ -37,10 +37,10 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.storefront.core.EdgeRoutes;
 import com.storefront.config.EdgeSettings;
 import com.storefront.config.OriginAccess;
 import com.storefront.core.Certificates;
+import com.storefront.core.EdgeRoutes;
 import com.storefront.iam.PolicyDocument;
 import com.storefront.iam.PolicyStatement;
 import com.storefront.naming.Naming;
@@ -65,9 +65,11 @@ public final class Cdn extends ComponentResource {
     static final String API_PATH = "/api/*";
     /** VPC origins take up to 15 minutes to create or change (AWS); the provider's default wait is exactly that. */
     static final String VPC_ORIGIN_TIMEOUT = "30m";
+
     static final List<String> STATIC_PATHS = List.of("*.js", "*.css");
     /** The hosted zone every CloudFront alias record points into. */
     static final String CLOUDFRONT_ZONE_ID = "Z2FDTNDATAQYW2";
+
     static final List<String> ALL_METHODS = List.of("GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE");
     static final List<String> READ_METHODS = List.of("GET", "HEAD", "OPTIONS");
     static final List<String> CACHED_METHODS = List.of("GET", "HEAD");
@@ -81,7 +83,8 @@ public final class Cdn extends ComponentResource {
         super(TYPE, name, options);
         EdgeSettings settings = args.settings();
         Naming naming = args.naming();
-        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+        CustomResourceOptions child =
+                CustomResourceOptions.builder().parent(this).build();
         boolean oac = settings.originAccess() == OriginAccess.OAC;
 
         DistributionOriginArgs.Builder s3Origin = DistributionOriginArgs.builder()
@@ -89,48 +92,74 @@ public final class Cdn extends ComponentResource {
                 .domainName(args.assets().regionalDomainName());
         Optional<OriginAccessIdentity> oai = Optional.empty();
         if (oac) {
-            OriginAccessControl control = new OriginAccessControl("assets-oac", OriginAccessControlArgs.builder()
-                    .name(naming.name("assets"))
-                    .description("Storefront assets bucket, SigV4-signed")
-                    .originAccessControlOriginType("s3")
-                    .signingBehavior("always")
-                    .signingProtocol("sigv4")
-                    .build(), child);
+            OriginAccessControl control = new OriginAccessControl(
+                    "assets-oac",
+                    OriginAccessControlArgs.builder()
+                            .name(naming.name("assets"))
+                            .description("Storefront assets bucket, SigV4-signed")
+                            .originAccessControlOriginType("s3")
+                            .signingBehavior("always")
+                            .signingProtocol("sigv4")
+                            .build(),
+                    child);
             s3Origin.originAccessControlId(control.id());
         } else {
-            oai = Optional.of(new OriginAccessIdentity("assets-oai", OriginAccessIdentityArgs.builder()
-                    .comment("Storefront " + naming.suffix() + " assets").build(), child));
+            oai = Optional.of(new OriginAccessIdentity(
+                    "assets-oai",
+                    OriginAccessIdentityArgs.builder()
+                            .comment("Storefront " + naming.suffix() + " assets")
+                            .build(),
+                    child));
             s3Origin.s3OriginConfig(DistributionOriginS3OriginConfigArgs.builder()
-                    .originAccessIdentity(oai.get().cloudfrontAccessIdentityPath()).build());
+                    .originAccessIdentity(oai.get().cloudfrontAccessIdentityPath())
+                    .build());
         }
 
-        CachePolicy staticPolicy = new CachePolicy("static-cache-policy", CachePolicyArgs.builder()
-                .name(naming.name("static-assets"))
-                .comment("Storefront JS and CSS: cached for a day, compressed")
-                .defaultTtl(settings.staticAssetTtlSeconds())
-                .minTtl(0)
-                .maxTtl(Math.max(settings.staticAssetTtlSeconds(), 31_536_000))
-                .parametersInCacheKeyAndForwardedToOrigin(CachePolicyParametersInCacheKeyAndForwardedToOriginArgs.builder()
-                        .enableAcceptEncodingGzip(true)
-                        .enableAcceptEncodingBrotli(true)
-                        .cookiesConfig(CachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigArgs.builder()
-                                .cookieBehavior("none").build())
-                        .headersConfig(CachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfigArgs.builder()
-                                .headerBehavior("none").build())
-                        .queryStringsConfig(CachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfigArgs.builder()
-                                .queryStringBehavior("none").build())
-                        .build())
-                .build(), child);
+        CachePolicy staticPolicy = new CachePolicy(
+                "static-cache-policy",
+                CachePolicyArgs.builder()
+                        .name(naming.name("static-assets"))
+                        .comment("Storefront JS and CSS: cached for a day, compressed")
+                        .defaultTtl(settings.staticAssetTtlSeconds())
+                        .minTtl(0)
+                        .maxTtl(Math.max(settings.staticAssetTtlSeconds(), 31_536_000))
+                        .parametersInCacheKeyAndForwardedToOrigin(
+                                CachePolicyParametersInCacheKeyAndForwardedToOriginArgs.builder()
+                                        .enableAcceptEncodingGzip(true)
+                                        .enableAcceptEncodingBrotli(true)
+                                        .cookiesConfig(
+                                                CachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigArgs
+                                                        .builder()
+                                                        .cookieBehavior("none")
+                                                        .build())
+                                        .headersConfig(
+                                                CachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfigArgs
+                                                        .builder()
+                                                        .headerBehavior("none")
+                                                        .build())
+                                        .queryStringsConfig(
+                                                CachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfigArgs
+                                                        .builder()
+                                                        .queryStringBehavior("none")
+                                                        .build())
+                                        .build())
+                        .build(),
+                child);
 
-        CustomResourceOptions usEast1 = CustomResourceOptions.builder().parent(this).provider(args.usEast1()).build();
+        CustomResourceOptions usEast1 = CustomResourceOptions.builder()
+                .parent(this)
+                .provider(args.usEast1())
+                .build();
         DistributionViewerCertificateArgs certificate = settings.domainName()
                 .map(domain -> DistributionViewerCertificateArgs.builder()
-                        .acmCertificateArn(Certificates.arn("cdn-certificate", domain, settings.certificateArn(),
-                                settings.hostedZoneId(), usEast1))
+                        .acmCertificateArn(Certificates.arn(
+                                "cdn-certificate", domain, settings.certificateArn(), settings.hostedZoneId(), usEast1))
                         .sslSupportMethod("sni-only")
                         .minimumProtocolVersion("TLSv1.2_2021")
                         .build())
-                .orElse(DistributionViewerCertificateArgs.builder().cloudfrontDefaultCertificate(true).build());
+                .orElse(DistributionViewerCertificateArgs.builder()
+                        .cloudfrontDefaultCertificate(true)
+                        .build());
 
         DistributionArgs.Builder distribution = DistributionArgs.builder()
                 .enabled(true)
@@ -156,7 +185,9 @@ public final class Cdn extends ComponentResource {
                         .includeCookies(false)
                         .build())
                 .restrictions(DistributionRestrictionsArgs.builder()
-                        .geoRestriction(DistributionRestrictionsGeoRestrictionArgs.builder().restrictionType("none").build())
+                        .geoRestriction(DistributionRestrictionsGeoRestrictionArgs.builder()
+                                .restrictionType("none")
+                                .build())
                         .build())
                 .viewerCertificate(certificate)
                 // WAFv2 takes the web ACL's ARN here (an id is WAF classic).
@@ -166,31 +197,42 @@ public final class Cdn extends ComponentResource {
         settings.domainName().ifPresent(domain -> distribution.aliases(domain));
         Distribution cdn = new Distribution("distribution", distribution.build(), child);
 
-        Output<Optional<String>> oaiArn = oai.map(identity -> identity.iamArn().applyValue(Optional::of))
-                .orElse(Output.of(Optional.empty()));
-        new BucketPolicy("assets-policy", BucketPolicyArgs.builder()
-                .bucket(args.assets().bucketId())
-                .policy(Output.tuple(args.assets().bucketArn(), cdn.arn(), oaiArn)
-                        .applyValue(t -> assetsPolicy(t.t1, t.t2, t.t3)))
-                .build(), child);
+        Output<Optional<String>> oaiArn =
+                oai.map(identity -> identity.iamArn().applyValue(Optional::of)).orElse(Output.of(Optional.empty()));
+        new BucketPolicy(
+                "assets-policy",
+                BucketPolicyArgs.builder()
+                        .bucket(args.assets().bucketId())
+                        .policy(Output.tuple(args.assets().bucketArn(), cdn.arn(), oaiArn)
+                                .applyValue(t -> assetsPolicy(t.t1, t.t2, t.t3)))
+                        .build(),
+                child);
 
         // IPv4 and IPv6 aliases: the distribution has IPv6 on.
-        settings.domainName().ifPresent(domain -> settings.hostedZoneId().ifPresent(zone -> {
-            for (String type : List.of("A", "AAAA")) {
-                new Record(type.equals("A") ? "cdn-alias" : "cdn-alias-ipv6", RecordArgs.builder()
-                        .zoneId(zone)
-                        .name(domain)
-                        .type(type)
-                        .aliases(RecordAliasArgs.builder()
-                                .name(cdn.domainName()).zoneId(CLOUDFRONT_ZONE_ID).evaluateTargetHealth(false).build())
-                        .build(), child);
-            }
-        }));
+        settings.domainName()
+                .ifPresent(domain -> settings.hostedZoneId().ifPresent(zone -> {
+                    for (String type : List.of("A", "AAAA")) {
+                        new Record(
+                                type.equals("A") ? "cdn-alias" : "cdn-alias-ipv6",
+                                RecordArgs.builder()
+                                        .zoneId(zone)
+                                        .name(domain)
+                                        .type(type)
+                                        .aliases(RecordAliasArgs.builder()
+                                                .name(cdn.domainName())
+                                                .zoneId(CLOUDFRONT_ZONE_ID)
+                                                .evaluateTargetHealth(false)
+                                                .build())
+                                        .build(),
+                                child);
+                    }
+                }));
 
         this.distributionId = cdn.id();
         this.distributionArn = cdn.arn();
         this.domainName = cdn.domainName();
-        this.applicationUrl = settings.domainName().map(d -> Output.of("https://" + d))
+        this.applicationUrl = settings.domainName()
+                .map(d -> Output.of("https://" + d))
                 .orElse(cdn.domainName().applyValue(d -> "https://" + d));
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         outputs.put("distributionId", distributionId);
@@ -209,11 +251,13 @@ public final class Cdn extends ComponentResource {
         Output<DistributionOriginArgs.Builder> configured;
         if (args.albInternal()) {
             VpcOrigin vpcOrigin = vpcOrigin(args, child);
-            configured = vpcOrigin.id().applyValue(id -> origin.vpcOriginConfig(DistributionOriginVpcOriginConfigArgs.builder()
-                    .vpcOriginId(id)
-                    .originReadTimeout(30)
-                    .originKeepaliveTimeout(5)
-                    .build()));
+            configured = vpcOrigin
+                    .id()
+                    .applyValue(id -> origin.vpcOriginConfig(DistributionOriginVpcOriginConfigArgs.builder()
+                            .vpcOriginId(id)
+                            .originReadTimeout(30)
+                            .originKeepaliveTimeout(5)
+                            .build()));
         } else {
             configured = Output.of(origin.customOriginConfig(DistributionOriginCustomOriginConfigArgs.builder()
                     .originProtocolPolicy("https-only")
@@ -224,9 +268,12 @@ public final class Cdn extends ComponentResource {
                     .originKeepaliveTimeout(5)
                     .build()));
         }
-        Output<List<DistributionOriginCustomHeaderArgs>> headers = args.originSecret().output()
+        Output<List<DistributionOriginCustomHeaderArgs>> headers = args.originSecret()
+                .output()
                 .applyValue(value -> List.of(DistributionOriginCustomHeaderArgs.builder()
-                        .name(EdgeSecrets.ORIGIN_HEADER).value(value).build()));
+                        .name(EdgeSecrets.ORIGIN_HEADER)
+                        .value(value)
+                        .build()));
         return Output.tuple(configured, args.albOriginDomain(), headers)
                 .applyValue(t -> t.t1.domainName(t.t2).customHeaders(t.t3).build());
     }
@@ -237,25 +284,36 @@ public final class Cdn extends ComponentResource {
      * always sends the whole origin: tag changes are ignored after creation so they cannot fail an update.
      */
     private static VpcOrigin vpcOrigin(CdnArgs args, CustomResourceOptions child) {
-        return new VpcOrigin("alb-vpc-origin", VpcOriginArgs.builder()
-                .vpcOriginEndpointConfig(VpcOriginVpcOriginEndpointConfigArgs.builder()
-                        .name(args.naming().name("alb"))
-                        .arn(args.albArn())
-                        .httpPort(80)
-                        .httpsPort(443)
-                        .originProtocolPolicy("http-only")
-                        // Required by the provider even for http-only.
-                        .originSslProtocols(VpcOriginVpcOriginEndpointConfigOriginSslProtocolsArgs.builder()
-                                .items("TLSv1.2").quantity(1).build())
-                        .build())
-                .timeouts(VpcOriginTimeoutsArgs.builder()
-                        .create(VPC_ORIGIN_TIMEOUT).update(VPC_ORIGIN_TIMEOUT).delete(VPC_ORIGIN_TIMEOUT).build())
-                .build(), CustomResourceOptions.merge(child, CustomResourceOptions.builder()
-                .ignoreChanges("tags", "tagsAll").build()));
+        return new VpcOrigin(
+                "alb-vpc-origin",
+                VpcOriginArgs.builder()
+                        .vpcOriginEndpointConfig(VpcOriginVpcOriginEndpointConfigArgs.builder()
+                                .name(args.naming().name("alb"))
+                                .arn(args.albArn())
+                                .httpPort(80)
+                                .httpsPort(443)
+                                .originProtocolPolicy("http-only")
+                                // Required by the provider even for http-only.
+                                .originSslProtocols(VpcOriginVpcOriginEndpointConfigOriginSslProtocolsArgs.builder()
+                                        .items("TLSv1.2")
+                                        .quantity(1)
+                                        .build())
+                                .build())
+                        .timeouts(VpcOriginTimeoutsArgs.builder()
+                                .create(VPC_ORIGIN_TIMEOUT)
+                                .update(VPC_ORIGIN_TIMEOUT)
+                                .delete(VPC_ORIGIN_TIMEOUT)
+                                .build())
+                        .build(),
+                CustomResourceOptions.merge(
+                        child,
+                        CustomResourceOptions.builder()
+                                .ignoreChanges("tags", "tagsAll")
+                                .build()));
     }
 
-    private static List<Output<DistributionOrderedCacheBehaviorArgs>> behaviours(CachePolicy staticPolicy,
-                                                                                 boolean partnerApi) {
+    private static List<Output<DistributionOrderedCacheBehaviorArgs>> behaviours(
+            CachePolicy staticPolicy, boolean partnerApi) {
         List<Output<DistributionOrderedCacheBehaviorArgs>> behaviours = new ArrayList<>();
         behaviours.add(Output.of(dynamic(API_PATH)));
         // API Gateway's way to the ALB; the ALB refuses it to anyone who did not come through API Gateway.
@@ -264,16 +322,18 @@ public final class Cdn extends ComponentResource {
         }
         for (String path : STATIC_PATHS) {
             // With a cache policy, behaviour-level TTLs and forwarded values must stay unset (AWS rejects both).
-            behaviours.add(staticPolicy.id().applyValue(policyId -> DistributionOrderedCacheBehaviorArgs.builder()
-                    .pathPattern(path)
-                    .targetOriginId(S3_ORIGIN)
-                    .viewerProtocolPolicy("redirect-to-https")
-                    .allowedMethods(READ_METHODS)
-                    .cachedMethods(CACHED_METHODS)
-                    .compress(true)
-                    .cachePolicyId(policyId)
-                    .responseHeadersPolicyId(CloudFrontPolicies.SECURITY_HEADERS)
-                    .build()));
+            behaviours.add(staticPolicy
+                    .id()
+                    .applyValue(policyId -> DistributionOrderedCacheBehaviorArgs.builder()
+                            .pathPattern(path)
+                            .targetOriginId(S3_ORIGIN)
+                            .viewerProtocolPolicy("redirect-to-https")
+                            .allowedMethods(READ_METHODS)
+                            .cachedMethods(CACHED_METHODS)
+                            .compress(true)
+                            .cachePolicyId(policyId)
+                            .responseHeadersPolicyId(CloudFrontPolicies.SECURITY_HEADERS)
+                            .build()));
         }
         return behaviours;
     }
@@ -306,9 +366,7 @@ public final class Cdn extends ComponentResource {
         } else {
             read.service("cloudfront.amazonaws.com").condition("StringEquals", "AWS:SourceArn", distributionArn);
         }
-        return PolicyDocument.of(
-                PrivateBucket.denyInsecureTransport(bucketArn),
-                read);
+        return PolicyDocument.of(PrivateBucket.denyInsecureTransport(bucketArn), read);
     }
 
     public Output<String> distributionId() {

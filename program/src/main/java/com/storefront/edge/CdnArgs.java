@@ -7,7 +7,6 @@ import com.storefront.config.SecretValue;
 import com.storefront.core.AwsContext;
 import com.storefront.naming.Naming;
 
-
 /**
  * Inputs of the CloudFront component.
  *
@@ -31,5 +30,4 @@ public record CdnArgs(
         SecretValue originSecret,
         Output<String> webAclArn,
         Provider usEast1,
-        boolean protect) {
-}
+        boolean protect) {}

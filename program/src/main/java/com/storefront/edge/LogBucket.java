@@ -43,41 +43,57 @@ public final class LogBucket extends ComponentResource {
 
     public LogBucket(String name, LogBucketArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
-        Output<String> bucketName = args.aws().accountId().applyValue(account ->
-                args.naming().name("logs", NameLimit.S3_BUCKET) + "-" + account);
-        PrivateBucket logs = PrivateBucket.create("logs", bucketName, args.protect(), "BucketOwnerPreferred",
-                Optional.empty(), child);
+        CustomResourceOptions child =
+                CustomResourceOptions.builder().parent(this).build();
+        Output<String> bucketName = args.aws()
+                .accountId()
+                .applyValue(account -> args.naming().name("logs", NameLimit.S3_BUCKET) + "-" + account);
+        PrivateBucket logs = PrivateBucket.create(
+                "logs", bucketName, args.protect(), "BucketOwnerPreferred", Optional.empty(), child);
 
-        new BucketLifecycleConfigurationV2("logs-lifecycle", BucketLifecycleConfigurationV2Args.builder()
-                .bucket(logs.bucket().id())
-                .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
-                        .id("expire-logs")
-                        .status("Enabled")
-                        .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
-                        .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder()
-                                .days(args.expirationDays()).build())
-                        .abortIncompleteMultipartUpload(BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs
-                                .builder().daysAfterInitiation(7).build())
-                        .build())
-                .build(), child);
+        new BucketLifecycleConfigurationV2(
+                "logs-lifecycle",
+                BucketLifecycleConfigurationV2Args.builder()
+                        .bucket(logs.bucket().id())
+                        .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
+                                .id("expire-logs")
+                                .status("Enabled")
+                                .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder()
+                                        .prefix("")
+                                        .build())
+                                .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder()
+                                        .days(args.expirationDays())
+                                        .build())
+                                .abortIncompleteMultipartUpload(
+                                        BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs.builder()
+                                                .daysAfterInitiation(7)
+                                                .build())
+                                .build())
+                        .build(),
+                child);
 
         // Regions older than August 2022 deliver ALB logs from a regional ELB account, newer ones through
         // the log-delivery service principal; granting both is harmless and works everywhere.
-        Output<String> elbAccountArn = ElbFunctions.getServiceAccount(GetServiceAccountArgs.builder().build(),
-                InvokeOptions.builder().parent(this).build()).applyValue(a -> a.arn());
+        Output<String> elbAccountArn = ElbFunctions.getServiceAccount(
+                        GetServiceAccountArgs.builder().build(),
+                        InvokeOptions.builder().parent(this).build())
+                .applyValue(a -> a.arn());
         Output<String> document = Output.tuple(logs.bucket().arn(), args.aws().accountId(), elbAccountArn)
                 .applyValue(t -> policy(t.t1, t.t2, t.t3));
-        BucketPolicy policy = new BucketPolicy("logs-policy", BucketPolicyArgs.builder()
-                .bucket(logs.policyReadyId())
-                .policy(document)
-                .build(), child);
+        BucketPolicy policy = new BucketPolicy(
+                "logs-policy",
+                BucketPolicyArgs.builder()
+                        .bucket(logs.policyReadyId())
+                        .policy(document)
+                        .build(),
+                child);
 
         this.bucketName = logs.bucket().bucket();
         this.deliveryBucketName = policy.bucket();
         this.bucketArn = logs.bucket().arn();
         // Resolved only once ownership controls enable ACLs: CloudFront rejects a logging bucket without them.
-        this.bucketDomainName = Output.tuple(logs.ownership().bucket(), logs.bucket().bucketDomainName())
+        this.bucketDomainName = Output.tuple(
+                        logs.ownership().bucket(), logs.bucket().bucketDomainName())
                 .applyValue(t -> t.t2);
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         outputs.put("bucketName", bucketName);

@@ -8,5 +8,4 @@ import com.storefront.naming.Naming;
  *
  * @param expirationDays days before log objects expire
  */
-public record LogBucketArgs(Naming naming, AwsContext aws, boolean protect, int expirationDays) {
-}
+public record LogBucketArgs(Naming naming, AwsContext aws, boolean protect, int expirationDays) {}

@@ -1,7 +1,5 @@
 package com.storefront.edge;
 
-import com.storefront.iam.PolicyStatement;
-
 import com.pulumi.aws.s3.BucketOwnershipControls;
 import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
 import com.pulumi.aws.s3.BucketPublicAccessBlock;
@@ -15,6 +13,7 @@ import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApp
 import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.iam.PolicyStatement;
 
 import java.util.Optional;
 
@@ -31,41 +30,61 @@ import java.util.Optional;
 public record PrivateBucket(BucketV2 bucket, BucketOwnershipControls ownership, Output<String> policyReadyId) {
 
     /** SSE-S3 when {@code kmsKeyArn} is empty (required for ALB logs), otherwise SSE-KMS with an S3 Bucket Key. */
-    public static PrivateBucket create(String logicalName, Output<String> name, boolean protect,
-                                       String objectOwnership, Optional<Output<String>> kmsKeyArn,
-                                       CustomResourceOptions options) {
-        BucketV2 bucket = new BucketV2(logicalName, BucketV2Args.builder()
-                .bucket(name)
-                // Non-empty buckets cannot be deleted; dev stacks must destroy cleanly, prod keeps its objects.
-                .forceDestroy(!protect)
-                .build(), CustomResourceOptions.merge(options, CustomResourceOptions.builder().protect(protect).build()));
-        BucketPublicAccessBlock publicAccess = new BucketPublicAccessBlock(logicalName + "-public-access", BucketPublicAccessBlockArgs.builder()
-                .bucket(bucket.id())
-                .blockPublicAcls(true)
-                .blockPublicPolicy(true)
-                .ignorePublicAcls(true)
-                .restrictPublicBuckets(true)
-                .build(), options);
-        BucketOwnershipControls ownership = new BucketOwnershipControls(logicalName + "-ownership",
+    public static PrivateBucket create(
+            String logicalName,
+            Output<String> name,
+            boolean protect,
+            String objectOwnership,
+            Optional<Output<String>> kmsKeyArn,
+            CustomResourceOptions options) {
+        BucketV2 bucket = new BucketV2(
+                logicalName,
+                BucketV2Args.builder()
+                        .bucket(name)
+                        // Non-empty buckets cannot be deleted; dev stacks must destroy cleanly, prod keeps its objects.
+                        .forceDestroy(!protect)
+                        .build(),
+                CustomResourceOptions.merge(
+                        options,
+                        CustomResourceOptions.builder().protect(protect).build()));
+        BucketPublicAccessBlock publicAccess = new BucketPublicAccessBlock(
+                logicalName + "-public-access",
+                BucketPublicAccessBlockArgs.builder()
+                        .bucket(bucket.id())
+                        .blockPublicAcls(true)
+                        .blockPublicPolicy(true)
+                        .ignorePublicAcls(true)
+                        .restrictPublicBuckets(true)
+                        .build(),
+                options);
+        BucketOwnershipControls ownership = new BucketOwnershipControls(
+                logicalName + "-ownership",
                 BucketOwnershipControlsArgs.builder()
                         .bucket(bucket.id())
-                        .rule(BucketOwnershipControlsRuleArgs.builder().objectOwnership(objectOwnership).build())
-                        .build(), options);
+                        .rule(BucketOwnershipControlsRuleArgs.builder()
+                                .objectOwnership(objectOwnership)
+                                .build())
+                        .build(),
+                options);
         BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs.Builder byDefault =
                 BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs.builder();
         kmsKeyArn.ifPresentOrElse(
-                key -> byDefault.sseAlgorithm("aws:kms").kmsMasterKeyId(key),
-                () -> byDefault.sseAlgorithm("AES256"));
-        new BucketServerSideEncryptionConfigurationV2(logicalName + "-encryption",
+                key -> byDefault.sseAlgorithm("aws:kms").kmsMasterKeyId(key), () -> byDefault.sseAlgorithm("AES256"));
+        new BucketServerSideEncryptionConfigurationV2(
+                logicalName + "-encryption",
                 BucketServerSideEncryptionConfigurationV2Args.builder()
                         .bucket(bucket.id())
                         .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
                                 .applyServerSideEncryptionByDefault(byDefault.build())
                                 .bucketKeyEnabled(kmsKeyArn.isPresent())
                                 .build())
-                        .build(), options);
-        return new PrivateBucket(bucket, ownership,
-                Output.tuple(publicAccess.bucket(), ownership.bucket(), bucket.id()).applyValue(t -> t.t3));
+                        .build(),
+                options);
+        return new PrivateBucket(
+                bucket,
+                ownership,
+                Output.tuple(publicAccess.bucket(), ownership.bucket(), bucket.id())
+                        .applyValue(t -> t.t3));
     }
 
     /** Every bucket's first statement: nothing over plain HTTP, for anyone. */

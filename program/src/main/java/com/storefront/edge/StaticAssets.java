@@ -43,44 +43,80 @@ public final class StaticAssets extends ComponentResource {
     private final BucketVersioningV2 versioning;
     private final boolean kmsEncrypted;
 
-    public StaticAssets(String name, EdgeSettings settings, Naming naming, AwsContext aws, boolean protect,
-                        Output<String> kmsKeyArn, Output<String> logBucketName, ComponentResourceOptions options) {
+    public StaticAssets(
+            String name,
+            EdgeSettings settings,
+            Naming naming,
+            AwsContext aws,
+            boolean protect,
+            Output<String> kmsKeyArn,
+            Output<String> logBucketName,
+            ComponentResourceOptions options) {
         super(TYPE, name, options);
-        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+        CustomResourceOptions child =
+                CustomResourceOptions.builder().parent(this).build();
         this.kmsEncrypted = settings.originAccess() == OriginAccess.OAC;
         Output<String> bucketName = bucketName(naming, aws);
-        PrivateBucket assets = PrivateBucket.create("assets", bucketName, protect, "BucketOwnerEnforced",
-                kmsEncrypted ? Optional.of(kmsKeyArn) : Optional.empty(), child);
+        PrivateBucket assets = PrivateBucket.create(
+                "assets",
+                bucketName,
+                protect,
+                "BucketOwnerEnforced",
+                kmsEncrypted ? Optional.of(kmsKeyArn) : Optional.empty(),
+                child);
 
-        this.versioning = new BucketVersioningV2("assets-versioning", BucketVersioningV2Args.builder()
-                .bucket(assets.bucket().id())
-                .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
-                .build(), child);
+        this.versioning = new BucketVersioningV2(
+                "assets-versioning",
+                BucketVersioningV2Args.builder()
+                        .bucket(assets.bucket().id())
+                        .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder()
+                                .status("Enabled")
+                                .build())
+                        .build(),
+                child);
         // STANDARD_IA is cheaper to store but charges per GB retrieved and bills at least 128 KB per object,
         // and CloudFront reads assets on every cache miss: a setting, on by default (EDGE-1), with the trade-off
         // in the README.
-        List<BucketLifecycleConfigurationV2RuleTransitionArgs> transitions = settings.infrequentAccessDays() == 0 ? List.of()
+        List<BucketLifecycleConfigurationV2RuleTransitionArgs> transitions = settings.infrequentAccessDays() == 0
+                ? List.of()
                 : List.of(BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
-                        .days(settings.infrequentAccessDays()).storageClass("STANDARD_IA").build());
-        new BucketLifecycleConfigurationV2("assets-lifecycle", BucketLifecycleConfigurationV2Args.builder()
-                .bucket(assets.bucket().id())
-                .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
-                        .id("infrequent-access-and-old-versions")
-                        .status("Enabled")
-                        .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
-                        .transitions(transitions)
-                        .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
-                                .noncurrentDays(settings.noncurrentVersionDays()).build())
-                        .abortIncompleteMultipartUpload(BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs
-                                .builder().daysAfterInitiation(7).build())
-                        .build())
-                // Lifecycle rules on a versioned bucket only make sense once versioning is on.
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(versioning).build());
-        new BucketLoggingV2("assets-access-logging", BucketLoggingV2Args.builder()
-                .bucket(assets.bucket().id())
-                .targetBucket(logBucketName)
-                .targetPrefix(LogBucket.S3_ACCESS_PREFIX + "/assets/")
-                .build(), child);
+                        .days(settings.infrequentAccessDays())
+                        .storageClass("STANDARD_IA")
+                        .build());
+        new BucketLifecycleConfigurationV2(
+                "assets-lifecycle",
+                BucketLifecycleConfigurationV2Args.builder()
+                        .bucket(assets.bucket().id())
+                        .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
+                                .id("infrequent-access-and-old-versions")
+                                .status("Enabled")
+                                .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder()
+                                        .prefix("")
+                                        .build())
+                                .transitions(transitions)
+                                .noncurrentVersionExpiration(
+                                        BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
+                                                .noncurrentDays(settings.noncurrentVersionDays())
+                                                .build())
+                                .abortIncompleteMultipartUpload(
+                                        BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs.builder()
+                                                .daysAfterInitiation(7)
+                                                .build())
+                                .build())
+                        // Lifecycle rules on a versioned bucket only make sense once versioning is on.
+                        .build(),
+                CustomResourceOptions.builder()
+                        .parent(this)
+                        .dependsOn(versioning)
+                        .build());
+        new BucketLoggingV2(
+                "assets-access-logging",
+                BucketLoggingV2Args.builder()
+                        .bucket(assets.bucket().id())
+                        .targetBucket(logBucketName)
+                        .targetPrefix(LogBucket.S3_ACCESS_PREFIX + "/assets/")
+                        .build(),
+                child);
 
         this.bucketName = assets.bucket().bucket();
         this.bucketArn = assets.bucket().arn();

@@ -8,14 +8,17 @@ import com.pulumi.aws.wafv2.WebAclAssociation;
 import com.pulumi.aws.wafv2.WebAclAssociationArgs;
 import com.pulumi.aws.wafv2.WebAclLoggingConfiguration;
 import com.pulumi.aws.wafv2.WebAclLoggingConfigurationArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclDataProtectionConfigArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclDataProtectionConfigDataProtectionArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclDataProtectionConfigDataProtectionFieldArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclDefaultActionAllowArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclDefaultActionArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationLoggingFilterArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationLoggingFilterFilterArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationLoggingFilterFilterConditionActionConditionArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationLoggingFilterFilterConditionArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationRedactedFieldArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationRedactedFieldSingleHeaderArgs;
-import com.pulumi.aws.wafv2.inputs.WebAclDefaultActionAllowArgs;
-import com.pulumi.aws.wafv2.inputs.WebAclDefaultActionArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclVisibilityConfigArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
@@ -25,9 +28,6 @@ import com.storefront.config.WafLogFilter;
 import com.storefront.naming.NameLimit;
 import com.storefront.naming.Naming;
 import com.storefront.security.EdgeSecrets;
-import com.pulumi.aws.wafv2.inputs.WebAclDataProtectionConfigArgs;
-import com.pulumi.aws.wafv2.inputs.WebAclDataProtectionConfigDataProtectionArgs;
-import com.pulumi.aws.wafv2.inputs.WebAclDataProtectionConfigDataProtectionFieldArgs;
 
 import java.util.List;
 import java.util.Locale;
@@ -46,8 +46,11 @@ public final class Waf extends ComponentResource {
      * compares them as given (other spellings would diff on every update, or be rejected).
      */
     public static final List<String> REDACTED_HEADERS = List.of(
-            EdgeSecrets.ORIGIN_HEADER.toLowerCase(Locale.ROOT), EdgeSecrets.GATEWAY_HEADER.toLowerCase(Locale.ROOT),
-            "x-api-key", "cookie", "authorization");
+            EdgeSecrets.ORIGIN_HEADER.toLowerCase(Locale.ROOT),
+            EdgeSecrets.GATEWAY_HEADER.toLowerCase(Locale.ROOT),
+            "x-api-key",
+            "cookie",
+            "authorization");
     /** What the blocked-and-counted filter keeps; a rule with a CAPTCHA or CHALLENGE action would need adding. */
     static final List<String> LOGGED_ACTIONS = List.of("BLOCK", "COUNT", "EXCLUDED_AS_COUNT");
 
@@ -62,20 +65,40 @@ public final class Waf extends ComponentResource {
 
     public Waf(String name, WafArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        CustomResourceOptions regional = CustomResourceOptions.builder().parent(this).build();
-        CustomResourceOptions usEast1 = CustomResourceOptions.builder().parent(this).provider(args.usEast1()).build();
+        CustomResourceOptions regional =
+                CustomResourceOptions.builder().parent(this).build();
+        CustomResourceOptions usEast1 = CustomResourceOptions.builder()
+                .parent(this)
+                .provider(args.usEast1())
+                .build();
 
         // Regional: CloudFront's requests (origin secret) are not counted per IP again. CloudFront: API
         // Gateway's requests (gateway secret) are not; and there only the uncached paths count.
-        WebAcl regionalAcl = webAcl("regional", "REGIONAL", args, args.originSecret().output()
-                .applyValue(secret -> new WafRules.Exemption(EdgeSecrets.ORIGIN_HEADER, secret)), false, regional);
+        WebAcl regionalAcl = webAcl(
+                "regional",
+                "REGIONAL",
+                args,
+                args.originSecret()
+                        .output()
+                        .applyValue(secret -> new WafRules.Exemption(EdgeSecrets.ORIGIN_HEADER, secret)),
+                false,
+                regional);
         // Right after creation WAF can answer WAFUnavailableEntityException; a re-run of `pulumi up` settles it.
-        new WebAclAssociation("alb-web-acl", WebAclAssociationArgs.builder()
-                .resourceArn(args.albArn())
-                .webAclArn(regionalAcl.arn())
-                .build(), regional);
-        WebAcl cloudFrontAcl = webAcl("cloudfront", "CLOUDFRONT", args, EdgeSecrets.gatewaySecret(args.originSecret())
-                .applyValue(secret -> new WafRules.Exemption(EdgeSecrets.GATEWAY_HEADER, secret)), true, usEast1);
+        new WebAclAssociation(
+                "alb-web-acl",
+                WebAclAssociationArgs.builder()
+                        .resourceArn(args.albArn())
+                        .webAclArn(regionalAcl.arn())
+                        .build(),
+                regional);
+        WebAcl cloudFrontAcl = webAcl(
+                "cloudfront",
+                "CLOUDFRONT",
+                args,
+                EdgeSecrets.gatewaySecret(args.originSecret())
+                        .applyValue(secret -> new WafRules.Exemption(EdgeSecrets.GATEWAY_HEADER, secret)),
+                true,
+                usEast1);
 
         this.regionalAclArn = regionalAcl.arn();
         this.regionalAclName = regionalAcl.name();
@@ -84,36 +107,55 @@ public final class Waf extends ComponentResource {
         registerOutputs(Map.of("regionalAclArn", regionalAclArn, "cloudFrontAclArn", cloudFrontAclArn));
     }
 
-    private WebAcl webAcl(String what, String scope, WafArgs args, Output<WafRules.Exemption> ourEdge,
-                          boolean dynamicOnly, CustomResourceOptions options) {
+    private WebAcl webAcl(
+            String what,
+            String scope,
+            WafArgs args,
+            Output<WafRules.Exemption> ourEdge,
+            boolean dynamicOnly,
+            CustomResourceOptions options) {
         Naming naming = args.naming();
         String name = naming.name("waf-" + what);
-        WebAcl acl = new WebAcl("web-acl-" + what, WebAclArgs.builder()
-                .name(name)
-                .description("Storefront " + naming.suffix() + " " + what + " protection")
-                .scope(scope)
-                .defaultAction(WebAclDefaultActionArgs.builder().allow(WebAclDefaultActionAllowArgs.builder().build()).build())
-                .rules(ourEdge.applyValue(exemption -> WafRules.rules(args.settings(), name, exemption, dynamicOnly)))
-                // Sampled requests (console, API) ignore the logging redaction; this masks the same headers there.
-                .dataProtectionConfig(dataProtection())
-                .visibilityConfig(WebAclVisibilityConfigArgs.builder()
-                        .cloudwatchMetricsEnabled(true)
-                        .sampledRequestsEnabled(true)
-                        .metricName(name)
-                        .build())
-                .build(), options);
-        LogGroup logs = new LogGroup("waf-logs-" + what, LogGroupArgs.builder()
-                .name(LOG_GROUP_PREFIX + naming.name(what, NameLimit.LOG_GROUP))
-                .retentionInDays(args.logRetentionDays())
-                .kmsKeyId("CLOUDFRONT".equals(scope) ? args.usEast1KmsKeyArn() : args.kmsKeyArn())
-                .build(), options);
+        WebAcl acl = new WebAcl(
+                "web-acl-" + what,
+                WebAclArgs.builder()
+                        .name(name)
+                        .description("Storefront " + naming.suffix() + " " + what + " protection")
+                        .scope(scope)
+                        .defaultAction(WebAclDefaultActionArgs.builder()
+                                .allow(WebAclDefaultActionAllowArgs.builder().build())
+                                .build())
+                        .rules(ourEdge.applyValue(
+                                exemption -> WafRules.rules(args.settings(), name, exemption, dynamicOnly)))
+                        // Sampled requests (console, API) ignore the logging redaction; this masks the same headers
+                        // there.
+                        .dataProtectionConfig(dataProtection())
+                        .visibilityConfig(WebAclVisibilityConfigArgs.builder()
+                                .cloudwatchMetricsEnabled(true)
+                                .sampledRequestsEnabled(true)
+                                .metricName(name)
+                                .build())
+                        .build(),
+                options);
+        LogGroup logs = new LogGroup(
+                "waf-logs-" + what,
+                LogGroupArgs.builder()
+                        .name(LOG_GROUP_PREFIX + naming.name(what, NameLimit.LOG_GROUP))
+                        .retentionInDays(args.logRetentionDays())
+                        .kmsKeyId("CLOUDFRONT".equals(scope) ? args.usEast1KmsKeyArn() : args.kmsKeyArn())
+                        .build(),
+                options);
         WebAclLoggingConfigurationArgs.Builder logging = WebAclLoggingConfigurationArgs.builder()
                 .resourceArn(acl.arn())
                 .logDestinationConfigs(logs.arn().applyValue(List::of))
                 // WAF logs every header unless told otherwise: keep the secrets out.
-                .redactedFields(REDACTED_HEADERS.stream().map(header -> WebAclLoggingConfigurationRedactedFieldArgs.builder()
-                        .singleHeader(WebAclLoggingConfigurationRedactedFieldSingleHeaderArgs.builder().name(header).build())
-                        .build()).toList());
+                .redactedFields(REDACTED_HEADERS.stream()
+                        .map(header -> WebAclLoggingConfigurationRedactedFieldArgs.builder()
+                                .singleHeader(WebAclLoggingConfigurationRedactedFieldSingleHeaderArgs.builder()
+                                        .name(header)
+                                        .build())
+                                .build())
+                        .toList());
         if (args.settings().wafLogFilter() == WafLogFilter.BLOCKED_AND_COUNTED) {
             logging.loggingFilter(blockedAndCountedOnly());
         }
@@ -146,10 +188,15 @@ public final class Waf extends ComponentResource {
                 .filters(WebAclLoggingConfigurationLoggingFilterFilterArgs.builder()
                         .behavior("KEEP")
                         .requirement("MEETS_ANY")
-                        .conditions(LOGGED_ACTIONS.stream().map(action -> WebAclLoggingConfigurationLoggingFilterFilterConditionArgs.builder()
-                                .actionCondition(WebAclLoggingConfigurationLoggingFilterFilterConditionActionConditionArgs.builder()
-                                        .action(action).build())
-                                .build()).toList())
+                        .conditions(LOGGED_ACTIONS.stream()
+                                .map(action -> WebAclLoggingConfigurationLoggingFilterFilterConditionArgs.builder()
+                                        .actionCondition(
+                                                WebAclLoggingConfigurationLoggingFilterFilterConditionActionConditionArgs
+                                                        .builder()
+                                                        .action(action)
+                                                        .build())
+                                        .build())
+                                .toList())
                         .build())
                 .build();
     }

@@ -22,5 +22,4 @@ public record WafArgs(
         Provider usEast1,
         Output<String> usEast1KmsKeyArn,
         Output<String> albArn,
-        SecretValue originSecret) {
-}
+        SecretValue originSecret) {}

@@ -6,24 +6,24 @@ import com.pulumi.aws.wafv2.inputs.WebAclRuleArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleOverrideActionArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleOverrideActionNoneArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementArgs;
-import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementArgs;
-import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseArgs;
-import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseCountArgs;
-import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideArgs;
-import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementRateBasedStatementArgs;
-import com.pulumi.aws.wafv2.inputs.WebAclRuleVisibilityConfigArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementByteMatchStatementArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementByteMatchStatementFieldToMatchArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementByteMatchStatementFieldToMatchSingleHeaderArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementByteMatchStatementTextTransformationArgs;
-import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementRateBasedStatementScopeDownStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseCountArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementNotStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementRateBasedStatementArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementRateBasedStatementScopeDownStatementAndStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementRateBasedStatementScopeDownStatementArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementRateBasedStatementScopeDownStatementNotStatementArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementRegexMatchStatementArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementRegexMatchStatementFieldToMatchArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementRegexMatchStatementFieldToMatchUriPathArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementRegexMatchStatementTextTransformationArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleVisibilityConfigArgs;
 import com.storefront.config.EdgeSettings;
 
 import java.util.ArrayList;
@@ -38,6 +38,7 @@ final class WafRules {
             "AWSManagedRulesCommonRuleSet",
             "AWSManagedRulesKnownBadInputsRuleSet",
             "AWSManagedRulesSQLiRuleSet");
+
     static final String RATE_RULE = "rate-limit-per-ip";
     /**
      * What the CloudFront rate rule counts: the uncached paths that reach the ALB. Shoppers behind one shared
@@ -47,11 +48,9 @@ final class WafRules {
     static final String DYNAMIC_PATHS = "^/(api|partner)/";
 
     /** Requests that carry {@code header} = {@code value} are exempt from the per-IP rate rule. */
-    record Exemption(String header, String value) {
-    }
+    record Exemption(String header, String value) {}
 
-    private WafRules() {
-    }
+    private WafRules() {}
 
     /**
      * @param ourEdge     requests carrying it come from our own CloudFront (at the regional ACL) or API Gateway
@@ -60,24 +59,31 @@ final class WafRules {
      * @param dynamicOnly count only {@link #DYNAMIC_PATHS} (the CloudFront ACL; everything the regional ACL sees
      *                    is dynamic, and API Gateway's paths carry its stage)
      */
-    static List<WebAclRuleArgs> rules(EdgeSettings settings, String metricPrefix, Exemption ourEdge, boolean dynamicOnly) {
+    static List<WebAclRuleArgs> rules(
+            EdgeSettings settings, String metricPrefix, Exemption ourEdge, boolean dynamicOnly) {
         List<WebAclRuleArgs> rules = new ArrayList<>();
         WebAclRuleStatementArgs notOurEdge = WebAclRuleStatementArgs.builder()
-                .notStatement(WebAclRuleStatementNotStatementArgs.builder().statements(fromOurEdge(ourEdge)).build())
+                .notStatement(WebAclRuleStatementNotStatementArgs.builder()
+                        .statements(fromOurEdge(ourEdge))
+                        .build())
                 .build();
         WebAclRuleStatementRateBasedStatementScopeDownStatementArgs scope = dynamicOnly
                 ? WebAclRuleStatementRateBasedStatementScopeDownStatementArgs.builder()
                         .andStatement(WebAclRuleStatementRateBasedStatementScopeDownStatementAndStatementArgs.builder()
-                                .statements(notOurEdge, dynamicPaths()).build())
+                                .statements(notOurEdge, dynamicPaths())
+                                .build())
                         .build()
                 : WebAclRuleStatementRateBasedStatementScopeDownStatementArgs.builder()
                         .notStatement(WebAclRuleStatementRateBasedStatementScopeDownStatementNotStatementArgs.builder()
-                                .statements(fromOurEdge(ourEdge)).build())
+                                .statements(fromOurEdge(ourEdge))
+                                .build())
                         .build();
         rules.add(WebAclRuleArgs.builder()
                 .name(RATE_RULE)
                 .priority(0)
-                .action(WebAclRuleActionArgs.builder().block(WebAclRuleActionBlockArgs.builder().build()).build())
+                .action(WebAclRuleActionArgs.builder()
+                        .block(WebAclRuleActionBlockArgs.builder().build())
+                        .build())
                 .statement(WebAclRuleStatementArgs.builder()
                         .rateBasedStatement(WebAclRuleStatementRateBasedStatementArgs.builder()
                                 .limit(settings.wafRateLimit())
@@ -95,7 +101,8 @@ final class WafRules {
                     .priority(i + 1)
                     // Managed groups take an override action, not an action; "none" keeps their own blocks.
                     .overrideAction(WebAclRuleOverrideActionArgs.builder()
-                            .none(WebAclRuleOverrideActionNoneArgs.builder().build()).build())
+                            .none(WebAclRuleOverrideActionNoneArgs.builder().build())
+                            .build())
                     .statement(WebAclRuleStatementArgs.builder()
                             .managedRuleGroupStatement(managedGroup(group))
                             .build())
@@ -113,13 +120,17 @@ final class WafRules {
 
     private static WebAclRuleStatementManagedRuleGroupStatementArgs managedGroup(String group) {
         WebAclRuleStatementManagedRuleGroupStatementArgs.Builder statement =
-                WebAclRuleStatementManagedRuleGroupStatementArgs.builder().vendorName("AWS").name(group);
+                WebAclRuleStatementManagedRuleGroupStatementArgs.builder()
+                        .vendorName("AWS")
+                        .name(group);
         if (group.equals("AWSManagedRulesCommonRuleSet")) {
             statement.ruleActionOverrides(WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideArgs.builder()
                     .name(BODY_SIZE_RULE)
                     .actionToUse(WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseArgs.builder()
-                            .count(WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseCountArgs
-                                    .builder().build())
+                            .count(
+                                    WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseCountArgs
+                                            .builder()
+                                            .build())
                             .build())
                     .build());
         }
@@ -131,10 +142,13 @@ final class WafRules {
                 .regexMatchStatement(WebAclRuleStatementRegexMatchStatementArgs.builder()
                         .regexString(DYNAMIC_PATHS)
                         .fieldToMatch(WebAclRuleStatementRegexMatchStatementFieldToMatchArgs.builder()
-                                .uriPath(WebAclRuleStatementRegexMatchStatementFieldToMatchUriPathArgs.builder().build())
+                                .uriPath(WebAclRuleStatementRegexMatchStatementFieldToMatchUriPathArgs.builder()
+                                        .build())
                                 .build())
                         .textTransformations(WebAclRuleStatementRegexMatchStatementTextTransformationArgs.builder()
-                                .priority(0).type("NONE").build())
+                                .priority(0)
+                                .type("NONE")
+                                .build())
                         .build())
                 .build();
     }
@@ -143,13 +157,17 @@ final class WafRules {
         return WebAclRuleStatementArgs.builder()
                 .byteMatchStatement(WebAclRuleStatementByteMatchStatementArgs.builder()
                         .fieldToMatch(WebAclRuleStatementByteMatchStatementFieldToMatchArgs.builder()
-                                .singleHeader(WebAclRuleStatementByteMatchStatementFieldToMatchSingleHeaderArgs.builder()
-                                        .name(ourEdge.header().toLowerCase(java.util.Locale.ROOT)).build())
+                                .singleHeader(
+                                        WebAclRuleStatementByteMatchStatementFieldToMatchSingleHeaderArgs.builder()
+                                                .name(ourEdge.header().toLowerCase(java.util.Locale.ROOT))
+                                                .build())
                                 .build())
                         .positionalConstraint("EXACTLY")
                         .searchString(ourEdge.value())
                         .textTransformations(WebAclRuleStatementByteMatchStatementTextTransformationArgs.builder()
-                                .priority(0).type("NONE").build())
+                                .priority(0)
+                                .type("NONE")
+                                .build())
                         .build())
                 .build();
     }

@@ -8,8 +8,7 @@ import java.util.List;
 /** Renders IAM policy documents (identity, trust and resource policies) as JSON. */
 public final class PolicyDocument {
 
-    private PolicyDocument() {
-    }
+    private PolicyDocument() {}
 
     public static String of(PolicyStatement... statements) {
         return of(List.of(statements));
@@ -38,8 +37,7 @@ public final class PolicyDocument {
 
     /** A role trust policy for an AWS service, as the service's documentation gives it (no conditions). */
     public static String serviceTrust(String servicePrincipal) {
-        return of(PolicyStatement.allow("TrustService")
-                .service(servicePrincipal)
-                .actions("sts:AssumeRole"));
+        return of(
+                PolicyStatement.allow("TrustService").service(servicePrincipal).actions("sts:AssumeRole"));
     }
 }

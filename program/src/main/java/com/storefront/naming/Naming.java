@@ -41,8 +41,8 @@ public final class Naming {
         }
         String name = PREFIX + "-" + what + "-" + suffix;
         if (name.length() > limit.maxLength()) {
-            throw new IllegalStateException(name + " is " + name.length() + " characters; "
-                    + limit + " names allow at most " + limit.maxLength());
+            throw new IllegalStateException(name + " is " + name.length() + " characters; " + limit
+                    + " names allow at most " + limit.maxLength());
         }
         return name;
     }

@@ -11,8 +11,7 @@ public final class Tags {
 
     public static final List<String> REQUIRED = List.of("Environment", "Project", "Owner", "ManagedBy");
 
-    private Tags() {
-    }
+    private Tags() {}
 
     public static Map<String, String> required(TagSettings settings) {
         Map<String, String> tags = new LinkedHashMap<>(settings.extra());

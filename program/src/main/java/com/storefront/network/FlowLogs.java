@@ -12,9 +12,9 @@ import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import com.storefront.core.AwsContext;
 import com.storefront.iam.PolicyDocument;
 import com.storefront.iam.PolicyStatement;
-import com.storefront.core.AwsContext;
 import com.storefront.naming.NameLimit;
 import com.storefront.naming.Naming;
 
@@ -23,12 +23,17 @@ public final class FlowLogs {
 
     static final String SERVICE_PRINCIPAL = "vpc-flow-logs.amazonaws.com";
 
-    private FlowLogs() {
-    }
+    private FlowLogs() {}
 
     /** Creates the flow log and returns its log group's name. */
     static Output<String> create(Resource parent, Vpc vpc, NetworkArgs args) {
-        return create("", vpc.id(), args.naming(), args.aws(), args.kmsKeyArn(), args.logRetentionDays(),
+        return create(
+                "",
+                vpc.id(),
+                args.naming(),
+                args.aws(),
+                args.kmsKeyArn(),
+                args.logRetentionDays(),
                 CustomResourceOptions.builder().parent(parent).build());
     }
 
@@ -36,41 +41,65 @@ public final class FlowLogs {
      * Flow logs of any VPC (the DR VPC too): {@code what} prefixes the logical and physical names, so a
      * second VPC's flow logs do not collide with the first's; {@code options} carries parent and provider.
      */
-    public static Output<String> create(String what, Output<String> vpcId, Naming naming, AwsContext aws,
-                                        Output<String> kmsKeyArn, int logRetentionDays, CustomResourceOptions options) {
+    public static Output<String> create(
+            String what,
+            Output<String> vpcId,
+            Naming naming,
+            AwsContext aws,
+            Output<String> kmsKeyArn,
+            int logRetentionDays,
+            CustomResourceOptions options) {
         String prefix = what.isEmpty() ? "" : what + "-";
         CustomResourceOptions child = options;
-        LogGroup logGroup = new LogGroup(prefix + "flow-logs", LogGroupArgs.builder()
-                .name(naming.name(prefix + "vpc-flow-logs", NameLimit.LOG_GROUP))
-                .retentionInDays(logRetentionDays)
-                .kmsKeyId(kmsKeyArn)
-                .build(), child);
+        LogGroup logGroup = new LogGroup(
+                prefix + "flow-logs",
+                LogGroupArgs.builder()
+                        .name(naming.name(prefix + "vpc-flow-logs", NameLimit.LOG_GROUP))
+                        .retentionInDays(logRetentionDays)
+                        .kmsKeyId(kmsKeyArn)
+                        .build(),
+                child);
 
-        Role role = new Role(prefix + "flow-logs-role", RoleArgs.builder()
-                .name(naming.name(prefix + "flow-logs", NameLimit.IAM_ROLE))
-                .description("Lets VPC Flow Logs write to its CloudWatch log group")
-                .assumeRolePolicy(aws.accountId().applyValue(account ->
-                        PolicyDocument.serviceTrustForAccount(SERVICE_PRINCIPAL, account)))
-                .build(), child);
-        RolePolicy write = new RolePolicy(prefix + "flow-logs-write", RolePolicyArgs.builder()
-                .role(role.id())
-                .policy(logGroup.arn().applyValue(arn -> PolicyDocument.of(
-                        PolicyStatement.allow("WriteFlowLogs")
-                                .actions("logs:CreateLogStream", "logs:PutLogEvents",
-                                        "logs:DescribeLogGroups", "logs:DescribeLogStreams")
-                                .resources(arn, arn + ":*"))))
-                .build(), child);
+        Role role = new Role(
+                prefix + "flow-logs-role",
+                RoleArgs.builder()
+                        .name(naming.name(prefix + "flow-logs", NameLimit.IAM_ROLE))
+                        .description("Lets VPC Flow Logs write to its CloudWatch log group")
+                        .assumeRolePolicy(aws.accountId()
+                                .applyValue(
+                                        account -> PolicyDocument.serviceTrustForAccount(SERVICE_PRINCIPAL, account)))
+                        .build(),
+                child);
+        RolePolicy write = new RolePolicy(
+                prefix + "flow-logs-write",
+                RolePolicyArgs.builder()
+                        .role(role.id())
+                        .policy(logGroup.arn()
+                                .applyValue(arn -> PolicyDocument.of(PolicyStatement.allow("WriteFlowLogs")
+                                        .actions(
+                                                "logs:CreateLogStream",
+                                                "logs:PutLogEvents",
+                                                "logs:DescribeLogGroups",
+                                                "logs:DescribeLogStreams")
+                                        .resources(arn, arn + ":*"))))
+                        .build(),
+                child);
 
-        new FlowLog(prefix + "flow-log", FlowLogArgs.builder()
-                .vpcId(vpcId)
-                .trafficType("ALL")
-                .logDestinationType("cloud-watch-logs")
-                .logDestination(logGroup.arn())
-                .iamRoleArn(role.arn())
-                .maxAggregationInterval(600)
-                .tags(naming.nameTag(prefix + "flow-log"))
-                // A flow log whose role cannot write yet fails with "Access error" and may not recover.
-                .build(), CustomResourceOptions.merge(options, CustomResourceOptions.builder().dependsOn(write).build()));
+        new FlowLog(
+                prefix + "flow-log",
+                FlowLogArgs.builder()
+                        .vpcId(vpcId)
+                        .trafficType("ALL")
+                        .logDestinationType("cloud-watch-logs")
+                        .logDestination(logGroup.arn())
+                        .iamRoleArn(role.arn())
+                        .maxAggregationInterval(600)
+                        .tags(naming.nameTag(prefix + "flow-log"))
+                        // A flow log whose role cannot write yet fails with "Access error" and may not recover.
+                        .build(),
+                CustomResourceOptions.merge(
+                        options,
+                        CustomResourceOptions.builder().dependsOn(write).build()));
         return logGroup.name();
     }
 }

@@ -8,8 +8,7 @@ public final class InterfaceEndpoints {
     /** Service-name suffixes after {@code com.amazonaws.<region>.}. */
     public static final List<String> SERVICES = List.of("ecr.api", "ecr.dkr", "logs", "secretsmanager");
 
-    private InterfaceEndpoints() {
-    }
+    private InterfaceEndpoints() {}
 
     public static String serviceName(String region, String service) {
         return "com.amazonaws." + region + "." + service;

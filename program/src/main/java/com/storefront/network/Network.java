@@ -70,25 +70,30 @@ public final class Network extends ComponentResource {
         Naming naming = args.naming();
         int azCount = settings.azCount();
 
-        Vpc vpc = new Vpc("vpc", VpcArgs.builder()
-                .cidrBlock(settings.vpcCidr())
-                // Both are required for interface endpoints with private DNS and for Cloud Map names.
-                .enableDnsSupport(true)
-                .enableDnsHostnames(true)
-                .tags(naming.nameTag("vpc"))
-                .build(), child());
+        Vpc vpc = new Vpc(
+                "vpc",
+                VpcArgs.builder()
+                        .cidrBlock(settings.vpcCidr())
+                        // Both are required for interface endpoints with private DNS and for Cloud Map names.
+                        .enableDnsSupport(true)
+                        .enableDnsHostnames(true)
+                        .tags(naming.nameTag("vpc"))
+                        .build(),
+                child());
         this.vpcId = vpc.id();
         this.vpcCidr = settings.vpcCidr();
         this.dataTier = settings.dataTier();
 
-        Output<List<AvailabilityZones.Zone>> zones = AvailabilityZones.zones(InvokeOptions.builder().parent(this).build());
+        Output<List<AvailabilityZones.Zone>> zones =
+                AvailabilityZones.zones(InvokeOptions.builder().parent(this).build());
         List<Output<String>> azNames = new ArrayList<>();
         List<Output<String>> azIds = new ArrayList<>();
         for (int az = 0; az < azCount; az++) {
             int index = az;
             // The zones the team named, or the region's first ones in name order.
             Output<AvailabilityZones.Zone> zone = zones.applyValue(all -> settings.availabilityZones()
-                    .map(names -> named(all, names.get(index))).orElseGet(() -> zoneAt(all, index, azCount)));
+                    .map(names -> named(all, names.get(index)))
+                    .orElseGet(() -> zoneAt(all, index, azCount)));
             azNames.add(zone.applyValue(AvailabilityZones.Zone::name));
             azIds.add(zone.applyValue(AvailabilityZones.Zone::id));
         }
@@ -100,34 +105,44 @@ public final class Network extends ComponentResource {
             List<Subnet> tierSubnets = new ArrayList<>();
             for (int az = 0; az < azCount; az++) {
                 String what = tier.configValue() + "-" + (az + 1);
-                tierSubnets.add(new Subnet("subnet-" + what, SubnetArgs.builder()
-                        .vpcId(vpc.id())
-                        .cidrBlock(settings.subnetCidrs(tier).get(az))
-                        .availabilityZone(azNames.get(az))
-                        // Nothing is launched with a public IP: the ALB and NAT gateways bring their own.
-                        .mapPublicIpOnLaunch(false)
-                        .tags(withTier(naming.nameTag(what), tier))
-                        .build(), child()));
+                tierSubnets.add(new Subnet(
+                        "subnet-" + what,
+                        SubnetArgs.builder()
+                                .vpcId(vpc.id())
+                                .cidrBlock(settings.subnetCidrs(tier).get(az))
+                                .availabilityZone(azNames.get(az))
+                                // Nothing is launched with a public IP: the ALB and NAT gateways bring their own.
+                                .mapPublicIpOnLaunch(false)
+                                .tags(withTier(naming.nameTag(what), tier))
+                                .build(),
+                        child()));
             }
             subnets.put(tier, tierSubnets);
             subnetIds.put(tier, Output.all(tierSubnets.stream().map(Subnet::id).toList()));
         }
 
-        InternetGateway igw = new InternetGateway("igw", InternetGatewayArgs.builder()
-                .vpcId(vpc.id())
-                .tags(naming.nameTag("igw"))
-                .build(), child());
+        InternetGateway igw = new InternetGateway(
+                "igw",
+                InternetGatewayArgs.builder()
+                        .vpcId(vpc.id())
+                        .tags(naming.nameTag("igw"))
+                        .build(),
+                child());
 
         RouteTable publicRt = routeTable("public", vpc, naming);
-        new Route("route-public-internet", RouteArgs.builder()
-                .routeTableId(publicRt.id())
-                .destinationCidrBlock(ANYWHERE)
-                .gatewayId(igw.id())
-                .build(), child());
+        new Route(
+                "route-public-internet",
+                RouteArgs.builder()
+                        .routeTableId(publicRt.id())
+                        .destinationCidrBlock(ANYWHERE)
+                        .gatewayId(igw.id())
+                        .build(),
+                child());
         associate(SubnetTier.PUBLIC, subnets.get(SubnetTier.PUBLIC), i -> publicRt);
         this.publicRouteTableId = publicRt.id();
 
-        List<NatGateway> nats = natGateways(settings.natStrategy(), azCount, subnets.get(SubnetTier.PUBLIC), igw, naming);
+        List<NatGateway> nats =
+                natGateways(settings.natStrategy(), azCount, subnets.get(SubnetTier.PUBLIC), igw, naming);
         this.natGatewayIds = Output.all(nats.stream().map(NatGateway::id).toList());
 
         List<RouteTable> appRts = new ArrayList<>();
@@ -136,18 +151,22 @@ public final class Network extends ComponentResource {
             if (!nats.isEmpty()) {
                 // perAz: each AZ's own gateway, so one AZ failing does not cut the others' egress.
                 NatGateway nat = nats.get(settings.natStrategy() == NatStrategy.PER_AZ ? az : 0);
-                new Route("route-app-" + (az + 1) + "-nat", RouteArgs.builder()
-                        .routeTableId(rt.id())
-                        .destinationCidrBlock(ANYWHERE)
-                        .natGatewayId(nat.id())
-                        .build(), child());
+                new Route(
+                        "route-app-" + (az + 1) + "-nat",
+                        RouteArgs.builder()
+                                .routeTableId(rt.id())
+                                .destinationCidrBlock(ANYWHERE)
+                                .natGatewayId(nat.id())
+                                .build(),
+                        child());
             }
             appRts.add(rt);
         }
         associate(SubnetTier.APP, subnets.get(SubnetTier.APP), appRts::get);
         this.appRouteTableIds = Output.all(appRts.stream().map(RouteTable::id).toList());
 
-        List<Output<String>> privateRouteTables = new ArrayList<>(appRts.stream().map(RouteTable::id).toList());
+        List<Output<String>> privateRouteTables =
+                new ArrayList<>(appRts.stream().map(RouteTable::id).toList());
         if (settings.layout() == NetworkLayout.THREE_TIER) {
             // The data tier gets no route beyond the VPC (and the S3 gateway endpoint below).
             RouteTable dataRt = routeTable("data", vpc, naming);
@@ -159,35 +178,45 @@ public final class Network extends ComponentResource {
             this.dataRouteTableId = null;
         }
         this.privateRouteTableIds = List.copyOf(privateRouteTables);
-        new VpcEndpoint("endpoint-s3", VpcEndpointArgs.builder()
-                .vpcId(vpc.id())
-                .serviceName(InterfaceEndpoints.serviceName(args.aws().region(), "s3"))
-                .vpcEndpointType("Gateway")
-                .routeTableIds(Output.all(privateRouteTables))
-                .tags(naming.nameTag("s3-endpoint"))
-                .build(), child());
+        new VpcEndpoint(
+                "endpoint-s3",
+                VpcEndpointArgs.builder()
+                        .vpcId(vpc.id())
+                        .serviceName(InterfaceEndpoints.serviceName(args.aws().region(), "s3"))
+                        .vpcEndpointType("Gateway")
+                        .routeTableIds(Output.all(privateRouteTables))
+                        .tags(naming.nameTag("s3-endpoint"))
+                        .build(),
+                child());
 
         this.securityGroups = new SecurityGroups(this, vpc, naming, settings.interfaceEndpoints());
         securityGroups.endpoints().ifPresent(endpointSg -> {
             for (String service : InterfaceEndpoints.SERVICES) {
                 String slug = InterfaceEndpoints.slug(service);
-                new VpcEndpoint("endpoint-" + slug, VpcEndpointArgs.builder()
-                        .vpcId(vpc.id())
-                        .serviceName(InterfaceEndpoints.serviceName(args.aws().region(), service))
-                        .vpcEndpointType("Interface")
-                        .privateDnsEnabled(true)
-                        .subnetIds(subnetIds.get(SubnetTier.APP))
-                        .securityGroupIds(Output.all(List.of(endpointSg.id())))
-                        .tags(naming.nameTag(slug + "-endpoint"))
-                        .build(), child());
+                new VpcEndpoint(
+                        "endpoint-" + slug,
+                        VpcEndpointArgs.builder()
+                                .vpcId(vpc.id())
+                                .serviceName(InterfaceEndpoints.serviceName(
+                                        args.aws().region(), service))
+                                .vpcEndpointType("Interface")
+                                .privateDnsEnabled(true)
+                                .subnetIds(subnetIds.get(SubnetTier.APP))
+                                .securityGroupIds(Output.all(List.of(endpointSg.id())))
+                                .tags(naming.nameTag(slug + "-endpoint"))
+                                .build(),
+                        child());
             }
         });
 
         // Managing the default SG with no rules revokes AWS's allow-all defaults (NET-7).
-        new DefaultSecurityGroup("default-sg", DefaultSecurityGroupArgs.builder()
-                .vpcId(vpc.id())
-                .tags(naming.nameTag("default-sg-unused"))
-                .build(), child());
+        new DefaultSecurityGroup(
+                "default-sg",
+                DefaultSecurityGroupArgs.builder()
+                        .vpcId(vpc.id())
+                        .tags(naming.nameTag("default-sg-unused"))
+                        .build(),
+                child());
 
         this.flowLogGroupName = FlowLogs.create(this, vpc, args);
 
@@ -215,9 +244,12 @@ public final class Network extends ComponentResource {
     }
 
     private static AvailabilityZones.Zone named(List<AvailabilityZones.Zone> available, String name) {
-        return available.stream().filter(z -> z.name().equals(name)).findFirst().orElseThrow(() ->
-                new IllegalStateException("storefront:network.availabilityZones names " + name + ", which is not an "
-                        + "available standard zone of this region: " + available.stream().map(AvailabilityZones.Zone::name).toList()));
+        return available.stream()
+                .filter(z -> z.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("storefront:network.availabilityZones names " + name
+                        + ", which is not an " + "available standard zone of this region: "
+                        + available.stream().map(AvailabilityZones.Zone::name).toList()));
     }
 
     private static AvailabilityZones.Zone zoneAt(List<AvailabilityZones.Zone> sorted, int index, int azCount) {
@@ -235,38 +267,51 @@ public final class Network extends ComponentResource {
     }
 
     private RouteTable routeTable(String what, Vpc vpc, Naming naming) {
-        return new RouteTable("rt-" + what, RouteTableArgs.builder()
-                .vpcId(vpc.id())
-                .tags(naming.nameTag(what + "-rt"))
-                .build(), child());
+        return new RouteTable(
+                "rt-" + what,
+                RouteTableArgs.builder()
+                        .vpcId(vpc.id())
+                        .tags(naming.nameTag(what + "-rt"))
+                        .build(),
+                child());
     }
 
     private void associate(SubnetTier tier, List<Subnet> subnets, IntFunction<RouteTable> tableForAz) {
         for (int az = 0; az < subnets.size(); az++) {
-            new RouteTableAssociation("rta-" + tier.configValue() + "-" + (az + 1), RouteTableAssociationArgs.builder()
-                    .subnetId(subnets.get(az).id())
-                    .routeTableId(tableForAz.apply(az).id())
-                    .build(), child());
+            new RouteTableAssociation(
+                    "rta-" + tier.configValue() + "-" + (az + 1),
+                    RouteTableAssociationArgs.builder()
+                            .subnetId(subnets.get(az).id())
+                            .routeTableId(tableForAz.apply(az).id())
+                            .build(),
+                    child());
         }
     }
 
-    private List<NatGateway> natGateways(NatStrategy strategy, int azCount, List<Subnet> publicSubnets,
-                                         InternetGateway igw, Naming naming) {
+    private List<NatGateway> natGateways(
+            NatStrategy strategy, int azCount, List<Subnet> publicSubnets, InternetGateway igw, Naming naming) {
         List<NatGateway> nats = new ArrayList<>();
         for (int az = 0; az < strategy.gatewayCount(azCount); az++) {
             String what = "nat-" + (az + 1);
             // An EIP and NAT gateway need the IGW attached first; no input of theirs references it.
-            CustomResourceOptions afterIgw = CustomResourceOptions.builder().parent(this).dependsOn(igw).build();
-            Eip eip = new Eip("eip-" + what, EipArgs.builder()
-                    .domain("vpc")
-                    .tags(naming.nameTag(what + "-eip"))
-                    .build(), afterIgw);
-            nats.add(new NatGateway(what, NatGatewayArgs.builder()
-                    .allocationId(eip.allocationId())
-                    .subnetId(publicSubnets.get(az).id())
-                    .connectivityType("public")
-                    .tags(naming.nameTag(what))
-                    .build(), afterIgw));
+            CustomResourceOptions afterIgw =
+                    CustomResourceOptions.builder().parent(this).dependsOn(igw).build();
+            Eip eip = new Eip(
+                    "eip-" + what,
+                    EipArgs.builder()
+                            .domain("vpc")
+                            .tags(naming.nameTag(what + "-eip"))
+                            .build(),
+                    afterIgw);
+            nats.add(new NatGateway(
+                    what,
+                    NatGatewayArgs.builder()
+                            .allocationId(eip.allocationId())
+                            .subnetId(publicSubnets.get(az).id())
+                            .connectivityType("public")
+                            .tags(naming.nameTag(what))
+                            .build(),
+                    afterIgw));
         }
         return nats;
     }

@@ -12,9 +12,4 @@ import com.storefront.naming.Naming;
  * @param logRetentionDays retention of the flow-log group (already validated)
  */
 public record NetworkArgs(
-        NetworkSettings settings,
-        Naming naming,
-        AwsContext aws,
-        Output<String> kmsKeyArn,
-        int logRetentionDays) {
-}
+        NetworkSettings settings, Naming naming, AwsContext aws, Output<String> kmsKeyArn, int logRetentionDays) {}

@@ -28,40 +28,53 @@ final class SecurityGroups {
     private final Optional<SecurityGroup> endpoints;
 
     SecurityGroups(Resource parent, Vpc vpc, Naming naming, boolean interfaceEndpoints) {
-        CustomResourceOptions child = CustomResourceOptions.builder().parent(parent).build();
-        this.app = new SecurityGroup("sg-app", SecurityGroupArgs.builder()
-                .name(naming.name("app", NameLimit.SECURITY_GROUP))
-                .description("Storefront API tasks (ECS Fargate)")
-                .vpcId(vpc.id())
-                .tags(naming.nameTag("app"))
-                .build(), child);
-        new SecurityGroupEgressRule("sg-app-egress-https", SecurityGroupEgressRuleArgs.builder()
-                .securityGroupId(app.id())
-                .description("HTTPS to AWS APIs, container registries and third-party APIs")
-                .ipProtocol("tcp")
-                .fromPort(HTTPS)
-                .toPort(HTTPS)
-                .cidrIpv4(Network.ANYWHERE)
-                .build(), child);
+        CustomResourceOptions child =
+                CustomResourceOptions.builder().parent(parent).build();
+        this.app = new SecurityGroup(
+                "sg-app",
+                SecurityGroupArgs.builder()
+                        .name(naming.name("app", NameLimit.SECURITY_GROUP))
+                        .description("Storefront API tasks (ECS Fargate)")
+                        .vpcId(vpc.id())
+                        .tags(naming.nameTag("app"))
+                        .build(),
+                child);
+        new SecurityGroupEgressRule(
+                "sg-app-egress-https",
+                SecurityGroupEgressRuleArgs.builder()
+                        .securityGroupId(app.id())
+                        .description("HTTPS to AWS APIs, container registries and third-party APIs")
+                        .ipProtocol("tcp")
+                        .fromPort(HTTPS)
+                        .toPort(HTTPS)
+                        .cidrIpv4(Network.ANYWHERE)
+                        .build(),
+                child);
 
         this.endpoints = interfaceEndpoints ? Optional.of(endpointGroup(vpc, naming, child)) : Optional.empty();
     }
 
     private SecurityGroup endpointGroup(Vpc vpc, Naming naming, CustomResourceOptions child) {
-        SecurityGroup sg = new SecurityGroup("sg-endpoints", SecurityGroupArgs.builder()
-                .name(naming.name("endpoints", NameLimit.SECURITY_GROUP))
-                .description("Storefront VPC interface endpoints; HTTPS from the app tier only")
-                .vpcId(vpc.id())
-                .tags(naming.nameTag("endpoints"))
-                .build(), child);
-        new SecurityGroupIngressRule("sg-endpoints-ingress-app", SecurityGroupIngressRuleArgs.builder()
-                .securityGroupId(sg.id())
-                .description("HTTPS from the Storefront app tasks")
-                .ipProtocol("tcp")
-                .fromPort(HTTPS)
-                .toPort(HTTPS)
-                .referencedSecurityGroupId(app.id())
-                .build(), child);
+        SecurityGroup sg = new SecurityGroup(
+                "sg-endpoints",
+                SecurityGroupArgs.builder()
+                        .name(naming.name("endpoints", NameLimit.SECURITY_GROUP))
+                        .description("Storefront VPC interface endpoints; HTTPS from the app tier only")
+                        .vpcId(vpc.id())
+                        .tags(naming.nameTag("endpoints"))
+                        .build(),
+                child);
+        new SecurityGroupIngressRule(
+                "sg-endpoints-ingress-app",
+                SecurityGroupIngressRuleArgs.builder()
+                        .securityGroupId(sg.id())
+                        .description("HTTPS from the Storefront app tasks")
+                        .ipProtocol("tcp")
+                        .fromPort(HTTPS)
+                        .toPort(HTTPS)
+                        .referencedSecurityGroupId(app.id())
+                        .build(),
+                child);
         // No egress rule: endpoints only answer connections, which security groups allow statefully.
         return sg;
     }

@@ -33,8 +33,14 @@ final class Alarms {
      *
      * @param treatMissingData chosen per alarm: what silence means for that metric
      */
-    MetricAlarm single(String logicalName, String name, String description, MetricRef metric, String comparison,
-                       double threshold, String treatMissingData) {
+    MetricAlarm single(
+            String logicalName,
+            String name,
+            String description,
+            MetricRef metric,
+            String comparison,
+            double threshold,
+            String treatMissingData) {
         MetricAlarmArgs.Builder alarm = base(name, description, comparison, threshold, treatMissingData)
                 .namespace(metric.namespace())
                 .metricName(metric.name())
@@ -49,8 +55,14 @@ final class Alarms {
     }
 
     /** An alarm on the highest of several metrics (e.g. every node of a cluster), via metric math. */
-    MetricAlarm maxOf(String logicalName, String name, String description, List<MetricRef> metrics, String comparison,
-                      double threshold, String treatMissingData) {
+    MetricAlarm maxOf(
+            String logicalName,
+            String name,
+            String description,
+            List<MetricRef> metrics,
+            String comparison,
+            double threshold,
+            String treatMissingData) {
         if (metrics.isEmpty() || metrics.size() > MAX_METRICS_PER_ALARM) {
             throw new IllegalArgumentException("metric math alarms take 1 to " + MAX_METRICS_PER_ALARM + " metrics");
         }
@@ -58,17 +70,18 @@ final class Alarms {
         for (int i = 0; i < metrics.size(); i++) {
             MetricRef metric = metrics.get(i);
             String id = "m" + i;
-            queries.add(metric.dimensions().applyValue(dimensions -> MetricAlarmMetricQueryArgs.builder()
-                    .id(id)
-                    .returnData(false)
-                    .metric(MetricAlarmMetricQueryMetricArgs.builder()
-                            .namespace(metric.namespace())
-                            .metricName(metric.name())
-                            .dimensions(dimensions)
-                            .stat(metric.stat())
-                            .period(PERIOD_SECONDS)
-                            .build())
-                    .build()));
+            queries.add(metric.dimensions()
+                    .applyValue(dimensions -> MetricAlarmMetricQueryArgs.builder()
+                            .id(id)
+                            .returnData(false)
+                            .metric(MetricAlarmMetricQueryMetricArgs.builder()
+                                    .namespace(metric.namespace())
+                                    .metricName(metric.name())
+                                    .dimensions(dimensions)
+                                    .stat(metric.stat())
+                                    .period(PERIOD_SECONDS)
+                                    .build())
+                            .build()));
         }
         queries.add(Output.of(MetricAlarmMetricQueryArgs.builder()
                 .id("highest")
@@ -86,8 +99,8 @@ final class Alarms {
         return List.copyOf(created);
     }
 
-    private MetricAlarmArgs.Builder base(String name, String description, String comparison, double threshold,
-                                         String treatMissingData) {
+    private MetricAlarmArgs.Builder base(
+            String name, String description, String comparison, double threshold, String treatMissingData) {
         return MetricAlarmArgs.builder()
                 .name(name)
                 .alarmDescription(description)

@@ -1,18 +1,17 @@
 package com.storefront.observability;
 
-import com.pulumi.aws.sns.TopicPolicy;
-import com.pulumi.aws.sns.TopicPolicyArgs;
-import com.storefront.iam.PolicyDocument;
-import com.storefront.iam.PolicyStatement;
-
 import com.pulumi.aws.sns.Topic;
 import com.pulumi.aws.sns.TopicArgs;
+import com.pulumi.aws.sns.TopicPolicy;
+import com.pulumi.aws.sns.TopicPolicyArgs;
 import com.pulumi.aws.sns.TopicSubscription;
 import com.pulumi.aws.sns.TopicSubscriptionArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.iam.PolicyDocument;
+import com.storefront.iam.PolicyStatement;
 import com.storefront.naming.Naming;
 
 import java.util.List;
@@ -29,27 +28,43 @@ public final class Alerts extends ComponentResource {
 
     private final Output<String> topicArn;
 
-    public Alerts(String name, Naming naming, Output<String> kmsKeyArn, Output<String> accountId, List<String> emails,
-                  ComponentResourceOptions options) {
+    public Alerts(
+            String name,
+            Naming naming,
+            Output<String> kmsKeyArn,
+            Output<String> accountId,
+            List<String> emails,
+            ComponentResourceOptions options) {
         super(TYPE, name, options);
-        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
-        Topic topic = new Topic("alarm-topic", TopicArgs.builder()
-                .name(naming.name("alarms"))
-                .displayName("Storefront " + naming.suffix() + " alarms")
-                .kmsMasterKeyId(kmsKeyArn)
-                .build(), child);
-        // SNS's default policy (this account's principals), plus EventBridge rules of this account (AWS Backup failures).
-        new TopicPolicy("alarm-topic-policy", TopicPolicyArgs.builder()
-                .arn(topic.arn())
-                .policy(Output.tuple(topic.arn(), accountId).applyValue(t -> topicPolicy(t.t1, t.t2)))
-                .build(), child);
+        CustomResourceOptions child =
+                CustomResourceOptions.builder().parent(this).build();
+        Topic topic = new Topic(
+                "alarm-topic",
+                TopicArgs.builder()
+                        .name(naming.name("alarms"))
+                        .displayName("Storefront " + naming.suffix() + " alarms")
+                        .kmsMasterKeyId(kmsKeyArn)
+                        .build(),
+                child);
+        // SNS's default policy (this account's principals), plus EventBridge rules of this account (AWS Backup
+        // failures).
+        new TopicPolicy(
+                "alarm-topic-policy",
+                TopicPolicyArgs.builder()
+                        .arn(topic.arn())
+                        .policy(Output.tuple(topic.arn(), accountId).applyValue(t -> topicPolicy(t.t1, t.t2)))
+                        .build(),
+                child);
         for (int i = 0; i < emails.size(); i++) {
             // Email subscriptions stay "pending confirmation" until the recipient clicks the link AWS sends.
-            new TopicSubscription("alarm-email-" + (i + 1), TopicSubscriptionArgs.builder()
-                    .topic(topic.arn())
-                    .protocol("email")
-                    .endpoint(emails.get(i))
-                    .build(), child);
+            new TopicSubscription(
+                    "alarm-email-" + (i + 1),
+                    TopicSubscriptionArgs.builder()
+                            .topic(topic.arn())
+                            .protocol("email")
+                            .endpoint(emails.get(i))
+                            .build(),
+                    child);
         }
         this.topicArn = topic.arn();
         registerOutputs(Map.of("topicArn", topicArn));
@@ -59,8 +74,14 @@ public final class Alerts extends ComponentResource {
         return PolicyDocument.of(
                 PolicyStatement.allow("AccountPrincipals")
                         .anyPrincipal()
-                        .actions("SNS:GetTopicAttributes", "SNS:SetTopicAttributes", "SNS:AddPermission",
-                                "SNS:RemovePermission", "SNS:DeleteTopic", "SNS:Subscribe", "SNS:ListSubscriptionsByTopic",
+                        .actions(
+                                "SNS:GetTopicAttributes",
+                                "SNS:SetTopicAttributes",
+                                "SNS:AddPermission",
+                                "SNS:RemovePermission",
+                                "SNS:DeleteTopic",
+                                "SNS:Subscribe",
+                                "SNS:ListSubscriptionsByTopic",
                                 "SNS:Publish")
                         .resources(topicArn)
                         .condition("StringEquals", "AWS:SourceOwner", accountId),

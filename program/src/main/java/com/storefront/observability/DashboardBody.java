@@ -19,11 +19,9 @@ final class DashboardBody {
     static final int HEIGHT = 6;
 
     /** One line graph. */
-    record Widget(String title, String region, List<MetricRef> metrics) {
-    }
+    record Widget(String title, String region, List<MetricRef> metrics) {}
 
-    private DashboardBody() {
-    }
+    private DashboardBody() {}
 
     static Output<String> render(List<Widget> widgets) {
         List<Output<JsonObject>> rendered = new ArrayList<>();
@@ -40,7 +38,8 @@ final class DashboardBody {
     }
 
     private static Output<JsonObject> widget(Widget widget, int x, int y) {
-        List<Output<JsonArray>> lines = widget.metrics().stream().map(DashboardBody::line).toList();
+        List<Output<JsonArray>> lines =
+                widget.metrics().stream().map(DashboardBody::line).toList();
         return Output.all(lines).applyValue(metricLines -> {
             JsonArray metrics = new JsonArray();
             metricLines.forEach(metrics::add);

@@ -10,8 +10,8 @@ import java.util.Map;
  *
  * @param stat a statistic ({@code Sum}, {@code Average}, {@code Maximum}) or a percentile ({@code p95})
  */
-public record MetricRef(String namespace, String name, Output<Map<String, String>> dimensions, String stat,
-                        String region) {
+public record MetricRef(
+        String namespace, String name, Output<Map<String, String>> dimensions, String stat, String region) {
 
     public boolean percentile() {
         return stat.startsWith("p");

@@ -39,65 +39,124 @@ public final class Monitoring extends ComponentResource {
         AlertSettings settings = args.settings();
         Naming naming = args.naming();
         String region = args.region();
-        Alarms alarms = new Alarms(args.topicArn(), settings.evaluationPeriods(),
+        Alarms alarms = new Alarms(
+                args.topicArn(),
+                settings.evaluationPeriods(),
                 CustomResourceOptions.builder().parent(this).build());
         Metrics m = new Metrics(args);
 
-        alarms.single("alarm-ecs-cpu", naming.name("alarm-ecs-cpu"),
+        alarms.single(
+                "alarm-ecs-cpu",
+                naming.name("alarm-ecs-cpu"),
                 "API tasks average over " + settings.ecsCpuPercent() + "% CPU: autoscaling is at its limit or stuck",
-                m.ecs("CPUUtilization", "Average"), ABOVE, settings.ecsCpuPercent(), QUIET_IS_OK);
-        alarms.single("alarm-elb-5xx", naming.name("alarm-elb-5xx"),
+                m.ecs("CPUUtilization", "Average"),
+                ABOVE,
+                settings.ecsCpuPercent(),
+                QUIET_IS_OK);
+        alarms.single(
+                "alarm-elb-5xx",
+                naming.name("alarm-elb-5xx"),
                 "The ALB itself returns 5XX (no healthy targets, timeouts)",
-                m.alb("HTTPCode_ELB_5XX_Count", "Sum"), AT_OR_ABOVE, settings.elb5xxPerMinute(), QUIET_IS_OK);
-        alarms.single("alarm-latency-p95", naming.name("alarm-latency-p95"),
+                m.alb("HTTPCode_ELB_5XX_Count", "Sum"),
+                AT_OR_ABOVE,
+                settings.elb5xxPerMinute(),
+                QUIET_IS_OK);
+        alarms.single(
+                "alarm-latency-p95",
+                naming.name("alarm-latency-p95"),
                 "API p95 target response time above " + settings.p95LatencySeconds() + " s",
-                m.alb("TargetResponseTime", "p95"), ABOVE, settings.p95LatencySeconds(), QUIET_IS_OK);
+                m.alb("TargetResponseTime", "p95"),
+                ABOVE,
+                settings.p95LatencySeconds(),
+                QUIET_IS_OK);
         for (MonitoringArgs.Labeled group : args.targetGroups()) {
             // An idle green group has no targets and no data; that is fine.
-            alarms.single("alarm-unhealthy-" + group.label(), naming.name("alarm-unhealthy-" + group.label()),
+            alarms.single(
+                    "alarm-unhealthy-" + group.label(),
+                    naming.name("alarm-unhealthy-" + group.label()),
                     "Unhealthy API tasks in the " + group.label() + " target group",
-                    m.targetGroup(group.value(), "UnHealthyHostCount", "Maximum"), AT_OR_ABOVE,
-                    settings.unhealthyHosts(), QUIET_IS_OK);
+                    m.targetGroup(group.value(), "UnHealthyHostCount", "Maximum"),
+                    AT_OR_ABOVE,
+                    settings.unhealthyHosts(),
+                    QUIET_IS_OK);
         }
-        alarms.single("alarm-db-connections", naming.name("alarm-db-connections"),
+        alarms.single(
+                "alarm-db-connections",
+                naming.name("alarm-db-connections"),
                 "Aurora connections above " + settings.dbConnections() + ": pools leaking or max capacity too low",
-                m.db("DatabaseConnections", "Maximum"), ABOVE, settings.dbConnections(), QUIET_IS_OK);
+                m.db("DatabaseConnections", "Maximum"),
+                ABOVE,
+                settings.dbConnections(),
+                QUIET_IS_OK);
         if (args.dbServerless()) {
-            alarms.single("alarm-db-acu", naming.name("alarm-db-acu"),
+            alarms.single(
+                    "alarm-db-acu",
+                    naming.name("alarm-db-acu"),
                     "Aurora Serverless v2 above " + settings.dbAcuPercent() + "% of its max ACU: raise maxAcu",
-                    m.db("ACUUtilization", "Average"), ABOVE, settings.dbAcuPercent(), QUIET_IS_OK);
+                    m.db("ACUUtilization", "Average"),
+                    ABOVE,
+                    settings.dbAcuPercent(),
+                    QUIET_IS_OK);
         }
         List<List<Output<String>>> nodeChunks = chunks(args.cacheNodeIds());
         for (int i = 0; i < nodeChunks.size(); i++) {
             String part = nodeChunks.size() == 1 ? "" : "-" + (i + 1);
             List<Output<String>> nodes = nodeChunks.get(i);
-            alarms.maxOf("alarm-redis-memory" + part, naming.name("alarm-redis-memory" + part),
+            alarms.maxOf(
+                    "alarm-redis-memory" + part,
+                    naming.name("alarm-redis-memory" + part),
                     "A cache node uses over " + settings.redisMemoryPercent() + "% of its memory: evictions follow",
-                    nodes.stream().map(n -> m.cacheNode(n, "DatabaseMemoryUsagePercentage", "Maximum")).toList(),
-                    ABOVE, settings.redisMemoryPercent(), KEEP_STATE);
-            alarms.maxOf("alarm-redis-cpu" + part, naming.name("alarm-redis-cpu" + part),
+                    nodes.stream()
+                            .map(n -> m.cacheNode(n, "DatabaseMemoryUsagePercentage", "Maximum"))
+                            .toList(),
+                    ABOVE,
+                    settings.redisMemoryPercent(),
+                    KEEP_STATE);
+            alarms.maxOf(
+                    "alarm-redis-cpu" + part,
+                    naming.name("alarm-redis-cpu" + part),
                     "A cache node's engine thread is over " + settings.redisCpuPercent() + "% busy",
-                    nodes.stream().map(n -> m.cacheNode(n, "EngineCPUUtilization", "Maximum")).toList(),
-                    ABOVE, settings.redisCpuPercent(), KEEP_STATE);
+                    nodes.stream()
+                            .map(n -> m.cacheNode(n, "EngineCPUUtilization", "Maximum"))
+                            .toList(),
+                    ABOVE,
+                    settings.redisCpuPercent(),
+                    KEEP_STATE);
         }
-        args.apiGateway().ifPresent(api -> alarms.single("alarm-api-5xx", naming.name("alarm-api-5xx"),
-                "API Gateway returns 5XX to clients", m.api(api, "5XXError", "Sum"), AT_OR_ABOVE,
-                settings.api5xxPerMinute(), QUIET_IS_OK));
-        alarms.single("alarm-waf-blocked", naming.name("alarm-waf-blocked"),
-                "The regional WAF blocks over " + settings.wafBlockedPerMinute() + " requests a minute: an attack, or a rule "
-                        + "blocking real users", m.regionalWaf("BlockedRequests"), ABOVE, settings.wafBlockedPerMinute(),
+        args.apiGateway()
+                .ifPresent(api -> alarms.single(
+                        "alarm-api-5xx",
+                        naming.name("alarm-api-5xx"),
+                        "API Gateway returns 5XX to clients",
+                        m.api(api, "5XXError", "Sum"),
+                        AT_OR_ABOVE,
+                        settings.api5xxPerMinute(),
+                        QUIET_IS_OK));
+        alarms.single(
+                "alarm-waf-blocked",
+                naming.name("alarm-waf-blocked"),
+                "The regional WAF blocks over " + settings.wafBlockedPerMinute()
+                        + " requests a minute: an attack, or a rule " + "blocking real users",
+                m.regionalWaf("BlockedRequests"),
+                ABOVE,
+                settings.wafBlockedPerMinute(),
                 QUIET_IS_OK);
 
-        Dashboard dashboard = new Dashboard("dashboard", DashboardArgs.builder()
-                .dashboardName(naming.stackName())
-                .dashboardBody(DashboardBody.render(widgets(args, m)))
-                .build(), CustomResourceOptions.builder().parent(this).build());
+        Dashboard dashboard = new Dashboard(
+                "dashboard",
+                DashboardArgs.builder()
+                        .dashboardName(naming.stackName())
+                        .dashboardBody(DashboardBody.render(widgets(args, m)))
+                        .build(),
+                CustomResourceOptions.builder().parent(this).build());
 
         alarms.created().stream().map(MetricAlarm::name).forEach(alarmNames::add);
         alarmNames.add(args.rollbackAlarmName());
         this.dashboardName = dashboard.dashboardName();
-        this.dashboardUrl = dashboard.dashboardName().applyValue(n -> "https://" + region + ".console.aws.amazon.com"
-                + "/cloudwatch/home?region=" + region + "#dashboards/dashboard/" + n);
+        this.dashboardUrl = dashboard
+                .dashboardName()
+                .applyValue(n -> "https://" + region + ".console.aws.amazon.com" + "/cloudwatch/home?region=" + region
+                        + "#dashboards/dashboard/" + n);
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         outputs.put("dashboardName", dashboardName);
         outputs.put("dashboardUrl", dashboardUrl);
@@ -108,40 +167,66 @@ public final class Monitoring extends ComponentResource {
     private static List<DashboardBody.Widget> widgets(MonitoringArgs args, Metrics m) {
         String region = args.region();
         List<DashboardBody.Widget> widgets = new ArrayList<>();
-        widgets.add(new DashboardBody.Widget("ECS: CPU and memory (%)", region,
-                List.of(m.ecs("CPUUtilization", "Average"), m.ecs("MemoryUtilization", "Average"))));
-        widgets.add(new DashboardBody.Widget("ECS: running tasks", region,
-                List.of(m.containerInsights("RunningTaskCount", "Average"))));
-        widgets.add(new DashboardBody.Widget("ALB: requests and 5XX", region, List.of(
-                m.alb("RequestCount", "Sum"), m.alb("HTTPCode_Target_5XX_Count", "Sum"),
-                m.alb("HTTPCode_ELB_5XX_Count", "Sum"))));
-        widgets.add(new DashboardBody.Widget("ALB: target response time p95 (s)", region,
-                List.of(m.alb("TargetResponseTime", "p95"))));
-        List<MetricRef> db = new ArrayList<>(List.of(m.db("DatabaseConnections", "Maximum"), m.db("CPUUtilization", "Average")));
+        widgets.add(new DashboardBody.Widget(
+                "ECS: CPU and memory (%)",
+                region, List.of(m.ecs("CPUUtilization", "Average"), m.ecs("MemoryUtilization", "Average"))));
+        widgets.add(new DashboardBody.Widget(
+                "ECS: running tasks", region, List.of(m.containerInsights("RunningTaskCount", "Average"))));
+        widgets.add(new DashboardBody.Widget(
+                "ALB: requests and 5XX",
+                region,
+                List.of(
+                        m.alb("RequestCount", "Sum"),
+                        m.alb("HTTPCode_Target_5XX_Count", "Sum"),
+                        m.alb("HTTPCode_ELB_5XX_Count", "Sum"))));
+        widgets.add(new DashboardBody.Widget(
+                "ALB: target response time p95 (s)", region, List.of(m.alb("TargetResponseTime", "p95"))));
+        List<MetricRef> db =
+                new ArrayList<>(List.of(m.db("DatabaseConnections", "Maximum"), m.db("CPUUtilization", "Average")));
         if (args.dbServerless()) {
             db.add(m.db("ACUUtilization", "Average"));
             db.add(m.db("ServerlessDatabaseCapacity", "Average"));
         }
         widgets.add(new DashboardBody.Widget("Aurora: connections, CPU, ACU", region, db));
-        List<Output<String>> shown = args.cacheNodeIds().subList(0, Math.min(Alarms.MAX_METRICS_PER_ALARM,
-                args.cacheNodeIds().size()));
+        List<Output<String>> shown = args.cacheNodeIds()
+                .subList(
+                        0,
+                        Math.min(
+                                Alarms.MAX_METRICS_PER_ALARM,
+                                args.cacheNodeIds().size()));
         // A stack without a cache has no Redis panels (a widget without metrics is invalid).
         if (!shown.isEmpty()) {
-            widgets.add(new DashboardBody.Widget("Redis: memory and engine CPU per node (%)", region, shown.stream()
-                    .flatMap(n -> List.of(m.cacheNode(n, "DatabaseMemoryUsagePercentage", "Maximum"),
-                            m.cacheNode(n, "EngineCPUUtilization", "Maximum")).stream()).toList()));
-            widgets.add(new DashboardBody.Widget("Redis: connections per node", region, shown.stream()
-                    .map(n -> m.cacheNode(n, "CurrConnections", "Maximum")).toList()));
+            widgets.add(new DashboardBody.Widget(
+                    "Redis: memory and engine CPU per node (%)",
+                    region,
+                    shown.stream()
+                            .flatMap(n -> List.of(
+                                    m.cacheNode(n, "DatabaseMemoryUsagePercentage", "Maximum"),
+                                    m.cacheNode(n, "EngineCPUUtilization", "Maximum"))
+                                    .stream())
+                            .toList()));
+            widgets.add(new DashboardBody.Widget(
+                    "Redis: connections per node",
+                    region,
+                    shown.stream()
+                            .map(n -> m.cacheNode(n, "CurrConnections", "Maximum"))
+                            .toList()));
         }
         args.apiGateway().ifPresent(api -> {
-            widgets.add(new DashboardBody.Widget("API Gateway: 4XX and 5XX", region,
+            widgets.add(new DashboardBody.Widget(
+                    "API Gateway: 4XX and 5XX",
+                    region,
                     List.of(m.api(api, "4XXError", "Sum"), m.api(api, "5XXError", "Sum"))));
-            widgets.add(new DashboardBody.Widget("API Gateway: latency p95 (ms)", region,
-                    List.of(m.api(api, "Latency", "p95"))));
+            widgets.add(new DashboardBody.Widget(
+                    "API Gateway: latency p95 (ms)", region, List.of(m.api(api, "Latency", "p95"))));
         });
-        widgets.add(new DashboardBody.Widget("WAF (ALB, API): allowed and blocked", region,
+        widgets.add(new DashboardBody.Widget(
+                "WAF (ALB, API): allowed and blocked",
+                region,
                 List.of(m.regionalWaf("AllowedRequests"), m.regionalWaf("BlockedRequests"))));
-        widgets.add(new DashboardBody.Widget("WAF (CloudFront): allowed and blocked", Providers.CLOUDFRONT_REGION,
+        widgets.add(new DashboardBody.Widget(
+                "WAF (CloudFront): allowed and blocked",
+                Providers.CLOUDFRONT_REGION,
                 List.of(m.cloudFrontWaf("AllowedRequests"), m.cloudFrontWaf("BlockedRequests"))));
         return widgets;
     }

@@ -33,9 +33,7 @@ public record MonitoringArgs(
         Output<String> rollbackAlarmName) {
 
     /** A dimension value with a human label for widgets and alarm names. */
-    public record Labeled(String label, Output<String> value) {
-    }
+    public record Labeled(String label, Output<String> value) {}
 
-    public record ApiStage(Output<String> apiName, Output<String> stageName) {
-    }
+    public record ApiStage(Output<String> apiName, Output<String> stageName) {}
 }

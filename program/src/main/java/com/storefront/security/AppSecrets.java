@@ -25,22 +25,32 @@ public final class AppSecrets extends ComponentResource {
 
     private final Output<String> apiKeysSecretArn;
 
-    public AppSecrets(String name, Naming naming, Output<String> kmsKeyArn, boolean protect,
-                      ComponentResourceOptions options) {
+    public AppSecrets(
+            String name, Naming naming, Output<String> kmsKeyArn, boolean protect, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
-        Secret secret = Secrets.create("api-keys", naming.name("api-keys"),
+        CustomResourceOptions child =
+                CustomResourceOptions.builder().parent(this).build();
+        Secret secret = Secrets.create(
+                "api-keys",
+                naming.name("api-keys"),
                 "Storefront third-party API keys, injected into the app as environment variables",
-                kmsKeyArn, protect, child);
-        new SecretVersion("api-keys-placeholder", SecretVersionArgs.builder()
-                .secretId(secret.id())
-                .secretString(placeholder())
-                .build(), CustomResourceOptions.builder()
-                .parent(this)
-                // Real keys are set outside Pulumi; a later `pulumi up` must not reset them to placeholders: not by a
-                // new value, and not (after a refresh records this version as AWSPREVIOUS) by moving AWSCURRENT back.
-                .ignoreChanges("secretString", "versionStages")
-                .build());
+                kmsKeyArn,
+                protect,
+                child);
+        new SecretVersion(
+                "api-keys-placeholder",
+                SecretVersionArgs.builder()
+                        .secretId(secret.id())
+                        .secretString(placeholder())
+                        .build(),
+                CustomResourceOptions.builder()
+                        .parent(this)
+                        // Real keys are set outside Pulumi; a later `pulumi up` must not reset them to placeholders:
+                        // not by a
+                        // new value, and not (after a refresh records this version as AWSPREVIOUS) by moving AWSCURRENT
+                        // back.
+                        .ignoreChanges("secretString", "versionStages")
+                        .build());
         this.apiKeysSecretArn = secret.arn();
         registerOutputs(Map.of("apiKeysSecretArn", apiKeysSecretArn));
     }

@@ -28,8 +28,7 @@ public final class EdgeSecrets {
     public static final String GATEWAY_HEADER = "X-Gateway-Verify";
     private static final String GATEWAY_PURPOSE = "storefront/api-gateway";
 
-    private EdgeSecrets() {
-    }
+    private EdgeSecrets() {}
 
     public static Output<String> gatewaySecret(SecretValue originSecret) {
         return originSecret.output().applyValue(EdgeSecrets::gatewaySecret).asSecret();

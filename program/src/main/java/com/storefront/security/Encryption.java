@@ -25,14 +25,19 @@ public final class Encryption extends ComponentResource {
 
     @Export(name = "keyArn", refs = String.class)
     private final Output<String> keyArn;
+
     @Export(name = "keyId", refs = String.class)
     private final Output<String> keyId;
+
     @Export(name = "aliasName", refs = String.class)
     private final Output<String> aliasName;
 
     public Encryption(String name, EncryptionArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).protect(args.protect()).build();
+        CustomResourceOptions child = CustomResourceOptions.builder()
+                .parent(this)
+                .protect(args.protect())
+                .build();
 
         Output<java.util.Optional<String>> cloudFrontBucket = args.cloudFrontReadsBucket()
                 .map(bucket -> bucket.applyValue(java.util.Optional::of))
@@ -40,19 +45,29 @@ public final class Encryption extends ComponentResource {
         Output<String> policy = Output.tuple(args.aws().partition(), args.aws().accountId(), cloudFrontBucket)
                 .applyValue(t -> KeyPolicy.document(args.aws(), t.t1, t.t2, t.t3));
         // Children carry the component's name: two Encryption components would otherwise share URNs.
-        Key key = new Key(name + "-key", KeyArgs.builder()
-                .description("Storefront " + args.naming().suffix() + " (" + args.aws().region()
-                        + "): logs, secrets, Aurora, ElastiCache, SNS, S3")
-                .enableKeyRotation(true)
-                .deletionWindowInDays(args.protect() ? PROTECTED_DELETION_WINDOW_DAYS : DESTROYABLE_DELETION_WINDOW_DAYS)
-                .policy(policy)
-                .tags(args.naming().nameTag("key"))
-                .build(), CustomResourceOptions.merge(child, CustomResourceOptions.builder()
-                .retainOnDelete(args.keptAfterDestroy()).build()));
-        Alias alias = new Alias(name + "-alias", AliasArgs.builder()
-                .name(args.aliasName())
-                .targetKeyId(key.keyId())
-                .build(), CustomResourceOptions.builder().parent(this).build());
+        Key key = new Key(
+                name + "-key",
+                KeyArgs.builder()
+                        .description("Storefront " + args.naming().suffix() + " ("
+                                + args.aws().region() + "): logs, secrets, Aurora, ElastiCache, SNS, S3")
+                        .enableKeyRotation(true)
+                        .deletionWindowInDays(
+                                args.protect() ? PROTECTED_DELETION_WINDOW_DAYS : DESTROYABLE_DELETION_WINDOW_DAYS)
+                        .policy(policy)
+                        .tags(args.naming().nameTag("key"))
+                        .build(),
+                CustomResourceOptions.merge(
+                        child,
+                        CustomResourceOptions.builder()
+                                .retainOnDelete(args.keptAfterDestroy())
+                                .build()));
+        Alias alias = new Alias(
+                name + "-alias",
+                AliasArgs.builder()
+                        .name(args.aliasName())
+                        .targetKeyId(key.keyId())
+                        .build(),
+                CustomResourceOptions.builder().parent(this).build());
 
         this.keyArn = key.arn();
         this.keyId = key.keyId();

@@ -1,10 +1,10 @@
 package com.storefront.security;
 
 import com.pulumi.core.Output;
-import java.util.Optional;
-
 import com.storefront.core.AwsContext;
 import com.storefront.naming.Naming;
+
+import java.util.Optional;
 
 /**
  * Inputs of a customer-managed key.
@@ -17,8 +17,13 @@ import com.storefront.naming.Naming;
  * @param keptAfterDestroy      whether the key outlives the stack: it encrypts copies a decommission keeps
  *                              (final snapshots, backup vaults), which would be unrestorable without it
  */
-public record EncryptionArgs(Naming naming, String aliasName, AwsContext aws, boolean protect,
-                             Optional<Output<String>> cloudFrontReadsBucket, boolean keptAfterDestroy) {
+public record EncryptionArgs(
+        Naming naming,
+        String aliasName,
+        AwsContext aws,
+        boolean protect,
+        Optional<Output<String>> cloudFrontReadsBucket,
+        boolean keptAfterDestroy) {
 
     /** A key nothing kept after a destroy depends on (it is scheduled for deletion with the stack). */
     public EncryptionArgs(Naming naming, String aliasName, AwsContext aws, boolean protect) {

@@ -11,20 +11,27 @@ public final class Secrets {
     /** Prod keeps a deleted secret recoverable for the longest window AWS offers. */
     static final int PROTECTED_RECOVERY_DAYS = 30;
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /**
      * @param protect false deletes at once on destroy; otherwise re-creating a stack with the same
      *                suffix fails while the old secret is "scheduled for deletion"
      */
-    public static Secret create(String logicalName, String name, String description, Output<String> kmsKeyArn,
-                                boolean protect, CustomResourceOptions options) {
-        return new Secret(logicalName, SecretArgs.builder()
-                .name(name)
-                .description(description)
-                .kmsKeyId(kmsKeyArn)
-                .recoveryWindowInDays(protect ? PROTECTED_RECOVERY_DAYS : 0)
-                .build(), options);
+    public static Secret create(
+            String logicalName,
+            String name,
+            String description,
+            Output<String> kmsKeyArn,
+            boolean protect,
+            CustomResourceOptions options) {
+        return new Secret(
+                logicalName,
+                SecretArgs.builder()
+                        .name(name)
+                        .description(description)
+                        .kmsKeyId(kmsKeyArn)
+                        .recoveryWindowInDays(protect ? PROTECTED_RECOVERY_DAYS : 0)
+                        .build(),
+                options);
     }
 }

@@ -70,67 +70,108 @@ public final class ApiService extends ComponentResource {
         super(TYPE, name, options);
         TaskSettings settings = args.settings();
         Naming naming = args.naming();
-        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+        CustomResourceOptions child =
+                CustomResourceOptions.builder().parent(this).build();
         boolean codeDeploy = args.deployment().strategy() == DeploymentStrategy.BLUE_GREEN;
         LoadBalancer alb = args.loadBalancer();
 
-        Cluster cluster = new Cluster("cluster", ClusterArgs.builder()
-                .name(naming.name("cluster"))
-                .settings(ClusterSettingArgs.builder().name("containerInsights").value("enabled").build())
-                .build(), child);
-        ClusterCapacityProviders capacityProviders = new ClusterCapacityProviders("capacity-providers",
+        Cluster cluster = new Cluster(
+                "cluster",
+                ClusterArgs.builder()
+                        .name(naming.name("cluster"))
+                        .settings(ClusterSettingArgs.builder()
+                                .name("containerInsights")
+                                .value("enabled")
+                                .build())
+                        .build(),
+                child);
+        ClusterCapacityProviders capacityProviders = new ClusterCapacityProviders(
+                "capacity-providers",
                 ClusterCapacityProvidersArgs.builder()
                         .clusterName(cluster.name())
                         .capacityProviders(FARGATE, FARGATE_SPOT)
-                        .defaultCapacityProviderStrategies(ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs.builder()
-                                .capacityProvider(FARGATE).weight(1).base(0).build())
-                        .build(), child);
+                        .defaultCapacityProviderStrategies(
+                                ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs.builder()
+                                        .capacityProvider(FARGATE)
+                                        .weight(1)
+                                        .base(0)
+                                        .build())
+                        .build(),
+                child);
 
-        LogGroup logs = new LogGroup("api-logs", LogGroupArgs.builder()
-                .name("/ecs/" + naming.name("api"))
-                .retentionInDays(args.logRetentionDays())
-                .kmsKeyId(args.kmsKeyArn())
-                .build(), child);
+        LogGroup logs = new LogGroup(
+                "api-logs",
+                LogGroupArgs.builder()
+                        .name("/ecs/" + naming.name("api"))
+                        .retentionInDays(args.logRetentionDays())
+                        .kmsKeyId(args.kmsKeyArn())
+                        .build(),
+                child);
 
         AppDependencies deps = args.dependencies();
         List<Output<String>> injected = new ArrayList<>(List.of(deps.dbSecretArn(), deps.apiKeysSecretArn()));
         deps.redis().ifPresent(redis -> injected.add(1, redis.secretArn()));
-        TaskRoles roles = TaskRoles.create(naming, args.aws(), settings.executeCommand(), args.repositoryArn(),
-                logs.arn(), args.kmsKeyArn(), injected, child);
+        TaskRoles roles = TaskRoles.create(
+                naming,
+                args.aws(),
+                settings.executeCommand(),
+                args.repositoryArn(),
+                logs.arn(),
+                args.kmsKeyArn(),
+                injected,
+                child);
 
-        TaskDefinition task = new TaskDefinition("api-task", TaskDefinitionArgs.builder()
-                .family(naming.name("api"))
-                .cpu(String.valueOf(settings.cpu()))
-                .memory(String.valueOf(settings.memory()))
-                .networkMode("awsvpc")
-                .requiresCompatibilities(FARGATE)
-                .runtimePlatform(TaskDefinitionRuntimePlatformArgs.builder()
-                        .operatingSystemFamily("LINUX").cpuArchitecture("X86_64").build())
-                .executionRoleArn(roles.execution().arn())
-                .taskRoleArn(roles.task().arn())
-                .containerDefinitions(containerDefinitions(settings, deps, logs, args.aws().region()))
-                .build(), child);
+        TaskDefinition task = new TaskDefinition(
+                "api-task",
+                TaskDefinitionArgs.builder()
+                        .family(naming.name("api"))
+                        .cpu(String.valueOf(settings.cpu()))
+                        .memory(String.valueOf(settings.memory()))
+                        .networkMode("awsvpc")
+                        .requiresCompatibilities(FARGATE)
+                        .runtimePlatform(TaskDefinitionRuntimePlatformArgs.builder()
+                                .operatingSystemFamily("LINUX")
+                                .cpuArchitecture("X86_64")
+                                .build())
+                        .executionRoleArn(roles.execution().arn())
+                        .taskRoleArn(roles.task().arn())
+                        .containerDefinitions(containerDefinitions(
+                                settings, deps, logs, args.aws().region()))
+                        .build(),
+                child);
 
-        PrivateDnsNamespace namespace = new PrivateDnsNamespace("discovery-namespace", PrivateDnsNamespaceArgs.builder()
-                .name(naming.suffix() + ".storefront.internal")
-                .description("Storefront " + naming.suffix() + " service discovery")
-                .vpc(args.vpcId())
-                .build(), child);
-        com.pulumi.aws.servicediscovery.Service discovery = new com.pulumi.aws.servicediscovery.Service("discovery-service",
+        PrivateDnsNamespace namespace = new PrivateDnsNamespace(
+                "discovery-namespace",
+                PrivateDnsNamespaceArgs.builder()
+                        .name(naming.suffix() + ".storefront.internal")
+                        .description("Storefront " + naming.suffix() + " service discovery")
+                        .vpc(args.vpcId())
+                        .build(),
+                child);
+        com.pulumi.aws.servicediscovery.Service discovery = new com.pulumi.aws.servicediscovery.Service(
+                "discovery-service",
                 com.pulumi.aws.servicediscovery.ServiceArgs.builder()
                         .name("api")
                         .description("Storefront API tasks")
                         .dnsConfig(ServiceDnsConfigArgs.builder()
                                 .namespaceId(namespace.id())
                                 .routingPolicy("MULTIVALUE")
-                                .dnsRecords(ServiceDnsConfigDnsRecordArgs.builder().type("A").ttl(10).build())
+                                .dnsRecords(ServiceDnsConfigDnsRecordArgs.builder()
+                                        .type("A")
+                                        .ttl(10)
+                                        .build())
                                 .build())
-                        .healthCheckCustomConfig(ServiceHealthCheckCustomConfigArgs.builder().failureThreshold(1).build())
+                        .healthCheckCustomConfig(ServiceHealthCheckCustomConfigArgs.builder()
+                                .failureThreshold(1)
+                                .build())
                         // Registered task instances otherwise block deleting the service.
                         .forceDestroy(!args.protect())
-                        .build(), child);
+                        .build(),
+                child);
 
-        Service service = new Service("api-service", serviceArgs(args, cluster, task, discovery, codeDeploy).build(),
+        Service service = new Service(
+                "api-service",
+                serviceArgs(args, cluster, task, discovery, codeDeploy).build(),
                 CustomResourceOptions.builder()
                         .parent(this)
                         .ignoreChanges(ignoredByService(codeDeploy))
@@ -140,21 +181,39 @@ public final class ApiService extends ComponentResource {
                         // A rolling update waits for steady state; a circuit-breaker rollback of a release
                         // with several failed task launches takes longer than the default 20 minutes.
                         .customTimeouts(CustomTimeouts.builder()
-                                .create(SERVICE_TIMEOUT).update(SERVICE_TIMEOUT).delete(SERVICE_TIMEOUT).build())
+                                .create(SERVICE_TIMEOUT)
+                                .update(SERVICE_TIMEOUT)
+                                .delete(SERVICE_TIMEOUT)
+                                .build())
                         // The target group must be attached to the ALB, and the capacity providers to the
                         // cluster, before ECS accepts the service; neither shows up in its inputs.
                         .dependsOn(serviceDependencies(alb, capacityProviders))
                         .build());
 
-        Output<String> requestLabel = Output.tuple(alb.arnSuffix(), alb.blueTargetGroup().arnSuffix())
-                .applyValue(t -> t.t1 + "/" + t.t2);
-        ServiceScaling.create(args.scaling(), naming, cluster.name(), service, requestLabel, alb.arnSuffix(), codeDeploy,
-                deps.dbClusterIdentifier(), child);
+        Output<String> requestLabel =
+                Output.tuple(alb.arnSuffix(), alb.blueTargetGroup().arnSuffix()).applyValue(t -> t.t1 + "/" + t.t2);
+        ServiceScaling.create(
+                args.scaling(),
+                naming,
+                cluster.name(),
+                service,
+                requestLabel,
+                alb.arnSuffix(),
+                codeDeploy,
+                deps.dbClusterIdentifier(),
+                child);
 
         MetricAlarm rollbackAlarm = rollbackAlarm(args.deployment(), naming, alb, args.alarmTopicArn(), child);
         this.blueGreen = codeDeploy
-                ? Optional.of(BlueGreenDeployment.create(args.deployment(), naming, args.aws(), cluster.name(), service,
-                alb, rollbackAlarm.name(), child))
+                ? Optional.of(BlueGreenDeployment.create(
+                        args.deployment(),
+                        naming,
+                        args.aws(),
+                        cluster.name(),
+                        service,
+                        alb,
+                        rollbackAlarm.name(),
+                        child))
                 : Optional.empty();
 
         this.clusterName = cluster.name();
@@ -182,16 +241,19 @@ public final class ApiService extends ComponentResource {
         registerOutputs(outputs);
     }
 
-    private static Output<String> containerDefinitions(TaskSettings settings, AppDependencies deps, LogGroup logs,
-                                                       String region) {
-        Output<java.util.Optional<String>> redisHost = deps.redis().map(r -> r.host().applyValue(java.util.Optional::of))
+    private static Output<String> containerDefinitions(
+            TaskSettings settings, AppDependencies deps, LogGroup logs, String region) {
+        Output<java.util.Optional<String>> redisHost = deps.redis()
+                .map(r -> r.host().applyValue(java.util.Optional::of))
                 .orElse(Output.of(java.util.Optional.empty()));
-        Output<java.util.Optional<String>> redisSecret = deps.redis().map(r -> r.secretArn().applyValue(java.util.Optional::of))
+        Output<java.util.Optional<String>> redisSecret = deps.redis()
+                .map(r -> r.secretArn().applyValue(java.util.Optional::of))
                 .orElse(Output.of(java.util.Optional.empty()));
         return Output.tuple(
-                Output.tuple(deps.dbHost(), deps.dbReaderHost(), redisHost),
-                Output.tuple(deps.dbSecretArn(), redisSecret, deps.apiKeysSecretArn()),
-                logs.name()).applyValue(t -> {
+                        Output.tuple(deps.dbHost(), deps.dbReaderHost(), redisHost),
+                        Output.tuple(deps.dbSecretArn(), redisSecret, deps.apiKeysSecretArn()),
+                        logs.name())
+                .applyValue(t -> {
                     Map<String, String> environment = new LinkedHashMap<>();
                     environment.put("PORT", String.valueOf(settings.containerPort()));
                     environment.put("DB_HOST", t.t1.t1);
@@ -201,33 +263,46 @@ public final class ApiService extends ComponentResource {
                     environment.put("DB_SSLMODE", "require");
                     t.t1.t3.ifPresent(host -> {
                         environment.put("REDIS_HOST", host);
-                        environment.put("REDIS_PORT", String.valueOf(deps.redis().orElseThrow().port()));
+                        environment.put(
+                                "REDIS_PORT",
+                                String.valueOf(deps.redis().orElseThrow().port()));
                         environment.put("REDIS_TLS", "true");
                         environment.put("REDIS_CLUSTER_MODE", "true");
                     });
                     Map<String, String> secrets = new LinkedHashMap<>();
                     secrets.put("DB_USERNAME", ContainerDefinition.jsonKey(t.t2.t1, "username"));
                     secrets.put("DB_PASSWORD", ContainerDefinition.jsonKey(t.t2.t1, "password"));
-                    t.t2.t2.ifPresent(arn -> secrets.put("REDIS_AUTH_TOKEN", ContainerDefinition.jsonKey(arn, "authToken")));
+                    t.t2.t2.ifPresent(
+                            arn -> secrets.put("REDIS_AUTH_TOKEN", ContainerDefinition.jsonKey(arn, "authToken")));
                     // The whole JSON: a key the team has not added yet cannot stop tasks from starting.
                     secrets.put("API_KEYS", t.t2.t3);
-                    return ContainerDefinition.json(settings, new ContainerDefinition.Values(
-                            settings.image(), environment, secrets, t.t3, region));
+                    return ContainerDefinition.json(
+                            settings,
+                            new ContainerDefinition.Values(settings.image(), environment, secrets, t.t3, region));
                 });
     }
 
-    private static ServiceArgs.Builder serviceArgs(ApiServiceArgs args, Cluster cluster, TaskDefinition task,
-                                                   com.pulumi.aws.servicediscovery.Service discovery, boolean codeDeploy) {
+    private static ServiceArgs.Builder serviceArgs(
+            ApiServiceArgs args,
+            Cluster cluster,
+            TaskDefinition task,
+            com.pulumi.aws.servicediscovery.Service discovery,
+            boolean codeDeploy) {
         TaskSettings settings = args.settings();
         TaskSettings.CapacityStrategy capacity = settings.capacity();
         List<ServiceCapacityProviderStrategyArgs> strategy = new ArrayList<>();
         if (capacity.fargateWeight() > 0 || capacity.fargateBase() > 0) {
             strategy.add(ServiceCapacityProviderStrategyArgs.builder()
-                    .capacityProvider(FARGATE).base(capacity.fargateBase()).weight(capacity.fargateWeight()).build());
+                    .capacityProvider(FARGATE)
+                    .base(capacity.fargateBase())
+                    .weight(capacity.fargateWeight())
+                    .build());
         }
         if (capacity.spotWeight() > 0) {
             strategy.add(ServiceCapacityProviderStrategyArgs.builder()
-                    .capacityProvider(FARGATE_SPOT).weight(capacity.spotWeight()).build());
+                    .capacityProvider(FARGATE_SPOT)
+                    .weight(capacity.spotWeight())
+                    .build());
         }
         ServiceArgs.Builder service = ServiceArgs.builder()
                 .name(serviceName(args.naming()))
@@ -249,7 +324,9 @@ public final class ApiService extends ComponentResource {
                         .containerPort(settings.containerPort())
                         .build())
                 .healthCheckGracePeriodSeconds(settings.healthCheckGraceSeconds())
-                .serviceRegistries(ServiceServiceRegistriesArgs.builder().registryArn(discovery.arn()).build())
+                .serviceRegistries(ServiceServiceRegistriesArgs.builder()
+                        .registryArn(discovery.arn())
+                        .build())
                 .enableExecuteCommand(settings.executeCommand())
                 // Default tags do not reach tasks; propagation copies the service's tags onto them.
                 .propagateTags("SERVICE")
@@ -257,11 +334,14 @@ public final class ApiService extends ComponentResource {
                 // CodeDeploy reports a blue/green release; a rolling one is done when the service is steady.
                 .waitForSteadyState(!codeDeploy)
                 .deploymentController(ServiceDeploymentControllerArgs.builder()
-                        .type(codeDeploy ? "CODE_DEPLOY" : "ECS").build());
+                        .type(codeDeploy ? "CODE_DEPLOY" : "ECS")
+                        .build());
         if (!codeDeploy) {
             // The circuit breaker exists only for the ECS (rolling) controller.
             service.deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder()
-                            .enable(true).rollback(true).build())
+                            .enable(true)
+                            .rollback(true)
+                            .build())
                     .deploymentMinimumHealthyPercent(100)
                     .deploymentMaximumPercent(200)
                     // Without it the provider replaces the service when the capacity-provider strategy
@@ -283,8 +363,14 @@ public final class ApiService extends ComponentResource {
      */
     static List<String> ignoredByService(boolean codeDeploy) {
         return codeDeploy
-                ? List.of("desiredCount", "taskDefinition", "loadBalancers", "networkConfiguration", "platformVersion",
-                "capacityProviderStrategies", "serviceRegistries")
+                ? List.of(
+                        "desiredCount",
+                        "taskDefinition",
+                        "loadBalancers",
+                        "networkConfiguration",
+                        "platformVersion",
+                        "capacityProviderStrategies",
+                        "serviceRegistries")
                 : List.of("desiredCount");
     }
 
@@ -299,26 +385,34 @@ public final class ApiService extends ComponentResource {
      * Target 5XX responses across the ALB (blue and green alike). CodeDeploy rolls back on it; the
      * observability tier pages on the same alarm, so there is one definition of "the release is failing".
      */
-    private static MetricAlarm rollbackAlarm(DeploymentSettings deployment, Naming naming, LoadBalancer alb,
-                                             Output<String> topicArn, CustomResourceOptions options) {
-        return new MetricAlarm("api-5xx-alarm", MetricAlarmArgs.builder()
-                .name(naming.name("api-target-5xx"))
-                .alarmDescription("Storefront API returns 5XX responses: " + deployment.rollbackFiveXxThreshold()
-                        + " or more per minute for " + deployment.rollbackEvaluationMinutes()
-                        + " minutes. Blue/green deployments roll back on it.")
-                .namespace("AWS/ApplicationELB")
-                .metricName("HTTPCode_Target_5XX_Count")
-                .dimensions(alb.arnSuffix().applyValue(suffix -> Map.of("LoadBalancer", suffix)))
-                .statistic("Sum")
-                .period(60)
-                .evaluationPeriods(deployment.rollbackEvaluationMinutes())
-                .threshold((double) deployment.rollbackFiveXxThreshold())
-                .comparisonOperator("GreaterThanOrEqualToThreshold")
-                // No requests means no errors: a quiet service is healthy.
-                .treatMissingData("notBreaching")
-                .alarmActions(topicArn.applyValue(List::of))
-                .okActions(topicArn.applyValue(List::of))
-                .build(), options);
+    private static MetricAlarm rollbackAlarm(
+            DeploymentSettings deployment,
+            Naming naming,
+            LoadBalancer alb,
+            Output<String> topicArn,
+            CustomResourceOptions options) {
+        return new MetricAlarm(
+                "api-5xx-alarm",
+                MetricAlarmArgs.builder()
+                        .name(naming.name("api-target-5xx"))
+                        .alarmDescription(
+                                "Storefront API returns 5XX responses: " + deployment.rollbackFiveXxThreshold()
+                                        + " or more per minute for " + deployment.rollbackEvaluationMinutes()
+                                        + " minutes. Blue/green deployments roll back on it.")
+                        .namespace("AWS/ApplicationELB")
+                        .metricName("HTTPCode_Target_5XX_Count")
+                        .dimensions(alb.arnSuffix().applyValue(suffix -> Map.of("LoadBalancer", suffix)))
+                        .statistic("Sum")
+                        .period(60)
+                        .evaluationPeriods(deployment.rollbackEvaluationMinutes())
+                        .threshold((double) deployment.rollbackFiveXxThreshold())
+                        .comparisonOperator("GreaterThanOrEqualToThreshold")
+                        // No requests means no errors: a quiet service is healthy.
+                        .treatMissingData("notBreaching")
+                        .alarmActions(topicArn.applyValue(List::of))
+                        .okActions(topicArn.applyValue(List::of))
+                        .build(),
+                options);
     }
 
     public Output<String> clusterName() {

@@ -29,5 +29,4 @@ public record ApiServiceArgs(
         Output<String> repositoryArn,
         LoadBalancer loadBalancer,
         AppDependencies dependencies,
-        Output<String> alarmTopicArn) {
-}
+        Output<String> alarmTopicArn) {}

@@ -1,8 +1,8 @@
 package com.storefront.service;
 
-import java.util.Optional;
-
 import com.pulumi.core.Output;
+
+import java.util.Optional;
 
 /**
  * What the API container is wired to: data-tier endpoints as plain environment, credentials only as
@@ -19,6 +19,5 @@ public record AppDependencies(
         Output<String> apiKeysSecretArn) {
 
     /** The cache, when the stack has one: its configuration endpoint, port and connection secret. */
-    public record Redis(Output<String> host, int port, Output<String> secretArn) {
-    }
+    public record Redis(Output<String> host, int port, Output<String> secretArn) {}
 }

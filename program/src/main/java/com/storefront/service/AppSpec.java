@@ -17,8 +17,7 @@ public final class AppSpec {
 
     public static final String TASK_DEFINITION_PLACEHOLDER = "<TASK_DEFINITION>";
 
-    private AppSpec() {
-    }
+    private AppSpec() {}
 
     /** The template for tasks in {@code subnets} with {@code securityGroup}, without public IPs. */
     public static String template(TaskSettings settings, List<String> subnets, String securityGroup) {
@@ -50,7 +49,11 @@ public final class AppSpec {
         appSpec.addProperty("version", "0.0");
         appSpec.add("Resources", resources);
         // No HTML escaping: the placeholder must stay literally <TASK_DEFINITION> for the rollout script.
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(appSpec);
+        return new GsonBuilder()
+                .setPrettyPrinting()
+                .disableHtmlEscaping()
+                .create()
+                .toJson(appSpec);
     }
 
     private static JsonArray capacityStrategy(TaskSettings.CapacityStrategy capacity) {

@@ -41,77 +41,114 @@ record BlueGreenDeployment(Output<String> applicationName, Output<String> deploy
     static final String CODEDEPLOY = "codedeploy.amazonaws.com";
     static final String ECS_ROLE_POLICY = "arn:aws:iam::aws:policy/AWSCodeDeployRoleForECS";
 
-    static BlueGreenDeployment create(DeploymentSettings settings, Naming naming, AwsContext aws, Output<String> clusterName,
-                                      Service service, LoadBalancer loadBalancer, Output<String> rollbackAlarmName,
-                                      CustomResourceOptions options) {
-        Role role = new Role("codedeploy-role", RoleArgs.builder()
-                .name(naming.name("api-codedeploy", NameLimit.IAM_ROLE))
-                .description("CodeDeploy shifts Storefront API traffic between the blue and green target groups")
-                .assumeRolePolicy(PolicyDocument.serviceTrust(CODEDEPLOY))
-                .build(), options);
-        RolePolicyAttachment policy = new RolePolicyAttachment("codedeploy-role-policy", RolePolicyAttachmentArgs.builder()
-                .role(role.name())
-                .policyArn(aws.managedPolicyArn(ECS_ROLE_POLICY))
-                .build(), options);
+    static BlueGreenDeployment create(
+            DeploymentSettings settings,
+            Naming naming,
+            AwsContext aws,
+            Output<String> clusterName,
+            Service service,
+            LoadBalancer loadBalancer,
+            Output<String> rollbackAlarmName,
+            CustomResourceOptions options) {
+        Role role = new Role(
+                "codedeploy-role",
+                RoleArgs.builder()
+                        .name(naming.name("api-codedeploy", NameLimit.IAM_ROLE))
+                        .description(
+                                "CodeDeploy shifts Storefront API traffic between the blue and green target groups")
+                        .assumeRolePolicy(PolicyDocument.serviceTrust(CODEDEPLOY))
+                        .build(),
+                options);
+        RolePolicyAttachment policy = new RolePolicyAttachment(
+                "codedeploy-role-policy",
+                RolePolicyAttachmentArgs.builder()
+                        .role(role.name())
+                        .policyArn(aws.managedPolicyArn(ECS_ROLE_POLICY))
+                        .build(),
+                options);
 
-        Application application = new Application("codedeploy-app", ApplicationArgs.builder()
-                .name(naming.name("api"))
-                .computePlatform("ECS")
-                .build(), options);
+        Application application = new Application(
+                "codedeploy-app",
+                ApplicationArgs.builder()
+                        .name(naming.name("api"))
+                        .computePlatform("ECS")
+                        .build(),
+                options);
         var testListener = loadBalancer.testListener().orElseThrow();
         var green = loadBalancer.greenTargetGroup().orElseThrow();
-        DeploymentGroup group = new DeploymentGroup("codedeploy-group", DeploymentGroupArgs.builder()
-                .appName(application.name())
-                .deploymentGroupName(naming.name("api-blue-green"))
-                .serviceRoleArn(role.arn())
-                .deploymentConfigName(settings.trafficShift().deploymentConfigName())
-                .deploymentStyle(DeploymentGroupDeploymentStyleArgs.builder()
-                        .deploymentOption("WITH_TRAFFIC_CONTROL")
-                        .deploymentType("BLUE_GREEN")
-                        .build())
-                .ecsService(DeploymentGroupEcsServiceArgs.builder()
-                        .clusterName(clusterName)
-                        .serviceName(service.name())
-                        .build())
-                .loadBalancerInfo(DeploymentGroupLoadBalancerInfoArgs.builder()
-                        .targetGroupPairInfo(DeploymentGroupLoadBalancerInfoTargetGroupPairInfoArgs.builder()
-                                .prodTrafficRoute(DeploymentGroupLoadBalancerInfoTargetGroupPairInfoProdTrafficRouteArgs.builder()
-                                        .listenerArns(loadBalancer.productionListener().arn().applyValue(List::of))
-                                        .build())
-                                .testTrafficRoute(DeploymentGroupLoadBalancerInfoTargetGroupPairInfoTestTrafficRouteArgs.builder()
-                                        .listenerArns(testListener.arn().applyValue(List::of))
-                                        .build())
-                                // CodeDeploy takes target group names, not ARNs: exactly blue and green.
-                                .targetGroups(
-                                        DeploymentGroupLoadBalancerInfoTargetGroupPairInfoTargetGroupArgs.builder()
-                                                .name(loadBalancer.blueTargetGroup().name()).build(),
-                                        DeploymentGroupLoadBalancerInfoTargetGroupPairInfoTargetGroupArgs.builder()
-                                                .name(green.name()).build())
+        DeploymentGroup group = new DeploymentGroup(
+                "codedeploy-group",
+                DeploymentGroupArgs.builder()
+                        .appName(application.name())
+                        .deploymentGroupName(naming.name("api-blue-green"))
+                        .serviceRoleArn(role.arn())
+                        .deploymentConfigName(settings.trafficShift().deploymentConfigName())
+                        .deploymentStyle(DeploymentGroupDeploymentStyleArgs.builder()
+                                .deploymentOption("WITH_TRAFFIC_CONTROL")
+                                .deploymentType("BLUE_GREEN")
                                 .build())
-                        .build())
-                .blueGreenDeploymentConfig(DeploymentGroupBlueGreenDeploymentConfigArgs.builder()
-                        // Without this the deployment waits for a manual "reroute traffic".
-                        .deploymentReadyOption(DeploymentGroupBlueGreenDeploymentConfigDeploymentReadyOptionArgs.builder()
-                                .actionOnTimeout("CONTINUE_DEPLOYMENT").build())
-                        .terminateBlueInstancesOnDeploymentSuccess(
-                                DeploymentGroupBlueGreenDeploymentConfigTerminateBlueInstancesOnDeploymentSuccessArgs.builder()
-                                        .action("TERMINATE")
-                                        .terminationWaitTimeInMinutes(settings.terminationWaitMinutes())
+                        .ecsService(DeploymentGroupEcsServiceArgs.builder()
+                                .clusterName(clusterName)
+                                .serviceName(service.name())
+                                .build())
+                        .loadBalancerInfo(DeploymentGroupLoadBalancerInfoArgs.builder()
+                                .targetGroupPairInfo(DeploymentGroupLoadBalancerInfoTargetGroupPairInfoArgs.builder()
+                                        .prodTrafficRoute(
+                                                DeploymentGroupLoadBalancerInfoTargetGroupPairInfoProdTrafficRouteArgs
+                                                        .builder()
+                                                        .listenerArns(loadBalancer
+                                                                .productionListener()
+                                                                .arn()
+                                                                .applyValue(List::of))
+                                                        .build())
+                                        .testTrafficRoute(
+                                                DeploymentGroupLoadBalancerInfoTargetGroupPairInfoTestTrafficRouteArgs
+                                                        .builder()
+                                                        .listenerArns(testListener
+                                                                .arn()
+                                                                .applyValue(List::of))
+                                                        .build())
+                                        // CodeDeploy takes target group names, not ARNs: exactly blue and green.
+                                        .targetGroups(
+                                                DeploymentGroupLoadBalancerInfoTargetGroupPairInfoTargetGroupArgs
+                                                        .builder()
+                                                        .name(loadBalancer
+                                                                .blueTargetGroup()
+                                                                .name())
+                                                        .build(),
+                                                DeploymentGroupLoadBalancerInfoTargetGroupPairInfoTargetGroupArgs
+                                                        .builder()
+                                                        .name(green.name())
+                                                        .build())
                                         .build())
-                        .build())
-                .autoRollbackConfiguration(DeploymentGroupAutoRollbackConfigurationArgs.builder()
-                        .enabled(true)
-                        .events("DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM")
-                        .build())
-                .alarmConfiguration(DeploymentGroupAlarmConfigurationArgs.builder()
-                        .enabled(true)
-                        .alarms(rollbackAlarmName.applyValue(List::of))
-                        .build())
-                .build(), CustomResourceOptions.builder()
-                .parent(options.getParent().orElseThrow())
-                // The role's permissions must be attached before CodeDeploy validates the group against ECS.
-                .dependsOn(policy)
-                .build());
+                                .build())
+                        .blueGreenDeploymentConfig(DeploymentGroupBlueGreenDeploymentConfigArgs.builder()
+                                // Without this the deployment waits for a manual "reroute traffic".
+                                .deploymentReadyOption(
+                                        DeploymentGroupBlueGreenDeploymentConfigDeploymentReadyOptionArgs.builder()
+                                                .actionOnTimeout("CONTINUE_DEPLOYMENT")
+                                                .build())
+                                .terminateBlueInstancesOnDeploymentSuccess(
+                                        DeploymentGroupBlueGreenDeploymentConfigTerminateBlueInstancesOnDeploymentSuccessArgs
+                                                .builder()
+                                                .action("TERMINATE")
+                                                .terminationWaitTimeInMinutes(settings.terminationWaitMinutes())
+                                                .build())
+                                .build())
+                        .autoRollbackConfiguration(DeploymentGroupAutoRollbackConfigurationArgs.builder()
+                                .enabled(true)
+                                .events("DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM")
+                                .build())
+                        .alarmConfiguration(DeploymentGroupAlarmConfigurationArgs.builder()
+                                .enabled(true)
+                                .alarms(rollbackAlarmName.applyValue(List::of))
+                                .build())
+                        .build(),
+                CustomResourceOptions.builder()
+                        .parent(options.getParent().orElseThrow())
+                        // The role's permissions must be attached before CodeDeploy validates the group against ECS.
+                        .dependsOn(policy)
+                        .build());
         return new BlueGreenDeployment(application.name(), group.deploymentGroupName());
     }
 }

@@ -18,12 +18,14 @@ final class ContainerDefinition {
     static final String CONTAINER_NAME = "api";
 
     /** Resolved values the definition needs; built inside an apply so the JSON is produced once. */
-    record Values(String image, Map<String, String> environment, Map<String, String> secrets,
-                  String logGroup, String region) {
-    }
+    record Values(
+            String image,
+            Map<String, String> environment,
+            Map<String, String> secrets,
+            String logGroup,
+            String region) {}
 
-    private ContainerDefinition() {
-    }
+    private ContainerDefinition() {}
 
     static String json(TaskSettings settings, Values values) {
         JsonObject container = new JsonObject();

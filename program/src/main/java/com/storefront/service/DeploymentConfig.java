@@ -28,31 +28,38 @@ public final class DeploymentConfig {
     static final Setting<TrafficShift> TRAFFIC_SHIFT = Setting.choice("trafficShift", TrafficShift.class)
             .doc("how CodeDeploy moves traffic to the new tasks")
             .defaultValue(TrafficShift.CANARY_10_PERCENT_5_MINUTES);
-    static final Setting<Integer> TERMINATION_WAIT_MINUTES = Setting.wholeNumber("terminationWaitMinutes", 0,
-                    MAX_TERMINATION_WAIT_MINUTES)
+    static final Setting<Integer> TERMINATION_WAIT_MINUTES = Setting.wholeNumber(
+                    "terminationWaitMinutes", 0, MAX_TERMINATION_WAIT_MINUTES)
             .doc("how long the old tasks stay after a successful shift (CodeDeploy allows 2880, but the rollout step "
                     + "waits for the whole deployment and a CI job stops after 360 minutes)")
             .defaultValue(5);
-    static final Setting<Integer> ROLLBACK_FIVE_XX_THRESHOLD = Setting.wholeNumber("rollbackFiveXxThreshold", 1, 100_000)
+    static final Setting<Integer> ROLLBACK_FIVE_XX_THRESHOLD = Setting.wholeNumber(
+                    "rollbackFiveXxThreshold", 1, 100_000)
             .doc("target 5XX per minute that fail a deployment (and page)")
             .defaultValue(10);
     static final Setting<Integer> ROLLBACK_EVALUATION_MINUTES = Setting.wholeNumber("rollbackEvaluationMinutes", 1, 60)
             .doc("minutes in a row of that rate that fail a deployment")
             .defaultValue(2);
-    static final Setting<TargetGroupColor> LIVE_TARGET_GROUP_SETTING = Setting.choice(LIVE_TARGET_GROUP,
-                    TargetGroupColor.class)
+    static final Setting<TargetGroupColor> LIVE_TARGET_GROUP_SETTING = Setting.choice(
+                    LIVE_TARGET_GROUP, TargetGroupColor.class)
             .doc("the target group serving production now. Observed, not chosen: `scripts/deploy-image.sh up`/"
                     + "`preview` reads it from AWS and passes it in a copy of the stack file; every listener and rule "
                     + "forwards to it. A bare `pulumi up` of a blue/green stack stops with this key's error")
             .shown("`blue`", "(required with `blueGreen`, never committed)")
             .defaultValue(TargetGroupColor.BLUE);
 
-    public static final SettingGroup GROUP = new SettingGroup("storefront:deployment", "image rollouts",
-            List.of(STRATEGY, TRAFFIC_SHIFT, TERMINATION_WAIT_MINUTES, ROLLBACK_FIVE_XX_THRESHOLD,
-                    ROLLBACK_EVALUATION_MINUTES, LIVE_TARGET_GROUP_SETTING));
+    public static final SettingGroup GROUP = new SettingGroup(
+            "storefront:deployment",
+            "image rollouts",
+            List.of(
+                    STRATEGY,
+                    TRAFFIC_SHIFT,
+                    TERMINATION_WAIT_MINUTES,
+                    ROLLBACK_FIVE_XX_THRESHOLD,
+                    ROLLBACK_EVALUATION_MINUTES,
+                    LIVE_TARGET_GROUP_SETTING));
 
-    private DeploymentConfig() {
-    }
+    private DeploymentConfig() {}
 
     public static DeploymentSettings read(ConfigSection section, Environment environment) {
         SettingValues values = new SettingValues(section, environment);
@@ -63,9 +70,13 @@ public final class DeploymentConfig {
         values.read(ROLLBACK_EVALUATION_MINUTES);
         values.read(LIVE_TARGET_GROUP_SETTING);
         if (strategy == DeploymentStrategy.BLUE_GREEN && !section.has(LIVE_TARGET_GROUP)) {
-            values.problems().add(values.key(LIVE_TARGET_GROUP_SETTING), null, "is required with strategy blueGreen: "
-                    + "blue or green, whichever serves production now (CodeDeploy alternates them). Deploy and preview "
-                    + "with 'scripts/deploy-image.sh up|preview <stack>', which reads it from AWS; never commit it");
+            values.problems()
+                    .add(
+                            values.key(LIVE_TARGET_GROUP_SETTING),
+                            null,
+                            "is required with strategy blueGreen: "
+                                    + "blue or green, whichever serves production now (CodeDeploy alternates them). Deploy and preview "
+                                    + "with 'scripts/deploy-image.sh up|preview <stack>', which reads it from AWS; never commit it");
         }
         section.rejectUnknownKeys();
         return values.build(DeploymentSettings.class);

@@ -31,15 +31,15 @@ import com.pulumi.aws.vpc.SecurityGroupEgressRule;
 import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
+import com.pulumi.core.Alias;
 import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
-import com.pulumi.core.Alias;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.storefront.config.DeploymentStrategy;
-import com.storefront.config.TargetGroupColor;
 import com.storefront.config.LoadBalancerSettings;
+import com.storefront.config.TargetGroupColor;
 import com.storefront.config.TlsSettings;
 import com.storefront.core.Certificates;
 import com.storefront.core.EdgeRoutes;
@@ -73,6 +73,7 @@ public final class LoadBalancer extends ComponentResource {
     public static final String ORIGIN_HEADER = EdgeSecrets.ORIGIN_HEADER;
     /** The paths API Gateway serves to partners; only its requests reach them (see {@link EdgeSecrets}). */
     public static final String PARTNER_PATH = EdgeRoutes.PARTNER_PATH;
+
     static final String CLOUDFRONT_PREFIX_LIST = "com.amazonaws.global.cloudfront.origin-facing";
     static final String HEALTH_PATH = "/health";
     static final int HTTP = 80;
@@ -106,12 +107,14 @@ public final class LoadBalancer extends ComponentResource {
         LoadBalancerSettings settings = args.settings();
         TlsSettings tls = args.tls();
         Naming naming = args.naming();
-        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+        CustomResourceOptions child =
+                CustomResourceOptions.builder().parent(this).build();
         boolean blueGreen = args.deployment().strategy() == DeploymentStrategy.BLUE_GREEN;
         this.https = tls.https();
 
         SecurityGroup sg = securityGroup(args, child);
-        com.pulumi.aws.lb.LoadBalancer alb = new com.pulumi.aws.lb.LoadBalancer("alb",
+        com.pulumi.aws.lb.LoadBalancer alb = new com.pulumi.aws.lb.LoadBalancer(
+                "alb",
                 com.pulumi.aws.lb.LoadBalancerArgs.builder()
                         .name(naming.name("alb", NameLimit.ALB))
                         .loadBalancerType("application")
@@ -129,9 +132,12 @@ public final class LoadBalancer extends ComponentResource {
                                 .prefix(LogBucket.ALB_PREFIX)
                                 .enabled(true)
                                 .build())
-                        .build(), CustomResourceOptions.builder().parent(this)
+                        .build(),
+                CustomResourceOptions.builder()
+                        .parent(this)
                         // The name is fixed, so a replacement (internal <-> internet-facing) must delete first.
-                        .deleteBeforeReplace(true).build());
+                        .deleteBeforeReplace(true)
+                        .build());
 
         this.blue = targetGroup("blue", args, child);
         this.green = blueGreen ? Optional.of(targetGroup("green", args, child)) : Optional.empty();
@@ -145,61 +151,90 @@ public final class LoadBalancer extends ComponentResource {
         // Port 80 keeps one logical name in both TLS modes (production listener without a domain, the
         // HTTPS redirect with one), so switching TLS on updates it in place; a second port-80 listener
         // created beside it would be rejected as a duplicate.
-        CustomResourceOptions port80 = CustomResourceOptions.builder().parent(this)
-                .aliases(Alias.builder().name("listener-http-redirect").build()).build();
+        CustomResourceOptions port80 = CustomResourceOptions.builder()
+                .parent(this)
+                .aliases(Alias.builder().name("listener-http-redirect").build())
+                .build();
         if (https) {
-            Output<String> certificateArn = Certificates.arn("alb-certificate", tls.domainName().orElseThrow(),
-                    tls.certificateArn(), tls.hostedZoneId(), child);
-            this.productionListener = new Listener("listener-https", ListenerArgs.builder()
-                    .loadBalancerArn(alb.arn())
-                    .port(HTTPS)
-                    .protocol("HTTPS")
-                    .sslPolicy(TLS_POLICY)
-                    .certificateArn(certificateArn)
-                    .defaultActions(forbidden())
-                    .build(), child);
+            Output<String> certificateArn = Certificates.arn(
+                    "alb-certificate", tls.domainName().orElseThrow(), tls.certificateArn(), tls.hostedZoneId(), child);
+            this.productionListener = new Listener(
+                    "listener-https",
+                    ListenerArgs.builder()
+                            .loadBalancerArn(alb.arn())
+                            .port(HTTPS)
+                            .protocol("HTTPS")
+                            .sslPolicy(TLS_POLICY)
+                            .certificateArn(certificateArn)
+                            .defaultActions(forbidden())
+                            .build(),
+                    child);
             // SVC-5's redirect; the security group admits CloudFront on 443 only, which never uses it.
-            new Listener(PORT_80_LISTENER, ListenerArgs.builder()
-                    .loadBalancerArn(alb.arn())
-                    .port(HTTP)
-                    .protocol("HTTP")
-                    .defaultActions(ListenerDefaultActionArgs.builder()
-                            .type("redirect")
-                            .redirect(ListenerDefaultActionRedirectArgs.builder()
-                                    .protocol("HTTPS").port(String.valueOf(HTTPS)).statusCode("HTTP_301").build())
-                            .build())
-                    .build(), port80);
-            this.testListener = green.map(g -> new Listener("listener-test", ListenerArgs.builder()
-                    .loadBalancerArn(alb.arn())
-                    .port(TEST_PORT_HTTPS)
-                    .protocol("HTTPS")
-                    .sslPolicy(TLS_POLICY)
-                    .certificateArn(certificateArn)
-                    .defaultActions(forward())
-                    .build(), child));
-            tls.hostedZoneId().ifPresent(zone -> new Record("alb-alias", RecordArgs.builder()
-                    .zoneId(zone)
-                    .name(tls.domainName().orElseThrow())
-                    .type("A")
-                    .aliases(RecordAliasArgs.builder()
-                            .name(alb.dnsName()).zoneId(alb.zoneId()).evaluateTargetHealth(true).build())
-                    .build(), child));
+            new Listener(
+                    PORT_80_LISTENER,
+                    ListenerArgs.builder()
+                            .loadBalancerArn(alb.arn())
+                            .port(HTTP)
+                            .protocol("HTTP")
+                            .defaultActions(ListenerDefaultActionArgs.builder()
+                                    .type("redirect")
+                                    .redirect(ListenerDefaultActionRedirectArgs.builder()
+                                            .protocol("HTTPS")
+                                            .port(String.valueOf(HTTPS))
+                                            .statusCode("HTTP_301")
+                                            .build())
+                                    .build())
+                            .build(),
+                    port80);
+            this.testListener = green.map(g -> new Listener(
+                    "listener-test",
+                    ListenerArgs.builder()
+                            .loadBalancerArn(alb.arn())
+                            .port(TEST_PORT_HTTPS)
+                            .protocol("HTTPS")
+                            .sslPolicy(TLS_POLICY)
+                            .certificateArn(certificateArn)
+                            .defaultActions(forward())
+                            .build(),
+                    child));
+            tls.hostedZoneId()
+                    .ifPresent(zone -> new Record(
+                            "alb-alias",
+                            RecordArgs.builder()
+                                    .zoneId(zone)
+                                    .name(tls.domainName().orElseThrow())
+                                    .type("A")
+                                    .aliases(RecordAliasArgs.builder()
+                                            .name(alb.dnsName())
+                                            .zoneId(alb.zoneId())
+                                            .evaluateTargetHealth(true)
+                                            .build())
+                                    .build(),
+                            child));
         } else {
-            this.productionListener = new Listener(PORT_80_LISTENER, ListenerArgs.builder()
-                    .loadBalancerArn(alb.arn())
-                    .port(HTTP)
-                    .protocol("HTTP")
-                    .defaultActions(forbidden())
-                    .build(), port80);
-            this.testListener = green.map(g -> new Listener("listener-test", ListenerArgs.builder()
-                    .loadBalancerArn(alb.arn())
-                    .port(TEST_PORT_HTTP)
-                    .protocol("HTTP")
-                    .defaultActions(forward())
-                    .build(), child));
+            this.productionListener = new Listener(
+                    PORT_80_LISTENER,
+                    ListenerArgs.builder()
+                            .loadBalancerArn(alb.arn())
+                            .port(HTTP)
+                            .protocol("HTTP")
+                            .defaultActions(forbidden())
+                            .build(),
+                    port80);
+            this.testListener = green.map(g -> new Listener(
+                    "listener-test",
+                    ListenerArgs.builder()
+                            .loadBalancerArn(alb.arn())
+                            .port(TEST_PORT_HTTP)
+                            .protocol("HTTP")
+                            .defaultActions(forward())
+                            .build(),
+                    child));
         }
-        routes(args.originSecret().output(), args.partnerApi() ? Optional.of(EdgeSecrets.gatewaySecret(args.originSecret()))
-                : Optional.empty(), child);
+        routes(
+                args.originSecret().output(),
+                args.partnerApi() ? Optional.of(EdgeSecrets.gatewaySecret(args.originSecret())) : Optional.empty(),
+                child);
 
         this.arn = alb.arn();
         this.arnSuffix = alb.arnSuffix();
@@ -226,64 +261,89 @@ public final class LoadBalancer extends ComponentResource {
     private SecurityGroup securityGroup(LoadBalancerArgs args, CustomResourceOptions child) {
         Naming naming = args.naming();
         int port = args.containerPort();
-        SecurityGroup sg = new SecurityGroup("sg-alb", SecurityGroupArgs.builder()
-                .name(naming.name("alb", NameLimit.SECURITY_GROUP))
-                // Immutable (a new description replaces the group); kept from when the ALB was always public.
-                .description("Storefront public ALB")
-                .vpcId(args.vpcId())
-                .tags(naming.nameTag("alb"))
-                .build(), child);
-        Output<String> cloudFront = Ec2Functions.getManagedPrefixList(GetManagedPrefixListArgs.builder()
-                .name(CLOUDFRONT_PREFIX_LIST).build(), InvokeOptions.builder().parent(this).build())
+        SecurityGroup sg = new SecurityGroup(
+                "sg-alb",
+                SecurityGroupArgs.builder()
+                        .name(naming.name("alb", NameLimit.SECURITY_GROUP))
+                        // Immutable (a new description replaces the group); kept from when the ALB was always public.
+                        .description("Storefront public ALB")
+                        .vpcId(args.vpcId())
+                        .tags(naming.nameTag("alb"))
+                        .build(),
+                child);
+        Output<String> cloudFront = Ec2Functions.getManagedPrefixList(
+                        GetManagedPrefixListArgs.builder()
+                                .name(CLOUDFRONT_PREFIX_LIST)
+                                .build(),
+                        InvokeOptions.builder().parent(this).build())
                 .applyValue(list -> list.id());
         boolean tls = args.tls().https();
         // One logical name in both TLS modes, so a switch changes the port in place: a second prefix-list rule
         // created beside the first would need 110 of the group's 60 rules.
-        new SecurityGroupIngressRule("sg-alb-ingress-cloudfront",
+        new SecurityGroupIngressRule(
+                "sg-alb-ingress-cloudfront",
                 SecurityGroupIngressRuleArgs.builder()
                         .securityGroupId(sg.id())
-                        .description(tls ? "HTTPS from CloudFront origin-facing servers only"
-                                : "HTTP from CloudFront origin-facing servers only (VPC origin)")
-                        .ipProtocol("tcp").fromPort(tls ? HTTPS : HTTP).toPort(tls ? HTTPS : HTTP)
+                        .description(
+                                tls
+                                        ? "HTTPS from CloudFront origin-facing servers only"
+                                        : "HTTP from CloudFront origin-facing servers only (VPC origin)")
+                        .ipProtocol("tcp")
+                        .fromPort(tls ? HTTPS : HTTP)
+                        .toPort(tls ? HTTPS : HTTP)
                         .prefixListId(cloudFront)
-                        .build(), child);
-        new SecurityGroupEgressRule("sg-alb-egress-app", SecurityGroupEgressRuleArgs.builder()
-                .securityGroupId(sg.id())
-                .description("Container port " + port + " to the Storefront app tasks")
-                .ipProtocol("tcp").fromPort(port).toPort(port)
-                .referencedSecurityGroupId(args.appSecurityGroupId())
-                .build(), child);
-        new SecurityGroupIngressRule("sg-app-ingress-alb", SecurityGroupIngressRuleArgs.builder()
-                .securityGroupId(args.appSecurityGroupId())
-                .description("Container port " + port + " from the Storefront ALB")
-                .ipProtocol("tcp").fromPort(port).toPort(port)
-                .referencedSecurityGroupId(sg.id())
-                .build(), child);
+                        .build(),
+                child);
+        new SecurityGroupEgressRule(
+                "sg-alb-egress-app",
+                SecurityGroupEgressRuleArgs.builder()
+                        .securityGroupId(sg.id())
+                        .description("Container port " + port + " to the Storefront app tasks")
+                        .ipProtocol("tcp")
+                        .fromPort(port)
+                        .toPort(port)
+                        .referencedSecurityGroupId(args.appSecurityGroupId())
+                        .build(),
+                child);
+        new SecurityGroupIngressRule(
+                "sg-app-ingress-alb",
+                SecurityGroupIngressRuleArgs.builder()
+                        .securityGroupId(args.appSecurityGroupId())
+                        .description("Container port " + port + " from the Storefront ALB")
+                        .ipProtocol("tcp")
+                        .fromPort(port)
+                        .toPort(port)
+                        .referencedSecurityGroupId(sg.id())
+                        .build(),
+                child);
         return sg;
     }
 
     private TargetGroup targetGroup(String color, LoadBalancerArgs args, CustomResourceOptions child) {
         LoadBalancerSettings settings = args.settings();
-        return new TargetGroup("tg-" + color, TargetGroupArgs.builder()
-                .name(args.naming().name(color, NameLimit.TARGET_GROUP))
-                .vpcId(args.vpcId())
-                .port(args.containerPort())
-                .protocol("HTTP")
-                // Fargate tasks in awsvpc mode register by IP address.
-                .targetType("ip")
-                .deregistrationDelay(settings.deregistrationDelaySeconds())
-                .healthCheck(TargetGroupHealthCheckArgs.builder()
-                        .enabled(true)
+        return new TargetGroup(
+                "tg-" + color,
+                TargetGroupArgs.builder()
+                        .name(args.naming().name(color, NameLimit.TARGET_GROUP))
+                        .vpcId(args.vpcId())
+                        .port(args.containerPort())
                         .protocol("HTTP")
-                        .port("traffic-port")
-                        .path(HEALTH_PATH)
-                        .matcher("200")
-                        .interval(settings.healthCheckIntervalSeconds())
-                        .timeout(Math.min(5, settings.healthCheckIntervalSeconds() - 1))
-                        .healthyThreshold(2)
-                        .unhealthyThreshold(settings.unhealthyThreshold())
-                        .build())
-                .build(), child);
+                        // Fargate tasks in awsvpc mode register by IP address.
+                        .targetType("ip")
+                        .deregistrationDelay(settings.deregistrationDelaySeconds())
+                        .healthCheck(TargetGroupHealthCheckArgs.builder()
+                                .enabled(true)
+                                .protocol("HTTP")
+                                .port("traffic-port")
+                                .path(HEALTH_PATH)
+                                .matcher("200")
+                                .interval(settings.healthCheckIntervalSeconds())
+                                .timeout(Math.min(5, settings.healthCheckIntervalSeconds() - 1))
+                                .healthyThreshold(2)
+                                .unhealthyThreshold(settings.unhealthyThreshold())
+                                .build())
+                        .build(),
+                child);
     }
 
     /**
@@ -291,50 +351,74 @@ public final class LoadBalancer extends ComponentResource {
      * service; every rule requires the origin secret (the listeners answer 403 without it). With the
      * partner API, {@code /partner/*} also requires API Gateway's header and is refused without it.
      */
-    private void routes(Output<String> originSecret, Optional<Output<String>> gatewaySecret, CustomResourceOptions child) {
-        new ListenerRule("rule-health", ListenerRuleArgs.builder()
-                .listenerArn(productionListener.arn())
-                .priority(10)
-                .conditions(conditions(Optional.of(HEALTH_PATH), originSecret, Optional.empty()))
-                .actions(ListenerRuleActionArgs.builder()
-                        .type("fixed-response")
-                        .fixedResponse(ListenerRuleActionFixedResponseArgs.builder()
-                                .contentType("text/plain").messageBody("OK").statusCode("200").build())
-                        .build())
-                .build(), child);
+    private void routes(
+            Output<String> originSecret, Optional<Output<String>> gatewaySecret, CustomResourceOptions child) {
+        new ListenerRule(
+                "rule-health",
+                ListenerRuleArgs.builder()
+                        .listenerArn(productionListener.arn())
+                        .priority(10)
+                        .conditions(conditions(Optional.of(HEALTH_PATH), originSecret, Optional.empty()))
+                        .actions(ListenerRuleActionArgs.builder()
+                                .type("fixed-response")
+                                .fixedResponse(ListenerRuleActionFixedResponseArgs.builder()
+                                        .contentType("text/plain")
+                                        .messageBody("OK")
+                                        .statusCode("200")
+                                        .build())
+                                .build())
+                        .build(),
+                child);
         gatewaySecret.ifPresent(gateway -> {
-            forwardingRules.add(new ListenerRule("rule-partner", ListenerRuleArgs.builder()
-                    .listenerArn(productionListener.arn())
-                    .priority(15)
-                    .conditions(conditions(Optional.of(PARTNER_PATH), originSecret, Optional.of(gateway)))
-                    .actions(ruleForward())
-                    .build(), child));
+            forwardingRules.add(new ListenerRule(
+                    "rule-partner",
+                    ListenerRuleArgs.builder()
+                            .listenerArn(productionListener.arn())
+                            .priority(15)
+                            .conditions(conditions(Optional.of(PARTNER_PATH), originSecret, Optional.of(gateway)))
+                            .actions(ruleForward())
+                            .build(),
+                    child));
             // A viewer calling /partner/* on CloudFront directly has no gateway header: refused, not forwarded.
-            new ListenerRule("rule-partner-deny", ListenerRuleArgs.builder()
-                    .listenerArn(productionListener.arn())
-                    .priority(16)
-                    .conditions(ListenerRuleConditionArgs.builder()
-                            .pathPattern(ListenerRuleConditionPathPatternArgs.builder().values(PARTNER_PATH).build())
-                            .build())
-                    .actions(ListenerRuleActionArgs.builder()
-                            .type("fixed-response")
-                            .fixedResponse(ListenerRuleActionFixedResponseArgs.builder()
-                                    .contentType("text/plain").messageBody("Forbidden").statusCode("403").build())
-                            .build())
-                    .build(), child);
+            new ListenerRule(
+                    "rule-partner-deny",
+                    ListenerRuleArgs.builder()
+                            .listenerArn(productionListener.arn())
+                            .priority(16)
+                            .conditions(ListenerRuleConditionArgs.builder()
+                                    .pathPattern(ListenerRuleConditionPathPatternArgs.builder()
+                                            .values(PARTNER_PATH)
+                                            .build())
+                                    .build())
+                            .actions(ListenerRuleActionArgs.builder()
+                                    .type("fixed-response")
+                                    .fixedResponse(ListenerRuleActionFixedResponseArgs.builder()
+                                            .contentType("text/plain")
+                                            .messageBody("Forbidden")
+                                            .statusCode("403")
+                                            .build())
+                                    .build())
+                            .build(),
+                    child);
         });
-        forwardingRules.add(new ListenerRule("rule-api", ListenerRuleArgs.builder()
-                .listenerArn(productionListener.arn())
-                .priority(20)
-                .conditions(conditions(Optional.of("/api/*"), originSecret, Optional.empty()))
-                .actions(ruleForward())
-                .build(), child));
-        forwardingRules.add(new ListenerRule("rule-default", ListenerRuleArgs.builder()
-                .listenerArn(productionListener.arn())
-                .priority(30)
-                .conditions(conditions(Optional.empty(), originSecret, Optional.empty()))
-                .actions(ruleForward())
-                .build(), child));
+        forwardingRules.add(new ListenerRule(
+                "rule-api",
+                ListenerRuleArgs.builder()
+                        .listenerArn(productionListener.arn())
+                        .priority(20)
+                        .conditions(conditions(Optional.of("/api/*"), originSecret, Optional.empty()))
+                        .actions(ruleForward())
+                        .build(),
+                child));
+        forwardingRules.add(new ListenerRule(
+                "rule-default",
+                ListenerRuleArgs.builder()
+                        .listenerArn(productionListener.arn())
+                        .priority(30)
+                        .conditions(conditions(Optional.empty(), originSecret, Optional.empty()))
+                        .actions(ruleForward())
+                        .build(),
+                child));
     }
 
     /**
@@ -344,10 +428,12 @@ public final class LoadBalancer extends ComponentResource {
      */
     private static Output<List<String>> vpcOriginSubnets(LoadBalancerArgs args) {
         return args.zoneIds().apply(ids -> {
-            List<String> unsupported = ids.stream().filter(VPC_ORIGIN_UNSUPPORTED_ZONES::contains).toList();
+            List<String> unsupported =
+                    ids.stream().filter(VPC_ORIGIN_UNSUPPORTED_ZONES::contains).toList();
             if (!unsupported.isEmpty()) {
                 throw new IllegalStateException("the internal ALB would have subnets in " + unsupported
-                        + ", where CloudFront VPC origins are not offered (" + new java.util.TreeSet<>(VPC_ORIGIN_UNSUPPORTED_ZONES)
+                        + ", where CloudFront VPC origins are not offered ("
+                        + new java.util.TreeSet<>(VPC_ORIGIN_UNSUPPORTED_ZONES)
                         + "); set storefront:tls.domainName (an internet-facing HTTPS ALB) or use another region");
             }
             return args.privateSubnetIds();
@@ -359,18 +445,24 @@ public final class LoadBalancer extends ComponentResource {
         return ListenerDefaultActionArgs.builder()
                 .type("fixed-response")
                 .fixedResponse(ListenerDefaultActionFixedResponseArgs.builder()
-                        .contentType("text/plain").messageBody("Forbidden").statusCode("403").build())
+                        .contentType("text/plain")
+                        .messageBody("Forbidden")
+                        .statusCode("403")
+                        .build())
                 .build();
     }
 
-    private static Output<List<ListenerRuleConditionArgs>> conditions(Optional<String> path, Output<String> originSecret,
-                                                                      Optional<Output<String>> gatewaySecret) {
-        Output<Optional<String>> gateway = gatewaySecret.map(g -> g.applyValue(Optional::of))
-                .orElse(Output.of(Optional.empty()));
+    private static Output<List<ListenerRuleConditionArgs>> conditions(
+            Optional<String> path, Output<String> originSecret, Optional<Output<String>> gatewaySecret) {
+        Output<Optional<String>> gateway =
+                gatewaySecret.map(g -> g.applyValue(Optional::of)).orElse(Output.of(Optional.empty()));
         return Output.tuple(originSecret, gateway).applyValue(t -> {
             List<ListenerRuleConditionArgs> all = new ArrayList<>();
             path.ifPresent(p -> all.add(ListenerRuleConditionArgs.builder()
-                    .pathPattern(ListenerRuleConditionPathPatternArgs.builder().values(p).build()).build()));
+                    .pathPattern(ListenerRuleConditionPathPatternArgs.builder()
+                            .values(p)
+                            .build())
+                    .build()));
             all.add(header(ORIGIN_HEADER, t.t1));
             t.t2.ifPresent(value -> all.add(header(EdgeSecrets.GATEWAY_HEADER, value)));
             return List.copyOf(all);
@@ -379,7 +471,10 @@ public final class LoadBalancer extends ComponentResource {
 
     private static ListenerRuleConditionArgs header(String name, String value) {
         return ListenerRuleConditionArgs.builder()
-                .httpHeader(ListenerRuleConditionHttpHeaderArgs.builder().httpHeaderName(name).values(value).build())
+                .httpHeader(ListenerRuleConditionHttpHeaderArgs.builder()
+                        .httpHeaderName(name)
+                        .values(value)
+                        .build())
                 .build();
     }
 
@@ -389,13 +484,23 @@ public final class LoadBalancer extends ComponentResource {
      * group stays attached, as CodeDeploy's next deployment expects; no request reaches the idle group.
      */
     private ListenerDefaultActionArgs forward() {
-        ListenerDefaultActionArgs.Builder action = ListenerDefaultActionArgs.builder().type("forward");
+        ListenerDefaultActionArgs.Builder action =
+                ListenerDefaultActionArgs.builder().type("forward");
         if (green.isEmpty()) {
             return action.targetGroupArn(blue.arn()).build();
         }
-        return action.forward(ListenerDefaultActionForwardArgs.builder().targetGroups(
-                ListenerDefaultActionForwardTargetGroupArgs.builder().arn(live.arn()).weight(LIVE_WEIGHT).build(),
-                ListenerDefaultActionForwardTargetGroupArgs.builder().arn(idle().arn()).weight(0).build()).build()).build();
+        return action.forward(ListenerDefaultActionForwardArgs.builder()
+                        .targetGroups(
+                                ListenerDefaultActionForwardTargetGroupArgs.builder()
+                                        .arn(live.arn())
+                                        .weight(LIVE_WEIGHT)
+                                        .build(),
+                                ListenerDefaultActionForwardTargetGroupArgs.builder()
+                                        .arn(idle().arn())
+                                        .weight(0)
+                                        .build())
+                        .build())
+                .build();
     }
 
     private ListenerRuleActionArgs ruleForward() {
@@ -403,9 +508,18 @@ public final class LoadBalancer extends ComponentResource {
         if (green.isEmpty()) {
             return action.targetGroupArn(blue.arn()).build();
         }
-        return action.forward(ListenerRuleActionForwardArgs.builder().targetGroups(
-                ListenerRuleActionForwardTargetGroupArgs.builder().arn(live.arn()).weight(LIVE_WEIGHT).build(),
-                ListenerRuleActionForwardTargetGroupArgs.builder().arn(idle().arn()).weight(0).build()).build()).build();
+        return action.forward(ListenerRuleActionForwardArgs.builder()
+                        .targetGroups(
+                                ListenerRuleActionForwardTargetGroupArgs.builder()
+                                        .arn(live.arn())
+                                        .weight(LIVE_WEIGHT)
+                                        .build(),
+                                ListenerRuleActionForwardTargetGroupArgs.builder()
+                                        .arn(idle().arn())
+                                        .weight(0)
+                                        .build())
+                        .build())
+                .build();
     }
 
     private TargetGroup idle() {

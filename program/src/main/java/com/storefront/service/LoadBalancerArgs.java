@@ -2,8 +2,8 @@ package com.storefront.service;
 
 import com.pulumi.core.Output;
 import com.storefront.config.DeploymentSettings;
-import com.storefront.config.SecretValue;
 import com.storefront.config.LoadBalancerSettings;
+import com.storefront.config.SecretValue;
 import com.storefront.config.TlsSettings;
 import com.storefront.naming.Naming;
 
@@ -32,5 +32,4 @@ public record LoadBalancerArgs(
         Output<String> appSecurityGroupId,
         Output<String> logBucketName,
         SecretValue originSecret,
-        boolean partnerApi) {
-}
+        boolean partnerApi) {}

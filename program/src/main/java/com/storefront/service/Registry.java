@@ -26,37 +26,54 @@ public final class Registry extends ComponentResource {
     private final Output<String> repositoryArn;
     private final Output<String> repositoryName;
 
-    public Registry(String name, Naming naming, Output<String> kmsKeyArn, boolean protect, int keepImages,
-                    ComponentResourceOptions options) {
+    public Registry(
+            String name,
+            Naming naming,
+            Output<String> kmsKeyArn,
+            boolean protect,
+            int keepImages,
+            ComponentResourceOptions options) {
         super(TYPE, name, options);
-        Repository repository = new Repository("api-repository", RepositoryArgs.builder()
-                .name(naming.name("api"))
-                // Immutable tags: a tag always means the same image, so rollbacks and audits are exact.
-                .imageTagMutability("IMMUTABLE")
-                .imageScanningConfiguration(RepositoryImageScanningConfigurationArgs.builder().scanOnPush(true).build())
-                .encryptionConfigurations(RepositoryEncryptionConfigurationArgs.builder()
-                        .encryptionType("KMS")
-                        .kmsKey(kmsKeyArn)
-                        .build())
-                .forceDelete(!protect)
-                .build(), CustomResourceOptions.builder().parent(this).protect(protect).build());
-        new LifecyclePolicy("api-repository-lifecycle", LifecyclePolicyArgs.builder()
-                .repository(repository.name())
-                .policy(lifecyclePolicy(keepImages))
-                .build(), CustomResourceOptions.builder().parent(this).build());
+        Repository repository = new Repository(
+                "api-repository",
+                RepositoryArgs.builder()
+                        .name(naming.name("api"))
+                        // Immutable tags: a tag always means the same image, so rollbacks and audits are exact.
+                        .imageTagMutability("IMMUTABLE")
+                        .imageScanningConfiguration(RepositoryImageScanningConfigurationArgs.builder()
+                                .scanOnPush(true)
+                                .build())
+                        .encryptionConfigurations(RepositoryEncryptionConfigurationArgs.builder()
+                                .encryptionType("KMS")
+                                .kmsKey(kmsKeyArn)
+                                .build())
+                        .forceDelete(!protect)
+                        .build(),
+                CustomResourceOptions.builder().parent(this).protect(protect).build());
+        new LifecyclePolicy(
+                "api-repository-lifecycle",
+                LifecyclePolicyArgs.builder()
+                        .repository(repository.name())
+                        .policy(lifecyclePolicy(keepImages))
+                        .build(),
+                CustomResourceOptions.builder().parent(this).build());
 
         this.repositoryUrl = repository.repositoryUrl();
         this.repositoryArn = repository.arn();
         this.repositoryName = repository.name();
-        registerOutputs(Map.of("repositoryUrl", repositoryUrl, "repositoryArn", repositoryArn,
-                "repositoryName", repositoryName));
+        registerOutputs(Map.of(
+                "repositoryUrl", repositoryUrl, "repositoryArn", repositoryArn, "repositoryName", repositoryName));
     }
 
     /** Untagged layers go after a week; of the rest, the newest {@code keepImages} stay. */
     static String lifecyclePolicy(int keepImages) {
         JsonArray rules = new JsonArray();
-        rules.add(rule(1, "Expire untagged images after " + UNTAGGED_EXPIRY_DAYS + " days", "untagged",
-                "sinceImagePushed", UNTAGGED_EXPIRY_DAYS));
+        rules.add(rule(
+                1,
+                "Expire untagged images after " + UNTAGGED_EXPIRY_DAYS + " days",
+                "untagged",
+                "sinceImagePushed",
+                UNTAGGED_EXPIRY_DAYS));
         // tagStatus "any" must carry the lowest precedence (highest number) in ECR lifecycle policies.
         rules.add(rule(2, "Keep the newest " + keepImages + " images", "any", "imageCountMoreThan", keepImages));
         JsonObject policy = new JsonObject();

@@ -18,8 +18,7 @@ import com.pulumi.resources.Resource;
  */
 final class RolloutCheck {
 
-    private RolloutCheck() {
-    }
+    private RolloutCheck() {}
 
     /** The registered revision once ECS runs it; fails the update with the reason when it does not. */
     static Output<String> released(Cluster cluster, Service service, TaskDefinition task, Resource parent) {
@@ -28,10 +27,12 @@ final class RolloutCheck {
             return task.arn();
         }
         // The lookup's inputs are the service's outputs, so it runs after the update has finished waiting.
-        Output<String> running = EcsFunctions.getService(GetServiceArgs.builder()
-                        .clusterArn(cluster.arn())
-                        .serviceName(service.name())
-                        .build(), InvokeOptions.builder().parent(parent).build())
+        Output<String> running = EcsFunctions.getService(
+                        GetServiceArgs.builder()
+                                .clusterArn(cluster.arn())
+                                .serviceName(service.name())
+                                .build(),
+                        InvokeOptions.builder().parent(parent).build())
                 .applyValue(live -> live.taskDefinition());
         return Output.tuple(task.arn(), running, service.name(), cluster.name()).applyValue(t -> {
             if (!t.t1.equals(t.t2)) {

@@ -15,9 +15,8 @@ public final class ScalingConfig {
     static final Setting<Integer> MIN_TASKS = Setting.wholeNumber("minTasks", 1, 100)
             .doc("the fewest tasks, ≤ `maxTasks`")
             .defaultValue(2);
-    static final Setting<Integer> MAX_TASKS = Setting.wholeNumber("maxTasks", 1, 200)
-            .doc("the most tasks")
-            .defaultValue(10);
+    static final Setting<Integer> MAX_TASKS =
+            Setting.wholeNumber("maxTasks", 1, 200).doc("the most tasks").defaultValue(10);
     static final Setting<Integer> CPU_TARGET_PERCENT = Setting.wholeNumber("cpuTargetPercent", 1, 100)
             .doc("CPU target tracking")
             .defaultValue(70);
@@ -46,20 +45,33 @@ public final class ScalingConfig {
             .doc("seconds between scale-ins")
             .defaultValue(300);
 
-    public static final SettingGroup GROUP = new SettingGroup("storefront:scaling", "task autoscaling",
-            List.of(MIN_TASKS, MAX_TASKS, CPU_TARGET_PERCENT, REQUESTS_PER_TARGET, DB_CONNECTIONS_PER_TASK, STEP_SCALING,
-                    STEP_SCALE_OUT_PERCENT, STEP_SCALE_IN_PERCENT, SCALE_OUT_COOLDOWN_SECONDS, SCALE_IN_COOLDOWN_SECONDS));
+    public static final SettingGroup GROUP = new SettingGroup(
+            "storefront:scaling",
+            "task autoscaling",
+            List.of(
+                    MIN_TASKS,
+                    MAX_TASKS,
+                    CPU_TARGET_PERCENT,
+                    REQUESTS_PER_TARGET,
+                    DB_CONNECTIONS_PER_TASK,
+                    STEP_SCALING,
+                    STEP_SCALE_OUT_PERCENT,
+                    STEP_SCALE_IN_PERCENT,
+                    SCALE_OUT_COOLDOWN_SECONDS,
+                    SCALE_IN_COOLDOWN_SECONDS));
 
-    private ScalingConfig() {
-    }
+    private ScalingConfig() {}
 
     public static ScalingSettings read(ConfigSection section, Environment environment) {
         SettingValues values = new SettingValues(section, environment);
         int minTasks = values.read(MIN_TASKS);
         int maxTasks = values.read(MAX_TASKS);
         if (minTasks > maxTasks) {
-            values.problems().add(values.key(MIN_TASKS), minTasks, "must not exceed " + values.key(MAX_TASKS)
-                    + " (" + maxTasks + ")");
+            values.problems()
+                    .add(
+                            values.key(MIN_TASKS),
+                            minTasks,
+                            "must not exceed " + values.key(MAX_TASKS) + " (" + maxTasks + ")");
         }
         values.read(CPU_TARGET_PERCENT);
         values.read(REQUESTS_PER_TARGET);
@@ -68,8 +80,11 @@ public final class ScalingConfig {
         int out = values.read(STEP_SCALE_OUT_PERCENT);
         int in = values.read(STEP_SCALE_IN_PERCENT);
         if (step && in >= out) {
-            values.problems().add(values.key(STEP_SCALE_IN_PERCENT), in, "must be below "
-                    + values.key(STEP_SCALE_OUT_PERCENT) + " (" + out + ")");
+            values.problems()
+                    .add(
+                            values.key(STEP_SCALE_IN_PERCENT),
+                            in,
+                            "must be below " + values.key(STEP_SCALE_OUT_PERCENT) + " (" + out + ")");
         }
         values.read(SCALE_OUT_COOLDOWN_SECONDS);
         values.read(SCALE_IN_COOLDOWN_SECONDS);

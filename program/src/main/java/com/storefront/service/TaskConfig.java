@@ -22,21 +22,27 @@ public final class TaskConfig {
 
     /** Public, multi-arch, pulled through NAT: lets a first deploy go healthy without the team's image. */
     static final String DEFAULT_IMAGE = TaskSettings.PLACEHOLDER_IMAGE;
-    static final List<String> DEFAULT_COMMAND = List.of("node", "-e",
+
+    static final List<String> DEFAULT_COMMAND = List.of(
+            "node",
+            "-e",
             "require('http').createServer((req,res)=>{res.writeHead(200,{'content-type':'text/plain'});"
                     + "res.end(req.url==='/health'?'ok':'storefront placeholder')}).listen(process.env.PORT)");
     private static final List<String> CONTAINER_CHECK_KINDS = List.of("CMD", "CMD-SHELL");
 
-    static final Setting<Optional<String>> IMAGE = Setting.text("image", "an image with a tag or digest (Docker's "
-                    + "reference grammar), such as 123456789012.dkr.ecr.us-east-2.amazonaws.com/storefront-api:1.4.2")
-            .check(i -> ImageReference.problem(i).map(p -> p + ", such as 123456789012.dkr.ecr.us-east-2.amazonaws.com/storefront-api:1.4.2"))
+    static final Setting<Optional<String>> IMAGE = Setting.text(
+                    "image",
+                    "an image with a tag or digest (Docker's "
+                            + "reference grammar), such as 123456789012.dkr.ecr.us-east-2.amazonaws.com/storefront-api:1.4.2")
+            .check(i -> ImageReference.problem(i)
+                    .map(p -> p + ", such as 123456789012.dkr.ecr.us-east-2.amazonaws.com/storefront-api:1.4.2"))
             .doc("the image the stack runs. A release changes it by a commit (`scripts/deploy-image.sh record`). "
                     + "With `natStrategy: none`, required and from the stack region's private ECR (no other registry "
                     + "is reachable). The placeholder's inline `command` exists only while this is unset")
             .shown("public `node:22-alpine` placeholder", "the same")
             .optional();
-    static final Setting<Optional<List<String>>> CONTAINER_HEALTH_CHECK = Setting.list("containerHealthCheck",
-                    "[\"CMD\", <executable>, <args>...] or [\"CMD-SHELL\", <command>]")
+    static final Setting<Optional<List<String>>> CONTAINER_HEALTH_CHECK = Setting.list(
+                    "containerHealthCheck", "[\"CMD\", <executable>, <args>...] or [\"CMD-SHELL\", <command>]")
             .rule(c -> c.size() >= 2 && CONTAINER_CHECK_KINDS.contains(c.get(0)))
             .doc("an ECS container health check; it runs inside the image, so name only tools the image has. "
                     + "Without it the ALB health check on `/health` is the gate")
@@ -77,7 +83,8 @@ public final class TaskConfig {
 
     /** Config v1 kept scaling, ALB and TLS settings here too. */
     static final Map<String, String> MOVED = Map.ofEntries(
-            Map.entry("minTasks", "storefront:scaling.minTasks"), Map.entry("maxTasks", "storefront:scaling.maxTasks"),
+            Map.entry("minTasks", "storefront:scaling.minTasks"),
+            Map.entry("maxTasks", "storefront:scaling.maxTasks"),
             Map.entry("cpuTargetPercent", "storefront:scaling.cpuTargetPercent"),
             Map.entry("requestsPerTarget", "storefront:scaling.requestsPerTarget"),
             Map.entry("dbConnectionsPerTask", "storefront:scaling.dbConnectionsPerTask"),
@@ -94,29 +101,51 @@ public final class TaskConfig {
             Map.entry("certificateArn", "storefront:tls.certificateArn"),
             Map.entry("hostedZoneId", "storefront:tls.hostedZoneId"));
 
-    public static final SettingGroup GROUP = new SettingGroup("storefront:service", "the API's task and ECS service",
-            List.of(IMAGE, CONTAINER_HEALTH_CHECK, CONTAINER_PORT, CPU, MEMORY, FARGATE_BASE, FARGATE_WEIGHT,
-                    SPOT_WEIGHT, EXECUTE_COMMAND, HEALTH_CHECK_GRACE_SECONDS, ECR_KEEP_IMAGES), MOVED);
+    public static final SettingGroup GROUP = new SettingGroup(
+            "storefront:service",
+            "the API's task and ECS service",
+            List.of(
+                    IMAGE,
+                    CONTAINER_HEALTH_CHECK,
+                    CONTAINER_PORT,
+                    CPU,
+                    MEMORY,
+                    FARGATE_BASE,
+                    FARGATE_WEIGHT,
+                    SPOT_WEIGHT,
+                    EXECUTE_COMMAND,
+                    HEALTH_CHECK_GRACE_SECONDS,
+                    ECR_KEEP_IMAGES),
+            MOVED);
 
-    private TaskConfig() {
-    }
+    private TaskConfig() {}
 
-    public static TaskSettings read(ConfigSection section, Environment environment, String region, NetworkSettings network) {
+    public static TaskSettings read(
+            ConfigSection section, Environment environment, String region, NetworkSettings network) {
         SettingValues values = new SettingValues(section, environment);
         ConfigProblems problems = section.problems();
         Optional<String> customImage = values.read(IMAGE);
         if (network.natStrategy() == NatStrategy.NONE) {
-            Pattern privateEcr = Pattern.compile("^\\d{12}\\.dkr\\.ecr\\." + Pattern.quote(region) + "\\.amazonaws\\.com/.+");
+            Pattern privateEcr =
+                    Pattern.compile("^\\d{12}\\.dkr\\.ecr\\." + Pattern.quote(region) + "\\.amazonaws\\.com/.+");
             if (customImage.isEmpty()) {
-                problems.add(values.key(IMAGE), null, "is required with natStrategy none: the default image is public "
-                        + "and needs a NAT gateway to be pulled; push your image to the stack's ECR repository");
+                problems.add(
+                        values.key(IMAGE),
+                        null,
+                        "is required with natStrategy none: the default image is public "
+                                + "and needs a NAT gateway to be pulled; push your image to the stack's ECR repository");
             } else if (!privateEcr.matcher(customImage.get()).matches()) {
-                problems.add(values.key(IMAGE), customImage.get(), "must be in this region's private ECR "
-                        + "(<account>.dkr.ecr." + region + ".amazonaws.com/...) with natStrategy none: without NAT, "
-                        + "tasks reach only the ECR and S3 endpoints of the VPC, so no other registry can be pulled");
+                problems.add(
+                        values.key(IMAGE),
+                        customImage.get(),
+                        "must be in this region's private ECR "
+                                + "(<account>.dkr.ecr." + region
+                                + ".amazonaws.com/...) with natStrategy none: without NAT, "
+                                + "tasks reach only the ECR and S3 endpoints of the VPC, so no other registry can be pulled");
             }
         }
-        values.drop(IMAGE).put("image", customImage.orElse(DEFAULT_IMAGE))
+        values.drop(IMAGE)
+                .put("image", customImage.orElse(DEFAULT_IMAGE))
                 .put("command", customImage.isPresent() ? Optional.empty() : Optional.of(DEFAULT_COMMAND));
         values.read(CONTAINER_PORT);
         int cpu = values.read(CPU);
@@ -124,8 +153,8 @@ public final class TaskConfig {
         if (FargateSizes.validCpu(cpu) && !FargateSizes.valid(cpu, memory)) {
             problems.add(values.key(MEMORY), memory, FargateSizes.memoryRule(cpu) + " (Fargate task sizes)");
         }
-        TaskSettings.CapacityStrategy capacity = new TaskSettings.CapacityStrategy(values.read(FARGATE_BASE),
-                values.read(FARGATE_WEIGHT), values.read(SPOT_WEIGHT));
+        TaskSettings.CapacityStrategy capacity = new TaskSettings.CapacityStrategy(
+                values.read(FARGATE_BASE), values.read(FARGATE_WEIGHT), values.read(SPOT_WEIGHT));
         values.drop(FARGATE_BASE).drop(FARGATE_WEIGHT).drop(SPOT_WEIGHT).put("capacity", capacity);
         if (capacity.fargateWeight() + capacity.spotWeight() == 0) {
             problems.add(values.key(SPOT_WEIGHT), 0, "fargateWeight and spotWeight must not both be 0");

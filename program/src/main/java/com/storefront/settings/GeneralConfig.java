@@ -11,16 +11,15 @@ import com.storefront.data.CacheConfig;
 import com.storefront.data.DatabaseConfig;
 import com.storefront.dr.DrConfig;
 import com.storefront.edge.EdgeConfig;
+import com.storefront.naming.Naming;
 import com.storefront.network.NetworkConfig;
-import com.storefront.security.EdgeSecretsConfig;
 import com.storefront.observability.AlertsConfig;
+import com.storefront.security.EdgeSecretsConfig;
 import com.storefront.service.DeploymentConfig;
 import com.storefront.service.LoadBalancerConfig;
 import com.storefront.service.ScalingConfig;
 import com.storefront.service.TaskConfig;
 import com.storefront.service.TlsConfig;
-
-import com.storefront.naming.Naming;
 
 import java.util.List;
 import java.util.Map;
@@ -35,8 +34,10 @@ public final class GeneralConfig {
     public static final String NAMESPACE = "storefront";
 
     // ---- aws: ---------------------------------------------------------------------------------------
-    static final Setting<Optional<String>> REGION = Setting.text("region", "a commercial-partition AWS region (table "
-                    + "`regions.tsv`); an opt-in region must be enabled in the account first")
+    static final Setting<Optional<String>> REGION = Setting.text(
+                    "region",
+                    "a commercial-partition AWS region (table "
+                            + "`regions.tsv`); an opt-in region must be enabled in the account first")
             .check(Regions::problem)
             .doc("the stack's region (`pulumi config set aws:region us-west-2`)")
             .shown("(required; `us-west-2` in `Pulumi.dev.yaml`)", "(required; `us-east-2` in `Pulumi.prod.yaml`)")
@@ -54,8 +55,10 @@ public final class GeneralConfig {
             "allowedAccountIds", "set storefront:allowedAccountIds (passed to every provider)",
             "forbiddenAccountIds", "list the accounts this stack may use in storefront:allowedAccountIds",
             "defaultTags", "set storefront:tags (passed to every provider as default tags)",
-            "assumeRole", "deploy with credentials of that role (a profile with role_arn in aws:profile, or OIDC in CI)",
-            "assumeRoles", "deploy with credentials of that role (a profile with role_arn in aws:profile, or OIDC in CI)",
+            "assumeRole",
+                    "deploy with credentials of that role (a profile with role_arn in aws:profile, or OIDC in CI)",
+            "assumeRoles",
+                    "deploy with credentials of that role (a profile with role_arn in aws:profile, or OIDC in CI)",
             "accessKey", "use aws:profile or environment credentials; never keys in a stack file",
             "secretKey", "use aws:profile or environment credentials; never keys in a stack file");
 
@@ -64,30 +67,38 @@ public final class GeneralConfig {
             .doc("picks the defaults of every other setting (cheap and destroyable, or available and protected)")
             .shown("`dev`", "`prod` (set it)")
             .defaultValue(Environment.DEV);
-    static final Setting<Optional<String>> ENVIRONMENT_SUFFIX = Setting.text("environmentSuffix",
+    static final Setting<Optional<String>> ENVIRONMENT_SUFFIX = Setting.text(
+                    "environmentSuffix",
                     "lowercase letters, digits and single hyphens (not at the start or end), at most "
                             + Naming.MAX_SUFFIX_LENGTH + " characters, so every derived name fits AWS limits")
             .check(GeneralConfig::suffixProblem)
             .doc("part of every physical name: `storefront-<what>-<suffix>`")
             .required();
-    static final Setting<Optional<String>> OWNER = Setting.text("owner", TagsConfig.VALUE,
+    static final Setting<Optional<String>> OWNER = Setting.text(
+                    "owner",
+                    TagsConfig.VALUE,
                     "the team or person who owns this stack: 1-256 letters, digits, spaces or _ . : / = + - @")
             .doc("the `Owner` tag")
             .required();
-    static final Setting<String> PROJECT = Setting.text("project", TagsConfig.VALUE,
+    static final Setting<String> PROJECT = Setting.text(
+                    "project",
+                    TagsConfig.VALUE,
                     "1-256 letters, digits, spaces or _ . : / = + - @ (AWS tag value rules)")
             .doc("the `Project` tag")
             .defaultValue("storefront");
-    static final Setting<String> TAGS = Setting.declaredOnly("tags", Setting.Kind.OBJECT, "an object of tag keys and "
-                    + "values by AWS's tag rules, at most " + TagsConfig.MAX_EXTRA_TAGS + " extra")
+    static final Setting<String> TAGS = Setting.declaredOnly(
+                    "tags",
+                    Setting.Kind.OBJECT,
+                    "an object of tag keys and " + "values by AWS's tag rules, at most " + TagsConfig.MAX_EXTRA_TAGS
+                            + " extra")
             .doc("tags for every resource, through every provider's default tags: `Environment` sets that tag's value "
                     + "(e.g. `production`; default: the `environment` setting), other keys are extra tags (e.g. "
                     + "`CostCenter`); `Project` and `Owner` come from their own keys; `ManagedBy`, `Name`, `Tier` and "
                     + "`aws:` keys are reserved")
             .shown("—", "—")
             .defaultValue("");
-    static final Setting<List<String>> ALLOWED_ACCOUNT_IDS = Setting.list("allowedAccountIds", "12-digit AWS account "
-                    + "ids, quoted")
+    static final Setting<List<String>> ALLOWED_ACCOUNT_IDS = Setting.list(
+                    "allowedAccountIds", "12-digit AWS account " + "ids, quoted")
             .rule(l -> l.stream().allMatch(a -> a.matches("^\\d{12}$")))
             .doc("every provider refuses credentials of other accounts (recommended for prod)")
             .shown("—", "—")
@@ -101,20 +112,43 @@ public final class GeneralConfig {
                     + "everything and needs `protect: false`. See [Removing a stack](#removing-a-stack)")
             .byEnvironment(Teardown.FORCE_DELETE, Teardown.DECOMMISSION);
     static final Setting<Integer> LOG_RETENTION_DAYS = Setting.wholeNumber("logRetentionDays", 1, 3653)
-            .allowed("a value CloudWatch Logs accepts: " + LogRetention.ALLOWED_DAYS.toString().replaceAll("[\\[\\]]", ""))
+            .allowed("a value CloudWatch Logs accepts: "
+                    + LogRetention.ALLOWED_DAYS.toString().replaceAll("[\\[\\]]", ""))
             .rule(LogRetention.ALLOWED_DAYS::contains)
             .doc("retention of every log group")
             .byEnvironment(14, 30);
 
     /** The sections, in README order: each is an object whose keys its own group declares. */
-    public static final List<SettingGroup> SECTIONS = List.of(NetworkConfig.GROUP, NetworkConfig.SUBNETS_GROUP,
-            DatabaseConfig.GROUP, CacheConfig.GROUP, TaskConfig.GROUP, ScalingConfig.GROUP, LoadBalancerConfig.GROUP,
-            TlsConfig.GROUP, DeploymentConfig.GROUP, EdgeConfig.GROUP, ApiConfig.GROUP, AlertsConfig.GROUP,
+    public static final List<SettingGroup> SECTIONS = List.of(
+            NetworkConfig.GROUP,
+            NetworkConfig.SUBNETS_GROUP,
+            DatabaseConfig.GROUP,
+            CacheConfig.GROUP,
+            TaskConfig.GROUP,
+            ScalingConfig.GROUP,
+            LoadBalancerConfig.GROUP,
+            TlsConfig.GROUP,
+            DeploymentConfig.GROUP,
+            EdgeConfig.GROUP,
+            ApiConfig.GROUP,
+            AlertsConfig.GROUP,
             DrConfig.GROUP);
 
-    public static final SettingGroup GROUP = new SettingGroup(NAMESPACE, "the stack as a whole",
-            List.of(ENVIRONMENT, ENVIRONMENT_SUFFIX, OWNER, PROJECT, TAGS, ALLOWED_ACCOUNT_IDS, PROTECT, TEARDOWN,
-                    LOG_RETENTION_DAYS, CacheConfig.AUTH_TOKEN_SETTING, EdgeSecretsConfig.ORIGIN_VERIFY_SECRET));
+    public static final SettingGroup GROUP = new SettingGroup(
+            NAMESPACE,
+            "the stack as a whole",
+            List.of(
+                    ENVIRONMENT,
+                    ENVIRONMENT_SUFFIX,
+                    OWNER,
+                    PROJECT,
+                    TAGS,
+                    ALLOWED_ACCOUNT_IDS,
+                    PROTECT,
+                    TEARDOWN,
+                    LOG_RETENTION_DAYS,
+                    CacheConfig.AUTH_TOKEN_SETTING,
+                    EdgeSecretsConfig.ORIGIN_VERIFY_SECRET));
 
     /** Every group, in the order the README's configuration table lists them. */
     public static List<SettingGroup> catalogue() {
@@ -123,8 +157,7 @@ public final class GeneralConfig {
         return List.copyOf(all);
     }
 
-    private GeneralConfig() {
-    }
+    private GeneralConfig() {}
 
     /** Says which of the suffix's rules failed. */
     static Optional<String> suffixProblem(String suffix) {

@@ -45,13 +45,15 @@ public final class SettingsLoader {
     /** Namespaces whose keys this program or Pulumi itself reads. */
     private static final Set<String> NAMESPACES = Set.of(NAMESPACE, "aws", "pulumi");
 
-    private SettingsLoader() {
-    }
+    private SettingsLoader() {}
 
     /** Loads from the whole stack config as the engine passes it: {@code namespace:key} to raw value. */
     public static StackSettings load(Map<String, String> config) {
-        return load(key -> Optional.ofNullable(config.get(NAMESPACE + ":" + key)),
-                key -> Optional.ofNullable(config.get("aws:" + key)), Optional.of(config.keySet()), new ConfigProblems());
+        return load(
+                key -> Optional.ofNullable(config.get(NAMESPACE + ":" + key)),
+                key -> Optional.ofNullable(config.get("aws:" + key)),
+                Optional.of(config.keySet()),
+                new ConfigProblems());
     }
 
     /**
@@ -60,15 +62,19 @@ public final class SettingsLoader {
      * @param keys       every key the stack sets ({@code namespace:key}), when known: then misspelled top-level
      *                   keys, unread {@code aws:} keys and unknown namespaces are reported too
      */
-    public static StackSettings load(Function<String, Optional<String>> storefront,
-                                     Function<String, Optional<String>> aws, Optional<Set<String>> keys) {
-        return load(storefront, aws, keys, message -> { });
+    public static StackSettings load(
+            Function<String, Optional<String>> storefront,
+            Function<String, Optional<String>> aws,
+            Optional<Set<String>> keys) {
+        return load(storefront, aws, keys, message -> {});
     }
 
     /** As above, passing each warning (keys of other namespaces, which this program ignores) to {@code warn}. */
-    public static StackSettings load(Function<String, Optional<String>> storefront,
-                                     Function<String, Optional<String>> aws, Optional<Set<String>> keys,
-                                     java.util.function.Consumer<String> warn) {
+    public static StackSettings load(
+            Function<String, Optional<String>> storefront,
+            Function<String, Optional<String>> aws,
+            Optional<Set<String>> keys,
+            java.util.function.Consumer<String> warn) {
         ConfigProblems problems = new ConfigProblems();
         try {
             return load(storefront, aws, keys, problems);
@@ -78,12 +84,15 @@ public final class SettingsLoader {
     }
 
     /** As above, collecting into {@code problems} (which also records the keys read). */
-    static StackSettings load(Function<String, Optional<String>> storefront, Function<String, Optional<String>> aws,
-                              Optional<Set<String>> keys, ConfigProblems problems) {
-        ConfigSection root = ConfigSection.namespace(NAMESPACE, storefront,
-                keys.map(k -> inNamespace(k, NAMESPACE)).orElse(null), problems);
-        ConfigSection awsSection = ConfigSection.namespace("aws", aws,
-                keys.map(k -> inNamespace(k, "aws")).orElse(null), problems);
+    static StackSettings load(
+            Function<String, Optional<String>> storefront,
+            Function<String, Optional<String>> aws,
+            Optional<Set<String>> keys,
+            ConfigProblems problems) {
+        ConfigSection root = ConfigSection.namespace(
+                NAMESPACE, storefront, keys.map(k -> inNamespace(k, NAMESPACE)).orElse(null), problems);
+        ConfigSection awsSection = ConfigSection.namespace(
+                "aws", aws, keys.map(k -> inNamespace(k, "aws")).orElse(null), problems);
 
         Environment environment = GeneralConfig.ENVIRONMENT.read(root, Environment.DEV);
         SettingValues awsValues = new SettingValues(awsSection, environment);
@@ -102,13 +111,17 @@ public final class SettingsLoader {
         String project = values.read(GeneralConfig.PROJECT);
         String owner = values.read(GeneralConfig.OWNER).orElse("invalid");
         root.declare(GeneralConfig.TAGS.name());
-        values.drop(GeneralConfig.PROJECT).drop(GeneralConfig.OWNER)
+        values.drop(GeneralConfig.PROJECT)
+                .drop(GeneralConfig.OWNER)
                 .put("tags", TagsConfig.read(root, environment, project, owner));
         boolean protect = values.read(GeneralConfig.PROTECT);
         Teardown teardown = values.read(GeneralConfig.TEARDOWN);
         if (protect && teardown == Teardown.FORCE_DELETE) {
-            problems.add(root.key("teardown"), teardown.configValue(), "must be decommission while " + root.key("protect")
-                    + " is true: a protected stack is never force-deleted (set protect: false first, deliberately)");
+            problems.add(
+                    root.key("teardown"),
+                    teardown.configValue(),
+                    "must be decommission while " + root.key("protect")
+                            + " is true: a protected stack is never force-deleted (set protect: false first, deliberately)");
         }
         values.read(GeneralConfig.LOG_RETENTION_DAYS);
 
@@ -123,20 +136,30 @@ public final class SettingsLoader {
         EdgeSettings edge = EdgeConfig.read(root.section("edge"), environment);
         ApiSettings api = ApiConfig.read(root.section("api"), environment);
         if (edge.domainName().isPresent() && edge.domainName().equals(tls.domainName())) {
-            problems.add(root.key("edge") + ".domainName", edge.domainName().get(), "must differ from "
-                    + root.key("tls") + ".domainName: viewers reach CloudFront by one name, CloudFront the ALB by another");
+            problems.add(
+                    root.key("edge") + ".domainName",
+                    edge.domainName().get(),
+                    "must differ from " + root.key("tls")
+                            + ".domainName: viewers reach CloudFront by one name, CloudFront the ALB by another");
         }
         if (teardown == Teardown.FORCE_DELETE && api.enabled() && api.manageAccountLogging()) {
-            problems.add(root.key("api") + ".manageAccountLogging", true, "must be false with teardown forceDelete: the "
-                    + "region's API Gateway logging setting (and its role) outlive the stack, which a force delete must "
-                    + "not leave behind; name the role already registered with api.cloudWatchRoleArn");
+            problems.add(
+                    root.key("api") + ".manageAccountLogging",
+                    true,
+                    "must be false with teardown forceDelete: the "
+                            + "region's API Gateway logging setting (and its role) outlive the stack, which a force delete must "
+                            + "not leave behind; name the role already registered with api.cloudWatchRoleArn");
         }
-        values.put("network", network).put("database", database).put("cache", cache).put("task", task)
+        values.put("network", network)
+                .put("database", database)
+                .put("cache", cache)
+                .put("task", task)
                 .put("scaling", ScalingConfig.read(root.section("scaling"), environment))
                 .put("loadBalancer", LoadBalancerConfig.read(root.section("loadBalancer"), environment))
                 .put("tls", tls)
                 .put("deployment", DeploymentConfig.read(root.section("deployment"), environment))
-                .put("edge", edge).put("api", api)
+                .put("edge", edge)
+                .put("api", api)
                 .put("alerts", AlertsConfig.read(root.section("alerts"), environment))
                 .put("dr", DrConfig.read(root.section("dr"), environment, region, network.vpcCidr(), database));
         root.rejectUnknownKeys();
@@ -147,7 +170,9 @@ public final class SettingsLoader {
     }
 
     private static Set<String> inNamespace(Set<String> keys, String namespace) {
-        return keys.stream().filter(k -> k.startsWith(namespace + ":")).map(k -> k.substring(namespace.length() + 1))
+        return keys.stream()
+                .filter(k -> k.startsWith(namespace + ":"))
+                .map(k -> k.substring(namespace.length() + 1))
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -161,8 +186,11 @@ public final class SettingsLoader {
                 continue;
             }
             String instead = GeneralConfig.AWS_INSTEAD.getOrDefault(key, "remove it");
-            aws.problems().addKey(aws.key(key), "is not read: this program's providers are explicit and "
-                    + "take only aws:region and aws:profile from the stack config; " + instead);
+            aws.problems()
+                    .addKey(
+                            aws.key(key),
+                            "is not read: this program's providers are explicit and "
+                                    + "take only aws:region and aws:profile from the stack config; " + instead);
         }
     }
 
@@ -175,8 +203,11 @@ public final class SettingsLoader {
             }
             Optional<String> meant = ConfigSection.closest(namespace, Set.of(NAMESPACE, "aws"));
             if (meant.isPresent()) {
-                problems.addKey(key, "is in a namespace nothing in this program reads; did you mean " + meant.get() + ":"
-                        + key.substring(colon + 1) + "? Settings live under storefront: (and aws:region, aws:profile)");
+                problems.addKey(
+                        key,
+                        "is in a namespace nothing in this program reads; did you mean " + meant.get() + ":"
+                                + key.substring(colon + 1)
+                                + "? Settings live under storefront: (and aws:region, aws:profile)");
             } else {
                 // Another tool's key (an imported ESC environment often carries some): not ours to refuse.
                 problems.warn(key + " is ignored: nothing in this program reads the " + namespace + " namespace");

@@ -64,7 +64,8 @@ public final class StackRun {
     /** Fails with the program's own error if the run did not succeed. */
     public StackRun requireSuccess() {
         if (!run.succeeded()) {
-            throw new AssertionError("program failed: " + run.errors().get(0), run.errors().get(0));
+            throw new AssertionError(
+                    "program failed: " + run.errors().get(0), run.errors().get(0));
         }
         return this;
     }

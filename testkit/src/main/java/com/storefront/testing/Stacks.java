@@ -11,8 +11,7 @@ public final class Stacks {
     /** An image in the account's own ECR, as a stack without NAT must use. */
     public static final String PRIVATE_IMAGE = "123456789012.dkr.ecr.us-west-2.amazonaws.com/storefront-api-dev:1.0.0";
 
-    private Stacks() {
-    }
+    private Stacks() {}
 
     public static StackRun dev() {
         return StackRun.ofStackFile(DEV_FILE);
@@ -28,7 +27,8 @@ public final class Stacks {
     }
 
     /** An image the team pushed to the stack's ECR, with an uppercase tag (valid in Docker's grammar). */
-    public static final String RELEASED_IMAGE = "123456789012.dkr.ecr.us-west-2.amazonaws.com/storefront-api-dev:Release-2.0.1";
+    public static final String RELEASED_IMAGE =
+            "123456789012.dkr.ecr.us-west-2.amazonaws.com/storefront-api-dev:Release-2.0.1";
 
     /** Dev after the team's first release (the image recorded in the stack file). */
     public static StackRun devReleased() {
@@ -42,45 +42,66 @@ public final class Stacks {
 
     /** Prod with green live, and HTTPS switched on with a domain. */
     public static StackRun prodWithDomainGreenLive() {
-        return StackRun.of(StackRun.stackFile(PROD_FILE).withPath("storefront:deployment", "liveTargetGroup", "green")
+        return StackRun.of(StackRun.stackFile(PROD_FILE)
+                .withPath("storefront:deployment", "liveTargetGroup", "green")
                 .withPath("storefront:tls", "domainName", "origin.shop.example.com")
                 .withPath("storefront:tls", "hostedZoneId", "Z0123456789ABCDEFGHIJ"));
     }
 
     /** Dev without NAT (interface endpoints instead). */
     public static StackRun devWithoutNat() {
-        return StackRun.ofStackFile(DEV_FILE, Map.of(
-                "storefront:network", "{\"azCount\":2,\"natStrategy\":\"none\",\"interfaceEndpoints\":true}",
-                "storefront:service", "{\"image\":\"" + PRIVATE_IMAGE + "\"}"));
+        return StackRun.ofStackFile(
+                DEV_FILE,
+                Map.of(
+                        "storefront:network",
+                        "{\"azCount\":2,\"natStrategy\":\"none\",\"interfaceEndpoints\":true}",
+                        "storefront:service",
+                        "{\"image\":\"" + PRIVATE_IMAGE + "\"}"));
     }
 
     /** Dev with a provisioned Aurora instance class instead of Serverless v2, and Valkey. */
     public static StackRun devProvisionedValkey() {
-        return StackRun.ofStackFile(DEV_FILE, Map.of(
-                "storefront:database", "{\"engineVersion\":\"16.6\",\"instanceClass\":\"db.t4g.medium\",\"readers\":2}",
-                "storefront:cache", "{\"engine\":\"valkey\",\"engineVersion\":\"8.0\",\"shards\":3,\"replicasPerShard\":2}"));
+        return StackRun.ofStackFile(
+                DEV_FILE,
+                Map.of(
+                        "storefront:database",
+                                "{\"engineVersion\":\"16.6\",\"instanceClass\":\"db.t4g.medium\",\"readers\":2}",
+                        "storefront:cache",
+                                "{\"engine\":\"valkey\",\"engineVersion\":\"8.0\",\"shards\":3,\"replicasPerShard\":2}"));
     }
 
     /** Prod with a domain and hosted zone: a DNS-validated certificate and HTTPS on the ALB. */
     public static StackRun prodWithDomain() {
-        return StackRun.ofStackFile(PROD_FILE, Map.of("storefront:tls",
-                "{\"domainName\":\"origin.shop.example.com\",\"hostedZoneId\":\"Z0123456789ABCDEFGHIJ\"}"));
+        return StackRun.ofStackFile(
+                PROD_FILE,
+                Map.of(
+                        "storefront:tls",
+                        "{\"domainName\":\"origin.shop.example.com\",\"hostedZoneId\":\"Z0123456789ABCDEFGHIJ\"}"));
     }
 
     /** Dev with an existing certificate: HTTPS with rolling deployments, autoscaling extras switched on. */
     public static StackRun devWithCertificate() {
-        return StackRun.ofStackFile(DEV_FILE, Map.of("storefront:tls", "{\"domainName\":\"origin.dev.example.com\","
-                + "\"certificateArn\":\"arn:aws:acm:us-west-2:123456789012:certificate/0a1b2c3d-0a1b-0a1b-0a1b-0a1b2c3d4e5f\"}",
-                "storefront:scaling", "{\"minTasks\":1,\"maxTasks\":4,\"requestsPerTarget\":500,"
-                + "\"dbConnectionsPerTask\":20,\"stepScaling\":true}"));
+        return StackRun.ofStackFile(
+                DEV_FILE,
+                Map.of(
+                        "storefront:tls",
+                        "{\"domainName\":\"origin.dev.example.com\","
+                                + "\"certificateArn\":\"arn:aws:acm:us-west-2:123456789012:certificate/0a1b2c3d-0a1b-0a1b-0a1b-0a1b2c3d4e5f\"}",
+                        "storefront:scaling",
+                        "{\"minTasks\":1,\"maxTasks\":4,\"requestsPerTarget\":500,"
+                                + "\"dbConnectionsPerTask\":20,\"stepScaling\":true}"));
     }
 
     /** Dev with a custom viewer domain (certificate issued in us-east-1), OAI instead of OAC, and the API on. */
     public static StackRun devCustomDomainOai() {
-        return StackRun.ofStackFile(DEV_FILE, Map.of(
-                "storefront:edge", "{\"domainName\":\"shop.example.com\",\"hostedZoneId\":\"Z0123456789ABCDEFGHIJ\","
-                        + "\"originAccess\":\"oai\"}",
-                "storefront:api", "{\"enabled\":true,\"cloudWatchRoleArn\":\"arn:aws:iam::123456789012:role/api-gateway-logs\"}"));
+        return StackRun.ofStackFile(
+                DEV_FILE,
+                Map.of(
+                        "storefront:edge",
+                        "{\"domainName\":\"shop.example.com\",\"hostedZoneId\":\"Z0123456789ABCDEFGHIJ\","
+                                + "\"originAccess\":\"oai\"}",
+                        "storefront:api",
+                        "{\"enabled\":true,\"cloudWatchRoleArn\":\"arn:aws:iam::123456789012:role/api-gateway-logs\"}"));
     }
 
     /** Dev without the cache (CACHE-1 optional): no ElastiCache, no Redis wiring. */
@@ -90,11 +111,17 @@ public final class Stacks {
 
     /** Every configuration above, for tests that must hold for all of them. */
     public static Map<String, StackRun> all() {
-        return Map.ofEntries(Map.entry("dev", dev()), Map.entry("prod", prod()),
-                Map.entry("dev-longest-suffix", devLongestSuffix()), Map.entry("dev-without-nat", devWithoutNat()),
-                Map.entry("dev-provisioned-valkey", devProvisionedValkey()), Map.entry("prod-with-domain", prodWithDomain()),
-                Map.entry("dev-with-certificate", devWithCertificate()), Map.entry("dev-custom-domain-oai", devCustomDomainOai()),
-                Map.entry("dev-released", devReleased()), Map.entry("prod-green-live", prodGreenLive()),
+        return Map.ofEntries(
+                Map.entry("dev", dev()),
+                Map.entry("prod", prod()),
+                Map.entry("dev-longest-suffix", devLongestSuffix()),
+                Map.entry("dev-without-nat", devWithoutNat()),
+                Map.entry("dev-provisioned-valkey", devProvisionedValkey()),
+                Map.entry("prod-with-domain", prodWithDomain()),
+                Map.entry("dev-with-certificate", devWithCertificate()),
+                Map.entry("dev-custom-domain-oai", devCustomDomainOai()),
+                Map.entry("dev-released", devReleased()),
+                Map.entry("prod-green-live", prodGreenLive()),
                 Map.entry("prod-with-domain-green-live", prodWithDomainGreenLive()),
                 Map.entry("dev-without-cache", devWithoutCache()));
     }

@@ -8,8 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 /** Stand-in commands (pulumi, aws, git) for the script tests: each logs its call, then runs a body. */
 public final class StandIns {
 
-    private StandIns() {
-    }
+    private StandIns() {}
 
     /**
      * Writes {@code bin/name}: it appends one line per call to {@code log} (multi-line JSON arguments
@@ -17,8 +16,10 @@ public final class StandIns {
      */
     public static void write(Path bin, Path log, String name, String body) throws IOException {
         Path file = bin.resolve(name);
-        Files.writeString(file, "#!/usr/bin/env bash\nBIN='" + bin + "'\n{ printf '%s' \"" + name
-                + " $*\" | tr '\\n' ' '; echo; } >> '" + log + "'\n" + body + "\n");
+        Files.writeString(
+                file,
+                "#!/usr/bin/env bash\nBIN='" + bin + "'\n{ printf '%s' \"" + name + " $*\" | tr '\\n' ' '; echo; } >> '"
+                        + log + "'\n" + body + "\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 }

@@ -9,8 +9,7 @@ import com.pulumi.resources.Resource;
  */
 public final class Types {
 
-    private Types() {
-    }
+    private Types() {}
 
     /** The type token of a resource class, e.g. {@code aws:ec2/natGateway:NatGateway}. */
     public static String of(Class<? extends Resource> type) {

@@ -17,13 +17,13 @@ import com.pulumi.aws.iam.RolePolicyAttachment;
 import com.pulumi.aws.secretsmanager.Secret;
 import com.pulumi.aws.secretsmanager.SecretVersion;
 import com.pulumi.aws.wafv2.WebAclAssociation;
-import com.storefront.testing.Types;
 import com.storefront.plan.Json;
 import com.storefront.plan.Registered;
 import com.storefront.plan.StackConfig;
+import com.storefront.security.EdgeSecrets;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
-import com.storefront.security.EdgeSecrets;
+import com.storefront.testing.Types;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -53,7 +53,8 @@ class ApiGatewayTest {
     @Test
     void everyPathIsProxiedAndNeedsAnApiKey() {
         StackRun run = Stacks.prod();
-        assertEquals("{proxy+}", run.one(Types.of(Resource.class), "proxy-resource").string("pathPart"));
+        assertEquals(
+                "{proxy+}", run.one(Types.of(Resource.class), "proxy-resource").string("pathPart"));
         for (String what : List.of("root", "proxy")) {
             Registered method = run.one(Types.of(Method.class), "method-" + what);
             assertEquals("ANY", method.string("httpMethod"));
@@ -61,16 +62,21 @@ class ApiGatewayTest {
             Registered integration = run.one(Types.of(Integration.class), "integration-" + what);
             assertEquals("HTTP_PROXY", integration.string("type"));
             assertEquals("ANY", integration.string("integrationHttpMethod"));
-            assertEquals("'" + EdgeSecrets.gatewaySecret(SECRET) + "'",
+            assertEquals(
+                    "'" + EdgeSecrets.gatewaySecret(SECRET) + "'",
                     integration.map("requestParameters").get("integration.request.header.X-Gateway-Verify"));
-            assertFalse(integration.map("requestParameters").containsKey("integration.request.header.X-Origin-Verify"),
+            assertFalse(
+                    integration.map("requestParameters").containsKey("integration.request.header.X-Origin-Verify"),
                     "API Gateway never learns the origin secret");
             assertTrue(integration.secretInputs().contains("requestParameters"));
         }
         Registered proxy = run.one(Types.of(Integration.class), "integration-proxy");
         assertEquals("method.request.path.proxy", proxy.map("requestParameters").get("integration.request.path.proxy"));
-        assertEquals(true, run.one(Types.of(Method.class), "method-proxy")
-                .map("requestParameters").get("method.request.path.proxy"));
+        assertEquals(
+                true,
+                run.one(Types.of(Method.class), "method-proxy")
+                        .map("requestParameters")
+                        .get("method.request.path.proxy"));
     }
 
     /** CloudFront is the only way to the ALB in both TLS modes; API Gateway maps its paths to /partner/. */
@@ -78,10 +84,12 @@ class ApiGatewayTest {
     void theApiGoesThroughCloudFrontToThePartnerPaths() {
         for (StackRun run : List.of(Stacks.prod(), Stacks.prodWithDomain())) {
             String cloudFront = "https://" + run.output("cloudFrontDomainName");
-            assertEquals(cloudFront + "/partner/{proxy}", run.one(Types.of(Integration.class), "integration-proxy")
-                    .string("uri"));
-            assertEquals(cloudFront + "/partner/", run.one(Types.of(Integration.class), "integration-root")
-                    .string("uri"));
+            assertEquals(
+                    cloudFront + "/partner/{proxy}",
+                    run.one(Types.of(Integration.class), "integration-proxy").string("uri"));
+            assertEquals(
+                    cloudFront + "/partner/",
+                    run.one(Types.of(Integration.class), "integration-root").string("uri"));
         }
     }
 
@@ -90,24 +98,42 @@ class ApiGatewayTest {
         StackRun run = Stacks.prod();
         Registered deployment = run.one(Types.of(Deployment.class), "deployment");
         for (String name : List.of("method-root", "method-proxy")) {
-            assertTrue(deployment.dependencies().contains(run.one(Types.of(Method.class), name).urn()), name);
+            assertTrue(
+                    deployment
+                            .dependencies()
+                            .contains(run.one(Types.of(Method.class), name).urn()),
+                    name);
         }
         for (String name : List.of("integration-root", "integration-proxy")) {
-            assertTrue(deployment.dependencies().contains(run.one(Types.of(Integration.class), name).urn()), name);
+            assertTrue(
+                    deployment
+                            .dependencies()
+                            .contains(run.one(Types.of(Integration.class), name).urn()),
+                    name);
         }
-        assertTrue(deployment.input("stageName").isEmpty(), "the stage is its own resource (stageName is deprecated here)");
+        assertTrue(
+                deployment.input("stageName").isEmpty(),
+                "the stage is its own resource (stageName is deprecated here)");
         assertEquals(64, deployment.string("triggers.routes").length());
-        assertEquals(deployment.string("triggers.routes"), Stacks.prodWithDomain()
-                .one(Types.of(Deployment.class), "deployment").string("triggers.routes"),
+        assertEquals(
+                deployment.string("triggers.routes"),
+                Stacks.prodWithDomain()
+                        .one(Types.of(Deployment.class), "deployment")
+                        .string("triggers.routes"),
                 "the routes do not change with the ALB's TLS mode: no redeploy");
-        assertNotEquals(ApiGateway.fingerprint("https://a", "secret-1"), ApiGateway.fingerprint("https://b", "secret-1"),
+        assertNotEquals(
+                ApiGateway.fingerprint("https://a", "secret-1"),
+                ApiGateway.fingerprint("https://b", "secret-1"),
                 "a new backend redeploys the stage");
-        assertNotEquals(ApiGateway.fingerprint("https://a", "secret-1"), ApiGateway.fingerprint("https://a", "secret-2"),
+        assertNotEquals(
+                ApiGateway.fingerprint("https://a", "secret-1"),
+                ApiGateway.fingerprint("https://a", "secret-2"),
                 "a rotated secret redeploys the stage");
         // Every route's method, path, integration and parameters are part of the trigger.
         for (ProxyRoute route : ProxyRoute.ALL) {
             String described = route.describe("https://a", "s");
-            for (String part : List.of("ANY", route.resourcePath(), "HTTP_PROXY", route.uri("https://a"), "apiKeyRequired")) {
+            for (String part :
+                    List.of("ANY", route.resourcePath(), "HTTP_PROXY", route.uri("https://a"), "apiKeyRequired")) {
                 assertTrue(described.contains(part), described + " lacks " + part);
             }
         }
@@ -119,7 +145,8 @@ class ApiGatewayTest {
         StackRun run = Stacks.prod();
         Registered stage = run.one(Types.of(Stage.class), "stage");
         Registered logs = run.one(Types.of(LogGroup.class), "api-access-logs");
-        assertEquals("arn:aws:logs:us-east-2:123456789012:log-group:" + logs.string("name"),
+        assertEquals(
+                "arn:aws:logs:us-east-2:123456789012:log-group:" + logs.string("name"),
                 stage.string("accessLogSettings.destinationArn"));
         Map<String, Object> format = Json.parse(stage.string("accessLogSettings.format"));
         assertTrue(format.keySet().containsAll(Set.of("requestId", "ip", "status", "latencyMs", "apiKeyId")));
@@ -128,14 +155,24 @@ class ApiGatewayTest {
         assertEquals("$context.identity.apiKeyId", format.get("apiKeyId"));
         for (Object variable : format.values()) {
             String v = String.valueOf(variable);
-            assertTrue(!v.equals("$context.identity.apiKey") && !v.contains("header") && !v.contains("$input")
-                    && !v.contains("authorizer"), v + " could carry a key or a secret");
+            assertTrue(
+                    !v.equals("$context.identity.apiKey")
+                            && !v.contains("header")
+                            && !v.contains("$input")
+                            && !v.contains("authorizer"),
+                    v + " could carry a key or a secret");
         }
-        assertTrue(stage.dependencies().contains(run.one(Types.of(Account.class), "apigateway-account").urn()),
+        assertTrue(
+                stage.dependencies()
+                        .contains(run.one(Types.of(Account.class), "apigateway-account")
+                                .urn()),
                 "logging needs the account's CloudWatch role first");
         Registered execution = run.one(Types.of(LogGroup.class), "api-execution-logs");
-        assertEquals("API-Gateway-Execution-Logs_" + run.one(Types.of(RestApi.class), "rest-api").id() + "/v1",
-                execution.string("name"), "the name API Gateway writes to");
+        assertEquals(
+                "API-Gateway-Execution-Logs_"
+                        + run.one(Types.of(RestApi.class), "rest-api").id() + "/v1",
+                execution.string("name"),
+                "the name API Gateway writes to");
         assertEquals(30.0, execution.number("retentionInDays"));
         assertEquals(run.output("kmsKeyArn"), execution.string("kmsKeyId"));
         assertTrue(stage.dependencies().contains(execution.urn()), "created before API Gateway could create it");
@@ -154,7 +191,9 @@ class ApiGatewayTest {
     void usagePlanAndKeyWithTheKeyInSecretsManager() {
         StackRun run = Stacks.prod();
         Registered plan = run.one(Types.of(UsagePlan.class), "usage-plan");
-        assertEquals(List.of(Map.of("apiId", run.one(Types.of(RestApi.class), "rest-api").id(), "stage", "v1")),
+        assertEquals(
+                List.of(Map.of(
+                        "apiId", run.one(Types.of(RestApi.class), "rest-api").id(), "stage", "v1")),
                 plan.list("apiStages"));
         assertEquals(Map.of("burstLimit", 1000.0, "rateLimit", 100.0), plan.map("throttleSettings"));
         Registered key = run.one(Types.of(ApiKey.class), "api-key");
@@ -174,8 +213,10 @@ class ApiGatewayTest {
     void regionalWafGuardsTheStage() {
         StackRun run = Stacks.prod();
         Registered association = run.one(Types.of(WebAclAssociation.class), "stage-web-acl");
-        assertEquals("arn:aws:apigateway:us-east-2::/restapis/" + run.one(Types.of(RestApi.class), "rest-api").id()
-                + "/stages/v1", association.string("resourceArn"));
+        assertEquals(
+                "arn:aws:apigateway:us-east-2::/restapis/"
+                        + run.one(Types.of(RestApi.class), "rest-api").id() + "/stages/v1",
+                association.string("resourceArn"));
         assertEquals(run.output("regionalWebAclArn"), association.string("webAclArn"));
     }
 
@@ -187,23 +228,36 @@ class ApiGatewayTest {
         assertEquals("arn:aws:iam::123456789012:role/" + role.string("name"), account.string("cloudwatchRoleArn"));
         assertFalse(account.bool("resetOnDelete"), "other APIs in the region keep logging after this stack is gone");
         assertTrue(account.retainOnDelete(), "removing it from the program leaves the account setting as it is");
-        assertTrue(role.retainOnDelete() && prod.one(Types.of(RolePolicyAttachment.class),
-                "apigateway-cloudwatch-policy").retainOnDelete(), "the setting would otherwise name a deleted role");
-        assertEquals("arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs",
-                prod.one(Types.of(RolePolicyAttachment.class), "apigateway-cloudwatch-policy").string("policyArn"));
+        assertTrue(
+                role.retainOnDelete()
+                        && prod.one(Types.of(RolePolicyAttachment.class), "apigateway-cloudwatch-policy")
+                                .retainOnDelete(),
+                "the setting would otherwise name a deleted role");
+        assertEquals(
+                "arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs",
+                prod.one(Types.of(RolePolicyAttachment.class), "apigateway-cloudwatch-policy")
+                        .string("policyArn"));
         // Not asked: the account setting another API (or team) owns is left alone.
         StackRun shared = Stacks.devCustomDomainOai();
         assertTrue(shared.ofType(Types.of(Account.class)).isEmpty());
-        assertTrue(shared.ofType(Types.of(Role.class)).stream().noneMatch(r -> r.name().equals("apigateway-cloudwatch-role")));
+        assertTrue(shared.ofType(Types.of(Role.class)).stream()
+                .noneMatch(r -> r.name().equals("apigateway-cloudwatch-role")));
         assertTrue(shared.ofType(Types.of(Stage.class)).get(0).dependencies().stream()
                 .noneMatch(d -> d.contains("apigateway/account")));
         // Asked, with a role given: registered, none created.
-        StackRun given = StackRun.ofStackFile(Stacks.DEV_FILE, Map.of("storefront:teardown", "decommission",
-                "storefront:api", "{\"enabled\":true,"
-                + "\"manageAccountLogging\":true,\"cloudWatchRoleArn\":\"arn:aws:iam::123456789012:role/shared-api-logs\"}"));
-        assertEquals("arn:aws:iam::123456789012:role/shared-api-logs",
+        StackRun given = StackRun.ofStackFile(
+                Stacks.DEV_FILE,
+                Map.of(
+                        "storefront:teardown",
+                        "decommission",
+                        "storefront:api",
+                        "{\"enabled\":true,"
+                                + "\"manageAccountLogging\":true,\"cloudWatchRoleArn\":\"arn:aws:iam::123456789012:role/shared-api-logs\"}"));
+        assertEquals(
+                "arn:aws:iam::123456789012:role/shared-api-logs",
                 given.one(Types.of(Account.class), "apigateway-account").string("cloudwatchRoleArn"));
-        assertTrue(given.ofType(Types.of(Role.class)).stream().noneMatch(r -> r.name().equals("apigateway-cloudwatch-role")));
+        assertTrue(given.ofType(Types.of(Role.class)).stream()
+                .noneMatch(r -> r.name().equals("apigateway-cloudwatch-role")));
         // A decommissioned stack that manages the setting keeps it (and its role) on destroy, deliberately.
         StackRun kept = StackRun.ofStackFile(Stacks.PROD_FILE, Map.of("storefront:protect", "false"));
         assertTrue(kept.one(Types.of(Role.class), "apigateway-cloudwatch-role").retainOnDelete());
@@ -212,10 +266,16 @@ class ApiGatewayTest {
 
     @Test
     void executionLogsCanBeSwitchedOff() {
-        StackRun off = StackRun.ofStackFile(Stacks.DEV_FILE, Map.of("storefront:api", "{\"enabled\":true,"
-                + "\"cloudWatchRoleArn\":\"arn:aws:iam::123456789012:role/api-logs\",\"executionLogLevel\":\"off\"}"));
-        assertEquals("OFF", off.one(Types.of(MethodSettings.class), "stage-method-settings")
-                .string("settings.loggingLevel"));
-        assertTrue(off.ofType(Types.of(LogGroup.class)).stream().noneMatch(g -> g.name().equals("api-execution-logs")));
+        StackRun off = StackRun.ofStackFile(
+                Stacks.DEV_FILE,
+                Map.of(
+                        "storefront:api",
+                        "{\"enabled\":true,"
+                                + "\"cloudWatchRoleArn\":\"arn:aws:iam::123456789012:role/api-logs\",\"executionLogLevel\":\"off\"}"));
+        assertEquals(
+                "OFF",
+                off.one(Types.of(MethodSettings.class), "stage-method-settings").string("settings.loggingLevel"));
+        assertTrue(off.ofType(Types.of(LogGroup.class)).stream()
+                .noneMatch(g -> g.name().equals("api-execution-logs")));
     }
 }

@@ -31,11 +31,17 @@ class AlertSettingsTest {
 
     @Test
     void emailsAreValidatedAndUnique() {
-        assertEquals(List.of("a@example.com", "b@example.org"),
-                load(alerts("{\"emails\":[\"a@example.com\",\"b@example.org\"]}")).alerts().emails());
-        assertEquals(List.of("a@example.com"), load(alerts("{\"emails\":\"a@example.com\"}")).alerts().emails());
+        assertEquals(
+                List.of("a@example.com", "b@example.org"),
+                load(alerts("{\"emails\":[\"a@example.com\",\"b@example.org\"]}"))
+                        .alerts()
+                        .emails());
+        assertEquals(
+                List.of("a@example.com"),
+                load(alerts("{\"emails\":\"a@example.com\"}")).alerts().emails());
         onlyProblem(alerts("{\"emails\":[\"oncall\"]}"), "storefront:alerts.emails", "email addresses");
-        onlyProblem(alerts("{\"emails\":[\"a@example.com\",\"a@example.com\"]}"), "storefront:alerts.emails", "each once");
+        onlyProblem(
+                alerts("{\"emails\":[\"a@example.com\",\"a@example.com\"]}"), "storefront:alerts.emails", "each once");
     }
 
     @Test

@@ -1,12 +1,11 @@
 package com.storefront.config;
 
-import com.storefront.settings.SettingsLoader;
 import com.storefront.plan.StackConfig;
+import com.storefront.settings.SettingsLoader;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,8 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Builds raw config maps (as the engine passes them) for loader tests. */
 final class ConfigFixtures {
 
-    private ConfigFixtures() {
-    }
+    private ConfigFixtures() {}
 
     /** The smallest valid dev config: suffix and owner set, everything else defaulted. */
     static Map<String, String> minimal() {
@@ -33,8 +31,16 @@ final class ConfigFixtures {
      * it observed, no DR region, and the partner API logging through a role the account already has.
      */
     static Map<String, String> prodMinimal() {
-        return with(minimal(), "storefront:environment", "prod", "storefront:dr", "{\"enabled\":false}",
-                "storefront:deployment", "{\"liveTargetGroup\":\"blue\"}", "storefront:api", API_WITH_ROLE);
+        return with(
+                minimal(),
+                "storefront:environment",
+                "prod",
+                "storefront:dr",
+                "{\"enabled\":false}",
+                "storefront:deployment",
+                "{\"liveTargetGroup\":\"blue\"}",
+                "storefront:api",
+                API_WITH_ROLE);
     }
 
     static final String API_WITH_ROLE = "{\"cloudWatchRoleArn\":\"arn:aws:iam::123456789012:role/api-gateway-logs\"}";
@@ -53,7 +59,8 @@ final class ConfigFixtures {
 
     /** Asserts the config fails with exactly one problem, for {@code key}, whose rule mentions {@code allowedFragment}. */
     static ConfigProblems.Problem onlyProblem(Map<String, String> config, String key, String allowedFragment) {
-        List<ConfigProblems.Problem> problems = assertThrows(ConfigValidationException.class, () -> load(config)).problems();
+        List<ConfigProblems.Problem> problems = assertThrows(ConfigValidationException.class, () -> load(config))
+                .problems();
         assertEquals(1, problems.size(), () -> "expected one problem, got " + problems);
         ConfigProblems.Problem problem = problems.get(0);
         assertEquals(key, problem.key());

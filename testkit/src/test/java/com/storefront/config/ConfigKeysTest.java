@@ -15,7 +15,8 @@ class ConfigKeysTest {
         // The engine may spell keys namespace:config:key (older CLIs); the SDK cleans them to namespace:key.
         String json = "{\"aws:region\":\"us-west-2\",\"storefront:config:protet\":\"true\","
                 + "\"storefront:network\":\"{\\\"azCount\\\":2}\"}";
-        assertEquals(Optional.of(Set.of("aws:region", "storefront:protet", "storefront:network")), ConfigKeys.parse(json));
+        assertEquals(
+                Optional.of(Set.of("aws:region", "storefront:protet", "storefront:network")), ConfigKeys.parse(json));
     }
 
     @Test

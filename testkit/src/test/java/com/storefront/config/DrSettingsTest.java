@@ -19,7 +19,8 @@ class DrSettingsTest {
 
     @Test
     void defaults() {
-        DrSettings settings = load(dr("{\"enabled\":true,\"region\":\"us-east-2\"}")).dr();
+        DrSettings settings =
+                load(dr("{\"enabled\":true,\"region\":\"us-east-2\"}")).dr();
         assertEquals("10.1.0.0/16", settings.vpcCidr());
         assertEquals(7, settings.backupRetentionDays());
         assertEquals("cron(0 7 * * ? *)", settings.backupSchedule());
@@ -27,9 +28,13 @@ class DrSettingsTest {
 
     @Test
     void drVpcMustNotOverlapThePrimary() {
-        onlyProblem(dr("{\"enabled\":true,\"region\":\"us-east-2\",\"vpcCidr\":\"10.0.128.0/20\"}"), "storefront:dr.vpcCidr",
+        onlyProblem(
+                dr("{\"enabled\":true,\"region\":\"us-east-2\",\"vpcCidr\":\"10.0.128.0/20\"}"),
+                "storefront:dr.vpcCidr",
                 "must not overlap the primary VPC 10.0.0.0/16");
-        onlyProblem(dr("{\"enabled\":true,\"region\":\"us-east-2\",\"vpcCidr\":\"10.1.0.0\"}"), "storefront:dr.vpcCidr",
+        onlyProblem(
+                dr("{\"enabled\":true,\"region\":\"us-east-2\",\"vpcCidr\":\"10.1.0.0\"}"),
+                "storefront:dr.vpcCidr",
                 "/16 to /24");
     }
 

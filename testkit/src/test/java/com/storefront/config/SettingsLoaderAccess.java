@@ -1,7 +1,7 @@
 package com.storefront.config;
 
-import com.storefront.settings.SettingsLoader;
 import com.storefront.plan.StackConfig;
+import com.storefront.settings.SettingsLoader;
 import com.storefront.testing.Stacks;
 
 import java.nio.file.Path;
@@ -10,11 +10,11 @@ import java.util.Map;
 /** Loads the settings of a real stack file, for tests outside the config package. */
 public final class SettingsLoaderAccess {
 
-    private SettingsLoaderAccess() {
-    }
+    private SettingsLoaderAccess() {}
 
     public static StackSettings load(String stackFile) {
-        Map<String, String> config = StackConfig.read(Path.of(stackFile)).asObservedOffline().values();
+        Map<String, String> config =
+                StackConfig.read(Path.of(stackFile)).asObservedOffline().values();
         return SettingsLoader.load(config);
     }
 

@@ -9,12 +9,12 @@ import com.pulumi.aws.elasticache.ReplicationGroup;
 import com.pulumi.aws.elasticache.SubnetGroup;
 import com.pulumi.aws.secretsmanager.Secret;
 import com.pulumi.aws.secretsmanager.SecretVersion;
-import com.storefront.testing.Types;
 import com.storefront.plan.Json;
 import com.storefront.plan.Registered;
 import com.storefront.plan.StackConfig;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
+import com.storefront.testing.Types;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -75,11 +75,23 @@ class CacheTest {
         assertEquals(TOKEN, group.string("authToken"));
         assertTrue(group.secretInputs().contains("authToken"), "the token travels as a Pulumi secret");
         assertEquals("ROTATE", group.string("authTokenUpdateStrategy"));
-        assertEquals("SET", group(StackRun.ofStackFile(Stacks.PROD_FILE, Map.of("storefront:cache",
-                "{\"authTokenUpdateStrategy\":\"SET\",\"finalSnapshotGeneration\":2}"))).string("authTokenUpdateStrategy"),
+        assertEquals(
+                "SET",
+                group(StackRun.ofStackFile(
+                                Stacks.PROD_FILE,
+                                Map.of(
+                                        "storefront:cache",
+                                        "{\"authTokenUpdateStrategy\":\"SET\",\"finalSnapshotGeneration\":2}")))
+                        .string("authTokenUpdateStrategy"),
                 "the second step of a rotation retires the old token");
-        assertEquals("storefront-redis-final-g2-prod", group(StackRun.ofStackFile(Stacks.PROD_FILE, Map.of("storefront:cache",
-                "{\"authTokenUpdateStrategy\":\"SET\",\"finalSnapshotGeneration\":2}"))).string("finalSnapshotIdentifier"));
+        assertEquals(
+                "storefront-redis-final-g2-prod",
+                group(StackRun.ofStackFile(
+                                Stacks.PROD_FILE,
+                                Map.of(
+                                        "storefront:cache",
+                                        "{\"authTokenUpdateStrategy\":\"SET\",\"finalSnapshotGeneration\":2}")))
+                        .string("finalSnapshotIdentifier"));
     }
 
     @Test
@@ -89,8 +101,17 @@ class CacheTest {
         assertEquals("/aws/elasticache/storefront-redis-dev/slow-log", logs.string("name"));
         assertEquals(14.0, logs.number("retentionInDays"));
         assertEquals(run.output("kmsKeyArn"), logs.string("kmsKeyId"));
-        assertEquals(List.of(Map.of("destination", logs.string("name"), "destinationType", "cloudwatch-logs",
-                "logFormat", "json", "logType", "slow-log")), group(run).list("logDeliveryConfigurations"));
+        assertEquals(
+                List.of(Map.of(
+                        "destination",
+                        logs.string("name"),
+                        "destinationType",
+                        "cloudwatch-logs",
+                        "logFormat",
+                        "json",
+                        "logType",
+                        "slow-log")),
+                group(run).list("logDeliveryConfigurations"));
     }
 
     @Test
@@ -125,7 +146,8 @@ class CacheTest {
     @Test
     void onlyTheAppSecurityGroupReachesPort6379() {
         StackRun run = Stacks.prod();
-        assertEquals(List.of(run.one(Types.of(SecurityGroup.class), "sg-cache").id()),
+        assertEquals(
+                List.of(run.one(Types.of(SecurityGroup.class), "sg-cache").id()),
                 group(run).list("securityGroupIds"));
         DataStoreAssertions.onlyAppReaches(run, "cache", 6379);
     }
@@ -162,16 +184,23 @@ class CacheTest {
     @Test
     void aStackWithoutTheCacheHasNoElastiCacheAndNoRedisWiring() {
         StackRun run = com.storefront.testing.Stacks.devWithoutCache();
-        assertTrue(run.where(r -> r.type().startsWith("aws:elasticache/") || r.type().equals(Cache.TYPE)).isEmpty());
-        assertTrue(run.ofType(Types.of(Secret.class)).stream().noneMatch(s -> s.name().equals("cache-connection-secret")));
+        assertTrue(run.where(
+                        r -> r.type().startsWith("aws:elasticache/") || r.type().equals(Cache.TYPE))
+                .isEmpty());
+        assertTrue(run.ofType(Types.of(Secret.class)).stream()
+                .noneMatch(s -> s.name().equals("cache-connection-secret")));
         @SuppressWarnings("unchecked")
         Map<String, Object> container = (Map<String, Object>) Json.parseList(
-                run.one(Types.of(TaskDefinition.class), "api-task").string("containerDefinitions")).get(0);
+                        run.one(Types.of(TaskDefinition.class), "api-task").string("containerDefinitions"))
+                .get(0);
         assertTrue(String.valueOf(container.get("environment")).contains("DB_HOST"));
         assertFalse(String.valueOf(container.get("environment")).contains("REDIS"), "no Redis endpoint to point at");
         assertFalse(String.valueOf(container.get("secrets")).contains("REDIS_AUTH_TOKEN"));
-        assertTrue(run.ofType(Types.of(MetricAlarm.class)).stream().noneMatch(a -> a.name().contains("redis")));
-        assertFalse(run.one(Types.of(Dashboard.class), "dashboard").string("dashboardBody").contains("Redis"));
+        assertTrue(run.ofType(Types.of(MetricAlarm.class)).stream()
+                .noneMatch(a -> a.name().contains("redis")));
+        assertFalse(run.one(Types.of(Dashboard.class), "dashboard")
+                .string("dashboardBody")
+                .contains("Redis"));
         assertTrue(run.outputs().keySet().stream().noneMatch(k -> k.startsWith("redis")));
     }
 }

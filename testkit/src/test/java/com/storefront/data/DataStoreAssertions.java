@@ -3,9 +3,9 @@ package com.storefront.data;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.vpc.SecurityGroupEgressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
-import com.storefront.testing.Types;
 import com.storefront.plan.Registered;
 import com.storefront.testing.StackRun;
+import com.storefront.testing.Types;
 
 import java.util.List;
 
@@ -15,8 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Shared assertions on a data store's security group. */
 final class DataStoreAssertions {
 
-    private DataStoreAssertions() {
-    }
+    private DataStoreAssertions() {}
 
     /** The store's SG admits exactly the app SG on its port, and the app SG may connect out to it. */
     static void onlyAppReaches(StackRun run, String what, int port) {

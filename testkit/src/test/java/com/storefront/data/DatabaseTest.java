@@ -7,10 +7,10 @@ import com.pulumi.aws.rds.ClusterInstance;
 import com.pulumi.aws.rds.ClusterParameterGroup;
 import com.pulumi.aws.rds.SubnetGroup;
 import com.pulumi.aws.secretsmanager.SecretRotation;
-import com.storefront.testing.Types;
 import com.storefront.plan.Registered;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
+import com.storefront.testing.Types;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -51,13 +51,15 @@ class DatabaseTest {
     @Test
     void devAutoPausesAtZeroAcu() {
         Registered cluster = cluster(Stacks.dev());
-        assertEquals(Map.of("minCapacity", 0.0, "maxCapacity", 2.0, "secondsUntilAutoPause", 600.0),
+        assertEquals(
+                Map.of("minCapacity", 0.0, "maxCapacity", 2.0, "secondsUntilAutoPause", 600.0),
                 cluster.map("serverlessv2ScalingConfiguration"));
     }
 
     @Test
     void prodScalesWithoutAutoPause() {
-        assertEquals(Map.of("minCapacity", 0.5, "maxCapacity", 8.0),
+        assertEquals(
+                Map.of("minCapacity", 0.5, "maxCapacity", 8.0),
                 cluster(Stacks.prod()).map("serverlessv2ScalingConfiguration"));
     }
 
@@ -72,7 +74,9 @@ class DatabaseTest {
     @Test
     void devHasOneWriterProdHasAReaderInAnotherAz() {
         StackRun dev = Stacks.dev();
-        assertEquals(List.of("aurora-writer"), dev.ofType(INSTANCE).stream().map(Registered::name).toList());
+        assertEquals(
+                List.of("aurora-writer"),
+                dev.ofType(INSTANCE).stream().map(Registered::name).toList());
 
         StackRun prod = Stacks.prod();
         Registered writer = prod.one(INSTANCE, "aurora-writer");
@@ -97,7 +101,8 @@ class DatabaseTest {
             assertEquals(run.output("kmsKeyArn"), cluster.string("kmsKeyId"));
             Registered parameters = run.one(Types.of(ClusterParameterGroup.class), "db-cluster-parameters");
             assertEquals("aurora-postgresql16", parameters.string("family"));
-            assertEquals(List.of(Map.of("name", "rds.force_ssl", "value", "1", "applyMethod", "immediate")),
+            assertEquals(
+                    List.of(Map.of("name", "rds.force_ssl", "value", "1", "applyMethod", "immediate")),
                     parameters.list("parameters"));
             assertEquals(parameters.id(), cluster.string("dbClusterParameterGroupName"));
             assertTrue(parameters.string("namePrefix").startsWith("storefront-aurora-pg16-"));
@@ -118,7 +123,8 @@ class DatabaseTest {
         assertEquals(Map.of("automaticallyAfterDays", 30.0), rotation.map("rotationRules"));
         assertTrue(rotation.input("rotationLambdaArn").isEmpty(), "RDS rotates its managed secret itself");
         assertFalse(rotation.bool("rotateImmediately"));
-        assertTrue(rotation.dependencies().contains(run.one(INSTANCE, "aurora-writer").urn()));
+        assertTrue(rotation.dependencies()
+                .contains(run.one(INSTANCE, "aurora-writer").urn()));
         assertTrue(rotation.retainOnDelete(), "RDS deletes its secret with the cluster; no cancel call on destroy");
     }
 
@@ -171,8 +177,11 @@ class DatabaseTest {
         assertFalse(cluster.bool("skipFinalSnapshot"));
         assertTrue(cluster.bool("deletionProtection"));
         assertEquals("storefront-aurora-final-g1-prod", cluster.string("finalSnapshotIdentifier"));
-        assertEquals("storefront-aurora-final-g2-prod", cluster(StackRun.ofStackFile(Stacks.PROD_FILE, Map.of(
-                "storefront:database", "{\"finalSnapshotGeneration\":2}"))).string("finalSnapshotIdentifier"),
+        assertEquals(
+                "storefront-aurora-final-g2-prod",
+                cluster(StackRun.ofStackFile(
+                                Stacks.PROD_FILE, Map.of("storefront:database", "{\"finalSnapshotGeneration\":2}")))
+                        .string("finalSnapshotIdentifier"),
                 "a second teardown needs a new snapshot name");
         assertTrue(cluster.protect());
         run.ofType(INSTANCE).forEach(i -> assertTrue(i.protect(), i + " is protected"));
@@ -200,7 +209,8 @@ class DatabaseTest {
         Registered cluster = com.storefront.testing.Stacks.prod().one(Types.of(Cluster.class), "aurora");
         assertTrue(cluster.bool("allowMajorVersionUpgrade"), "AWS refuses a major engineVersion change without it");
         assertEquals("open-source-rds-extended-support-disabled", cluster.string("engineLifecycleSupport"));
-        assertTrue(cluster.ignoreChanges().contains("engineLifecycleSupport"),
+        assertTrue(
+                cluster.ignoreChanges().contains("engineLifecycleSupport"),
                 "the provider never sends it on an update: a change would diff on every up");
     }
 }

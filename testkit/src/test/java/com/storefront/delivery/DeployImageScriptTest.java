@@ -1,25 +1,24 @@
 package com.storefront.delivery;
 
+import com.google.gson.Gson;
 import com.pulumi.aws.apigateway.Account;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RolePolicyAttachment;
 import com.pulumi.aws.rds.Cluster;
 import com.pulumi.aws.rds.ClusterInstance;
-import com.storefront.testing.Types;
-import com.google.gson.Gson;
 import com.storefront.plan.Json;
 import com.storefront.testing.Stacks;
+import com.storefront.testing.Types;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,21 +42,22 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class DeployImageScriptTest {
 
     private static final Path SCRIPT = Path.of("scripts/deploy-image.sh").toAbsolutePath();
-    private static final String IMAGE = "123456789012.dkr.ecr.us-east-2.amazonaws.com/storefront-api-prod:Release-2.0.1";
+    private static final String IMAGE =
+            "123456789012.dkr.ecr.us-east-2.amazonaws.com/storefront-api-prod:Release-2.0.1";
     private static final String RUNNING = "arn:aws:ecs:us-east-2:123456789012:task-definition/storefront-api-prod:41";
     /** The revision a release registers. */
     private static final String NEXT = "arn:aws:ecs:us-east-2:123456789012:task-definition/storefront-api-prod:42";
 
     @TempDir
     Path bin;
+
     @TempDir
     Path project;
 
     private Path log;
     private final Map<String, String> env = new LinkedHashMap<>();
 
-    record Result(int exit, String output) {
-    }
+    record Result(int exit, String output) {}
 
     @BeforeEach
     void setUp() throws IOException {
@@ -142,7 +142,9 @@ class DeployImageScriptTest {
         // What the committed stack files say, as `pulumi config get --path` prints it.
         write("config-values", "aws:region=us-east-2\nstorefront:api.manageAccountLogging=true\n");
         write("state.json", stateWithAurora("16.6"));
-        write("alb.txt", "arn:aws:elasticloadbalancing:us-east-2:123456789012:loadbalancer/app/storefront-alb-prod/50dc6c495c0c9188\tinternal\n");
+        write(
+                "alb.txt",
+                "arn:aws:elasticloadbalancing:us-east-2:123456789012:loadbalancer/app/storefront-alb-prod/50dc6c495c0c9188\tinternal\n");
         write("alb-protection.txt", "true\n");
         write("engine-version.txt", "16.6\n");
         write("aurora-opt-in.txt", "True\n");
@@ -162,14 +164,33 @@ class DeployImageScriptTest {
                 """.formatted(RUNNING, IMAGE));
     }
 
-    private static final String CLUSTER_URN = "urn:pulumi:prod::storefront::storefront:data:Database$aws:rds/cluster:Cluster::aurora";
-    private static final String WRITER_URN = "urn:pulumi:prod::storefront::storefront:data:Database$aws:rds/clusterInstance:ClusterInstance::aurora-writer";
+    private static final String CLUSTER_URN =
+            "urn:pulumi:prod::storefront::storefront:data:Database$aws:rds/cluster:Cluster::aurora";
+    private static final String WRITER_URN =
+            "urn:pulumi:prod::storefront::storefront:data:Database$aws:rds/clusterInstance:ClusterInstance::aurora-writer";
 
     /** What `pulumi stack export` shows of the Aurora cluster and its writer. */
     private static String stateWithAurora(String engineVersion) {
-        return new Gson().toJson(Map.of("deployment", Map.of("resources", List.of(
-                Map.of("urn", CLUSTER_URN, "type", Types.of(Cluster.class), "outputs", Map.of("engineVersion", engineVersion)),
-                Map.of("urn", WRITER_URN, "type", Types.of(ClusterInstance.class), "outputs", Map.of())))));
+        return new Gson()
+                .toJson(Map.of(
+                        "deployment",
+                        Map.of(
+                                "resources",
+                                List.of(
+                                        Map.of(
+                                                "urn",
+                                                CLUSTER_URN,
+                                                "type",
+                                                Types.of(Cluster.class),
+                                                "outputs",
+                                                Map.of("engineVersion", engineVersion)),
+                                        Map.of(
+                                                "urn",
+                                                WRITER_URN,
+                                                "type",
+                                                Types.of(ClusterInstance.class),
+                                                "outputs",
+                                                Map.of())))));
     }
 
     private void stub(String name, String body) throws IOException {
@@ -182,7 +203,8 @@ class DeployImageScriptTest {
 
     /** The real program's outputs for a stack, as `pulumi stack output --json` prints them. */
     private static Map<String, Object> outputs(String stack) {
-        return new LinkedHashMap<>(stack.equals("dev") ? Stacks.dev().outputs() : Stacks.prod().outputs());
+        return new LinkedHashMap<>(
+                stack.equals("dev") ? Stacks.dev().outputs() : Stacks.prod().outputs());
     }
 
     private void givenOutputs(Map<String, Object> outputs) throws IOException {
@@ -214,8 +236,12 @@ class DeployImageScriptTest {
                     {"id": "ecs-svc/9876543210987654321", "status": "ACTIVE", "taskDefinition": "%1$s",
                      "loadBalancers": [{"targetGroupArn": "not-live", "containerName": "api", "containerPort": 3000}]}]}],
                  "failures": []}
-                """.formatted(taskDefinition, targetGroupArn, spotWeight, new Gson().toJson(reversed),
-                outputs("prod").get("appSecurityGroupId")));
+                """.formatted(
+                        taskDefinition,
+                        targetGroupArn,
+                        spotWeight,
+                        new Gson().toJson(reversed),
+                        outputs("prod").get("appSecurityGroupId")));
     }
 
     private void givenDeploymentStates(String... states) throws IOException {
@@ -229,7 +255,8 @@ class DeployImageScriptTest {
     private Result runWithPath(String path, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("/bin/bash", SCRIPT.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
         builder.environment().put("PATH", path);
         builder.environment().putAll(env);
         Path output = bin.resolve("output.txt");
@@ -253,7 +280,9 @@ class DeployImageScriptTest {
 
     private String call(String prefix) throws IOException {
         List<String> calls = calls();
-        return calls.stream().filter(c -> c.startsWith(prefix)).findFirst()
+        return calls.stream()
+                .filter(c -> c.startsWith(prefix))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no call '" + prefix + "' in " + calls));
     }
 
@@ -276,13 +305,15 @@ class DeployImageScriptTest {
     void recordSetsTheImageInTheStackFileAndCommitsIt() throws Exception {
         Result result = run("record", "prod", IMAGE);
         assertEquals(0, result.exit(), result.output());
-        assertEquals(List.of(
-                "git ls-files --error-unmatch -- Pulumi.prod.yaml",
-                "git status --porcelain -- Pulumi.prod.yaml",
-                "pulumi config set --stack prod --path storefront:service.image " + IMAGE,
-                "git diff --quiet -- Pulumi.prod.yaml",
-                "git add -- Pulumi.prod.yaml",
-                "git commit --quiet -m release(prod): " + IMAGE + " -- Pulumi.prod.yaml"), calls());
+        assertEquals(
+                List.of(
+                        "git ls-files --error-unmatch -- Pulumi.prod.yaml",
+                        "git status --porcelain -- Pulumi.prod.yaml",
+                        "pulumi config set --stack prod --path storefront:service.image " + IMAGE,
+                        "git diff --quiet -- Pulumi.prod.yaml",
+                        "git add -- Pulumi.prod.yaml",
+                        "git commit --quiet -m release(prod): " + IMAGE + " -- Pulumi.prod.yaml"),
+                calls());
         assertTrue(result.output().contains("CI deploys it"), result.output());
     }
 
@@ -321,12 +352,16 @@ class DeployImageScriptTest {
         givenOutputs(outputs("dev"));
         Result result = run("up", "dev");
         assertEquals(0, result.exit(), result.output());
-        assertTrue(call("pulumi up").matches("pulumi up --stack dev --config-file /\\S+/Pulumi\\.dev\\.yaml --yes"),
+        assertTrue(
+                call("pulumi up").matches("pulumi up --stack dev --config-file /\\S+/Pulumi\\.dev\\.yaml --yes"),
                 call("pulumi up"));
         assertTrue(calls().stream().noneMatch(c -> c.startsWith("aws deploy")), calls().toString());
-        assertTrue(result.output().contains("rolling: ECS runs " + outputs("dev").get("taskDefinitionArn")), result.output());
+        assertTrue(
+                result.output().contains("rolling: ECS runs " + outputs("dev").get("taskDefinitionArn")),
+                result.output());
         // The observed config: blue, the one group a rolling stack has.
-        assertTrue(Files.readString(bin.resolve("observed-config.yaml")).contains("# set storefront:deployment.liveTargetGroup blue\n"));
+        assertTrue(Files.readString(bin.resolve("observed-config.yaml"))
+                .contains("# set storefront:deployment.liveTargetGroup blue\n"));
 
         // The program fails the update when ECS rolled the release back; the tool passes that on.
         env.put("PULUMI_UP_EXIT", "255");
@@ -344,7 +379,10 @@ class DeployImageScriptTest {
         givenOutputs(before);
         write("outputs-after.json", new Gson().toJson(prodAfterRelease(registered)));
         givenPrimaryTaskSet(RUNNING, green, 1);
-        givenDeploymentStates("\"status\": \"Created\"", "\"status\": \"InProgress\"", "\"status\": \"InProgress\"",
+        givenDeploymentStates(
+                "\"status\": \"Created\"",
+                "\"status\": \"InProgress\"",
+                "\"status\": \"InProgress\"",
                 "\"status\": \"Succeeded\"");
         String committed = Files.readString(project.resolve(Stacks.PROD_FILE));
 
@@ -352,22 +390,37 @@ class DeployImageScriptTest {
         assertEquals(0, result.exit(), result.output());
         assertTrue(result.output().contains("green serves production"), result.output());
         String observed = Files.readString(bin.resolve("observed-config.yaml"));
-        assertTrue(observed.startsWith(committed) && observed.endsWith("# set storefront:deployment.liveTargetGroup green\n"
-                + "# set storefront:database.runningEngineVersion 16.6\n"), observed);
-        assertEquals(committed, Files.readString(project.resolve(Stacks.PROD_FILE)), "the committed stack file is untouched");
+        assertTrue(
+                observed.startsWith(committed)
+                        && observed.endsWith("# set storefront:deployment.liveTargetGroup green\n"
+                                + "# set storefront:database.runningEngineVersion 16.6\n"),
+                observed);
+        assertEquals(
+                committed,
+                Files.readString(project.resolve(Stacks.PROD_FILE)),
+                "the committed stack file is untouched");
         assertFalse(call("pulumi up").contains("--config-file Pulumi.prod.yaml"));
 
         String deploy = call("aws deploy create-deployment");
-        assertTrue(deploy.contains("--application-name storefront-api-prod --deployment-group-name storefront-api-blue-green-prod"));
-        Map<String, Object> request = Json.parse(deploy.substring(deploy.indexOf("--revision ") + 11, deploy.indexOf(" --description")));
+        assertTrue(deploy.contains(
+                "--application-name storefront-api-prod --deployment-group-name storefront-api-blue-green-prod"));
+        Map<String, Object> request =
+                Json.parse(deploy.substring(deploy.indexOf("--revision ") + 11, deploy.indexOf(" --description")));
         String appSpec = (String) ((Map<?, ?>) request.get("appSpecContent")).get("content");
         assertTrue(appSpec.contains("\"TaskDefinition\": \"" + registered + "\""), appSpec);
         assertTrue(appSpec.contains("\"CapacityProvider\": \"FARGATE\""), appSpec);
-        assertTrue(calls().stream().noneMatch(c -> c.contains("register-task-definition")),
+        assertTrue(
+                calls().stream().noneMatch(c -> c.contains("register-task-definition")),
                 "the tool deploys what Pulumi registered; it never builds a revision of its own");
-        assertEquals(4, calls().stream().filter(c -> c.startsWith("aws deploy get-deployment --deployment-id d-ABC123")).count());
+        assertEquals(
+                4,
+                calls().stream()
+                        .filter(c -> c.startsWith("aws deploy get-deployment --deployment-id d-ABC123"))
+                        .count());
         assertTrue(result.output().contains("deployment d-ABC123: InProgress"));
-        assertTrue(result.output().contains("deployment d-ABC123 succeeded: production runs " + registered), result.output());
+        assertTrue(
+                result.output().contains("deployment d-ABC123 succeeded: production runs " + registered),
+                result.output());
     }
 
     /** A stack from before the program owned the execution log group: API Gateway's group is imported once. */
@@ -382,21 +435,41 @@ class DeployImageScriptTest {
         String stack = "urn:pulumi:prod::storefront::pulumi:pulumi:Stack::storefront-prod";
         String component = "urn:pulumi:prod::storefront::storefront:api:ApiGateway::api-gateway";
         String provider = "urn:pulumi:prod::storefront::pulumi:providers:aws::aws-primary";
-        write("state.json", new Gson().toJson(Map.of("deployment", Map.of("resources", List.of(
-                Map.of("urn", stack, "type", "pulumi:pulumi:Stack"),
-                Map.of("urn", provider, "type", "pulumi:providers:aws", "id", "0f1e2d3c"),
-                Map.of("urn", "urn:pulumi:prod::storefront::pulumi:providers:aws::aws-us-east-1", "type", "pulumi:providers:aws"),
-                Map.of("urn", component, "type", "storefront:api:ApiGateway"))))));
+        write(
+                "state.json",
+                new Gson()
+                        .toJson(Map.of(
+                                "deployment",
+                                Map.of(
+                                        "resources",
+                                        List.of(
+                                                Map.of("urn", stack, "type", "pulumi:pulumi:Stack"),
+                                                Map.of(
+                                                        "urn",
+                                                        provider,
+                                                        "type",
+                                                        "pulumi:providers:aws",
+                                                        "id",
+                                                        "0f1e2d3c"),
+                                                Map.of(
+                                                        "urn",
+                                                        "urn:pulumi:prod::storefront::pulumi:providers:aws::aws-us-east-1",
+                                                        "type",
+                                                        "pulumi:providers:aws"),
+                                                Map.of("urn", component, "type", "storefront:api:ApiGateway"))))));
 
         Result result = run("up", "prod");
         assertEquals(0, result.exit(), result.output());
         String apiId = ((String) outputs.get("apiUrl")).replaceFirst("https://([^.]+)\\..*", "$1");
         String name = "API-Gateway-Execution-Logs_" + apiId + "/v1";
-        assertEquals("pulumi import --stack prod --yes --generate-code=false --protect=false aws:cloudwatch/logGroup:LogGroup "
-                + "api-execution-logs " + name + " --parent api-gateway=" + component + " --provider aws-primary=" + provider,
+        assertEquals(
+                "pulumi import --stack prod --yes --generate-code=false --protect=false aws:cloudwatch/logGroup:LogGroup "
+                        + "api-execution-logs " + name + " --parent api-gateway=" + component
+                        + " --provider aws-primary=" + provider,
                 call("pulumi import"));
         List<String> calls = calls();
-        assertTrue(calls.indexOf(call("pulumi import")) < calls.indexOf(call("pulumi up")), "imported before the update");
+        assertTrue(
+                calls.indexOf(call("pulumi import")) < calls.indexOf(call("pulumi up")), "imported before the update");
         assertTrue(result.output().contains("adopting " + name), result.output());
 
         // Not there (a new stage, or logging was off): nothing to adopt.
@@ -418,11 +491,14 @@ class DeployImageScriptTest {
         Map<String, Object> outputs = prodAfterRelease(RUNNING);
         givenOutputs(outputs);
         givenPrimaryTaskSet(RUNNING, (String) outputs.get("blueTargetGroupArn"), 1);
-        write("config-values", "aws:region=us-east-2\nstorefront:api.manageAccountLogging=true\nstorefront:tls.domainName=origin.shop.example.com\n");
+        write(
+                "config-values",
+                "aws:region=us-east-2\nstorefront:api.manageAccountLogging=true\nstorefront:tls.domainName=origin.shop.example.com\n");
         Result result = run("up", "prod");
         assertEquals(0, result.exit(), result.output());
         // Named from the DNS name the last update exported (internal-<name>-<id>.<region>.elb.amazonaws.com).
-        assertTrue(call("aws elbv2 describe-load-balancers").contains("LoadBalancerName=='storefront-alb-prod'"),
+        assertTrue(
+                call("aws elbv2 describe-load-balancers").contains("LoadBalancerName=='storefront-alb-prod'"),
                 call("aws elbv2 describe-load-balancers") + " for " + outputs.get("albDnsName"));
         String modify = call("aws elbv2 modify-load-balancer-attributes");
         assertTrue(modify.contains("Key=deletion_protection.enabled,Value=false"), modify);
@@ -434,7 +510,8 @@ class DeployImageScriptTest {
         Files.delete(log);
         env.put("PULUMI_UP_EXIT", "255");
         assertEquals(255, run("up", "prod").exit());
-        List<String> modifies = calls().stream().filter(c -> c.startsWith("aws elbv2 modify")).toList();
+        List<String> modifies =
+                calls().stream().filter(c -> c.startsWith("aws elbv2 modify")).toList();
         assertEquals(2, modifies.size(), calls().toString());
         assertTrue(modifies.get(1).contains("Value=true"), modifies.get(1));
         env.remove("PULUMI_UP_EXIT");
@@ -447,7 +524,9 @@ class DeployImageScriptTest {
 
         // An ALB a failed update already deleted: nothing to prepare, the update goes ahead.
         Files.delete(log);
-        write("config-values", "aws:region=us-east-2\nstorefront:api.manageAccountLogging=true\nstorefront:tls.domainName=origin.shop.example.com\n");
+        write(
+                "config-values",
+                "aws:region=us-east-2\nstorefront:api.manageAccountLogging=true\nstorefront:tls.domainName=origin.shop.example.com\n");
         write("alb-gone", "");
         assertEquals(0, run("up", "prod").exit());
         assertTrue(calls().stream().noneMatch(c -> c.startsWith("aws elbv2 modify")), calls().toString());
@@ -468,8 +547,11 @@ class DeployImageScriptTest {
                 """);
         Result result = run("up", "prod");
         assertEquals(1, result.exit());
-        assertTrue(result.output().contains("cannot read storefront:api.manageAccountLogging of stack 'prod'"), result.output());
-        assertTrue(calls().stream().noneMatch(c -> c.startsWith("pulumi up") || c.startsWith("aws elbv2 modify")),
+        assertTrue(
+                result.output().contains("cannot read storefront:api.manageAccountLogging of stack 'prod'"),
+                result.output());
+        assertTrue(
+                calls().stream().noneMatch(c -> c.startsWith("pulumi up") || c.startsWith("aws elbv2 modify")),
                 calls().toString());
     }
 
@@ -480,34 +562,66 @@ class DeployImageScriptTest {
         Map<String, Object> outputs = prodAfterRelease(RUNNING);
         givenOutputs(outputs);
         givenPrimaryTaskSet(RUNNING, (String) outputs.get("blueTargetGroupArn"), 1);
-        write("config-values", "aws:region=us-east-2\nstorefront:api.cloudWatchRoleArn=arn:aws:iam::123456789012:role/shared\n");
+        write(
+                "config-values",
+                "aws:region=us-east-2\nstorefront:api.cloudWatchRoleArn=arn:aws:iam::123456789012:role/shared\n");
         String component = "urn:pulumi:prod::storefront::storefront:api:ApiGateway";
         String account = component + "$aws:apigateway/account:Account::apigateway-account";
         String role = component + "$aws:iam/role:Role::apigateway-cloudwatch-role";
-        String attachment = component + "$aws:iam/rolePolicyAttachment:RolePolicyAttachment::apigateway-cloudwatch-policy";
-        write("state.json", new Gson().toJson(Map.of("deployment", Map.of("resources", List.of(
-                Map.of("urn", component + "::api-gateway", "type", "storefront:api:ApiGateway"),
-                Map.of("urn", role, "type", Types.of(Role.class)),
-                Map.of("urn", attachment, "type", Types.of(RolePolicyAttachment.class)),
-                Map.of("urn", account, "type", Types.of(Account.class)),
-                Map.of("urn", component + "$aws:iam/role:Role::other-role", "type", Types.of(Role.class)))))));
+        String attachment =
+                component + "$aws:iam/rolePolicyAttachment:RolePolicyAttachment::apigateway-cloudwatch-policy";
+        write(
+                "state.json",
+                new Gson()
+                        .toJson(Map.of(
+                                "deployment",
+                                Map.of(
+                                        "resources",
+                                        List.of(
+                                                Map.of(
+                                                        "urn",
+                                                        component + "::api-gateway",
+                                                        "type",
+                                                        "storefront:api:ApiGateway"),
+                                                Map.of("urn", role, "type", Types.of(Role.class)),
+                                                Map.of("urn", attachment, "type", Types.of(RolePolicyAttachment.class)),
+                                                Map.of("urn", account, "type", Types.of(Account.class)),
+                                                Map.of(
+                                                        "urn",
+                                                        component + "$aws:iam/role:Role::other-role",
+                                                        "type",
+                                                        Types.of(Role.class)))))));
         Result result = run("up", "prod");
         assertEquals(0, result.exit(), result.output());
         // Retained in the state, so the update drops them without touching AWS; nothing deleted from the state.
         Map<String, Object> imported = Json.parse(Files.readString(bin.resolve("imported-state.json")));
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> resources = (List<Map<String, Object>>) ((Map<String, Object>) imported.get("deployment"))
-                .get("resources");
+        List<Map<String, Object>> resources =
+                (List<Map<String, Object>>) ((Map<String, Object>) imported.get("deployment")).get("resources");
         Map<String, Object> retained = new java.util.TreeMap<>();
         resources.forEach(r -> retained.put((String) r.get("urn"), r.getOrDefault("retainOnDelete", false)));
-        assertEquals(Map.of(component + "::api-gateway", false, role, true, attachment, true, account, true,
-                component + "$aws:iam/role:Role::other-role", false), retained);
+        assertEquals(
+                Map.of(
+                        component + "::api-gateway",
+                        false,
+                        role,
+                        true,
+                        attachment,
+                        true,
+                        account,
+                        true,
+                        component + "$aws:iam/role:Role::other-role",
+                        false),
+                retained);
         assertTrue(calls().indexOf(call("pulumi stack import")) < calls().indexOf(call("pulumi up")));
         assertTrue(calls().stream().noneMatch(c -> c.startsWith("pulumi state")), calls().toString());
 
         // Already retained (the program marks them so since this version): nothing to import.
         Files.delete(log);
-        Files.copy(bin.resolve("imported-state.json"), bin.resolve("state.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                bin.resolve("imported-state.json"),
+                bin.resolve("state.json"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         assertEquals(0, run("up", "prod").exit());
         assertTrue(calls().stream().noneMatch(c -> c.startsWith("pulumi stack import")), calls().toString());
 
@@ -548,12 +662,16 @@ class DeployImageScriptTest {
     void aFailedDeploymentFailsWithCodeDeploysErrorAndRollback() throws Exception {
         givenOutputs(prodAfterRelease(NEXT));
         givenPrimaryTaskSet(RUNNING, (String) outputs("prod").get("blueTargetGroupArn"), 1);
-        givenDeploymentStates("\"status\": \"InProgress\"", "\"status\": \"Stopped\", "
-                + "\"errorInformation\": {\"code\": \"ALARM_ACTIVE\", \"message\": \"One or more alarms have been activated: storefront-api-target-5xx-prod\"}, "
-                + "\"rollbackInfo\": {\"rollbackDeploymentId\": \"d-ROLLBACK1\", \"rollbackMessage\": \"Deployment stopped; rolled back\"}");
+        givenDeploymentStates(
+                "\"status\": \"InProgress\"",
+                "\"status\": \"Stopped\", "
+                        + "\"errorInformation\": {\"code\": \"ALARM_ACTIVE\", \"message\": \"One or more alarms have been activated: storefront-api-target-5xx-prod\"}, "
+                        + "\"rollbackInfo\": {\"rollbackDeploymentId\": \"d-ROLLBACK1\", \"rollbackMessage\": \"Deployment stopped; rolled back\"}");
         Result result = run("up", "prod");
         assertEquals(1, result.exit());
-        assertTrue(result.output().contains("CodeDeploy: ALARM_ACTIVE: One or more alarms have been activated"), result.output());
+        assertTrue(
+                result.output().contains("CodeDeploy: ALARM_ACTIVE: One or more alarms have been activated"),
+                result.output());
         assertTrue(result.output().contains("(deployment d-ROLLBACK1)"), result.output());
         assertTrue(result.output().contains("deployment d-ABC123 Stopped"), result.output());
     }
@@ -572,7 +690,9 @@ class DeployImageScriptTest {
         Result result = run("up", "prod");
         assertEquals(1, result.exit());
         assertTrue(result.output().contains("still running after 0 minutes"), result.output());
-        assertTrue(result.output().contains("did not stop within 0 minutes: aws deploy get-deployment --deployment-id d-ABC123"),
+        assertTrue(
+                result.output()
+                        .contains("did not stop within 0 minutes: aws deploy get-deployment --deployment-id d-ABC123"),
                 result.output());
     }
 
@@ -592,7 +712,10 @@ class DeployImageScriptTest {
     void theFirstDeployOfABlueGreenStackStartsOnBlue() throws Exception {
         givenOutputs(Map.of());
         write("outputs-after.json", new Gson().toJson(outputs("prod")));
-        givenPrimaryTaskSet((String) outputs("prod").get("taskDefinitionArn"), (String) outputs("prod").get("blueTargetGroupArn"), 1);
+        givenPrimaryTaskSet(
+                (String) outputs("prod").get("taskDefinitionArn"),
+                (String) outputs("prod").get("blueTargetGroupArn"),
+                1);
         Result result = run("up", "prod");
         assertEquals(0, result.exit(), result.output());
         assertTrue(Files.readString(bin.resolve("observed-config.yaml")).endsWith("liveTargetGroup blue\n"));
@@ -623,7 +746,9 @@ class DeployImageScriptTest {
         Result untracked = run("record", "prod", IMAGE);
         assertEquals(1, untracked.exit());
         assertTrue(untracked.output().contains("is not tracked by git"), untracked.output());
-        assertTrue(calls().stream().noneMatch(c -> c.startsWith("pulumi config set") || c.startsWith("git commit")), calls().toString());
+        assertTrue(
+                calls().stream().noneMatch(c -> c.startsWith("pulumi config set") || c.startsWith("git commit")),
+                calls().toString());
     }
 
     @Test
@@ -637,10 +762,15 @@ class DeployImageScriptTest {
                 """);
         Result result = run("up", "dev");
         assertEquals(1, result.exit());
-        assertTrue(result.output().contains("ROLLBACK_SUCCESSFUL: ECS deployment circuit breaker: tasks failed to start."), result.output());
-        assertTrue(call("aws ecs list-service-deployments").matches(
-                "aws ecs list-service-deployments --cluster storefront-cluster-dev --service storefront-api-dev "
-                        + "--created-at after=\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z --output json"), call("aws ecs list-service-deployments"));
+        assertTrue(
+                result.output().contains("ROLLBACK_SUCCESSFUL: ECS deployment circuit breaker: tasks failed to start."),
+                result.output());
+        assertTrue(
+                call("aws ecs list-service-deployments")
+                        .matches(
+                                "aws ecs list-service-deployments --cluster storefront-cluster-dev --service storefront-api-dev "
+                                        + "--created-at after=\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z --output json"),
+                call("aws ecs list-service-deployments"));
     }
 
     @Test
@@ -652,8 +782,12 @@ class DeployImageScriptTest {
         write("in-progress.json", "{\"deployments\": [\"d-INFLIGHT\"]}");
         Result result = run("preview", "prod", "--non-interactive");
         assertEquals(0, result.exit(), result.output());
-        assertTrue(result.output().contains("warning: CodeDeploy deployment d-INFLIGHT is in progress"), result.output());
-        assertTrue(call("pulumi preview").matches("pulumi preview --stack prod --config-file \\S+/Pulumi\\.prod\\.yaml --diff --non-interactive"),
+        assertTrue(
+                result.output().contains("warning: CodeDeploy deployment d-INFLIGHT is in progress"), result.output());
+        assertTrue(
+                call("pulumi preview")
+                        .matches(
+                                "pulumi preview --stack prod --config-file \\S+/Pulumi\\.prod\\.yaml --diff --non-interactive"),
                 call("pulumi preview"));
         assertTrue(Files.readString(bin.resolve("observed-config.yaml")).contains("liveTargetGroup green\n"));
     }
@@ -665,12 +799,16 @@ class DeployImageScriptTest {
         outputs.put("rolloutTimeoutMinutes", 0);
         givenOutputs(outputs);
         givenPrimaryTaskSet(RUNNING, (String) outputs.get("blueTargetGroupArn"), 1);
-        givenDeploymentStates("\"status\": \"InProgress\"", "\"status\": \"Stopped\", \"errorInformation\": "
-                + "{\"code\": \"DEPLOYMENT_STOPPED\", \"message\": \"The deployment was stopped by the user\"}, "
-                + "\"rollbackInfo\": {\"rollbackDeploymentId\": \"d-ROLLBACK2\"}");
+        givenDeploymentStates(
+                "\"status\": \"InProgress\"",
+                "\"status\": \"Stopped\", \"errorInformation\": "
+                        + "{\"code\": \"DEPLOYMENT_STOPPED\", \"message\": \"The deployment was stopped by the user\"}, "
+                        + "\"rollbackInfo\": {\"rollbackDeploymentId\": \"d-ROLLBACK2\"}");
         Result result = run("up", "prod");
         assertEquals(1, result.exit());
-        assertTrue(calls().contains("aws deploy stop-deployment --deployment-id d-ABC123 --auto-rollback-enabled --output json"),
+        assertTrue(
+                calls().contains(
+                                "aws deploy stop-deployment --deployment-id d-ABC123 --auto-rollback-enabled --output json"),
                 calls().toString());
         assertTrue(result.output().contains("still running after 0 minutes"), result.output());
         assertTrue(result.output().contains("CodeDeploy: DEPLOYMENT_STOPPED"), result.output());
@@ -687,7 +825,11 @@ class DeployImageScriptTest {
         write("throttle-once", "");
         Result result = run("up", "prod");
         assertEquals(0, result.exit(), result.output());
-        assertEquals(2, calls().stream().filter(c -> c.startsWith("aws deploy get-deployment")).count());
+        assertEquals(
+                2,
+                calls().stream()
+                        .filter(c -> c.startsWith("aws deploy get-deployment"))
+                        .count());
     }
 
     @Test
@@ -696,7 +838,8 @@ class DeployImageScriptTest {
         // Pulumi leaves the service's network configuration to CodeDeploy: a new subnet set needs a deployment.
         Map<String, Object> outputs = prodAfterRelease(RUNNING);
         givenOutputs(outputs);
-        givenPrimaryTaskSet(RUNNING, (String) outputs.get("blueTargetGroupArn"), 1, List.of("subnet-0old0000000000001"));
+        givenPrimaryTaskSet(
+                RUNNING, (String) outputs.get("blueTargetGroupArn"), 1, List.of("subnet-0old0000000000001"));
         givenDeploymentStates("\"status\": \"Succeeded\"");
         assertEquals(0, run("up", "prod").exit());
         String deploy = call("aws deploy create-deployment");
@@ -711,8 +854,14 @@ class DeployImageScriptTest {
         while (matcher.find()) {
             read.add(matcher.group(1));
         }
-        assertTrue(read.containsAll(Set.of("taskDefinitionArn", "codeDeployAppSpecTemplate", "rolloutTimeoutMinutes",
-                "blueTargetGroupArn", "greenTargetGroupArn")), read.toString());
+        assertTrue(
+                read.containsAll(Set.of(
+                        "taskDefinitionArn",
+                        "codeDeployAppSpecTemplate",
+                        "rolloutTimeoutMinutes",
+                        "blueTargetGroupArn",
+                        "greenTargetGroupArn")),
+                read.toString());
         assertTrue(outputs("prod").keySet().containsAll(read), () -> "missing in prod: " + read);
         assertEquals("blueGreen", outputs("prod").get("deploymentStrategy"));
         assertTrue(outputs("dev").keySet().containsAll(Set.of("deploymentStrategy", "taskDefinitionArn")));
@@ -729,12 +878,17 @@ class DeployImageScriptTest {
         write("engine-version.txt", "16.8\n");
         assertEquals(0, run("up", "prod").exit());
         // The state still says 16.6: the cluster and its writer are refreshed first, so 16.8 is no change.
-        assertEquals("pulumi refresh --stack prod --yes --skip-preview --target " + CLUSTER_URN + " --target " + WRITER_URN,
+        assertEquals(
+                "pulumi refresh --stack prod --yes --skip-preview --target " + CLUSTER_URN + " --target " + WRITER_URN,
                 call("pulumi refresh"));
         assertTrue(calls().indexOf(call("pulumi refresh")) < calls().indexOf(call("pulumi up")));
-        assertTrue(call("aws rds describe-db-clusters").contains("Name=db-cluster-id,Values=" + outputs.get("dbClusterIdentifier")));
-        assertTrue(Files.readString(bin.resolve("observed-config.yaml")).contains("# set storefront:database.runningEngineVersion 16.8"));
-        assertEquals(Files.readString(Path.of(Stacks.PROD_FILE)), Files.readString(project.resolve(Stacks.PROD_FILE)),
+        assertTrue(call("aws rds describe-db-clusters")
+                .contains("Name=db-cluster-id,Values=" + outputs.get("dbClusterIdentifier")));
+        assertTrue(Files.readString(bin.resolve("observed-config.yaml"))
+                .contains("# set storefront:database.runningEngineVersion 16.8"));
+        assertEquals(
+                Files.readString(Path.of(Stacks.PROD_FILE)),
+                Files.readString(project.resolve(Stacks.PROD_FILE)),
                 "the committed stack file never records it");
 
         // Once the state agrees, no refresh.
@@ -760,8 +914,11 @@ class DeployImageScriptTest {
         write("aurora-opt-in.txt", "False\n");
         Result result = run("up", "prod");
         assertEquals(1, result.exit());
-        assertTrue(result.output().contains("aws backup update-region-settings --region us-east-2 "
-                + "--resource-type-opt-in-preference Aurora=true"), result.output());
+        assertTrue(
+                result.output()
+                        .contains("aws backup update-region-settings --region us-east-2 "
+                                + "--resource-type-opt-in-preference Aurora=true"),
+                result.output());
         assertTrue(calls().stream().noneMatch(c -> c.startsWith("pulumi up")), calls().toString());
         // Checked, never set: the tool changes no account-wide setting.
         assertTrue(calls().stream().noneMatch(c -> c.contains("update-region-settings")));

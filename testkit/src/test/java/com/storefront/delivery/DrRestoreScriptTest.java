@@ -5,15 +5,14 @@ import com.storefront.plan.Json;
 import com.storefront.testing.Stacks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,10 +33,10 @@ class DrRestoreScriptTest {
 
     @TempDir
     Path bin;
+
     private Path log;
 
-    record Result(int exit, String output) {
-    }
+    record Result(int exit, String output) {}
 
     @BeforeEach
     void setUp() throws IOException {
@@ -82,7 +81,9 @@ class DrRestoreScriptTest {
                 """.formatted(OLD, NEWEST));
         write("existing-clusters.json", "{\"DBClusters\": []}");
         write("existing-instances.json", "{\"DBInstances\": []}");
-        write("restore-states.jsonl", "{\"Status\": \"PENDING\"}\n{\"Status\": \"RUNNING\"}\n{\"Status\": \"COMPLETED\"}\n");
+        write(
+                "restore-states.jsonl",
+                "{\"Status\": \"PENDING\"}\n{\"Status\": \"RUNNING\"}\n{\"Status\": \"COMPLETED\"}\n");
     }
 
     private void stub(String name, String body) throws IOException {
@@ -115,10 +116,13 @@ class DrRestoreScriptTest {
 
     /** The call's subcommand, without the region every call names. */
     private List<String> verbs() throws IOException {
-        return calls().stream().filter(c -> c.startsWith("aws ")).map(c -> {
-            String[] words = c.split(" ");
-            return words[3] + " " + words[4];
-        }).toList();
+        return calls().stream()
+                .filter(c -> c.startsWith("aws "))
+                .map(c -> {
+                    String[] words = c.split(" ");
+                    return words[3] + " " + words[4];
+                })
+                .toList();
     }
 
     @Test
@@ -126,23 +130,35 @@ class DrRestoreScriptTest {
     void itRestoresTheNewestCopyWithItsWriterAndPrintsTheEndpoint() throws Exception {
         Result result = run("prod");
         assertEquals(0, result.exit(), result.output());
-        assertEquals(List.of(
-                "rds describe-db-clusters",
-                "backup list-recovery-points-by-backup-vault",
-                "backup get-recovery-point-restore-metadata",
-                "backup start-restore-job",
-                "backup describe-restore-job", "backup describe-restore-job", "backup describe-restore-job",
-                "rds describe-db-clusters",
-                "rds modify-db-cluster",
-                "rds describe-db-clusters",
-                "rds describe-db-instances",
-                "rds create-db-instance",
-                "rds wait",
-                "rds describe-db-clusters"), verbs());
-        assertTrue(calls().stream().filter(c -> c.startsWith("aws ")).allMatch(c -> c.startsWith("aws --region us-west-2 ")),
+        assertEquals(
+                List.of(
+                        "rds describe-db-clusters",
+                        "backup list-recovery-points-by-backup-vault",
+                        "backup get-recovery-point-restore-metadata",
+                        "backup start-restore-job",
+                        "backup describe-restore-job",
+                        "backup describe-restore-job",
+                        "backup describe-restore-job",
+                        "rds describe-db-clusters",
+                        "rds modify-db-cluster",
+                        "rds describe-db-clusters",
+                        "rds describe-db-instances",
+                        "rds create-db-instance",
+                        "rds wait",
+                        "rds describe-db-clusters"),
+                verbs());
+        assertTrue(
+                calls().stream()
+                        .filter(c -> c.startsWith("aws "))
+                        .allMatch(c -> c.startsWith("aws --region us-west-2 ")),
                 "everything happens in the DR region");
-        String start = calls().stream().filter(c -> c.contains("start-restore-job")).findFirst().orElseThrow();
-        assertTrue(start.contains("--recovery-point-arn " + NEWEST), "the newest completed point, not a partial one: " + start);
+        String start = calls().stream()
+                .filter(c -> c.contains("start-restore-job"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                start.contains("--recovery-point-arn " + NEWEST),
+                "the newest completed point, not a partial one: " + start);
         @SuppressWarnings("unchecked")
         Map<String, Object> restore = (Map<String, Object>) Stacks.prod().output("drRestore");
         assertTrue(start.contains("--iam-role-arn " + restore.get("roleArn")));
@@ -159,13 +175,23 @@ class DrRestoreScriptTest {
         expected.put("CopyTagsToSnapshot", "true");
         assertEquals(expected, metadata, "the primary region's zones, groups and key are gone");
 
-        String modify = calls().stream().filter(c -> c.contains("modify-db-cluster")).findFirst().orElseThrow();
+        String modify = calls().stream()
+                .filter(c -> c.contains("modify-db-cluster"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(modify.contains("--serverless-v2-scaling-configuration MinCapacity=0.5,MaxCapacity=8"), modify);
-        assertTrue(modify.contains("--manage-master-user-password --master-user-secret-kms-key-id " + restore.get("kmsKeyArn")));
-        String create = calls().stream().filter(c -> c.contains("create-db-instance")).findFirst().orElseThrow();
-        assertTrue(create.contains("--db-instance-identifier storefront-aurora-prod-dr-1 --db-cluster-identifier "
-                + "storefront-aurora-prod-dr --engine aurora-postgresql --db-instance-class db.serverless"), create);
-        assertTrue(result.output().contains("endpoint: storefront-aurora-prod-dr.cluster-abc.us-west-2.rds.amazonaws.com"),
+        assertTrue(modify.contains(
+                "--manage-master-user-password --master-user-secret-kms-key-id " + restore.get("kmsKeyArn")));
+        String create = calls().stream()
+                .filter(c -> c.contains("create-db-instance"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                create.contains("--db-instance-identifier storefront-aurora-prod-dr-1 --db-cluster-identifier "
+                        + "storefront-aurora-prod-dr --engine aurora-postgresql --db-instance-class db.serverless"),
+                create);
+        assertTrue(
+                result.output().contains("endpoint: storefront-aurora-prod-dr.cluster-abc.us-west-2.rds.amazonaws.com"),
                 result.output());
         assertTrue(result.output().contains("master secret: arn:aws:secretsmanager:us-west-2:1:secret:rds!cluster-x"));
     }
@@ -177,16 +203,21 @@ class DrRestoreScriptTest {
         assertEquals(0, result.exit(), result.output());
         assertFalse(verbs().contains("backup list-recovery-points-by-backup-vault"));
         assertTrue(calls().stream().anyMatch(c -> c.contains("start-restore-job --recovery-point-arn " + OLD)));
-        assertEquals("storefront-drtest-prod", Json.parse(Files.readString(bin.resolve("metadata.json"))).get("DBClusterIdentifier"));
+        assertEquals(
+                "storefront-drtest-prod",
+                Json.parse(Files.readString(bin.resolve("metadata.json"))).get("DBClusterIdentifier"));
     }
 
     @Test
     @Execution(ExecutionMode.CONCURRENT)
     void aFailedRestoreStopsWithAwsBackupsMessage() throws Exception {
-        write("restore-states.jsonl", "{\"Status\": \"RUNNING\"}\n{\"Status\": \"FAILED\", \"StatusMessage\": \"Access denied to KMS key\"}\n");
+        write(
+                "restore-states.jsonl",
+                "{\"Status\": \"RUNNING\"}\n{\"Status\": \"FAILED\", \"StatusMessage\": \"Access denied to KMS key\"}\n");
         Result result = run("prod");
         assertEquals(1, result.exit());
-        assertTrue(result.output().contains("restore job job-42 ended FAILED: Access denied to KMS key"), result.output());
+        assertTrue(
+                result.output().contains("restore job job-42 ended FAILED: Access denied to KMS key"), result.output());
         assertFalse(verbs().contains("rds create-db-instance"));
     }
 
@@ -210,7 +241,9 @@ class DrRestoreScriptTest {
     @Execution(ExecutionMode.CONCURRENT)
     void aRerunGoesOnWithTheClusterItAlreadyRestored() throws Exception {
         write("existing-clusters.json", "{\"DBClusters\": [{\"DBClusterIdentifier\": \"storefront-aurora-prod-dr\"}]}");
-        write("existing-instances.json", "{\"DBInstances\": [{\"DBInstanceIdentifier\": \"storefront-aurora-prod-dr-1\"}]}");
+        write(
+                "existing-instances.json",
+                "{\"DBInstances\": [{\"DBInstanceIdentifier\": \"storefront-aurora-prod-dr-1\"}]}");
         Result result = run("prod");
         assertEquals(0, result.exit(), result.output());
         assertTrue(verbs().stream().noneMatch(v -> v.startsWith("backup ")), verbs().toString());

@@ -25,10 +25,12 @@ class ProjectFilesTest {
         // needs nothing from the others.
         assertEquals("program", project.get("main"));
         String programPom = Files.readString(Path.of("program/pom.xml"));
-        assertFalse(programPom.contains("storefront-plan") || programPom.contains("storefront-testkit"),
+        assertFalse(
+                programPom.contains("storefront-plan") || programPom.contains("storefront-testkit"),
                 "the program depends on no other module");
-        assertFalse(programPom.contains("snakeyaml") || programPom.contains("junit"), "nor on what only the planner "
-                + "or the tests use");
+        assertFalse(
+                programPom.contains("snakeyaml") || programPom.contains("junit"),
+                "nor on what only the planner " + "or the tests use");
     }
 
     /** `pulumi new` prompts for what has no default, so the stack it writes loads without a problem. */
@@ -36,31 +38,56 @@ class ProjectFilesTest {
     @SuppressWarnings("unchecked")
     void theTemplatePromptsForEverythingANewStackNeeds() throws IOException {
         Map<String, Object> project = new Yaml().load(Files.readString(Path.of("Pulumi.yaml")));
-        Map<String, Map<String, Object>> prompts = (Map<String, Map<String, Object>>)
-                ((Map<String, Object>) project.get("template")).get("config");
-        assertEquals(java.util.Set.of("aws:region", "storefront:environmentSuffix", "storefront:owner",
-                "storefront:redisAuthToken", "storefront:originVerifySecret"), prompts.keySet());
+        Map<String, Map<String, Object>> prompts =
+                (Map<String, Map<String, Object>>) ((Map<String, Object>) project.get("template")).get("config");
+        assertEquals(
+                java.util.Set.of(
+                        "aws:region",
+                        "storefront:environmentSuffix",
+                        "storefront:owner",
+                        "storefront:redisAuthToken",
+                        "storefront:originVerifySecret"),
+                prompts.keySet());
         assertEquals(true, prompts.get("storefront:redisAuthToken").get("secret"));
         assertEquals(true, prompts.get("storefront:originVerifySecret").get("secret"));
-        prompts.values().forEach(p -> assertTrue(String.valueOf(p.get("description")).length() > 20, "each prompt says what to enter"));
+        prompts.values()
+                .forEach(p -> assertTrue(
+                        String.valueOf(p.get("description")).length() > 20, "each prompt says what to enter"));
 
         // The stack file `pulumi new` writes: the defaults, and an answer where there is none.
-        Map<String, String> answers = Map.of("storefront:owner", "platform-team",
-                "storefront:redisAuthToken", "0123456789abcdef0123456789abcdef",
-                "storefront:originVerifySecret", "0123456789abcdef0123456789abcdef");
+        Map<String, String> answers = Map.of(
+                "storefront:owner",
+                "platform-team",
+                "storefront:redisAuthToken",
+                "0123456789abcdef0123456789abcdef",
+                "storefront:originVerifySecret",
+                "0123456789abcdef0123456789abcdef");
         Map<String, String> stack = new java.util.TreeMap<>();
-        prompts.forEach((key, prompt) -> stack.put(key, prompt.containsKey("default")
-                ? String.valueOf(prompt.get("default")) : answers.get(key)));
+        prompts.forEach((key, prompt) -> stack.put(
+                key, prompt.containsKey("default") ? String.valueOf(prompt.get("default")) : answers.get(key)));
         com.storefront.config.StackSettings settings = com.storefront.settings.SettingsLoader.load(stack);
         assertEquals("dev", settings.suffix());
         assertEquals("us-west-2", settings.region());
+    }
+
+    /** The formatter is part of CI, before the tests, and editors are told the same rules. */
+    @Test
+    void ciChecksTheFormattingTheEditorsFollow() throws IOException {
+        String ci = Files.readString(Path.of(".ci/run"));
+        assertTrue(
+                ci.indexOf("mvn -B -q spotless:check") >= 0
+                        && ci.indexOf("mvn -B -q spotless:check") < ci.indexOf("mvn -B test"),
+                ci);
+        assertTrue(Files.readString(Path.of("pom.xml")).contains("<palantirJavaFormat>"));
+        assertTrue(Files.readString(Path.of(".editorconfig")).contains("max_line_length = 120"));
     }
 
     @Test
     void mavenRunsTheAppEntryPoint() throws IOException {
         String program = Files.readString(Path.of("program/pom.xml"));
         assertTrue(program.contains("<mainClass>com.storefront.App</mainClass>"));
-        assertTrue(program.contains("<mainClass>${mainClass}</mainClass>"), "Pulumi's plugin discovery sets -DmainClass");
+        assertTrue(
+                program.contains("<mainClass>${mainClass}</mainClass>"), "Pulumi's plugin discovery sets -DmainClass");
         for (String pom : List.of("pom.xml", "program/pom.xml", "plan/pom.xml", "testkit/pom.xml")) {
             String text = Files.readString(Path.of(pom));
             // Pinned, not a range or a snapshot: the same build every run (which versions is the pom's business).

@@ -17,16 +17,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every requirement id the code, scripts and README cite is explained in docs/requirements.md. */
 class RequirementCitationsTest {
 
-    private static final Pattern ID = Pattern.compile(
-            "\\b(CFG|NET|DB|CACHE|SEC|SVC|EDGE|API|OBS|DR|OUT|REL|CHG|PERF|PLAN|TEST|DOC|CI)-\\d+\\b");
+    private static final Pattern ID =
+            Pattern.compile("\\b(CFG|NET|DB|CACHE|SEC|SVC|EDGE|API|OBS|DR|OUT|REL|CHG|PERF|PLAN|TEST|DOC|CI)-\\d+\\b");
 
     @Test
     void everyCitedIdIsDefinedInTheRepository() throws IOException {
         String requirements = Files.readString(Path.of("docs/requirements.md"));
         Set<String> defined = ids(requirements);
         Set<String> cited = new TreeSet<>();
-        try (Stream<Path> files = Stream.of(Path.of("program/src"), Path.of("plan/src"), Path.of("testkit/src"),
-                        Path.of("scripts"), Path.of("README.md"), Path.of(".ci"))
+        try (Stream<Path> files = Stream.of(
+                        Path.of("program/src"),
+                        Path.of("plan/src"),
+                        Path.of("testkit/src"),
+                        Path.of("scripts"),
+                        Path.of("README.md"),
+                        Path.of(".ci"))
                 .flatMap(RequirementCitationsTest::walk)) {
             files.filter(Files::isRegularFile).forEach(file -> cited.addAll(ids(read(file))));
         }
@@ -37,11 +42,14 @@ class RequirementCitationsTest {
 
     @Test
     void noCitationPointsAtTextOutsideTheRepository() throws IOException {
-        try (Stream<Path> files = Stream.of("program/src", "plan/src", "testkit/src").map(Path::of)
+        try (Stream<Path> files = Stream.of("program/src", "plan/src", "testkit/src")
+                .map(Path::of)
                 .flatMap(RequirementCitationsTest::walk)) {
             String outside = "AWS-" + "RULES"; // spelt apart so this file does not cite it
-            files.filter(Files::isRegularFile).forEach(file -> assertTrue(!read(file).contains(outside),
-                    file + " cites " + outside + ", which is not in this repository"));
+            files.filter(Files::isRegularFile)
+                    .forEach(file -> assertTrue(
+                            !read(file).contains(outside),
+                            file + " cites " + outside + ", which is not in this repository"));
         }
     }
 

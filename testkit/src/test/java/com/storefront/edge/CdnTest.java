@@ -13,12 +13,12 @@ import com.pulumi.aws.route53.Record;
 import com.pulumi.aws.s3.BucketOwnershipControls;
 import com.pulumi.aws.s3.BucketPolicy;
 import com.pulumi.aws.s3.BucketPublicAccessBlock;
-import com.storefront.testing.Types;
 import com.storefront.plan.Json;
 import com.storefront.plan.Registered;
 import com.storefront.plan.StackConfig;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
+import com.storefront.testing.Types;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -40,13 +40,15 @@ class CdnTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> behavioursByPath(Registered distribution) {
-        return distribution.list("orderedCacheBehaviors").stream().map(b -> (Map<String, Object>) b)
+        return distribution.list("orderedCacheBehaviors").stream()
+                .map(b -> (Map<String, Object>) b)
                 .collect(Collectors.toMap(b -> (String) b.get("pathPattern"), b -> b));
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> originsById(Registered distribution) {
-        return distribution.list("origins").stream().map(o -> (Map<String, Object>) o)
+        return distribution.list("origins").stream()
+                .map(o -> (Map<String, Object>) o)
                 .collect(Collectors.toMap(o -> (String) o.get("originId"), o -> o));
     }
 
@@ -59,9 +61,11 @@ class CdnTest {
         assertEquals("PriceClass_All", cdn.string("priceClass"));
         assertEquals("PriceClass_100", distribution(Stacks.dev()).string("priceClass"));
         assertEquals("redirect-to-https", cdn.string("defaultCacheBehavior.viewerProtocolPolicy"));
-        behavioursByPath(cdn).forEach((path, b) -> assertEquals(
-                List.of("/api/*", "/partner/*").contains(path) ? "https-only" : "redirect-to-https",
-                b.get("viewerProtocolPolicy"), path));
+        behavioursByPath(cdn)
+                .forEach((path, b) -> assertEquals(
+                        List.of("/api/*", "/partner/*").contains(path) ? "https-only" : "redirect-to-https",
+                        b.get("viewerProtocolPolicy"),
+                        path));
         assertEquals(Map.of("cloudfrontDefaultCertificate", true), cdn.map("viewerCertificate"));
         assertTrue(cdn.input("aliases").isEmpty());
     }
@@ -70,8 +74,11 @@ class CdnTest {
     void defaultBehaviourServesTheBucketCachedWithSecurityHeaders() {
         Map<String, Object> behaviour = distribution(Stacks.prod()).map("defaultCacheBehavior");
         assertEquals("assets", behaviour.get("targetOriginId"));
-        assertEquals("658327ea-f89d-4fab-a63d-7e88639e58f6", behaviour.get("cachePolicyId"), "Managed-CachingOptimized");
-        assertEquals("67f7725c-6f97-4210-82d7-5512b31e9d03", behaviour.get("responseHeadersPolicyId"),
+        assertEquals(
+                "658327ea-f89d-4fab-a63d-7e88639e58f6", behaviour.get("cachePolicyId"), "Managed-CachingOptimized");
+        assertEquals(
+                "67f7725c-6f97-4210-82d7-5512b31e9d03",
+                behaviour.get("responseHeadersPolicyId"),
                 "Managed-SecurityHeadersPolicy");
         assertFalse(behaviour.containsKey("forwardedValues"));
     }
@@ -98,13 +105,20 @@ class CdnTest {
         Map<String, Object> api = behavioursByPath(distribution(Stacks.prod())).get("/api/*");
         assertEquals("api", api.get("targetOriginId"));
         assertEquals("4135ea2d-6df8-44a3-9df3-4b5a84be39ad", api.get("cachePolicyId"), "Managed-CachingDisabled");
-        assertEquals("b689b0a8-53d0-40ab-baf2-68738e2966ac", api.get("originRequestPolicyId"),
+        assertEquals(
+                "b689b0a8-53d0-40ab-baf2-68738e2966ac",
+                api.get("originRequestPolicyId"),
                 "Managed-AllViewerExceptHostHeader");
         assertEquals(List.of("GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"), api.get("allowedMethods"));
         // API clients get no redirect (a POST would come back as a GET), and the same security headers as pages.
         assertEquals("https-only", api.get("viewerProtocolPolicy"));
-        assertEquals("67f7725c-6f97-4210-82d7-5512b31e9d03", api.get("responseHeadersPolicyId"), "Managed-SecurityHeadersPolicy");
-        assertEquals("/api/*", distribution(Stacks.prod()).string("orderedCacheBehaviors.0.pathPattern"),
+        assertEquals(
+                "67f7725c-6f97-4210-82d7-5512b31e9d03",
+                api.get("responseHeadersPolicyId"),
+                "Managed-SecurityHeadersPolicy");
+        assertEquals(
+                "/api/*",
+                distribution(Stacks.prod()).string("orderedCacheBehaviors.0.pathPattern"),
                 "first, so /api/x.js still reaches the API");
     }
 
@@ -116,21 +130,31 @@ class CdnTest {
             Map<String, Object> alb = originsById(cdn).get("api");
             assertEquals(run.output("albDnsName"), alb.get("domainName"));
             assertFalse(alb.containsKey("customOriginConfig"), "no custom origin: nothing crosses the internet");
-            assertEquals(Map.of("vpcOriginId", vpcOrigin.id(), "originReadTimeout", 30.0, "originKeepaliveTimeout", 5.0),
+            assertEquals(
+                    Map.of("vpcOriginId", vpcOrigin.id(), "originReadTimeout", 30.0, "originKeepaliveTimeout", 5.0),
                     alb.get("vpcOriginConfig"));
             Map<String, Object> endpoint = vpcOrigin.map("vpcOriginEndpointConfig");
             assertEquals(run.one(Types.of(LoadBalancer.class), "alb").outputs().get("arn"), endpoint.get("arn"));
             assertEquals("http-only", endpoint.get("originProtocolPolicy"));
             assertEquals(80.0, endpoint.get("httpPort"));
-            assertEquals(Map.of("items", List.of("TLSv1.2"), "quantity", 1.0), endpoint.get("originSslProtocols"),
+            assertEquals(
+                    Map.of("items", List.of("TLSv1.2"), "quantity", 1.0),
+                    endpoint.get("originSslProtocols"),
                     "the provider requires it even for http-only");
             assertEquals("storefront-alb-" + run.config().get("storefront:environmentSuffix"), endpoint.get("name"));
-            assertEquals(List.of("tags", "tagsAll"), vpcOrigin.ignoreChanges(),
+            assertEquals(
+                    List.of("tags", "tagsAll"),
+                    vpcOrigin.ignoreChanges(),
                     "AWS refuses to change a VPC origin in use, even its tags");
             assertEquals("30m", vpcOrigin.string("timeouts.create"));
             // Still sent: the ALB serves only our distribution, not every one in the account.
-            assertEquals(List.of(Map.of("name", "X-Origin-Verify",
-                    "value", StackConfig.SECRET_PLACEHOLDERS.get("storefront:originVerifySecret"))), alb.get("customHeaders"));
+            assertEquals(
+                    List.of(Map.of(
+                            "name",
+                            "X-Origin-Verify",
+                            "value",
+                            StackConfig.SECRET_PLACEHOLDERS.get("storefront:originVerifySecret"))),
+                    alb.get("customHeaders"));
             assertTrue(cdn.secretInputs().contains("origins"), "the header value stays a Pulumi secret");
         }
     }
@@ -144,18 +168,25 @@ class CdnTest {
         assertEquals("https-only", config.get("originProtocolPolicy"));
         assertEquals(List.of("TLSv1.2"), config.get("originSslProtocols"));
         assertTrue(run.ofType(Types.of(VpcOrigin.class)).isEmpty());
-        assertEquals("X-Origin-Verify", ((Map<?, ?>) ((List<?>) alb.get("customHeaders")).get(0)).get("name"),
+        assertEquals(
+                "X-Origin-Verify",
+                ((Map<?, ?>) ((List<?>) alb.get("customHeaders")).get(0)).get("name"),
                 "CloudFront's addresses are every distribution's: the ALB also checks the secret");
     }
 
     @Test
     void thePartnerPathGoesToTheAlbOnlyWithTheApi() {
-        Map<String, Object> partner = behavioursByPath(distribution(Stacks.prod())).get("/partner/*");
+        Map<String, Object> partner =
+                behavioursByPath(distribution(Stacks.prod())).get("/partner/*");
         assertEquals("api", partner.get("targetOriginId"));
         assertEquals("4135ea2d-6df8-44a3-9df3-4b5a84be39ad", partner.get("cachePolicyId"), "Managed-CachingDisabled");
-        assertEquals(List.of("GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"), partner.get("allowedMethods"),
+        assertEquals(
+                List.of("GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"),
+                partner.get("allowedMethods"),
                 "API Gateway proxies every method");
-        assertEquals("b689b0a8-53d0-40ab-baf2-68738e2966ac", partner.get("originRequestPolicyId"),
+        assertEquals(
+                "b689b0a8-53d0-40ab-baf2-68738e2966ac",
+                partner.get("originRequestPolicyId"),
                 "every viewer header, API Gateway's own included, reaches the ALB");
         assertFalse(behavioursByPath(distribution(Stacks.dev())).containsKey("/partner/*"), "dev has no API");
     }
@@ -168,7 +199,9 @@ class CdnTest {
         assertEquals("always", oac.string("signingBehavior"));
         assertEquals("sigv4", oac.string("signingProtocol"));
         Map<String, Object> s3 = originsById(distribution(run)).get("assets");
-        assertEquals("storefront-assets-prod-123456789012.s3.us-east-2.amazonaws.com", s3.get("domainName"),
+        assertEquals(
+                "storefront-assets-prod-123456789012.s3.us-east-2.amazonaws.com",
+                s3.get("domainName"),
                 "the REST endpoint, not the website endpoint");
         assertEquals(oac.id(), s3.get("originAccessControlId"));
 
@@ -176,8 +209,14 @@ class CdnTest {
         Map<String, Object> read = policy.get("CloudFrontReadsAssets");
         assertEquals(Map.of("Service", "cloudfront.amazonaws.com"), read.get("Principal"));
         assertEquals("s3:GetObject", read.get("Action"));
-        assertEquals(Map.of("StringEquals", Map.of("AWS:SourceArn",
-                "arn:aws:cloudfront::123456789012:distribution/" + distribution(run).id())), read.get("Condition"));
+        assertEquals(
+                Map.of(
+                        "StringEquals",
+                        Map.of(
+                                "AWS:SourceArn",
+                                "arn:aws:cloudfront::123456789012:distribution/"
+                                        + distribution(run).id())),
+                read.get("Condition"));
         assertEquals("Deny", policy.get("DenyInsecureTransport").get("Effect"));
     }
 
@@ -185,10 +224,13 @@ class CdnTest {
     void bucketPolicyWaitsForThePublicAccessBlock() {
         StackRun run = Stacks.prod();
         Registered policy = run.one(Types.of(BucketPolicy.class), "assets-policy");
-        assertTrue(policy.dependencies().contains(run.one(Types.of(BucketPublicAccessBlock.class),
-                "assets-public-access").urn()));
-        assertTrue(run.one(Types.of(BucketPolicy.class), "logs-policy").dependencies().contains(
-                run.one(Types.of(BucketPublicAccessBlock.class), "logs-public-access").urn()));
+        assertTrue(policy.dependencies()
+                .contains(run.one(Types.of(BucketPublicAccessBlock.class), "assets-public-access")
+                        .urn()));
+        assertTrue(run.one(Types.of(BucketPolicy.class), "logs-policy")
+                .dependencies()
+                .contains(run.one(Types.of(BucketPublicAccessBlock.class), "logs-public-access")
+                        .urn()));
     }
 
     @Test
@@ -196,36 +238,62 @@ class CdnTest {
         StackRun run = Stacks.devCustomDomainOai();
         Registered oai = run.one(Types.of(OriginAccessIdentity.class), "assets-oai");
         Map<String, Object> s3 = originsById(distribution(run)).get("assets");
-        assertEquals(Map.of("originAccessIdentity", "origin-access-identity/cloudfront/" + oai.id()), s3.get("s3OriginConfig"));
-        assertEquals(Map.of("AWS", "arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity " + oai.id()),
+        assertEquals(
+                Map.of("originAccessIdentity", "origin-access-identity/cloudfront/" + oai.id()),
+                s3.get("s3OriginConfig"));
+        assertEquals(
+                Map.of("AWS", "arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity " + oai.id()),
                 statements(run).get("CloudFrontReadsAssets").get("Principal"));
     }
 
     @Test
     void theCmkLetsCloudFrontDecryptForThisAccountsDistributions() {
         Map<String, Object> statement = Json.statements(Json.parse(
-                        Stacks.prod().one(Types.of(Key.class), "encryption-key").string("policy"))).stream()
-                .filter(s -> "CloudFrontReadsAssets".equals(s.get("Sid"))).findFirst().orElseThrow();
+                        Stacks.prod().one(Types.of(Key.class), "encryption-key").string("policy")))
+                .stream()
+                .filter(s -> "CloudFrontReadsAssets".equals(s.get("Sid")))
+                .findFirst()
+                .orElseThrow();
         assertEquals(Map.of("Service", "cloudfront.amazonaws.com"), statement.get("Principal"));
         assertEquals("kms:Decrypt", statement.get("Action"));
         String bucket = "arn:aws:s3:::storefront-assets-prod-123456789012";
-        assertEquals(Map.of("StringLike", Map.of("aws:SourceArn", "arn:aws:cloudfront::123456789012:distribution/*",
-                        "kms:EncryptionContext:aws:s3:arn", List.of(bucket, bucket + "/*"))),
-                statement.get("Condition"), "only the assets bucket's objects, with or without a bucket key");
+        assertEquals(
+                Map.of(
+                        "StringLike",
+                        Map.of(
+                                "aws:SourceArn",
+                                "arn:aws:cloudfront::123456789012:distribution/*",
+                                "kms:EncryptionContext:aws:s3:arn",
+                                List.of(bucket, bucket + "/*"))),
+                statement.get("Condition"),
+                "only the assets bucket's objects, with or without a bucket key");
         assertEquals(Stacks.prod().output("assetsBucketName"), bucket.substring("arn:aws:s3:::".length()));
         // With OAI the objects are SSE-S3: the key grants CloudFront nothing.
-        assertTrue(Json.statements(Json.parse(Stacks.devCustomDomainOai().one(Types.of(Key.class), "encryption-key")
-                .string("policy"))).stream().noneMatch(s -> "CloudFrontReadsAssets".equals(s.get("Sid"))));
+        assertTrue(Json.statements(Json.parse(Stacks.devCustomDomainOai()
+                        .one(Types.of(Key.class), "encryption-key")
+                        .string("policy")))
+                .stream()
+                .noneMatch(s -> "CloudFrontReadsAssets".equals(s.get("Sid"))));
     }
 
     @Test
     void accessLogsWafAndDeploymentWait() {
         StackRun run = Stacks.prod();
         Registered cdn = distribution(run);
-        assertEquals(Map.of("bucket", run.output("logBucketName") + ".s3.amazonaws.com", "prefix", "cloudfront/",
-                "includeCookies", false), cdn.map("loggingConfig"));
-        assertTrue(cdn.dependencies().contains(run.one(Types.of(BucketOwnershipControls.class),
-                "logs-ownership").urn()), "CloudFront logging needs the bucket's ACLs enabled first");
+        assertEquals(
+                Map.of(
+                        "bucket",
+                        run.output("logBucketName") + ".s3.amazonaws.com",
+                        "prefix",
+                        "cloudfront/",
+                        "includeCookies",
+                        false),
+                cdn.map("loggingConfig"));
+        assertTrue(
+                cdn.dependencies()
+                        .contains(run.one(Types.of(BucketOwnershipControls.class), "logs-ownership")
+                                .urn()),
+                "CloudFront logging needs the bucket's ACLs enabled first");
         assertEquals(run.output("cloudFrontWebAclArn"), cdn.string("webAclId"), "WAFv2 is attached by ARN");
         assertTrue(cdn.bool("waitForDeployment"));
         assertFalse(distribution(Stacks.dev()).bool("waitForDeployment"));
@@ -239,8 +307,8 @@ class CdnTest {
         Registered certificate = run.one(Types.of(Certificate.class), "cdn-certificate");
         assertEquals("us-east-1", run.regionOf(certificate), "CloudFront only takes us-east-1 certificates");
         assertEquals("shop.example.com", certificate.string("domainName"));
-        assertEquals("us-east-1", run.regionOf(run.one(Types.of(CertificateValidation.class),
-                "cdn-certificate-validated")));
+        assertEquals(
+                "us-east-1", run.regionOf(run.one(Types.of(CertificateValidation.class), "cdn-certificate-validated")));
         Map<String, Object> viewer = cdn.map("viewerCertificate");
         assertEquals("sni-only", viewer.get("sslSupportMethod"));
         assertEquals("TLSv1.2_2021", viewer.get("minimumProtocolVersion"));
@@ -260,7 +328,9 @@ class CdnTest {
     }
 
     private static Map<String, Map<String, Object>> statements(StackRun run) {
-        return Json.statements(Json.parse(run.one(Types.of(BucketPolicy.class), "assets-policy").string("policy")))
-                .stream().collect(Collectors.toMap(s -> (String) s.get("Sid"), s -> s));
+        return Json.statements(Json.parse(
+                        run.one(Types.of(BucketPolicy.class), "assets-policy").string("policy")))
+                .stream()
+                .collect(Collectors.toMap(s -> (String) s.get("Sid"), s -> s));
     }
 }

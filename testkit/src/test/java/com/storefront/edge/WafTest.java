@@ -8,11 +8,11 @@ import com.pulumi.aws.lb.LoadBalancer;
 import com.pulumi.aws.wafv2.WebAcl;
 import com.pulumi.aws.wafv2.WebAclAssociation;
 import com.pulumi.aws.wafv2.WebAclLoggingConfiguration;
-import com.storefront.testing.Types;
 import com.storefront.plan.Registered;
 import com.storefront.plan.StackConfig;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
+import com.storefront.testing.Types;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -48,16 +48,27 @@ class WafTest {
             assertEquals(5, rules.size());
             Map<String, Object> rate = rules.get(0);
             assertEquals(Map.of("block", Map.of()), rate.get("action"));
-            Map<String, Object> statement = (Map<String, Object>) ((Map<String, Object>) rate.get("statement")).get("rateBasedStatement");
+            Map<String, Object> statement =
+                    (Map<String, Object>) ((Map<String, Object>) rate.get("statement")).get("rateBasedStatement");
             assertEquals(2000.0, statement.get("limit"));
             assertEquals(300.0, statement.get("evaluationWindowSec"));
             assertEquals("IP", statement.get("aggregateKeyType"));
 
-            Set<String> managed = rules.subList(1, 5).stream().map(r -> (String) r.get("name")).collect(Collectors.toSet());
-            assertEquals(Set.of("AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet",
-                    "AWSManagedRulesSQLiRuleSet", "AWSManagedRulesAmazonIpReputationList"), managed);
+            Set<String> managed = rules.subList(1, 5).stream()
+                    .map(r -> (String) r.get("name"))
+                    .collect(Collectors.toSet());
+            assertEquals(
+                    Set.of(
+                            "AWSManagedRulesCommonRuleSet",
+                            "AWSManagedRulesKnownBadInputsRuleSet",
+                            "AWSManagedRulesSQLiRuleSet",
+                            "AWSManagedRulesAmazonIpReputationList"),
+                    managed);
             for (Map<String, Object> rule : rules.subList(1, 5)) {
-                assertEquals(Map.of("none", Map.of()), rule.get("overrideAction"), "managed groups block by their own rules");
+                assertEquals(
+                        Map.of("none", Map.of()),
+                        rule.get("overrideAction"),
+                        "managed groups block by their own rules");
                 assertFalse(rule.containsKey("action"), "a managed group with an action is rejected");
             }
             Set<Object> priorities = rules.stream().map(r -> r.get("priority")).collect(Collectors.toSet());
@@ -67,7 +78,8 @@ class WafTest {
                 assertEquals(true, visibility.get("cloudwatchMetricsEnabled"));
                 assertEquals(true, visibility.get("sampledRequestsEnabled"));
             }
-            assertEquals(true, acl.input("visibilityConfig.cloudwatchMetricsEnabled").orElseThrow());
+            assertEquals(
+                    true, acl.input("visibilityConfig.cloudwatchMetricsEnabled").orElseThrow());
             assertEquals(Map.of("allow", Map.of()), acl.map("defaultAction"));
         }
     }
@@ -76,11 +88,15 @@ class WafTest {
     @SuppressWarnings("unchecked")
     void largeApiBodiesAreCountedNotBlocked() {
         Registered acl = Stacks.prod().one(ACL, "web-acl-regional");
-        Map<String, Object> common = ((List<Map<String, Object>>) (List<?>) acl.list("rules")).stream()
-                .filter(r -> r.get("name").equals("AWSManagedRulesCommonRuleSet")).findFirst().orElseThrow();
-        Map<String, Object> statement = (Map<String, Object>) ((Map<String, Object>) common.get("statement"))
-                .get("managedRuleGroupStatement");
-        assertEquals(List.of(Map.of("name", "SizeRestrictions_BODY", "actionToUse", Map.of("count", Map.of()))),
+        Map<String, Object> common = ((List<Map<String, Object>>) (List<?>) acl.list("rules"))
+                .stream()
+                        .filter(r -> r.get("name").equals("AWSManagedRulesCommonRuleSet"))
+                        .findFirst()
+                        .orElseThrow();
+        Map<String, Object> statement =
+                (Map<String, Object>) ((Map<String, Object>) common.get("statement")).get("managedRuleGroupStatement");
+        assertEquals(
+                List.of(Map.of("name", "SizeRestrictions_BODY", "actionToUse", Map.of("count", Map.of()))),
                 statement.get("ruleActionOverrides"));
     }
 
@@ -93,7 +109,9 @@ class WafTest {
                 "rules.0.statement.rateBasedStatement.scopeDownStatement.notStatement.statements.0.byteMatchStatement");
         assertEquals(Map.of("singleHeader", Map.of("name", "x-origin-verify")), fromCloudFront.get("fieldToMatch"));
         assertEquals("EXACTLY", fromCloudFront.get("positionalConstraint"));
-        assertEquals(StackConfig.SECRET_PLACEHOLDERS.get("storefront:originVerifySecret"), fromCloudFront.get("searchString"));
+        assertEquals(
+                StackConfig.SECRET_PLACEHOLDERS.get("storefront:originVerifySecret"),
+                fromCloudFront.get("searchString"));
         // At CloudFront: API Gateway's requests (its own header), and only the uncached paths count.
         Registered cloudFront = run.one(ACL, "web-acl-cloudfront");
         String scope = "rules.0.statement.rateBasedStatement.scopeDownStatement.andStatement.statements.";
@@ -104,7 +122,8 @@ class WafTest {
         Map<String, Object> dynamic = cloudFront.map(scope + "1.regexMatchStatement");
         assertEquals("^/(api|partner)/", dynamic.get("regexString"));
         assertEquals(Map.of("uriPath", Map.of()), dynamic.get("fieldToMatch"));
-        assertTrue(regional.secretInputs().contains("rules") && cloudFront.secretInputs().contains("rules"));
+        assertTrue(regional.secretInputs().contains("rules")
+                && cloudFront.secretInputs().contains("rules"));
     }
 
     /** Shoppers behind one address load many cached assets per page; only the API paths count towards the limit. */
@@ -121,8 +140,8 @@ class WafTest {
 
     @Test
     void rateLimitFollowsConfig() {
-        StackRun run = StackRun.ofStackFile(Stacks.DEV_FILE, Map.of("storefront:edge",
-                "{\"wafRateLimit\":500,\"wafRateWindowSeconds\":60}"));
+        StackRun run = StackRun.ofStackFile(
+                Stacks.DEV_FILE, Map.of("storefront:edge", "{\"wafRateLimit\":500,\"wafRateWindowSeconds\":60}"));
         Registered acl = run.one(ACL, "web-acl-regional");
         assertEquals(500.0, acl.number("rules.0.statement.rateBasedStatement.limit"));
         assertEquals(60.0, acl.number("rules.0.statement.rateBasedStatement.evaluationWindowSec"));
@@ -132,10 +151,12 @@ class WafTest {
     void regionalAclProtectsTheAlb() {
         StackRun run = Stacks.prod();
         Registered association = run.one(Types.of(WebAclAssociation.class), "alb-web-acl");
-        assertEquals(run.one(Types.of(LoadBalancer.class), "alb").string("name"),
+        assertEquals(
+                run.one(Types.of(LoadBalancer.class), "alb").string("name"),
                 association.string("resourceArn").replaceAll(".*loadbalancer/app/([^/]+)/.*", "$1"));
         assertEquals(run.output("regionalWebAclArn"), association.string("webAclArn"));
-        assertTrue(run.ofType(Types.of(WebAclAssociation.class)).stream()
+        assertTrue(
+                run.ofType(Types.of(WebAclAssociation.class)).stream()
                         .noneMatch(a -> a.string("resourceArn").contains("cloudfront")),
                 "CloudFront takes its ACL on the distribution, not through an association");
     }
@@ -149,14 +170,20 @@ class WafTest {
             assertEquals(30.0, group.number("retentionInDays"));
             Registered logging = run.one(Types.of(WebAclLoggingConfiguration.class), "waf-logging-" + what);
             assertEquals(run.regionOf(run.one(ACL, "web-acl-" + what)), run.regionOf(group));
-            assertEquals(List.of("arn:aws:logs:" + run.regionOf(group) + ":123456789012:log-group:" + group.string("name")),
+            assertEquals(
+                    List.of("arn:aws:logs:" + run.regionOf(group) + ":123456789012:log-group:" + group.string("name")),
                     logging.list("logDestinationConfigs"));
         }
         Registered usEast1Key = run.one(Types.of(Key.class), "encryption-us-east-1-key");
         assertEquals("us-east-1", run.regionOf(usEast1Key));
-        assertTrue(run.one(Types.of(LogGroup.class), "waf-logs-cloudfront").string("kmsKeyId")
-                .endsWith(usEast1Key.id()), "KMS keys are regional: the us-east-1 group uses the us-east-1 key");
-        assertEquals("alias/storefront-edge-prod", run.one(Types.of(Alias.class), "encryption-us-east-1-alias").string("name"));
+        assertTrue(
+                run.one(Types.of(LogGroup.class), "waf-logs-cloudfront")
+                        .string("kmsKeyId")
+                        .endsWith(usEast1Key.id()),
+                "KMS keys are regional: the us-east-1 group uses the us-east-1 key");
+        assertEquals(
+                "alias/storefront-edge-prod",
+                run.one(Types.of(Alias.class), "encryption-us-east-1-alias").string("name"));
     }
 
     @Test
@@ -165,12 +192,14 @@ class WafTest {
         for (StackRun run : List.of(Stacks.dev(), Stacks.prod(), Stacks.prodWithDomain())) {
             for (String what : List.of("regional", "cloudfront")) {
                 Registered logging = run.one(Types.of(WebAclLoggingConfiguration.class), "waf-logging-" + what);
-                assertEquals(List.of(
-                        Map.of("singleHeader", Map.of("name", "x-origin-verify")),
-                        Map.of("singleHeader", Map.of("name", "x-gateway-verify")),
-                        Map.of("singleHeader", Map.of("name", "x-api-key")),
-                        Map.of("singleHeader", Map.of("name", "cookie")),
-                        Map.of("singleHeader", Map.of("name", "authorization"))), logging.list("redactedFields"));
+                assertEquals(
+                        List.of(
+                                Map.of("singleHeader", Map.of("name", "x-origin-verify")),
+                                Map.of("singleHeader", Map.of("name", "x-gateway-verify")),
+                                Map.of("singleHeader", Map.of("name", "x-api-key")),
+                                Map.of("singleHeader", Map.of("name", "cookie")),
+                                Map.of("singleHeader", Map.of("name", "authorization"))),
+                        logging.list("redactedFields"));
                 assertTrue(logging.input("loggingFilter").isEmpty(), "every request is logged by default");
             }
         }
@@ -182,11 +211,19 @@ class WafTest {
         for (StackRun run : List.of(Stacks.dev(), Stacks.prod())) {
             for (String what : List.of("regional", "cloudfront")) {
                 Registered acl = run.one(ACL, "web-acl-" + what);
-                assertEquals(Map.of("dataProtections", List.of(Map.of(
-                        "action", "SUBSTITUTION",
-                        "field", Map.of("fieldType", "SINGLE_HEADER", "fieldKeys", Waf.REDACTED_HEADERS),
-                        "excludeRuleMatchDetails", false,
-                        "excludeRateBasedDetails", false))), acl.map("dataProtectionConfig"));
+                assertEquals(
+                        Map.of(
+                                "dataProtections",
+                                List.of(Map.of(
+                                        "action",
+                                        "SUBSTITUTION",
+                                        "field",
+                                        Map.of("fieldType", "SINGLE_HEADER", "fieldKeys", Waf.REDACTED_HEADERS),
+                                        "excludeRuleMatchDetails",
+                                        false,
+                                        "excludeRateBasedDetails",
+                                        false))),
+                        acl.map("dataProtectionConfig"));
             }
         }
     }
@@ -204,15 +241,28 @@ class WafTest {
 
     @Test
     void aLogFilterKeepsOnlyBlockedAndCountedRequests() {
-        StackRun run = StackRun.of(StackRun.stackFile(Stacks.DEV_FILE).withPath("storefront:edge", "wafLogFilter", "blockedAndCounted"));
+        StackRun run = StackRun.of(
+                StackRun.stackFile(Stacks.DEV_FILE).withPath("storefront:edge", "wafLogFilter", "blockedAndCounted"));
         for (String what : List.of("regional", "cloudfront")) {
             Registered logging = run.one(Types.of(WebAclLoggingConfiguration.class), "waf-logging-" + what);
-            assertEquals(Map.of("defaultBehavior", "DROP", "filters", List.of(Map.of("behavior", "KEEP", "requirement", "MEETS_ANY",
-                    "conditions", List.of(
-                            Map.of("actionCondition", Map.of("action", "BLOCK")),
-                            Map.of("actionCondition", Map.of("action", "COUNT")),
-                            Map.of("actionCondition", Map.of("action", "EXCLUDED_AS_COUNT")))))), logging.map("loggingFilter"));
-            assertEquals(Waf.REDACTED_HEADERS.size(), logging.list("redactedFields").size());
+            assertEquals(
+                    Map.of(
+                            "defaultBehavior",
+                            "DROP",
+                            "filters",
+                            List.of(Map.of(
+                                    "behavior",
+                                    "KEEP",
+                                    "requirement",
+                                    "MEETS_ANY",
+                                    "conditions",
+                                    List.of(
+                                            Map.of("actionCondition", Map.of("action", "BLOCK")),
+                                            Map.of("actionCondition", Map.of("action", "COUNT")),
+                                            Map.of("actionCondition", Map.of("action", "EXCLUDED_AS_COUNT")))))),
+                    logging.map("loggingFilter"));
+            assertEquals(
+                    Waf.REDACTED_HEADERS.size(), logging.list("redactedFields").size());
         }
     }
 }

@@ -20,9 +20,10 @@ class NamingTest {
     void rejectsNamesOverTheResourceLimit() {
         Naming longest = new Naming("abcdefghijkl");
         assertEquals(32, longest.name("green-tg", NameLimit.TARGET_GROUP).length());
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> longest.name("green-tg1", NameLimit.TARGET_GROUP));
-        assertEquals("storefront-green-tg1-abcdefghijkl is 33 characters; TARGET_GROUP names allow at most 32",
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> longest.name("green-tg1", NameLimit.TARGET_GROUP));
+        assertEquals(
+                "storefront-green-tg1-abcdefghijkl is 33 characters; TARGET_GROUP names allow at most 32",
                 e.getMessage());
     }
 

@@ -17,11 +17,11 @@ import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.vpc.SecurityGroupEgressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
-import com.storefront.testing.Types;
 import com.storefront.plan.Json;
 import com.storefront.plan.Registered;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
+import com.storefront.testing.Types;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -108,7 +108,9 @@ class NetworkTest {
         StackRun run = Stacks.dev();
         assertEquals(1, run.ofType(NAT).size());
         for (int az = 1; az <= 2; az++) {
-            assertEquals(natId(run, "nat-1"), run.one(ROUTE, "route-app-" + az + "-nat").string("natGatewayId"));
+            assertEquals(
+                    natId(run, "nat-1"),
+                    run.one(ROUTE, "route-app-" + az + "-nat").string("natGatewayId"));
         }
     }
 
@@ -130,7 +132,9 @@ class NetworkTest {
     void withoutNatNoPrivateSubnetHasAnInternetRoute() {
         StackRun run = Stacks.devWithoutNat();
         assertEquals(0, run.ofType(NAT).size());
-        assertEquals(List.of("route-public-internet"), run.ofTypeIn(Network.TYPE, ROUTE).stream().map(Registered::name).toList());
+        assertEquals(
+                List.of("route-public-internet"),
+                run.ofTypeIn(Network.TYPE, ROUTE).stream().map(Registered::name).toList());
     }
 
     @Test
@@ -142,11 +146,18 @@ class NetworkTest {
                     .collect(Collectors.toSet());
             assertEquals(1, dataTables.size(), "all data subnets share the data route table");
             List<Registered> dataRoutes = run.ofType(ROUTE).stream()
-                    .filter(r -> dataTables.contains(r.string("routeTableId"))).toList();
-            assertTrue(dataRoutes.stream().noneMatch(r -> r.input("gatewayId").isPresent()
-                            || r.input("natGatewayId").isPresent() || Network.ANYWHERE.equals(r.input("destinationCidrBlock").orElse(null))),
+                    .filter(r -> dataTables.contains(r.string("routeTableId")))
+                    .toList();
+            assertTrue(
+                    dataRoutes.stream()
+                            .noneMatch(r -> r.input("gatewayId").isPresent()
+                                    || r.input("natGatewayId").isPresent()
+                                    || Network.ANYWHERE.equals(
+                                            r.input("destinationCidrBlock").orElse(null))),
                     "no internet or NAT route on the data route table");
-            assertTrue(dataRoutes.stream().allMatch(r -> r.input("vpcPeeringConnectionId").isPresent()),
+            assertTrue(
+                    dataRoutes.stream()
+                            .allMatch(r -> r.input("vpcPeeringConnectionId").isPresent()),
                     "only the peering route to the DR VPC (prod)");
         }
     }
@@ -169,11 +180,17 @@ class NetworkTest {
     void prodHasInterfaceEndpointsReachableOnlyFromTheAppTier() {
         StackRun run = Stacks.prod();
         List<Registered> interfaces = run.ofType(ENDPOINT).stream()
-                .filter(e -> e.string("vpcEndpointType").equals("Interface")).toList();
-        assertEquals(Set.of("com.amazonaws.us-east-2.ecr.api", "com.amazonaws.us-east-2.ecr.dkr",
-                        "com.amazonaws.us-east-2.logs", "com.amazonaws.us-east-2.secretsmanager"),
+                .filter(e -> e.string("vpcEndpointType").equals("Interface"))
+                .toList();
+        assertEquals(
+                Set.of(
+                        "com.amazonaws.us-east-2.ecr.api",
+                        "com.amazonaws.us-east-2.ecr.dkr",
+                        "com.amazonaws.us-east-2.logs",
+                        "com.amazonaws.us-east-2.secretsmanager"),
                 interfaces.stream().map(e -> e.string("serviceName")).collect(Collectors.toSet()));
-        String endpointSg = run.one(Types.of(SecurityGroup.class), "sg-endpoints").urn();
+        String endpointSg =
+                run.one(Types.of(SecurityGroup.class), "sg-endpoints").urn();
         String endpointSgId = securityGroupId(run, "sg-endpoints");
         List<String> appSubnets = List.of(subnetId(run, "app", 1), subnetId(run, "app", 2), subnetId(run, "app", 3));
         for (Registered endpoint : interfaces) {
@@ -193,8 +210,11 @@ class NetworkTest {
     @Test
     void devHasNoInterfaceEndpoints() {
         StackRun run = Stacks.dev();
-        assertEquals(List.of("endpoint-s3"), run.ofType(ENDPOINT).stream().map(Registered::name).toList());
-        assertTrue(run.ofType(Types.of(SecurityGroup.class)).stream().noneMatch(sg -> sg.name().equals("sg-endpoints")));
+        assertEquals(
+                List.of("endpoint-s3"),
+                run.ofType(ENDPOINT).stream().map(Registered::name).toList());
+        assertTrue(run.ofType(Types.of(SecurityGroup.class)).stream()
+                .noneMatch(sg -> sg.name().equals("sg-endpoints")));
     }
 
     @Test
@@ -219,7 +239,8 @@ class NetworkTest {
         Registered flowLog = run.one(Types.of(FlowLog.class), "flow-log");
         assertEquals("ALL", flowLog.string("trafficType"));
         assertEquals("cloud-watch-logs", flowLog.string("logDestinationType"));
-        assertEquals("arn:aws:logs:us-east-2:123456789012:log-group:storefront-vpc-flow-logs-prod",
+        assertEquals(
+                "arn:aws:logs:us-east-2:123456789012:log-group:storefront-vpc-flow-logs-prod",
                 flowLog.string("logDestination"));
         assertEquals(run.output("vpcId"), flowLog.string("vpcId"));
 
@@ -233,7 +254,8 @@ class NetworkTest {
         Registered write = run.one(Types.of(RolePolicy.class), "flow-logs-write");
         assertTrue(flowLog.dependencies().contains(write.urn()), "the role can write before the flow log starts");
         Map<String, Object> policy = Json.parse(write.string("policy"));
-        assertEquals(List.of(flowLog.string("logDestination"), flowLog.string("logDestination") + ":*"),
+        assertEquals(
+                List.of(flowLog.string("logDestination"), flowLog.string("logDestination") + ":*"),
                 Json.statements(policy).get(0).get("Resource"));
     }
 
@@ -276,30 +298,59 @@ class NetworkTest {
     /** NET-2, a team's brief: exactly 2 public + 2 private subnets with given CIDRs in given zones, data in the private ones. */
     @Test
     void aTwoTierLayoutWithExactSubnetsAndZones() {
-        StackRun run = StackRun.ofStackFile(Stacks.DEV_FILE, Map.of("aws:region", "us-east-1", "storefront:network",
-                "{\"vpcCidr\":\"10.0.0.0/16\",\"azCount\":2,\"natStrategy\":\"single\",\"layout\":\"twoTier\","
-                        + "\"availabilityZones\":[\"us-east-1a\",\"us-east-1b\"],"
-                        + "\"subnetCidrs\":{\"public\":[\"10.0.1.0/24\",\"10.0.2.0/24\"],\"app\":[\"10.0.3.0/24\",\"10.0.4.0/24\"]}}"));
+        StackRun run = StackRun.ofStackFile(
+                Stacks.DEV_FILE,
+                Map.of(
+                        "aws:region",
+                        "us-east-1",
+                        "storefront:network",
+                        "{\"vpcCidr\":\"10.0.0.0/16\",\"azCount\":2,\"natStrategy\":\"single\",\"layout\":\"twoTier\","
+                                + "\"availabilityZones\":[\"us-east-1a\",\"us-east-1b\"],"
+                                + "\"subnetCidrs\":{\"public\":[\"10.0.1.0/24\",\"10.0.2.0/24\"],\"app\":[\"10.0.3.0/24\",\"10.0.4.0/24\"]}}"));
         List<Registered> subnets = run.ofType(Types.of(Subnet.class));
-        assertEquals(Map.of("subnet-public-1", "10.0.1.0/24 us-east-1a", "subnet-public-2", "10.0.2.0/24 us-east-1b",
-                        "subnet-app-1", "10.0.3.0/24 us-east-1a", "subnet-app-2", "10.0.4.0/24 us-east-1b"),
-                subnets.stream().collect(Collectors.toMap(Registered::name,
-                        n -> n.string("cidrBlock") + " " + n.string("availabilityZone"))));
-        assertEquals(run.output("appSubnetIds"), run.output("dataSubnetIds"), "the data stores use the private subnets");
-        assertEquals(run.output("appSubnetIds"), run.one(Types.of(com.pulumi.aws.rds.SubnetGroup.class), "db-subnets").list("subnetIds"));
-        assertEquals(run.output("appSubnetIds"), run.one(Types.of(com.pulumi.aws.elasticache.SubnetGroup.class), "cache-subnets").list("subnetIds"));
-        assertTrue(run.ofType(Types.of(RouteTable.class)).stream().noneMatch(r -> r.name().equals("rt-data")));
+        assertEquals(
+                Map.of(
+                        "subnet-public-1",
+                        "10.0.1.0/24 us-east-1a",
+                        "subnet-public-2",
+                        "10.0.2.0/24 us-east-1b",
+                        "subnet-app-1",
+                        "10.0.3.0/24 us-east-1a",
+                        "subnet-app-2",
+                        "10.0.4.0/24 us-east-1b"),
+                subnets.stream()
+                        .collect(Collectors.toMap(
+                                Registered::name, n -> n.string("cidrBlock") + " " + n.string("availabilityZone"))));
+        assertEquals(
+                run.output("appSubnetIds"), run.output("dataSubnetIds"), "the data stores use the private subnets");
+        assertEquals(
+                run.output("appSubnetIds"),
+                run.one(Types.of(com.pulumi.aws.rds.SubnetGroup.class), "db-subnets")
+                        .list("subnetIds"));
+        assertEquals(
+                run.output("appSubnetIds"),
+                run.one(Types.of(com.pulumi.aws.elasticache.SubnetGroup.class), "cache-subnets")
+                        .list("subnetIds"));
+        assertTrue(run.ofType(Types.of(RouteTable.class)).stream()
+                .noneMatch(r -> r.name().equals("rt-data")));
         assertEquals(List.of("us-east-1a", "us-east-1b"), run.output("availabilityZones"));
         assertEquals(List.of(), com.storefront.plan.PolicyRules.check(run.plan()));
     }
 
     @Test
     void threePublicAndThreePrivateSubnetsAcrossThreeZones() {
-        StackRun run = StackRun.ofStackFile(Stacks.PROD_FILE, Map.of("storefront:network",
-                "{\"azCount\":3,\"natStrategy\":\"perAz\",\"interfaceEndpoints\":true,\"layout\":\"twoTier\"}"));
+        StackRun run = StackRun.ofStackFile(
+                Stacks.PROD_FILE,
+                Map.of(
+                        "storefront:network",
+                        "{\"azCount\":3,\"natStrategy\":\"perAz\",\"interfaceEndpoints\":true,\"layout\":\"twoTier\"}"));
         Map<String, Long> perTier = run.ofTypeIn(Network.TYPE, Types.of(Subnet.class)).stream()
-                .collect(Collectors.groupingBy(s -> s.name().replaceAll("subnet-(\\w+)-\\d", "$1"), Collectors.counting()));
+                .collect(Collectors.groupingBy(
+                        s -> s.name().replaceAll("subnet-(\\w+)-\\d", "$1"), Collectors.counting()));
         assertEquals(Map.of("public", 3L, "app", 3L), perTier);
-        assertEquals(run.output("appSubnetIds"), run.one(Types.of(com.pulumi.aws.rds.SubnetGroup.class), "db-subnets").list("subnetIds"));
+        assertEquals(
+                run.output("appSubnetIds"),
+                run.one(Types.of(com.pulumi.aws.rds.SubnetGroup.class), "db-subnets")
+                        .list("subnetIds"));
     }
 }

@@ -5,11 +5,11 @@ import com.pulumi.aws.cloudwatch.MetricAlarm;
 import com.pulumi.aws.lb.TargetGroup;
 import com.pulumi.aws.sns.Topic;
 import com.pulumi.aws.sns.TopicSubscription;
-import com.storefront.testing.Types;
 import com.storefront.plan.Json;
 import com.storefront.plan.Registered;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
+import com.storefront.testing.Types;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -41,7 +41,8 @@ class MonitoringTest {
     void alarmTopicIsEncryptedWithTheCmkAndMailsTheConfiguredAddresses() {
         StackRun run = Stacks.prod();
         Registered topic = run.one(Types.of(Topic.class), "alarm-topic");
-        assertEquals(run.output("kmsKeyArn"), topic.string("kmsMasterKeyId"), "the AWS-managed SNS key cannot take alarms");
+        assertEquals(
+                run.output("kmsKeyArn"), topic.string("kmsMasterKeyId"), "the AWS-managed SNS key cannot take alarms");
         assertEquals("storefront-alarms-prod", topic.string("name"));
         Registered subscription = run.one(Types.of(TopicSubscription.class), "alarm-email-1");
         assertEquals("email", subscription.string("protocol"));
@@ -61,8 +62,10 @@ class MonitoringTest {
                 assertEquals(List.of(topic), alarm.list("alarmActions"), alarm.toString());
                 assertEquals(List.of(topic), alarm.list("okActions"), alarm.toString());
                 // Only the backup-staleness alarm treats silence as the problem it reports.
-                assertTrue(Set.of("notBreaching", "missing").contains(alarm.string("treatMissingData"))
-                        || alarm.name().equals("alarm-no-aurora-backup"), alarm.toString());
+                assertTrue(
+                        Set.of("notBreaching", "missing").contains(alarm.string("treatMissingData"))
+                                || alarm.name().equals("alarm-no-aurora-backup"),
+                        alarm.toString());
                 assertFalse(alarm.string("alarmDescription").isBlank());
             }
         }
@@ -73,8 +76,13 @@ class MonitoringTest {
         Registered cpu = alarm(Stacks.prod(), "alarm-ecs-cpu");
         assertEquals("AWS/ECS", cpu.string("namespace"));
         assertEquals("CPUUtilization", cpu.string("metricName"));
-        assertEquals(Map.of("ClusterName", Stacks.prod().output("ecsClusterName"),
-                "ServiceName", Stacks.prod().output("ecsServiceName")), cpu.map("dimensions"));
+        assertEquals(
+                Map.of(
+                        "ClusterName",
+                        Stacks.prod().output("ecsClusterName"),
+                        "ServiceName",
+                        Stacks.prod().output("ecsServiceName")),
+                cpu.map("dimensions"));
         assertEquals("Average", cpu.string("statistic"));
         assertEquals(85.0, cpu.number("threshold"));
         assertEquals(3.0, cpu.number("evaluationPeriods"));
@@ -103,8 +111,13 @@ class MonitoringTest {
         StackRun run = Stacks.prod();
         Registered rollback = alarm(run, "api-5xx-alarm");
         assertEquals(List.of(run.output("snsTopicArn")), rollback.list("alarmActions"));
-        assertEquals(1, run.where(r -> r.type().equals(ALARM) && "HTTPCode_Target_5XX_Count".equals(
-                r.input("metricName").orElse(null))).size(), "one source of truth for target 5XX");
+        assertEquals(
+                1,
+                run.where(r -> r.type().equals(ALARM)
+                                && "HTTPCode_Target_5XX_Count"
+                                        .equals(r.input("metricName").orElse(null)))
+                        .size(),
+                "one source of truth for target 5XX");
         assertTrue(((List<?>) run.output("alarmNames")).contains("storefront-api-target-5xx-prod"));
     }
 
@@ -120,7 +133,9 @@ class MonitoringTest {
             assertEquals("Maximum", alarm.string("statistic"));
             assertEquals("notBreaching", alarm.string("treatMissingData"), "an idle target group has no data");
         }
-        assertTrue(Stacks.dev().where(r -> r.type().equals(ALARM) && r.name().equals("alarm-unhealthy-green")).isEmpty());
+        assertTrue(Stacks.dev()
+                .where(r -> r.type().equals(ALARM) && r.name().equals("alarm-unhealthy-green"))
+                .isEmpty());
     }
 
     @Test
@@ -134,7 +149,10 @@ class MonitoringTest {
         Registered acu = alarm(run, "alarm-db-acu");
         assertEquals("ACUUtilization", acu.string("metricName"));
         assertEquals(90.0, acu.number("threshold"));
-        assertTrue(Stacks.devProvisionedValkey().where(r -> r.name().equals("alarm-db-acu")).isEmpty(),
+        assertTrue(
+                Stacks.devProvisionedValkey()
+                        .where(r -> r.name().equals("alarm-db-acu"))
+                        .isEmpty(),
                 "provisioned instances have no ACUs");
     }
 
@@ -149,13 +167,19 @@ class MonitoringTest {
             for (Map<String, Object> query : queries.subList(0, queries.size() - 1)) {
                 Map<String, Object> metric = (Map<String, Object>) query.get("metric");
                 assertEquals("AWS/ElastiCache", metric.get("namespace"));
-                assertEquals(what.equals("memory") ? "DatabaseMemoryUsagePercentage" : "EngineCPUUtilization",
+                assertEquals(
+                        what.equals("memory") ? "DatabaseMemoryUsagePercentage" : "EngineCPUUtilization",
                         metric.get("metricName"));
                 nodes.add(((Map<String, String>) metric.get("dimensions")).get("CacheClusterId"));
                 assertEquals(false, query.get("returnData"));
             }
-            assertEquals(List.of("storefront-redis-prod-0001-001", "storefront-redis-prod-0001-002",
-                    "storefront-redis-prod-0002-001", "storefront-redis-prod-0002-002"), nodes,
+            assertEquals(
+                    List.of(
+                            "storefront-redis-prod-0001-001",
+                            "storefront-redis-prod-0001-002",
+                            "storefront-redis-prod-0002-001",
+                            "storefront-redis-prod-0002-002"),
+                    nodes,
                     "2 shards x (1 primary + 1 replica)");
             Map<String, Object> expression = queries.get(queries.size() - 1);
             assertEquals("MAX(METRICS())", expression.get("expression"));
@@ -168,7 +192,8 @@ class MonitoringTest {
     @Test
     void largeClustersSplitIntoAlarmsOfAtMostTenNodes() {
         StackRun run = Stacks.devProvisionedValkey();
-        List<Registered> memory = run.where(r -> r.type().equals(ALARM) && r.name().startsWith("alarm-redis-memory"));
+        List<Registered> memory =
+                run.where(r -> r.type().equals(ALARM) && r.name().startsWith("alarm-redis-memory"));
         assertEquals(1, memory.size(), "3 shards x 3 nodes = 9 nodes");
         assertEquals(10, memory.get(0).list("metricQueries").size());
     }
@@ -188,7 +213,8 @@ class MonitoringTest {
         Registered waf = alarm(Stacks.prod(), "alarm-waf-blocked");
         assertEquals("AWS/WAFV2", waf.string("namespace"));
         assertEquals("BlockedRequests", waf.string("metricName"));
-        assertEquals(Map.of("WebACL", "storefront-waf-regional-prod", "Region", "us-east-2", "Rule", "ALL"),
+        assertEquals(
+                Map.of("WebACL", "storefront-waf-regional-prod", "Region", "us-east-2", "Rule", "ALL"),
                 waf.map("dimensions"));
         assertEquals(300.0, waf.number("threshold"));
     }
@@ -199,7 +225,8 @@ class MonitoringTest {
         StackRun run = Stacks.prod();
         Registered dashboard = run.one(Types.of(Dashboard.class), "dashboard");
         assertEquals("storefront-prod", dashboard.string("dashboardName"));
-        List<Map<String, Object>> widgets = (List<Map<String, Object>>) Json.parse(dashboard.string("dashboardBody")).get("widgets");
+        List<Map<String, Object>> widgets = (List<Map<String, Object>>)
+                Json.parse(dashboard.string("dashboardBody")).get("widgets");
         Set<String> namespaces = new TreeSet<>();
         Set<String> metricsShown = new TreeSet<>();
         for (Map<String, Object> widget : widgets) {
@@ -209,32 +236,54 @@ class MonitoringTest {
                 namespaces.add((String) line.get(0));
                 metricsShown.add(line.get(0) + " " + line.get(1));
                 for (int i = 2; i < line.size() - 1; i += 2) {
-                    assertFalse(String.valueOf(line.get(i + 1)).startsWith("arn:"), "dimension values are ids, not ARNs");
+                    assertFalse(
+                            String.valueOf(line.get(i + 1)).startsWith("arn:"), "dimension values are ids, not ARNs");
                 }
             }
         }
-        assertEquals(Set.of("AWS/ECS", "ECS/ContainerInsights", "AWS/ApplicationELB", "AWS/RDS", "AWS/ElastiCache",
-                "AWS/ApiGateway", "AWS/WAFV2"), namespaces);
-        assertTrue(metricsShown.containsAll(Set.of("AWS/ECS CPUUtilization", "AWS/ECS MemoryUtilization",
-                "ECS/ContainerInsights RunningTaskCount", "AWS/ApplicationELB RequestCount",
-                "AWS/ApplicationELB HTTPCode_Target_5XX_Count", "AWS/ApplicationELB TargetResponseTime",
-                "AWS/RDS DatabaseConnections", "AWS/RDS ACUUtilization", "AWS/ElastiCache DatabaseMemoryUsagePercentage",
-                "AWS/ElastiCache EngineCPUUtilization", "AWS/ApiGateway 4XXError", "AWS/ApiGateway 5XXError",
+        assertEquals(
+                Set.of(
+                        "AWS/ECS",
+                        "ECS/ContainerInsights",
+                        "AWS/ApplicationELB",
+                        "AWS/RDS",
+                        "AWS/ElastiCache",
+                        "AWS/ApiGateway",
+                        "AWS/WAFV2"),
+                namespaces);
+        assertTrue(metricsShown.containsAll(Set.of(
+                "AWS/ECS CPUUtilization",
+                "AWS/ECS MemoryUtilization",
+                "ECS/ContainerInsights RunningTaskCount",
+                "AWS/ApplicationELB RequestCount",
+                "AWS/ApplicationELB HTTPCode_Target_5XX_Count",
+                "AWS/ApplicationELB TargetResponseTime",
+                "AWS/RDS DatabaseConnections",
+                "AWS/RDS ACUUtilization",
+                "AWS/ElastiCache DatabaseMemoryUsagePercentage",
+                "AWS/ElastiCache EngineCPUUtilization",
+                "AWS/ApiGateway 4XXError",
+                "AWS/ApiGateway 5XXError",
                 "AWS/WAFV2 BlockedRequests")));
-        Set<Object> wafRegions = widgets.stream().map(w -> (Map<String, Object>) w.get("properties"))
-                .filter(p -> String.valueOf(p.get("title")).startsWith("WAF")).map(p -> p.get("region"))
+        Set<Object> wafRegions = widgets.stream()
+                .map(w -> (Map<String, Object>) w.get("properties"))
+                .filter(p -> String.valueOf(p.get("title")).startsWith("WAF"))
+                .map(p -> p.get("region"))
                 .collect(Collectors.toSet());
         assertEquals(Set.of("us-east-2", "us-east-1"), wafRegions, "CloudFront WAF metrics live in us-east-1");
-        assertEquals("https://us-east-2.console.aws.amazon.com/cloudwatch/home?region=us-east-2#dashboards/dashboard/storefront-prod",
+        assertEquals(
+                "https://us-east-2.console.aws.amazon.com/cloudwatch/home?region=us-east-2#dashboards/dashboard/storefront-prod",
                 run.output("dashboardUrl"));
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void devDashboardHasNoApiGatewayWidgets() {
-        List<Map<String, Object>> widgets = (List<Map<String, Object>>) Json.parse(Stacks.dev()
-                .one(Types.of(Dashboard.class), "dashboard").string("dashboardBody")).get("widgets");
-        assertTrue(widgets.stream().noneMatch(w -> String.valueOf(((Map<String, Object>) w.get("properties")).get("title"))
-                .startsWith("API Gateway")));
+        List<Map<String, Object>> widgets = (List<Map<String, Object>>) Json.parse(
+                        Stacks.dev().one(Types.of(Dashboard.class), "dashboard").string("dashboardBody"))
+                .get("widgets");
+        assertTrue(widgets.stream()
+                .noneMatch(w -> String.valueOf(((Map<String, Object>) w.get("properties")).get("title"))
+                        .startsWith("API Gateway")));
     }
 }

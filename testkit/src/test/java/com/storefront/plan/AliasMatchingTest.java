@@ -34,29 +34,37 @@ class AliasMatchingTest {
     }
 
     private static Provider provider() {
-        return new Provider("aws-primary", ProviderArgs.builder().region("us-west-2").build());
+        return new Provider(
+                "aws-primary", ProviderArgs.builder().region("us-west-2").build());
     }
 
     private static void repository(Provider provider, ComponentResource parent, Alias... aliases) {
-        CustomResourceOptions.Builder options = CustomResourceOptions.builder().provider(provider).aliases(aliases);
+        CustomResourceOptions.Builder options =
+                CustomResourceOptions.builder().provider(provider).aliases(aliases);
         if (parent != null) {
             options.parent(parent);
         }
-        new Repository("repo", RepositoryArgs.builder().name("storefront-api-test").build(), options.build());
+        new Repository(
+                "repo", RepositoryArgs.builder().name("storefront-api-test").build(), options.build());
     }
 
     private static List<String> changes(Consumer<Context> before, Consumer<Context> after) {
         ChangeImpact impact = ChangeImpact.between(run(before), run(after), ReplacementRules.load());
-        return impact.changes().stream().map(c -> c.action().word() + " " + c.name()).toList();
+        return impact.changes().stream()
+                .map(c -> c.action().word() + " " + c.name())
+                .toList();
     }
 
     @Test
     void aResourceMovedIntoAComponentWithANoParentAliasKeepsItsUrn() {
         Consumer<Context> topLevel = ctx -> repository(provider(), null);
-        Consumer<Context> moved = ctx -> repository(provider(),
-                new ComponentResource("storefront:test:Registry", "registry"), Alias.builder().noParent().build());
+        Consumer<Context> moved = ctx -> repository(
+                provider(),
+                new ComponentResource("storefront:test:Registry", "registry"),
+                Alias.builder().noParent().build());
         assertEquals(List.of(), changes(topLevel, moved));
-        Consumer<Context> movedWithoutAlias = ctx -> repository(provider(), new ComponentResource("storefront:test:Registry", "registry"));
+        Consumer<Context> movedWithoutAlias =
+                ctx -> repository(provider(), new ComponentResource("storefront:test:Registry", "registry"));
         assertEquals(List.of("create repo", "delete repo"), changes(topLevel, movedWithoutAlias));
     }
 
@@ -64,25 +72,47 @@ class AliasMatchingTest {
     void aComponentWithANewTypeCarriesItsChildrenByItsAlias() {
         // A child's URN holds its parent's type chain, so a new component type moves every child;
         // Pulumi derives the children's old URNs from the component's alias.
-        Consumer<Context> before = ctx -> repository(provider(), new ComponentResource("storefront:test:Registry", "registry"));
-        Consumer<Context> after = ctx -> repository(provider(), new ComponentResource("storefront:images:Registry", "registry",
-                ComponentResourceOptions.builder().aliases(Alias.builder().type("storefront:test:Registry").build()).build()));
+        Consumer<Context> before =
+                ctx -> repository(provider(), new ComponentResource("storefront:test:Registry", "registry"));
+        Consumer<Context> after = ctx -> repository(
+                provider(),
+                new ComponentResource(
+                        "storefront:images:Registry",
+                        "registry",
+                        ComponentResourceOptions.builder()
+                                .aliases(Alias.builder()
+                                        .type("storefront:test:Registry")
+                                        .build())
+                                .build()));
         assertEquals(List.of(), changes(before, after));
-        Consumer<Context> withoutAlias = ctx -> repository(provider(), new ComponentResource("storefront:images:Registry", "registry"));
+        Consumer<Context> withoutAlias =
+                ctx -> repository(provider(), new ComponentResource("storefront:images:Registry", "registry"));
         assertEquals(List.of("create repo", "delete repo"), changes(before, withoutAlias));
     }
 
     @Test
     void aRenamedComponentCarriesChildrenNamedAfterIt() {
         // The engine renames the child's old name with the parent's: images-repo was registry-repo.
-        Consumer<Context> before = ctx -> named(new ComponentResource("storefront:test:Registry", "registry"), "registry-repo");
-        Consumer<Context> after = ctx -> named(new ComponentResource("storefront:test:Registry", "images",
-                ComponentResourceOptions.builder().aliases(Alias.builder().name("registry").build()).build()), "images-repo");
+        Consumer<Context> before =
+                ctx -> named(new ComponentResource("storefront:test:Registry", "registry"), "registry-repo");
+        Consumer<Context> after = ctx -> named(
+                new ComponentResource(
+                        "storefront:test:Registry",
+                        "images",
+                        ComponentResourceOptions.builder()
+                                .aliases(Alias.builder().name("registry").build())
+                                .build()),
+                "images-repo");
         assertEquals(List.of(), changes(before, after));
     }
 
     private static void named(ComponentResource parent, String name) {
-        new Repository(name, RepositoryArgs.builder().name("storefront-api-test").build(),
-                CustomResourceOptions.builder().provider(provider()).parent(parent).build());
+        new Repository(
+                name,
+                RepositoryArgs.builder().name("storefront-api-test").build(),
+                CustomResourceOptions.builder()
+                        .provider(provider())
+                        .parent(parent)
+                        .build());
     }
 }

@@ -29,13 +29,12 @@ class ChangeCommandTest {
     @TempDir
     static Path repo;
 
-    record Result(int exit, String out, String err) {
-    }
+    record Result(int exit, String out, String err) {}
 
     @BeforeAll
     static void commitTheProject() throws Exception {
-        for (String file : List.of("pom.xml", "program/pom.xml", "plan/pom.xml", "Pulumi.yaml", "Pulumi.dev.yaml",
-                "Pulumi.prod.yaml")) {
+        for (String file : List.of(
+                "pom.xml", "program/pom.xml", "plan/pom.xml", "Pulumi.yaml", "Pulumi.dev.yaml", "Pulumi.prod.yaml")) {
             Files.createDirectories(repo.resolve(file).toAbsolutePath().getParent());
             Files.copy(Path.of(file), repo.resolve(file));
         }
@@ -56,7 +55,10 @@ class ChangeCommandTest {
     private static void git(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command)
+                .directory(repo.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, String.join(" ", command) + ": " + output);
     }
@@ -65,7 +67,10 @@ class ChangeCommandTest {
     private static Result plan(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = PlanCommand.run(List.of(args), repo, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = PlanCommand.run(
+                List.of(args),
+                repo,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -90,7 +95,8 @@ class ChangeCommandTest {
         Result result = planProd("  storefront:alerts:\n", "  storefront:alerts:\n    ecsCpuPercent: 75\n");
         assertEquals(0, result.exit(), result.err());
         assertTrue(result.out().contains("prod: 1 to update (stateful: 0)"), result.out());
-        assertTrue(result.out().contains("  update aws:cloudwatch/metricAlarm:MetricAlarm alarm-ecs-cpu\n"), result.out());
+        assertTrue(
+                result.out().contains("  update aws:cloudwatch/metricAlarm:MetricAlarm alarm-ecs-cpu\n"), result.out());
         String json = Files.readString(Path.of("target/plan/prod-impact.json"));
         Map<String, Object> report = Json.parse(json);
         assertEquals(1, ((List<?>) report.get("changes")).size());
@@ -107,7 +113,10 @@ class ChangeCommandTest {
         String to = from + "    masterUsername: shopadmin\n";
         Result result = planProd(from, to);
         assertEquals(PlanCommand.DATA_AT_RISK, result.exit(), result.out() + result.err());
-        assertTrue(result.err().contains("plan: error: replace aws:rds/cluster:Cluster aurora: masterUsername forces a new resource"),
+        assertTrue(
+                result.err()
+                        .contains(
+                                "plan: error: replace aws:rds/cluster:Cluster aurora: masterUsername forces a new resource"),
                 result.err());
         assertTrue(result.out().contains("(stateful: 3)"), result.out());
         String markdown = Files.readString(Path.of("target/plan/prod-impact.md"));
@@ -124,9 +133,11 @@ class ChangeCommandTest {
     @Test
     void anEncryptedSecretThatChangesIsAChangeShownOnlyAsSecret() throws IOException {
         String stack = Files.readString(Path.of("Pulumi.dev.yaml"));
-        Files.writeString(repo.resolve("Pulumi.devsecret.yaml"),
+        Files.writeString(
+                repo.resolve("Pulumi.devsecret.yaml"),
                 stack + "  storefront:redisAuthToken:\n    secure: v1:BBBBnewciphertext0000==\n");
-        Files.writeString(repo.resolve("Pulumi.devsecret-base.yaml"),
+        Files.writeString(
+                repo.resolve("Pulumi.devsecret-base.yaml"),
                 stack + "  storefront:redisAuthToken:\n    secure: v1:AAAAoldciphertext0000==\n");
         Result result = plan("devsecret", "--against", "Pulumi.devsecret-base.yaml");
         assertEquals(0, result.exit(), result.err());
@@ -135,7 +146,9 @@ class ChangeCommandTest {
         String markdown = Files.readString(Path.of("target/plan/devsecret-impact.md"));
         assertTrue(markdown.contains("`authToken`: [secret] → [secret]"), markdown);
         for (String text : List.of(markdown, Files.readString(Path.of("target/plan/devsecret-impact.json")), printed)) {
-            assertFalse(text.contains("ciphertext") || text.contains("PlanPlaceholderRedisToken"), "never a secret or its stand-in");
+            assertFalse(
+                    text.contains("ciphertext") || text.contains("PlanPlaceholderRedisToken"),
+                    "never a secret or its stand-in");
         }
     }
 
@@ -170,16 +183,21 @@ class ChangeCommandTest {
     void aBaseFromBeforeTheObservedTargetGroupIsRunAsItsToolingWouldHaveRunIt() throws Exception {
         Path project = Path.of("").toAbsolutePath();
         Process check = new ProcessBuilder("git", "cat-file", "-e", BEFORE_OBSERVATION + "^{commit}")
-                .directory(project.toFile()).start();
+                .directory(project.toFile())
+                .start();
         org.junit.jupiter.api.Assumptions.assumeTrue(check.waitFor() == 0, "needs the project's history");
         git("checkout", "-q", "-b", "before-observation");
         Path archive = repo.resolve("old-main.tar");
-        Process export = new ProcessBuilder("git", "archive", "--format=tar", "-o", archive.toString(), BEFORE_OBSERVATION,
-                "src/main").directory(project.toFile()).start();
+        Process export = new ProcessBuilder(
+                        "git", "archive", "--format=tar", "-o", archive.toString(), BEFORE_OBSERVATION, "src/main")
+                .directory(project.toFile())
+                .start();
         assertEquals(0, export.waitFor());
         // That commit is from before the program became a module: one src/main held the program and the planner.
         git("rm", "-q", "-r", "program/src/main", "plan/src/main");
-        Process unpack = new ProcessBuilder("tar", "-xf", archive.toString()).directory(repo.toFile()).start();
+        Process unpack = new ProcessBuilder("tar", "-xf", archive.toString())
+                .directory(repo.toFile())
+                .start();
         assertEquals(0, unpack.waitFor());
         Files.delete(archive);
         git("add", "src/main");
@@ -194,13 +212,18 @@ class ChangeCommandTest {
     @Test
     void aStackFileCanBeTheBaseAndBadArgumentsAreUsage() throws IOException {
         Path base = repo.resolve("Pulumi.prod-base.yaml");
-        Files.writeString(base, Files.readString(Path.of("Pulumi.prod.yaml")).replace("nodeType: cache.r7g.large",
-                "nodeType: cache.r7g.xlarge"));
+        Files.writeString(
+                base,
+                Files.readString(Path.of("Pulumi.prod.yaml"))
+                        .replace("nodeType: cache.r7g.large", "nodeType: cache.r7g.xlarge"));
         Result result = plan("prod", "--against", "Pulumi.prod-base.yaml");
         assertEquals(0, result.exit(), result.err());
-        assertTrue(result.out().contains("update aws:elasticache/replicationGroup:ReplicationGroup redis"), result.out());
+        assertTrue(
+                result.out().contains("update aws:elasticache/replicationGroup:ReplicationGroup redis"), result.out());
 
-        for (List<String> args : List.of(List.of("prod", "--against"), List.of("prod", PlanCommand.ALLOW_STATEFUL),
+        for (List<String> args : List.of(
+                List.of("prod", "--against"),
+                List.of("prod", PlanCommand.ALLOW_STATEFUL),
                 List.of("prod", "--against", "no-such-ref"))) {
             assertEquals(2, plan(args.toArray(String[]::new)).exit(), args.toString());
         }

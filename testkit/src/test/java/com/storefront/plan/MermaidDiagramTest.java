@@ -43,7 +43,9 @@ class MermaidDiagramTest {
                     if (node.matches()) {
                         assertTrue(nodes.add(node.group(1)), "node declared twice: " + line);
                     } else if (edge.matches()) {
-                        assertTrue(nodes.contains(edge.group(1)) && nodes.contains(edge.group(2)), "undeclared node: " + line);
+                        assertTrue(
+                                nodes.contains(edge.group(1)) && nodes.contains(edge.group(2)),
+                                "undeclared node: " + line);
                     } else {
                         throw new AssertionError("not a node, edge, subgraph or end: " + line);
                     }

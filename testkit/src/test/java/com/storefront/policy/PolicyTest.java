@@ -25,12 +25,15 @@ class PolicyTest {
 
     @TestFactory
     Stream<DynamicTest> rulesHoldForEveryConfiguration() {
-        return Stacks.all().entrySet().stream().sorted(Map.Entry.comparingByKey()).flatMap(entry ->
-                Arrays.stream(PolicyRules.Rule.values()).map(rule -> dynamicTest(
-                        entry.getKey() + ": " + rule.description(), () -> {
-                            List<String> violations = rule.violations(entry.getValue().plan());
-                            assertTrue(violations.isEmpty(), () -> violations.size() + " violation(s):\n  "
-                                    + String.join("\n  ", violations));
+        return Stacks.all().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .flatMap(entry -> Arrays.stream(PolicyRules.Rule.values())
+                        .map(rule -> dynamicTest(entry.getKey() + ": " + rule.description(), () -> {
+                            List<String> violations =
+                                    rule.violations(entry.getValue().plan());
+                            assertTrue(
+                                    violations.isEmpty(),
+                                    () -> violations.size() + " violation(s):\n  " + String.join("\n  ", violations));
                         })));
     }
 
@@ -38,9 +41,13 @@ class PolicyTest {
     void rulesSeeTheWholeStack() {
         // Guards against a rule passing vacuously because the run registered little.
         StackRun run = Stacks.prod();
-        assertTrue(run.resources().size() > 50, "prod registers " + run.resources().size() + " resources");
-        assertEquals(List.of("aws-primary", "aws-us-east-1", "aws-dr-us-west-2"),
-                run.ofType("pulumi:providers:aws").stream().map(Registered::name).toList());
+        assertTrue(
+                run.resources().size() > 50, "prod registers " + run.resources().size() + " resources");
+        assertEquals(
+                List.of("aws-primary", "aws-us-east-1", "aws-dr-us-west-2"),
+                run.ofType("pulumi:providers:aws").stream()
+                        .map(Registered::name)
+                        .toList());
     }
 
     @Test
@@ -57,13 +64,15 @@ class PolicyTest {
         }
         List<String> violations = PolicyRules.Rule.WAF_LOGS.violations(
                 new com.storefront.plan.PlanRun(Map.of(), resources, List.of(), Map.of()));
-        assertEquals(List.of("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration 'waf-logging-regional' "
-                + "logs the authorization header"), violations);
+        assertEquals(
+                List.of("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration 'waf-logging-regional' "
+                        + "logs the authorization header"),
+                violations);
     }
 
     /** The same run with one resource's inputs changed, to show a rule can fail. */
-    private static com.storefront.plan.PlanRun mutated(StackRun run, String name,
-                                                         java.util.function.UnaryOperator<Map<String, Object>> change) {
+    private static com.storefront.plan.PlanRun mutated(
+            StackRun run, String name, java.util.function.UnaryOperator<Map<String, Object>> change) {
         List<Registered> resources = new java.util.ArrayList<>();
         for (Registered r : run.resources()) {
             if (r.name().equals(name)) {
@@ -82,7 +91,8 @@ class PolicyTest {
             for (Object o : (List<Object>) inputs.get("origins")) {
                 Map<String, Object> origin = new java.util.LinkedHashMap<>((Map<String, Object>) o);
                 if (origin.containsKey("customOriginConfig")) {
-                    Map<String, Object> config = new java.util.LinkedHashMap<>((Map<String, Object>) origin.get("customOriginConfig"));
+                    Map<String, Object> config =
+                            new java.util.LinkedHashMap<>((Map<String, Object>) origin.get("customOriginConfig"));
                     config.put("originProtocolPolicy", "http-only");
                     origin.put("customOriginConfig", config);
                 }
@@ -91,7 +101,9 @@ class PolicyTest {
             inputs.put("origins", origins);
             return inputs;
         });
-        assertEquals(List.of("aws:cloudfront/distribution:Distribution 'distribution' origin api is http-only over the internet"),
+        assertEquals(
+                List.of(
+                        "aws:cloudfront/distribution:Distribution 'distribution' origin api is http-only over the internet"),
                 PolicyRules.Rule.PLAINTEXT_ORIGINS.violations(run));
     }
 
@@ -103,9 +115,13 @@ class PolicyTest {
             return inputs;
         });
         List<String> violations = PolicyRules.Rule.PUBLIC_ALB_TLS.violations(run);
-        assertTrue(violations.contains("aws:lb/loadBalancer:LoadBalancer 'alb' is internet-facing without an HTTPS listener"),
+        assertTrue(
+                violations.contains(
+                        "aws:lb/loadBalancer:LoadBalancer 'alb' is internet-facing without an HTTPS listener"),
                 violations.toString());
-        assertTrue(violations.stream().anyMatch(v -> v.contains("'listener-http' serves plain HTTP")), violations.toString());
+        assertTrue(
+                violations.stream().anyMatch(v -> v.contains("'listener-http' serves plain HTTP")),
+                violations.toString());
     }
 
     @Test

@@ -2,11 +2,11 @@ package com.storefront.security;
 
 import com.pulumi.aws.secretsmanager.Secret;
 import com.pulumi.aws.secretsmanager.SecretVersion;
-import com.storefront.testing.Types;
 import com.storefront.plan.Json;
 import com.storefront.plan.Registered;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
+import com.storefront.testing.Types;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -31,7 +31,9 @@ class AppSecretsTest {
         // Neither a new placeholder value nor, after a refresh, moving AWSCURRENT back to this version.
         assertEquals(List.of("secretString", "versionStages"), version.ignoreChanges());
         assertTrue(version.input("versionStages").isEmpty(), "declared stages would move AWSCURRENT back on every up");
-        assertEquals(AppSecrets.PLACEHOLDER_KEYS, List.copyOf(Json.parse(version.string("secretString")).keySet()));
+        assertEquals(
+                AppSecrets.PLACEHOLDER_KEYS,
+                List.copyOf(Json.parse(version.string("secretString")).keySet()));
         assertTrue(Json.parse(version.string("secretString")).values().stream().allMatch("replace-me"::equals));
     }
 }

@@ -19,7 +19,8 @@ class EdgeSecretsTest {
         assertTrue(gateway.matches("[0-9a-f]{64}"), gateway);
         assertNotEquals(ORIGIN, gateway);
         assertTrue(!gateway.contains(ORIGIN.substring(0, 16)));
-        assertNotEquals(gateway, EdgeSecrets.gatewaySecret(ORIGIN.replace('0', '1')), "rotating the origin secret rotates it");
+        assertNotEquals(
+                gateway, EdgeSecrets.gatewaySecret(ORIGIN.replace('0', '1')), "rotating the origin secret rotates it");
     }
 
     @Test

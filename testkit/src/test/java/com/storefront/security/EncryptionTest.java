@@ -2,11 +2,11 @@ package com.storefront.security;
 
 import com.pulumi.aws.kms.Alias;
 import com.pulumi.aws.kms.Key;
-import com.storefront.testing.Types;
 import com.storefront.plan.Json;
 import com.storefront.plan.Registered;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
+import com.storefront.testing.Types;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EncryptionTest {
 
     private static Map<String, Map<String, Object>> statementsBySid(StackRun run) {
-        Map<String, Object> policy = Json.parse(run.one(Types.of(Key.class), "encryption-key").string("policy"));
+        Map<String, Object> policy =
+                Json.parse(run.one(Types.of(Key.class), "encryption-key").string("policy"));
         return Json.statements(policy).stream().collect(Collectors.toMap(s -> (String) s.get("Sid"), s -> s));
     }
 
@@ -30,7 +31,9 @@ class EncryptionTest {
         StackRun run = Stacks.dev();
         Registered key = run.one(Types.of(Key.class), "encryption-key");
         assertTrue(key.bool("enableKeyRotation"));
-        assertFalse(key.input("bypassPolicyLockoutSafetyCheck").map(Boolean.TRUE::equals).orElse(false));
+        assertFalse(key.input("bypassPolicyLockoutSafetyCheck")
+                .map(Boolean.TRUE::equals)
+                .orElse(false));
         Registered alias = run.one(Types.of(Alias.class), "encryption-alias");
         assertEquals("alias/storefront-dev", alias.string("name"));
         assertEquals(key.id(), alias.string("targetKeyId"));
@@ -58,9 +61,15 @@ class EncryptionTest {
     void cloudWatchLogsMayUseTheKeyOnlyForThisAccountsLogGroups() {
         Map<String, Object> logs = statementsBySid(Stacks.prod()).get("CloudWatchLogs");
         assertEquals(Map.of("Service", "logs.us-east-2.amazonaws.com"), logs.get("Principal"));
-        assertTrue(Json.strings(logs.get("Action")).containsAll(List.of("kms:Encrypt*", "kms:Decrypt*", "kms:GenerateDataKey*")));
-        assertEquals(Map.of("ArnLike", Map.of("kms:EncryptionContext:aws:logs:arn",
-                "arn:aws:logs:us-east-2:123456789012:log-group:*")), logs.get("Condition"));
+        assertTrue(Json.strings(logs.get("Action"))
+                .containsAll(List.of("kms:Encrypt*", "kms:Decrypt*", "kms:GenerateDataKey*")));
+        assertEquals(
+                Map.of(
+                        "ArnLike",
+                        Map.of(
+                                "kms:EncryptionContext:aws:logs:arn",
+                                "arn:aws:logs:us-east-2:123456789012:log-group:*")),
+                logs.get("Condition"));
     }
 
     @Test
@@ -74,10 +83,17 @@ class EncryptionTest {
     void dataServicesUseTheKeyOnlyThroughTheServiceForThisAccount() {
         Map<String, Object> via = statementsBySid(Stacks.dev()).get("AccountServicesViaService");
         @SuppressWarnings("unchecked")
-        Map<String, Object> equals = (Map<String, Object>) ((Map<String, Object>) via.get("Condition")).get("StringEquals");
+        Map<String, Object> equals =
+                (Map<String, Object>) ((Map<String, Object>) via.get("Condition")).get("StringEquals");
         assertEquals("123456789012", equals.get("kms:CallerAccount"));
-        assertEquals(List.of("rds.us-west-2.amazonaws.com", "elasticache.us-west-2.amazonaws.com",
-                "secretsmanager.us-west-2.amazonaws.com", "s3.us-west-2.amazonaws.com",
-                "sns.us-west-2.amazonaws.com", "ecr.us-west-2.amazonaws.com"), equals.get("kms:ViaService"));
+        assertEquals(
+                List.of(
+                        "rds.us-west-2.amazonaws.com",
+                        "elasticache.us-west-2.amazonaws.com",
+                        "secretsmanager.us-west-2.amazonaws.com",
+                        "s3.us-west-2.amazonaws.com",
+                        "sns.us-west-2.amazonaws.com",
+                        "ecr.us-west-2.amazonaws.com"),
+                equals.get("kms:ViaService"));
     }
 }

@@ -10,12 +10,12 @@ import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.lb.Listener;
 import com.pulumi.aws.lb.ListenerRule;
 import com.pulumi.aws.servicediscovery.PrivateDnsNamespace;
-import com.storefront.testing.Types;
 import com.storefront.plan.Json;
 import com.storefront.plan.Registered;
 import com.storefront.plan.StackConfig;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
+import com.storefront.testing.Types;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -42,8 +42,8 @@ class ApiServiceTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, String> pairs(Map<String, Object> container, String field, String valueField) {
-        return ((List<Map<String, String>>) container.get(field)).stream()
-                .collect(Collectors.toMap(p -> p.get("name"), p -> p.get(valueField)));
+        return ((List<Map<String, String>>) container.get(field))
+                .stream().collect(Collectors.toMap(p -> p.get("name"), p -> p.get(valueField)));
     }
 
     @Test
@@ -73,7 +73,9 @@ class ApiServiceTest {
         Map<String, Object> container = container(Stacks.dev());
         assertEquals("public.ecr.aws/docker/library/node:22-alpine", container.get("image"));
         assertTrue(String.valueOf(container.get("command")).contains("/health"));
-        assertEquals(List.of(Map.of("name", "http", "containerPort", 3000.0, "protocol", "tcp")), container.get("portMappings"));
+        assertEquals(
+                List.of(Map.of("name", "http", "containerPort", 3000.0, "protocol", "tcp")),
+                container.get("portMappings"));
         assertEquals("3000", pairs(container, "environment", "value").get("PORT"));
         assertFalse(container.containsKey("healthCheck"), "the ALB health check is the gate");
     }
@@ -116,15 +118,18 @@ class ApiServiceTest {
         Map<String, String> secrets = pairs(container, "secrets", "valueFrom");
         String db = run.output("dbSecretArn").toString();
         String redis = run.output("redisSecretArn").toString();
-        assertEquals(Map.of(
-                "DB_USERNAME", db + ":username::",
-                "DB_PASSWORD", db + ":password::",
-                "REDIS_AUTH_TOKEN", redis + ":authToken::",
-                "API_KEYS", run.output("apiKeysSecretArn").toString()), secrets);
+        assertEquals(
+                Map.of(
+                        "DB_USERNAME", db + ":username::",
+                        "DB_PASSWORD", db + ":password::",
+                        "REDIS_AUTH_TOKEN", redis + ":authToken::",
+                        "API_KEYS", run.output("apiKeysSecretArn").toString()),
+                secrets);
 
         Set<String> secretValues = Set.copyOf(StackConfig.SECRET_PLACEHOLDERS.values());
         String definitions = run.one(Types.of(TaskDefinition.class), "api-task").string("containerDefinitions");
-        secretValues.forEach(secret -> assertFalse(definitions.contains(secret), "no secret value in the task definition"));
+        secretValues.forEach(
+                secret -> assertFalse(definitions.contains(secret), "no secret value in the task definition"));
     }
 
     @Test
@@ -135,15 +140,26 @@ class ApiServiceTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> logging = (Map<String, Object>) container(run).get("logConfiguration");
             assertEquals("awslogs", logging.get("logDriver"));
-            assertEquals(Map.of("awslogs-group", group.string("name"), "awslogs-region", run.output("region"),
-                    "awslogs-stream-prefix", "api"), logging.get("options"));
+            assertEquals(
+                    Map.of(
+                            "awslogs-group",
+                            group.string("name"),
+                            "awslogs-region",
+                            run.output("region"),
+                            "awslogs-stream-prefix",
+                            "api"),
+                    logging.get("options"));
         }
-        assertEquals(14.0, Stacks.dev().one(Types.of(LogGroup.class), "api-logs").number("retentionInDays"));
-        assertEquals(30.0, Stacks.prod().one(Types.of(LogGroup.class), "api-logs").number("retentionInDays"));
+        assertEquals(
+                14.0, Stacks.dev().one(Types.of(LogGroup.class), "api-logs").number("retentionInDays"));
+        assertEquals(
+                30.0, Stacks.prod().one(Types.of(LogGroup.class), "api-logs").number("retentionInDays"));
     }
 
     private static Map<String, Map<String, Object>> statements(StackRun run, String policy) {
-        return Json.statements(Json.parse(run.one(Types.of(RolePolicy.class), policy).string("policy"))).stream()
+        return Json.statements(
+                        Json.parse(run.one(Types.of(RolePolicy.class), policy).string("policy")))
+                .stream()
                 .collect(Collectors.toMap(s -> (String) s.get("Sid"), s -> s));
     }
 
@@ -151,22 +167,28 @@ class ApiServiceTest {
     void executionRoleReadsExactlyTheInjectedSecrets() {
         StackRun run = Stacks.prod();
         Map<String, Map<String, Object>> policy = statements(run, "task-execution-policy");
-        assertEquals(Set.of("EcrLogin", "PullApiImage", "WriteLogs", "InjectSecrets", "DecryptSecrets"), policy.keySet());
+        assertEquals(
+                Set.of("EcrLogin", "PullApiImage", "WriteLogs", "InjectSecrets", "DecryptSecrets"), policy.keySet());
         assertEquals("*", policy.get("EcrLogin").get("Resource"));
         assertEquals("ecr:GetAuthorizationToken", policy.get("EcrLogin").get("Action"));
-        assertEquals(run.one(Types.of(Repository.class), "api-repository").string("name"),
+        assertEquals(
+                run.one(Types.of(Repository.class), "api-repository").string("name"),
                 policy.get("PullApiImage").get("Resource").toString().replaceAll(".*repository/", ""));
-        assertEquals(List.of(run.output("dbSecretArn"), run.output("redisSecretArn"), run.output("apiKeysSecretArn")),
+        assertEquals(
+                List.of(run.output("dbSecretArn"), run.output("redisSecretArn"), run.output("apiKeysSecretArn")),
                 policy.get("InjectSecrets").get("Resource"));
         assertEquals(run.output("kmsKeyArn"), policy.get("DecryptSecrets").get("Resource"));
-        assertEquals("arn:aws:logs:us-east-2:123456789012:log-group:/ecs/storefront-api-prod:*",
+        assertEquals(
+                "arn:aws:logs:us-east-2:123456789012:log-group:/ecs/storefront-api-prod:*",
                 policy.get("WriteLogs").get("Resource"));
     }
 
     @Test
     void taskRoleGetsEcsExecOnlyWhenEnabled() {
         assertTrue(statements(Stacks.dev(), "task-policy").containsKey("EcsExec"));
-        assertEquals(TaskRoles.ECS_EXEC_ACTIONS, statements(Stacks.dev(), "task-policy").get("EcsExec").get("Action"));
+        assertEquals(
+                TaskRoles.ECS_EXEC_ACTIONS,
+                statements(Stacks.dev(), "task-policy").get("EcsExec").get("Action"));
         assertFalse(statements(Stacks.prod(), "task-policy").containsKey("EcsExec"));
         assertTrue(Stacks.dev().one(SERVICE, "api-service").bool("enableExecuteCommand"));
         assertFalse(Stacks.prod().one(SERVICE, "api-service").bool("enableExecuteCommand"));
@@ -175,7 +197,8 @@ class ApiServiceTest {
     @Test
     void executionRoleTrustsEcsTasksAsDocumented() {
         Registered role = Stacks.prod().one(Types.of(Role.class), "task-execution-role");
-        Map<String, Object> statement = Json.statements(Json.parse(role.string("assumeRolePolicy"))).get(0);
+        Map<String, Object> statement =
+                Json.statements(Json.parse(role.string("assumeRolePolicy"))).get(0);
         assertEquals(Map.of("Service", "ecs-tasks.amazonaws.com"), statement.get("Principal"));
         assertFalse(statement.containsKey("Condition"), "a condition ECS does not send would stop tasks from starting");
     }
@@ -183,10 +206,16 @@ class ApiServiceTest {
     @Test
     void rolesTrustOnlyEcsTasksOfThisAccount() {
         Registered role = Stacks.prod().one(Types.of(Role.class), "task-role");
-        Map<String, Object> statement = Json.statements(Json.parse(role.string("assumeRolePolicy"))).get(0);
+        Map<String, Object> statement =
+                Json.statements(Json.parse(role.string("assumeRolePolicy"))).get(0);
         assertEquals(Map.of("Service", "ecs-tasks.amazonaws.com"), statement.get("Principal"));
-        assertEquals(Map.of("StringEquals", Map.of("aws:SourceAccount", "123456789012"),
-                "ArnLike", Map.of("aws:SourceArn", "arn:aws:ecs:us-east-2:123456789012:*")), statement.get("Condition"));
+        assertEquals(
+                Map.of(
+                        "StringEquals",
+                        Map.of("aws:SourceAccount", "123456789012"),
+                        "ArnLike",
+                        Map.of("aws:SourceArn", "arn:aws:ecs:us-east-2:123456789012:*")),
+                statement.get("Condition"));
     }
 
     @Test
@@ -197,9 +226,11 @@ class ApiServiceTest {
         assertEquals(Map.of("enable", true, "rollback", true), service.map("deploymentCircuitBreaker"));
         assertEquals(100.0, service.number("deploymentMinimumHealthyPercent"));
         assertEquals(200.0, service.number("deploymentMaximumPercent"));
-        assertEquals(List.of(
-                Map.of("capacityProvider", "FARGATE", "base", 0.0, "weight", 1.0),
-                Map.of("capacityProvider", "FARGATE_SPOT", "weight", 3.0)), service.list("capacityProviderStrategies"));
+        assertEquals(
+                List.of(
+                        Map.of("capacityProvider", "FARGATE", "base", 0.0, "weight", 1.0),
+                        Map.of("capacityProvider", "FARGATE_SPOT", "weight", 3.0)),
+                service.list("capacityProviderStrategies"));
         assertTrue(service.input("launchType").isEmpty(), "AWS rejects launchType with a capacity-provider strategy");
         assertEquals(List.of("desiredCount"), service.ignoreChanges());
         assertEquals(1.0, service.number("desiredCount"));
@@ -209,12 +240,23 @@ class ApiServiceTest {
     void prodUsesCodeDeployWithOnDemandBase() {
         Registered service = Stacks.prod().one(SERVICE, "api-service");
         assertEquals("CODE_DEPLOY", service.string("deploymentController.type"));
-        assertTrue(service.input("deploymentCircuitBreaker").isEmpty(), "only the ECS controller has a circuit breaker");
-        assertEquals(List.of(
-                Map.of("capacityProvider", "FARGATE", "base", 2.0, "weight", 1.0),
-                Map.of("capacityProvider", "FARGATE_SPOT", "weight", 1.0)), service.list("capacityProviderStrategies"));
-        assertEquals(List.of("desiredCount", "taskDefinition", "loadBalancers", "networkConfiguration", "platformVersion",
-                "capacityProviderStrategies", "serviceRegistries"), service.ignoreChanges());
+        assertTrue(
+                service.input("deploymentCircuitBreaker").isEmpty(), "only the ECS controller has a circuit breaker");
+        assertEquals(
+                List.of(
+                        Map.of("capacityProvider", "FARGATE", "base", 2.0, "weight", 1.0),
+                        Map.of("capacityProvider", "FARGATE_SPOT", "weight", 1.0)),
+                service.list("capacityProviderStrategies"));
+        assertEquals(
+                List.of(
+                        "desiredCount",
+                        "taskDefinition",
+                        "loadBalancers",
+                        "networkConfiguration",
+                        "platformVersion",
+                        "capacityProviderStrategies",
+                        "serviceRegistries"),
+                service.ignoreChanges());
         assertFalse(service.bool("waitForSteadyState"), "CodeDeploy, through the rollout tool, reports the release");
         assertTrue(service.deleteBeforeReplace());
     }
@@ -223,22 +265,42 @@ class ApiServiceTest {
     void serviceRunsPrivatelyBehindTheBlueTargetGroup() {
         StackRun run = Stacks.prod();
         Registered service = run.one(SERVICE, "api-service");
-        assertEquals(Map.of("subnets", run.output("appSubnetIds"), "securityGroups", List.of(run.output("appSecurityGroupId")),
-                "assignPublicIp", false), service.map("networkConfiguration"));
-        assertEquals(List.of(Map.of("targetGroupArn", run.output("blueTargetGroupArn"), "containerName", "api",
-                "containerPort", 3000.0)), service.list("loadBalancers"));
+        assertEquals(
+                Map.of(
+                        "subnets",
+                        run.output("appSubnetIds"),
+                        "securityGroups",
+                        List.of(run.output("appSecurityGroupId")),
+                        "assignPublicIp",
+                        false),
+                service.map("networkConfiguration"));
+        assertEquals(
+                List.of(Map.of(
+                        "targetGroupArn",
+                        run.output("blueTargetGroupArn"),
+                        "containerName",
+                        "api",
+                        "containerPort",
+                        3000.0)),
+                service.list("loadBalancers"));
         assertEquals(60.0, service.number("healthCheckGracePeriodSeconds"));
         assertEquals("SERVICE", service.string("propagateTags"));
-        assertEquals("arn:aws:servicediscovery:us-east-2:123456789012:service/"
-                        + run.one(Types.of(com.pulumi.aws.servicediscovery.Service.class), "discovery-service").id(),
+        assertEquals(
+                "arn:aws:servicediscovery:us-east-2:123456789012:service/"
+                        + run.one(Types.of(com.pulumi.aws.servicediscovery.Service.class), "discovery-service")
+                                .id(),
                 service.string("serviceRegistries.registryArn"));
         Set<String> dependencies = Set.copyOf(service.dependencies());
         for (String name : List.of("rule-api", "rule-default")) {
-            assertTrue(dependencies.contains(run.one(Types.of(ListenerRule.class), name).urn()), name);
+            assertTrue(
+                    dependencies.contains(
+                            run.one(Types.of(ListenerRule.class), name).urn()),
+                    name);
         }
-        assertTrue(dependencies.contains(run.one(Types.of(Listener.class), "listener-http").urn()));
-        assertTrue(dependencies.contains(run.one(Types.of(ClusterCapacityProviders.class),
-                "capacity-providers").urn()));
+        assertTrue(dependencies.contains(
+                run.one(Types.of(Listener.class), "listener-http").urn()));
+        assertTrue(dependencies.contains(run.one(Types.of(ClusterCapacityProviders.class), "capacity-providers")
+                .urn()));
     }
 
     @Test
@@ -248,11 +310,20 @@ class ApiServiceTest {
         assertEquals("dev.storefront.internal", namespace.string("name"));
         assertEquals(run.output("vpcId"), namespace.string("vpc"));
         Registered discovery = run.one(Types.of(com.pulumi.aws.servicediscovery.Service.class), "discovery-service");
-        assertEquals(Map.of("namespaceId", namespace.id(), "routingPolicy", "MULTIVALUE",
-                "dnsRecords", List.of(Map.of("type", "A", "ttl", 10.0))), discovery.map("dnsConfig"));
+        assertEquals(
+                Map.of(
+                        "namespaceId",
+                        namespace.id(),
+                        "routingPolicy",
+                        "MULTIVALUE",
+                        "dnsRecords",
+                        List.of(Map.of("type", "A", "ttl", 10.0))),
+                discovery.map("dnsConfig"));
         assertEquals(Map.of("failureThreshold", 1.0), discovery.map("healthCheckCustomConfig"));
         assertTrue(discovery.bool("forceDestroy"));
-        assertFalse(Stacks.prod().one(Types.of(com.pulumi.aws.servicediscovery.Service.class), "discovery-service").bool("forceDestroy"));
+        assertFalse(Stacks.prod()
+                .one(Types.of(com.pulumi.aws.servicediscovery.Service.class), "discovery-service")
+                .bool("forceDestroy"));
         assertEquals("api.dev.storefront.internal", run.output("serviceDiscoveryName"));
     }
 }

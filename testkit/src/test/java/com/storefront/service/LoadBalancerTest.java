@@ -12,11 +12,11 @@ import com.pulumi.aws.route53.Record;
 import com.pulumi.aws.s3.BucketPolicy;
 import com.pulumi.aws.vpc.SecurityGroupEgressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
-import com.storefront.testing.Types;
 import com.storefront.plan.Registered;
 import com.storefront.plan.StackConfig;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
+import com.storefront.testing.Types;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -62,7 +62,8 @@ public class LoadBalancerTest {
         for (StackRun run : Stacks.all().values()) {
             if (!run.ofType(Types.of(VpcOrigin.class)).isEmpty()) {
                 Registered igw = run.one(Types.of(InternetGateway.class), "igw");
-                assertEquals(run.output("vpcId"), igw.string("vpcId"), run.config().get("storefront:environmentSuffix"));
+                assertEquals(
+                        run.output("vpcId"), igw.string("vpcId"), run.config().get("storefront:environmentSuffix"));
             }
         }
     }
@@ -72,16 +73,24 @@ public class LoadBalancerTest {
     void anInternalAlbInAZoneWithoutVpcOriginsIsRefused() {
         StackConfig useast1 = StackRun.stackFile(Stacks.DEV_FILE).with(Map.of("aws:region", "us-east-1"));
         // The mock account maps us-east-1c to use1-az3, as AWS numbers zone ids.
-        com.storefront.plan.PlanRun threeZones = com.storefront.plan.PlanRun.run(
-                useast1.withPath("storefront:network", "azCount", 3));
+        com.storefront.plan.PlanRun threeZones =
+                com.storefront.plan.PlanRun.run(useast1.withPath("storefront:network", "azCount", 3));
         assertFalse(threeZones.succeeded());
-        assertTrue(String.valueOf(threeZones.errors()).contains("[use1-az3], where CloudFront VPC origins are not offered"),
+        assertTrue(
+                String.valueOf(threeZones.errors())
+                        .contains("[use1-az3], where CloudFront VPC origins are not offered"),
                 String.valueOf(threeZones.errors()));
         assertTrue(com.storefront.plan.PlanRun.run(useast1).succeeded(), "us-east-1a and b are use1-az1 and az2");
-        assertTrue(com.storefront.plan.PlanRun.run(useast1.withPath("storefront:network", "azCount", 3)
-                .with(Map.of("storefront:tls", "{\"domainName\":\"origin.dev.example.com\","
-                        + "\"certificateArn\":\"arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-0a1b-0a1b-0a1b-0a1b2c3d4e5f\"}")))
-                .succeeded(), "an internet-facing ALB needs no VPC origin");
+        assertTrue(
+                com.storefront.plan.PlanRun.run(
+                                useast1.withPath("storefront:network", "azCount", 3)
+                                        .with(
+                                                Map.of(
+                                                        "storefront:tls",
+                                                        "{\"domainName\":\"origin.dev.example.com\","
+                                                                + "\"certificateArn\":\"arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-0a1b-0a1b-0a1b-0a1b2c3d4e5f\"}")))
+                        .succeeded(),
+                "an internet-facing ALB needs no VPC origin");
     }
 
     @Test
@@ -95,8 +104,12 @@ public class LoadBalancerTest {
     void accessLogsGoToTheLogBucketOnlyAfterItsPolicyExists() {
         StackRun run = Stacks.prod();
         Registered alb = alb(run);
-        assertEquals(Map.of("bucket", run.output("logBucketName"), "prefix", "alb", "enabled", true), alb.map("accessLogs"));
-        assertTrue(alb.dependencies().contains(run.one(Types.of(BucketPolicy.class), "logs-policy").urn()),
+        assertEquals(
+                Map.of("bucket", run.output("logBucketName"), "prefix", "alb", "enabled", true), alb.map("accessLogs"));
+        assertTrue(
+                alb.dependencies()
+                        .contains(run.one(Types.of(BucketPolicy.class), "logs-policy")
+                                .urn()),
                 "AWS checks the bucket policy when logging is switched on");
     }
 
@@ -117,14 +130,17 @@ public class LoadBalancerTest {
             assertEquals(2.0, health.get("unhealthyThreshold"));
             assertTrue((double) health.get("timeout") < (double) health.get("interval"));
         }
-        assertEquals(List.of("tg-blue"), Stacks.dev().ofType(TG).stream().map(Registered::name).toList());
+        assertEquals(
+                List.of("tg-blue"),
+                Stacks.dev().ofType(TG).stream().map(Registered::name).toList());
     }
 
     @Test
     void withoutACertificateOnlyCloudFrontReachesTheAlb() {
         StackRun run = Stacks.dev();
         Registered sg = run.one(Types.of(SecurityGroup.class), "sg-alb");
-        List<Registered> ingress = run.where(r -> r.type().equals(INGRESS) && r.string("securityGroupId").equals(sg.id()));
+        List<Registered> ingress = run.where(
+                r -> r.type().equals(INGRESS) && r.string("securityGroupId").equals(sg.id()));
         assertEquals(1, ingress.size());
         Registered rule = ingress.get(0);
         assertEquals("pl-82a045eb", rule.string("prefixListId"), "the CloudFront origin-facing list of us-west-2");
@@ -134,33 +150,58 @@ public class LoadBalancerTest {
 
         Registered listener = run.one(LISTENER, "listener-http");
         assertEquals(80.0, listener.number("port"));
-        assertEquals(List.of(Map.of("type", "fixed-response",
-                        "fixedResponse", Map.of("contentType", "text/plain", "messageBody", "Forbidden", "statusCode", "403"))),
-                listener.list("defaultActions"), "requests without the origin secret are refused");
+        assertEquals(
+                List.of(Map.of(
+                        "type",
+                        "fixed-response",
+                        "fixedResponse",
+                        Map.of("contentType", "text/plain", "messageBody", "Forbidden", "statusCode", "403"))),
+                listener.list("defaultActions"),
+                "requests without the origin secret are refused");
     }
 
     /** CloudFront's addresses serve every distribution: in both TLS modes only ours (the secret) is routed. */
     @Test
     void everyRouteRequiresTheOriginSecretHeaderInBothTlsModes() {
-        for (StackRun run : List.of(Stacks.dev(), Stacks.devWithCertificate(), Stacks.prod(), Stacks.prodWithDomain())) {
+        for (StackRun run :
+                List.of(Stacks.dev(), Stacks.devWithCertificate(), Stacks.prod(), Stacks.prodWithDomain())) {
             String listenerArn = run.output("albProductionListenerArn").toString();
             for (Registered rule : run.ofType(RULE)) {
                 assertEquals(listenerArn, rule.string("listenerArn"));
                 if (rule.name().equals("rule-partner-deny")) {
                     continue;
                 }
-                assertTrue(rule.list("conditions").contains(Map.of("httpHeader",
-                        Map.of("httpHeaderName", LoadBalancer.ORIGIN_HEADER, "values", List.of(ORIGIN_SECRET)))), rule.name());
+                assertTrue(
+                        rule.list("conditions")
+                                .contains(Map.of(
+                                        "httpHeader",
+                                        Map.of(
+                                                "httpHeaderName",
+                                                LoadBalancer.ORIGIN_HEADER,
+                                                "values",
+                                                List.of(ORIGIN_SECRET)))),
+                        rule.name());
                 assertTrue(rule.secretInputs().contains("conditions"), "the header value stays a Pulumi secret");
             }
             Registered production = run.ofType(LISTENER).stream()
-                    .filter(l -> listenerArn.equals(l.outputs().get("arn"))).findFirst().orElseThrow();
-            assertEquals(List.of(Map.of("type", "fixed-response",
-                            "fixedResponse", Map.of("contentType", "text/plain", "messageBody", "Forbidden", "statusCode", "403"))),
-                    production.list("defaultActions"), "requests without the origin secret are refused");
+                    .filter(l -> listenerArn.equals(l.outputs().get("arn")))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(
+                    List.of(Map.of(
+                            "type",
+                            "fixed-response",
+                            "fixedResponse",
+                            Map.of("contentType", "text/plain", "messageBody", "Forbidden", "statusCode", "403"))),
+                    production.list("defaultActions"),
+                    "requests without the origin secret are refused");
         }
-        assertEquals(List.of("rule-api", "rule-default", "rule-health"),
-                Stacks.dev().ofType(RULE).stream().map(Registered::name).sorted().toList());
+        assertEquals(
+                List.of("rule-api", "rule-default", "rule-health"),
+                Stacks.dev().ofType(RULE).stream()
+                        .map(Registered::name)
+                        .sorted()
+                        .toList());
     }
 
     /** API-1: no partner route is reachable without the API key, so none without API Gateway's header. */
@@ -171,40 +212,58 @@ public class LoadBalancerTest {
             assertEquals(15.0, partner.number("priority"));
             List<Object> conditions = partner.list("conditions");
             assertTrue(conditions.contains(Map.of("pathPattern", Map.of("values", List.of("/partner/*")))));
-            assertTrue(conditions.contains(Map.of("httpHeader", Map.of("httpHeaderName", "X-Gateway-Verify",
-                    "values", List.of(com.storefront.security.EdgeSecrets.gatewaySecret(ORIGIN_SECRET))))));
+            assertTrue(conditions.contains(Map.of(
+                    "httpHeader",
+                    Map.of(
+                            "httpHeaderName",
+                            "X-Gateway-Verify",
+                            "values",
+                            List.of(com.storefront.security.EdgeSecrets.gatewaySecret(ORIGIN_SECRET))))));
             Registered deny = run.one(RULE, "rule-partner-deny");
             assertEquals(16.0, deny.number("priority"));
-            assertEquals(List.of(Map.of("pathPattern", Map.of("values", List.of("/partner/*")))), deny.list("conditions"));
+            assertEquals(
+                    List.of(Map.of("pathPattern", Map.of("values", List.of("/partner/*")))), deny.list("conditions"));
             assertEquals("403", deny.string("actions.0.fixedResponse.statusCode"));
             // Every other forwarding rule comes later, so /partner/* never reaches them.
-            run.ofType(RULE).stream().filter(r -> !r.name().startsWith("rule-partner") && !r.name().equals("rule-health"))
+            run.ofType(RULE).stream()
+                    .filter(r ->
+                            !r.name().startsWith("rule-partner") && !r.name().equals("rule-health"))
                     .forEach(r -> assertTrue(r.number("priority") > 16, r.name()));
         }
-        assertTrue(Stacks.dev().ofType(RULE).stream().noneMatch(r -> r.name().startsWith("rule-partner")), "dev has no API");
+        assertTrue(
+                Stacks.dev().ofType(RULE).stream().noneMatch(r -> r.name().startsWith("rule-partner")),
+                "dev has no API");
     }
 
     @Test
     void routingHealthIsAnsweredByTheAlbApiAndDefaultGoToTheService() {
         StackRun run = Stacks.devWithCertificate();
         String blue = run.one(TG, "tg-blue").string("name");
-        Map<String, Object> secret = Map.of("httpHeader",
-                Map.of("httpHeaderName", LoadBalancer.ORIGIN_HEADER, "values", List.of(ORIGIN_SECRET)));
+        Map<String, Object> secret = Map.of(
+                "httpHeader", Map.of("httpHeaderName", LoadBalancer.ORIGIN_HEADER, "values", List.of(ORIGIN_SECRET)));
         Registered health = run.one(RULE, "rule-health");
         assertEquals(10.0, health.number("priority"));
-        assertEquals(List.of(Map.of("pathPattern", Map.of("values", List.of("/health"))), secret), health.list("conditions"));
-        assertEquals(List.of(Map.of("type", "fixed-response",
-                "fixedResponse", Map.of("contentType", "text/plain", "messageBody", "OK", "statusCode", "200"))),
+        assertEquals(
+                List.of(Map.of("pathPattern", Map.of("values", List.of("/health"))), secret),
+                health.list("conditions"));
+        assertEquals(
+                List.of(Map.of(
+                        "type",
+                        "fixed-response",
+                        "fixedResponse",
+                        Map.of("contentType", "text/plain", "messageBody", "OK", "statusCode", "200"))),
                 health.list("actions"));
 
         Registered api = run.one(RULE, "rule-api");
         assertEquals(20.0, api.number("priority"));
-        assertEquals(List.of(Map.of("pathPattern", Map.of("values", List.of("/api/*"))), secret), api.list("conditions"));
+        assertEquals(
+                List.of(Map.of("pathPattern", Map.of("values", List.of("/api/*"))), secret), api.list("conditions"));
         assertTrue(api.string("actions.0.targetGroupArn").contains("/" + blue + "/"));
 
         Registered fallback = run.one(RULE, "rule-default");
         assertEquals(30.0, fallback.number("priority"));
-        assertEquals(List.of(secret), fallback.list("conditions"), "everything else from CloudFront goes to the service");
+        assertEquals(
+                List.of(secret), fallback.list("conditions"), "everything else from CloudFront goes to the service");
         assertTrue(fallback.string("actions.0.targetGroupArn").contains("/" + blue + "/"));
     }
 
@@ -215,17 +274,24 @@ public class LoadBalancerTest {
         assertEquals(443.0, https.number("port"));
         assertEquals("HTTPS", https.string("protocol"));
         assertEquals("ELBSecurityPolicy-TLS13-1-2-2021-06", https.string("sslPolicy"));
-        assertEquals("arn:aws:acm:us-west-2:123456789012:certificate/0a1b2c3d-0a1b-0a1b-0a1b-0a1b2c3d4e5f",
+        assertEquals(
+                "arn:aws:acm:us-west-2:123456789012:certificate/0a1b2c3d-0a1b-0a1b-0a1b-0a1b2c3d4e5f",
                 https.string("certificateArn"));
 
         // The port-80 listener keeps its name in both TLS modes, so switching TLS on updates it in place.
         Registered redirect = run.one(LISTENER, "listener-http");
-        assertEquals(List.of(Map.of("type", "redirect",
-                "redirect", Map.of("protocol", "HTTPS", "port", "443", "statusCode", "HTTP_301"))), redirect.list("defaultActions"));
+        assertEquals(
+                List.of(Map.of(
+                        "type",
+                        "redirect",
+                        "redirect",
+                        Map.of("protocol", "HTTPS", "port", "443", "statusCode", "HTTP_301"))),
+                redirect.list("defaultActions"));
 
         // Only CloudFront, only on 443 (the prefix list weighs 55 of a group's 60 rules: one port fits).
         Registered sg = run.one(Types.of(SecurityGroup.class), "sg-alb");
-        List<Registered> ingress = run.where(r -> r.type().equals(INGRESS) && r.string("securityGroupId").equals(sg.id()));
+        List<Registered> ingress = run.where(
+                r -> r.type().equals(INGRESS) && r.string("securityGroupId").equals(sg.id()));
         assertEquals(1, ingress.size());
         assertEquals("pl-82a045eb", ingress.get(0).string("prefixListId"));
         assertEquals(443.0, ingress.get(0).number("fromPort"));
@@ -247,7 +313,9 @@ public class LoadBalancerTest {
         assertTrue(record.string("name").endsWith(".origin.shop.example.com."));
 
         Registered validation = run.one(Types.of(CertificateValidation.class), "alb-certificate-validated");
-        assertEquals(validation.string("certificateArn"), run.one(LISTENER, "listener-https").string("certificateArn"),
+        assertEquals(
+                validation.string("certificateArn"),
+                run.one(LISTENER, "listener-https").string("certificateArn"),
                 "listeners take the validated ARN, never a pending certificate");
         assertTrue(run.one(LISTENER, "listener-https").dependencies().contains(validation.urn()));
 
@@ -264,14 +332,16 @@ public class LoadBalancerTest {
     @Test
     void everyForwardNamesTheLiveTargetGroupSoNothingReachesTheIdleOne() {
         // REL-2: with green live, a listener or rule that Pulumi creates or replaces must not forward to blue.
-        for (StackRun run : List.of(Stacks.prod(), Stacks.prodGreenLive(), Stacks.prodWithDomainGreenLive(), Stacks.dev())) {
-            String live = String.valueOf(run.output(run == Stacks.prod() || run == Stacks.dev()
-                    ? "blueTargetGroupArn" : "greenTargetGroupArn"));
+        for (StackRun run :
+                List.of(Stacks.prod(), Stacks.prodGreenLive(), Stacks.prodWithDomainGreenLive(), Stacks.dev())) {
+            String live = String.valueOf(run.output(
+                    run == Stacks.prod() || run == Stacks.dev() ? "blueTargetGroupArn" : "greenTargetGroupArn"));
             List<String> forwards = forwardTargets(run);
             assertFalse(forwards.isEmpty());
             assertEquals(Set.of(live), Set.copyOf(forwards), run.config().get("storefront:deployment"));
             // Declared, not ignored: an ignored action would be copied from stale state into a replacement.
-            assertTrue(run.ofType(LISTENER).stream().allMatch(l -> l.ignoreChanges().isEmpty()));
+            assertTrue(run.ofType(LISTENER).stream()
+                    .allMatch(l -> l.ignoreChanges().isEmpty()));
             assertTrue(run.ofType(RULE).stream().allMatch(r -> r.ignoreChanges().isEmpty()));
         }
         Registered test = Stacks.prod().one(LISTENER, "listener-test");
@@ -285,7 +355,8 @@ public class LoadBalancerTest {
     public static List<String> forwardTargets(StackRun run) {
         List<String> targets = new java.util.ArrayList<>();
         for (Registered r : run.where(r -> r.type().equals(LISTENER) || r.type().equals(RULE))) {
-            Object actions = r.inputs().getOrDefault("defaultActions", r.inputs().get("actions"));
+            Object actions =
+                    r.inputs().getOrDefault("defaultActions", r.inputs().get("actions"));
             for (Object item : (List<?>) actions) {
                 Map<?, ?> action = (Map<?, ?>) item;
                 if (!"forward".equals(action.get("type"))) {
@@ -310,11 +381,20 @@ public class LoadBalancerTest {
     void blueGreenForwardsKeepTheIdleGroupAttachedAtWeightZeroAsCodeDeployLeavesThem() {
         StackRun run = Stacks.prodGreenLive();
         Registered rule = run.one(RULE, "rule-api");
-        assertEquals(List.of(Map.of("type", "forward", "forward", Map.of("targetGroups", List.of(
-                Map.of("arn", run.output("greenTargetGroupArn"), "weight", 100.0),
-                Map.of("arn", run.output("blueTargetGroupArn"), "weight", 0.0))))), rule.list("actions"));
+        assertEquals(
+                List.of(Map.of(
+                        "type",
+                        "forward",
+                        "forward",
+                        Map.of(
+                                "targetGroups",
+                                List.of(
+                                        Map.of("arn", run.output("greenTargetGroupArn"), "weight", 100.0),
+                                        Map.of("arn", run.output("blueTargetGroupArn"), "weight", 0.0))))),
+                rule.list("actions"));
         // A rolling stack has one group: a plain forward.
-        assertEquals(List.of(Map.of("type", "forward", "targetGroupArn", Stacks.dev().output("blueTargetGroupArn"))),
+        assertEquals(
+                List.of(Map.of("type", "forward", "targetGroupArn", Stacks.dev().output("blueTargetGroupArn"))),
                 Stacks.dev().one(RULE, "rule-api").list("actions"));
     }
 

@@ -2,11 +2,11 @@ package com.storefront.service;
 
 import com.pulumi.aws.ecr.LifecyclePolicy;
 import com.pulumi.aws.ecr.Repository;
-import com.storefront.testing.Types;
 import com.storefront.plan.Json;
 import com.storefront.plan.Registered;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
+import com.storefront.testing.Types;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -26,11 +26,13 @@ class RegistryTest {
         assertEquals("storefront-api-prod", repository.string("name"));
         assertEquals("IMMUTABLE", repository.string("imageTagMutability"));
         assertEquals(Map.of("scanOnPush", true), repository.map("imageScanningConfiguration"));
-        assertEquals(List.of(Map.of("encryptionType", "KMS", "kmsKey", run.output("kmsKeyArn"))),
+        assertEquals(
+                List.of(Map.of("encryptionType", "KMS", "kmsKey", run.output("kmsKeyArn"))),
                 repository.list("encryptionConfigurations"));
         assertFalse(repository.bool("forceDelete"));
         assertTrue(repository.protect());
-        assertEquals("123456789012.dkr.ecr.us-east-2.amazonaws.com/storefront-api-prod", run.output("ecrRepositoryUrl"));
+        assertEquals(
+                "123456789012.dkr.ecr.us-east-2.amazonaws.com/storefront-api-prod", run.output("ecrRepositoryUrl"));
     }
 
     @Test
@@ -45,13 +47,26 @@ class RegistryTest {
     void lifecycleExpiresUntaggedFirstAndKeepsTheNewestImages() {
         Registered lifecycle = Stacks.dev().one(Types.of(LifecyclePolicy.class), "api-repository-lifecycle");
         assertEquals("storefront-api-dev", lifecycle.string("repository"));
-        List<Map<String, Object>> rules = (List<Map<String, Object>>) Json.parse(lifecycle.string("policy")).get("rules");
+        List<Map<String, Object>> rules = (List<Map<String, Object>>)
+                Json.parse(lifecycle.string("policy")).get("rules");
         assertEquals(2, rules.size());
-        assertEquals(Map.of("tagStatus", "untagged", "countType", "sinceImagePushed", "countUnit", "days", "countNumber", 7.0),
+        assertEquals(
+                Map.of(
+                        "tagStatus",
+                        "untagged",
+                        "countType",
+                        "sinceImagePushed",
+                        "countUnit",
+                        "days",
+                        "countNumber",
+                        7.0),
                 rules.get(0).get("selection"));
-        assertEquals(Map.of("tagStatus", "any", "countType", "imageCountMoreThan", "countNumber", 30.0),
+        assertEquals(
+                Map.of("tagStatus", "any", "countType", "imageCountMoreThan", "countNumber", 30.0),
                 rules.get(1).get("selection"));
-        assertTrue((double) rules.get(1).get("rulePriority") > (double) rules.get(0).get("rulePriority"),
+        assertTrue(
+                (double) rules.get(1).get("rulePriority")
+                        > (double) rules.get(0).get("rulePriority"),
                 "tagStatus any must have the lowest precedence");
     }
 }

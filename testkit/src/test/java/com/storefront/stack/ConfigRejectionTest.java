@@ -21,20 +21,26 @@ class ConfigRejectionTest {
     void severalMistakesFailOnceListingAllAndRegisterNothing() {
         Map<String, String> overrides = new HashMap<>();
         overrides.put("storefront:environmentSuffix", null);
-        overrides.put("storefront:network",
-                "{\"azCount\":5,\"subnetCidrs\":{\"public\":[\"10.0.1.0/24\",\"10.0.1.0/25\"]}}");
+        overrides.put(
+                "storefront:network", "{\"azCount\":5,\"subnetCidrs\":{\"public\":[\"10.0.1.0/24\",\"10.0.1.0/25\"]}}");
         StackRun run = StackRun.ofStackFile("Pulumi.dev.yaml", overrides);
 
         // The engine reports the failure of the program (and of the stack resource) with one cause.
         assertFalse(run.errors().isEmpty());
-        Set<String> messages = run.errors().stream().map(ConfigRejectionTest::validationMessage).collect(Collectors.toSet());
+        Set<String> messages = run.errors().stream()
+                .map(ConfigRejectionTest::validationMessage)
+                .collect(Collectors.toSet());
         assertEquals(1, messages.size(), () -> "distinct errors: " + messages);
         String message = messages.iterator().next();
         assertTrue(message.contains("storefront:environmentSuffix = (not set): is required"), message);
         assertTrue(message.contains("storefront:network.azCount = '5'"), message);
-        assertTrue(message.contains("storefront:network.subnetCidrs.public = '10.0.1.0/25': overlaps 10.0.1.0/24"), message);
+        assertTrue(
+                message.contains("storefront:network.subnetCidrs.public = '10.0.1.0/25': overlaps 10.0.1.0/24"),
+                message);
 
-        assertTrue(run.registeredEvenIfFailed().stream().map(Registered::type)
+        assertTrue(
+                run.registeredEvenIfFailed().stream()
+                        .map(Registered::type)
                         .allMatch(t -> t.equals("pulumi:pulumi:Stack")),
                 () -> "registered before validation: " + run.registeredEvenIfFailed());
     }

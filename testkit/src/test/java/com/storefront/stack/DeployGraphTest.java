@@ -5,11 +5,11 @@ import com.pulumi.aws.ecs.TaskDefinition;
 import com.pulumi.aws.elasticache.ReplicationGroup;
 import com.pulumi.aws.rds.Cluster;
 import com.pulumi.aws.rds.ClusterInstance;
-import com.storefront.testing.Types;
 import com.storefront.plan.DeployEstimate;
 import com.storefront.plan.Registered;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
+import com.storefront.testing.Types;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayDeque;
@@ -32,19 +32,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DeployGraphTest {
 
     /** Resources that take ~10-17 minutes to create. */
-    private static final Set<String> SLOW = Set.of(Types.of(Cluster.class), Types.of(ClusterInstance.class),
-            Types.of(ReplicationGroup.class));
+    private static final Set<String> SLOW =
+            Set.of(Types.of(Cluster.class), Types.of(ClusterInstance.class), Types.of(ReplicationGroup.class));
     /** Components that consume no database or cache output. */
-    private static final Set<String> INDEPENDENT = Set.of("storefront:network:Network", "storefront:security:Encryption",
-            "storefront:edge:LogBucket", "storefront:service:Registry", "storefront:service:LoadBalancer",
-            "storefront:edge:Waf", "storefront:edge:StaticAssets", "storefront:edge:Cdn", "storefront:api:ApiGateway",
-            "storefront:observability:Alerts", "storefront:observability:Monitoring");
+    private static final Set<String> INDEPENDENT = Set.of(
+            "storefront:network:Network",
+            "storefront:security:Encryption",
+            "storefront:edge:LogBucket",
+            "storefront:service:Registry",
+            "storefront:service:LoadBalancer",
+            "storefront:edge:Waf",
+            "storefront:edge:StaticAssets",
+            "storefront:edge:Cdn",
+            "storefront:api:ApiGateway",
+            "storefront:observability:Alerts",
+            "storefront:observability:Monitoring");
 
     @Test
     void nothingDependsOnAWholeComponent() {
         for (StackRun run : List.of(Stacks.dev(), Stacks.prod())) {
             Set<String> components = run.where(r -> r.type().startsWith("storefront:")).stream()
-                    .map(Registered::urn).collect(Collectors.toSet());
+                    .map(Registered::urn)
+                    .collect(Collectors.toSet());
             for (Registered r : run.resources()) {
                 assertTrue(r.dependencies().stream().noneMatch(components::contains), r + " depends on a component");
             }
@@ -54,15 +63,17 @@ class DeployGraphTest {
     @Test
     void tiersThatDoNotConsumeDataOutputsDoNotWaitForTheData() {
         for (StackRun run : List.of(Stacks.dev(), Stacks.prod())) {
-            Map<String, Registered> byUrn = run.resources().stream()
-                    .collect(Collectors.toMap(Registered::urn, Function.identity()));
+            Map<String, Registered> byUrn =
+                    run.resources().stream().collect(Collectors.toMap(Registered::urn, Function.identity()));
             for (Registered r : run.where(Registered::custom)) {
                 Registered component = run.componentOf(r);
                 if (component == null || !INDEPENDENT.contains(component.type())) {
                     continue;
                 }
-                Set<String> waitsFor = closure(r, byUrn).stream().map(Registered::type).collect(Collectors.toSet());
-                assertTrue(waitsFor.stream().noneMatch(SLOW::contains),
+                Set<String> waitsFor =
+                        closure(r, byUrn).stream().map(Registered::type).collect(Collectors.toSet());
+                assertTrue(
+                        waitsFor.stream().noneMatch(SLOW::contains),
                         r + " in " + component.type() + " waits for Aurora or ElastiCache");
             }
         }
@@ -71,10 +82,11 @@ class DeployGraphTest {
     @Test
     void theServiceWaitsForTheDataItConsumesButNotForAuroraInstances() {
         StackRun run = Stacks.prod();
-        Map<String, Registered> byUrn = run.resources().stream()
-                .collect(Collectors.toMap(Registered::urn, Function.identity()));
+        Map<String, Registered> byUrn =
+                run.resources().stream().collect(Collectors.toMap(Registered::urn, Function.identity()));
         Set<String> waitsFor = closure(run.one(Types.of(TaskDefinition.class), "api-task"), byUrn).stream()
-                .map(Registered::type).collect(Collectors.toSet());
+                .map(Registered::type)
+                .collect(Collectors.toSet());
         assertTrue(waitsFor.contains(Types.of(Cluster.class)), "the task needs the cluster endpoint");
         assertTrue(waitsFor.contains(Types.of(ReplicationGroup.class)));
         assertTrue(!waitsFor.contains(Types.of(ClusterInstance.class)), "instances come up in parallel");
@@ -86,14 +98,20 @@ class DeployGraphTest {
      */
     @Test
     void withoutTheCacheTheFirstDeployTakesUnderFifteenMinutes() {
-        StackRun prodNoWait = StackRun.ofStackFile(Stacks.PROD_FILE, Map.of("storefront:cache", "{\"enabled\":false}",
-                "storefront:edge", "{\"waitForDeployment\":false}"));
+        StackRun prodNoWait = StackRun.ofStackFile(
+                Stacks.PROD_FILE,
+                Map.of("storefront:cache", "{\"enabled\":false}", "storefront:edge", "{\"waitForDeployment\":false}"));
         for (StackRun run : List.of(Stacks.devWithoutCache(), prodNoWait)) {
             DeployEstimate estimate = DeployEstimate.of(run.plan());
             assertTrue(estimate.minutes() < 15, estimate.toString());
-            assertTrue(estimate.criticalPath().stream().noneMatch(step -> step.contains("elasticache")), estimate.toString());
+            assertTrue(
+                    estimate.criticalPath().stream().noneMatch(step -> step.contains("elasticache")),
+                    estimate.toString());
             // What is left is the private edge: the ALB, its VPC origin, then the distribution that uses it.
-            assertEquals("aws:lb/loadBalancer:LoadBalancer alb (3 min)", estimate.criticalPath().get(0), estimate.toString());
+            assertEquals(
+                    "aws:lb/loadBalancer:LoadBalancer alb (3 min)",
+                    estimate.criticalPath().get(0),
+                    estimate.toString());
             assertTrue(estimate.criticalPath().get(1).startsWith(Types.of(VpcOrigin.class)), estimate.toString());
         }
     }
@@ -103,9 +121,11 @@ class DeployGraphTest {
     void theEstimateNamesWhatBoundsEachCommittedStack() {
         DeployEstimate dev = DeployEstimate.of(Stacks.dev().plan());
         assertTrue(dev.criticalPath().get(0).startsWith(Types.of(ReplicationGroup.class)), dev.toString());
-        DeployEstimate prodNoCache = DeployEstimate.of(StackRun.ofStackFile(Stacks.PROD_FILE,
-                Map.of("storefront:cache", "{\"enabled\":false}")).plan());
-        assertTrue(prodNoCache.criticalPath().contains("aws:cloudfront/distribution:Distribution distribution (5 min)"),
+        DeployEstimate prodNoCache = DeployEstimate.of(
+                StackRun.ofStackFile(Stacks.PROD_FILE, Map.of("storefront:cache", "{\"enabled\":false}"))
+                        .plan());
+        assertTrue(
+                prodNoCache.criticalPath().contains("aws:cloudfront/distribution:Distribution distribution (5 min)"),
                 prodNoCache.toString());
         assertTrue(prodNoCache.minutes() > 15, "waiting for the rollout costs its minutes: " + prodNoCache);
     }

@@ -27,10 +27,12 @@ class DeterminismTest {
     private static Map<String, String> snapshot(StackRun run) {
         return run.resources().stream()
                 .sorted(Comparator.comparing(Registered::urn))
-                .collect(Collectors.toMap(Registered::urn,
+                .collect(Collectors.toMap(
+                        Registered::urn,
                         r -> new TreeMap<>(r.inputs()) + " protect=" + r.protect() + " ignore=" + r.ignoreChanges()
                                 + " deps=" + r.dependencies().stream().sorted().toList(),
-                        (a, b) -> a + " | " + b, TreeMap::new));
+                        (a, b) -> a + " | " + b,
+                        TreeMap::new));
     }
 
     @Test

@@ -17,8 +17,7 @@ final class EdgeExpectations {
             "aws:kms/key:Key encryption-us-east-1-key",
             "aws:kms/alias:Alias encryption-us-east-1-alias"));
 
-    private EdgeExpectations() {
-    }
+    private EdgeExpectations() {}
 
     static Set<String> usEast1Resources(StackRun run) {
         return run.where(r -> r.custom() && "aws-us-east-1".equals(r.providerName())).stream()

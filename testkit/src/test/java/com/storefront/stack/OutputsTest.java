@@ -20,9 +20,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OutputsTest {
 
     private static final Set<String> SPEC_OUTPUTS = Set.of(
-            "vpcId", "publicSubnetIds", "appSubnetIds", "dataSubnetIds", "albDnsName", "applicationUrl", "apiUrl",
-            "dbWriterEndpoint", "dbReaderEndpoint", "dbSecretArn", "redisConfigurationEndpoint", "redisSecretArn",
-            "ecsClusterName", "ecsServiceName", "ecrRepositoryUrl", "dashboardUrl", "snsTopicArn");
+            "vpcId",
+            "publicSubnetIds",
+            "appSubnetIds",
+            "dataSubnetIds",
+            "albDnsName",
+            "applicationUrl",
+            "apiUrl",
+            "dbWriterEndpoint",
+            "dbReaderEndpoint",
+            "dbSecretArn",
+            "redisConfigurationEndpoint",
+            "redisSecretArn",
+            "ecsClusterName",
+            "ecsServiceName",
+            "ecrRepositoryUrl",
+            "dashboardUrl",
+            "snsTopicArn");
 
     @Test
     void prodExportsEverythingTheSpecNames() {
@@ -39,8 +53,11 @@ class OutputsTest {
         for (StackRun run : Stacks.all().values()) {
             exported.addAll(run.outputs().keySet());
         }
-        assertEquals(exported, documented, "README outputs table vs exported: undocumented "
-                + diff(exported, documented) + ", documented but not exported " + diff(documented, exported));
+        assertEquals(
+                exported,
+                documented,
+                "README outputs table vs exported: undocumented " + diff(exported, documented)
+                        + ", documented but not exported " + diff(documented, exported));
     }
 
     /** Names in the first column of the table under "## Outputs". */
@@ -52,7 +69,8 @@ class OutputsTest {
         Pattern row = Pattern.compile("^\\| ([^|]+) \\|", Pattern.MULTILINE);
         Matcher m = row.matcher(section);
         while (m.find()) {
-            Arrays.stream(m.group(1).split(",")).map(String::trim)
+            Arrays.stream(m.group(1).split(","))
+                    .map(String::trim)
                     .filter(n -> n.startsWith("`") && n.endsWith("`"))
                     .map(n -> n.substring(1, n.length() - 1))
                     .forEach(names::add);

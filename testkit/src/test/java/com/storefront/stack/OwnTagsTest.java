@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** CFG-4 and issue 16's request: the team's own tag values and extra tags, on every provider the program creates. */
 class OwnTagsTest {
 
-    private static final String TAGS = "{\"Environment\":\"production\",\"CostCenter\":\"cc-1234\",\"Team\":\"Storefront Core\","
-            + "\"Budget\":1234}";
+    private static final String TAGS =
+            "{\"Environment\":\"production\",\"CostCenter\":\"cc-1234\",\"Team\":\"Storefront Core\","
+                    + "\"Budget\":1234}";
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> tagsOf(Registered provider) {
@@ -32,13 +32,30 @@ class OwnTagsTest {
         List<Registered> providers = run.ofType("pulumi:providers:aws");
         assertEquals(3, providers.size(), "primary, us-east-1 and DR");
         for (Registered provider : providers) {
-            assertEquals(Map.of("Environment", "production", "Project", "storefront", "Owner", "platform-team",
-                    "ManagedBy", "pulumi", "CostCenter", "cc-1234", "Team", "Storefront Core", "Budget", "1234"), tagsOf(provider),
+            assertEquals(
+                    Map.of(
+                            "Environment",
+                            "production",
+                            "Project",
+                            "storefront",
+                            "Owner",
+                            "platform-team",
+                            "ManagedBy",
+                            "pulumi",
+                            "CostCenter",
+                            "cc-1234",
+                            "Team",
+                            "Storefront Core",
+                            "Budget",
+                            "1234"),
+                    tagsOf(provider),
                     provider.name());
         }
         // A YAML number is a tag value as written: the rule agrees with the reader.
         assertEquals(List.of(), PolicyRules.Rule.PROVIDERS_AND_TAGS.violations(run.plan()));
         // Without the override the tag keeps the environment's name.
-        assertEquals("prod", tagsOf(Stacks.prod().one("pulumi:providers:aws", "aws-primary")).get("Environment"));
+        assertEquals(
+                "prod",
+                tagsOf(Stacks.prod().one("pulumi:providers:aws", "aws-primary")).get("Environment"));
     }
 }

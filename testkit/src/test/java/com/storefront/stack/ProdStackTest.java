@@ -4,11 +4,11 @@ import com.pulumi.aws.ec2.NatGateway;
 import com.pulumi.aws.ec2.Subnet;
 import com.pulumi.aws.ec2.VpcEndpoint;
 import com.pulumi.aws.kms.Key;
-import com.storefront.testing.Types;
 import com.storefront.network.Network;
 import com.storefront.plan.Registered;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
+import com.storefront.testing.Types;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -27,34 +27,45 @@ class ProdStackTest {
         assertEquals(9, run.ofTypeIn(Network.TYPE, Types.of(Subnet.class)).size());
         assertEquals(3, run.ofType(Types.of(NatGateway.class)).size());
         assertEquals(3, ((List<?>) run.output("natGatewayIds")).size());
-        assertEquals(4, run.where(r -> r.type().equals(Types.of(VpcEndpoint.class))
-                && r.string("vpcEndpointType").equals("Interface")).size());
+        assertEquals(
+                4,
+                run.where(r -> r.type().equals(Types.of(VpcEndpoint.class))
+                                && r.string("vpcEndpointType").equals("Interface"))
+                        .size());
     }
 
     @Test
     void primaryResourcesRunInUsEast2() {
         assertEquals("us-east-2", run.one("pulumi:providers:aws", "aws-primary").string("region"));
-        for (Registered r : run.where(r -> r.custom() && r.isAws() && r.providerName().equals("aws-primary"))) {
+        for (Registered r :
+                run.where(r -> r.custom() && r.isAws() && r.providerName().equals("aws-primary"))) {
             assertEquals("us-east-2", run.regionOf(r), r + " is in the primary region");
         }
-        assertEquals("us-west-2", run.one("pulumi:providers:aws", "aws-dr-us-west-2").string("region"));
-        for (Registered r : run.where(r -> r.custom() && r.isAws() && r.providerName().equals("aws-dr-us-west-2"))) {
+        assertEquals(
+                "us-west-2", run.one("pulumi:providers:aws", "aws-dr-us-west-2").string("region"));
+        for (Registered r :
+                run.where(r -> r.custom() && r.isAws() && r.providerName().equals("aws-dr-us-west-2"))) {
             Registered component = run.componentOf(r);
-            assertTrue(component.type().equals("storefront:dr:DisasterRecovery")
-                    || component.name().equals("encryption-dr"), r + " is a DR resource");
+            assertTrue(
+                    component.type().equals("storefront:dr:DisasterRecovery")
+                            || component.name().equals("encryption-dr"),
+                    r + " is a DR resource");
         }
         assertEquals(EdgeExpectations.US_EAST_1_WITHOUT_DOMAIN, EdgeExpectations.usEast1Resources(run));
     }
 
     @Test
     void providersCarryTheAccountGuardFromConfig() {
-        StackRun guarded = StackRun.ofStackFile(Stacks.PROD_FILE, java.util.Map.of(
-                "storefront:allowedAccountIds", "[\"123456789012\"]", "aws:profile", "storefront-prod"));
+        StackRun guarded = StackRun.ofStackFile(
+                Stacks.PROD_FILE,
+                java.util.Map.of(
+                        "storefront:allowedAccountIds", "[\"123456789012\"]", "aws:profile", "storefront-prod"));
         for (Registered provider : guarded.ofType("pulumi:providers:aws")) {
             assertEquals("storefront-prod", provider.string("profile"));
             assertTrue(provider.string("allowedAccountIds").contains("123456789012"), provider.toString());
         }
-        assertTrue(run.ofType("pulumi:providers:aws").stream().allMatch(p -> p.input("allowedAccountIds").isEmpty()));
+        assertTrue(run.ofType("pulumi:providers:aws").stream()
+                .allMatch(p -> p.input("allowedAccountIds").isEmpty()));
     }
 
     @Test

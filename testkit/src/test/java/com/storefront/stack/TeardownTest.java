@@ -6,13 +6,13 @@ import com.pulumi.aws.kms.Key;
 import com.pulumi.aws.rds.Cluster;
 import com.pulumi.aws.s3.BucketV2;
 import com.pulumi.aws.secretsmanager.SecretRotation;
-import com.storefront.testing.Types;
 import com.storefront.plan.ChangeImpact;
 import com.storefront.plan.PolicyRules;
 import com.storefront.plan.Registered;
 import com.storefront.plan.ReplacementRules;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
+import com.storefront.testing.Types;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -34,8 +34,15 @@ class TeardownTest {
 
     /** Prod-shaped (DR on), force-deleted: what a full test stack does. */
     private static StackRun forceDelete() {
-        return StackRun.ofStackFile(Stacks.PROD_FILE, Map.of("storefront:protect", "false", "storefront:teardown", "forceDelete",
-                "storefront:api", "{\"cloudWatchRoleArn\":\"arn:aws:iam::123456789012:role/api-gateway-logs\"}"));
+        return StackRun.ofStackFile(
+                Stacks.PROD_FILE,
+                Map.of(
+                        "storefront:protect",
+                        "false",
+                        "storefront:teardown",
+                        "forceDelete",
+                        "storefront:api",
+                        "{\"cloudWatchRoleArn\":\"arn:aws:iam::123456789012:role/api-gateway-logs\"}"));
     }
 
     @Test
@@ -45,7 +52,8 @@ class TeardownTest {
         assertFalse(aurora.bool("deletionProtection"), "unprotected, so destroy can delete the cluster");
         assertFalse(aurora.bool("skipFinalSnapshot"));
         assertEquals("storefront-aurora-final-g1-prod", aurora.string("finalSnapshotIdentifier"));
-        assertEquals("storefront-redis-final-g1-prod",
+        assertEquals(
+                "storefront-redis-final-g1-prod",
                 run.one(Types.of(ReplicationGroup.class), "redis").string("finalSnapshotIdentifier"));
         for (String vault : List.of("backup-vault", "dr-backup-vault")) {
             Registered v = run.one(Types.of(Vault.class), vault);
@@ -66,12 +74,16 @@ class TeardownTest {
             Registered aurora = run.one(Types.of(Cluster.class), "aurora");
             assertTrue(aurora.bool("skipFinalSnapshot"));
             assertTrue(aurora.input("finalSnapshotIdentifier").isEmpty());
-            assertTrue(run.one(Types.of(ReplicationGroup.class), "redis").input("finalSnapshotIdentifier").isEmpty());
+            assertTrue(run.one(Types.of(ReplicationGroup.class), "redis")
+                    .input("finalSnapshotIdentifier")
+                    .isEmpty());
             run.ofType(Types.of(Vault.class)).forEach(v -> assertTrue(v.bool("forceDestroy"), v.name()));
             run.ofType(Types.of(BucketV2.class)).forEach(b -> assertTrue(b.bool("forceDestroy"), b.name()));
             run.ofType(Types.of(Key.class)).forEach(k -> assertEquals(7.0, k.number("deletionWindowInDays"), k.name()));
             // Only what is gone with its parent anyway (the rotation of the RDS-owned secret) is retained.
-            Set<String> retained = run.resources().stream().filter(Registered::retainOnDelete).map(Registered::type)
+            Set<String> retained = run.resources().stream()
+                    .filter(Registered::retainOnDelete)
+                    .map(Registered::type)
                     .collect(Collectors.toSet());
             assertTrue(Set.of(Types.of(SecretRotation.class)).containsAll(retained), retained.toString());
             assertTrue(run.resources().stream().noneMatch(Registered::protect));
@@ -83,13 +95,20 @@ class TeardownTest {
     /** Day 2: unprotecting prod for its removal changes protection only; the data it keeps stays kept. */
     @Test
     void unprotectingProdKeepsEverythingItWillKeep() {
-        ChangeImpact impact = ChangeImpact.between(Stacks.prod().plan(), decommission().plan(), ReplacementRules.load());
-        assertTrue(impact.changes().stream().noneMatch(c -> c.action() != ChangeImpact.Action.UPDATE), impact.changes().toString());
+        ChangeImpact impact =
+                ChangeImpact.between(Stacks.prod().plan(), decommission().plan(), ReplacementRules.load());
+        assertTrue(
+                impact.changes().stream().noneMatch(c -> c.action() != ChangeImpact.Action.UPDATE),
+                impact.changes().toString());
         Set<String> changed = impact.changes().stream()
                 .flatMap(c -> c.inputs().stream().map(i -> c.type() + " " + c.name() + " " + i.name()))
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
         assertTrue(changed.contains("aws:rds/cluster:Cluster aurora deletionProtection"), changed.toString());
-        assertTrue(changed.stream().noneMatch(c -> c.endsWith("skipFinalSnapshot") || c.endsWith("finalSnapshotIdentifier")
-                || c.endsWith("forceDestroy") && c.contains("backup/vault")), changed.toString());
+        assertTrue(
+                changed.stream()
+                        .noneMatch(c -> c.endsWith("skipFinalSnapshot")
+                                || c.endsWith("finalSnapshotIdentifier")
+                                || c.endsWith("forceDestroy") && c.contains("backup/vault")),
+                changed.toString());
     }
 }
