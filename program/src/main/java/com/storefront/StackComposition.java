@@ -8,6 +8,7 @@ import com.storefront.config.OriginAccess;
 import com.storefront.config.StackSettings;
 import com.storefront.core.AwsContext;
 import com.storefront.core.Providers;
+import com.storefront.core.StackContext;
 import com.storefront.data.Cache;
 import com.storefront.data.CacheArgs;
 import com.storefront.data.Database;
@@ -80,28 +81,19 @@ final class StackComposition {
                         cloudFrontReads,
                         settings.teardown().keepsData()),
                 primary);
-        Network network = new Network(
-                "network",
-                new NetworkArgs(settings.network(), naming, aws, encryption.keyArn(), settings.logRetentionDays()),
-                primary);
-        Alerts alerts = new Alerts(
-                "alerts",
-                naming,
-                encryption.keyArn(),
-                aws.accountId(),
-                settings.alerts().emails(),
-                primary);
+        // Every component after the key shares the names, account, protection, teardown, retention and key.
+        StackContext context = new StackContext(
+                        naming, aws, settings.protect(), settings.teardown(), settings.logRetentionDays())
+                .withKey(encryption.keyArn());
+        Network network = new Network("network", new NetworkArgs(context, settings.network()), primary);
+        Alerts alerts = new Alerts("alerts", context, settings.alerts().emails(), primary);
 
-        AppSecrets appSecrets = new AppSecrets("app-secrets", naming, encryption.keyArn(), settings.protect(), primary);
+        AppSecrets appSecrets = new AppSecrets("app-secrets", context, primary);
         Database database = new Database(
                 "database",
                 new DatabaseArgs(
+                        context,
                         settings.database(),
-                        naming,
-                        settings.protect(),
-                        settings.teardown(),
-                        settings.logRetentionDays(),
-                        encryption.keyArn(),
                         network.vpcId(),
                         network.dataSubnetIds(),
                         network.availabilityZones(),
@@ -112,38 +104,24 @@ final class StackComposition {
                 : Optional.of(new Cache(
                         "cache",
                         new CacheArgs(
+                                context,
                                 settings.cache(),
-                                naming,
-                                settings.protect(),
-                                settings.teardown(),
-                                settings.logRetentionDays(),
-                                encryption.keyArn(),
                                 network.vpcId(),
                                 network.dataSubnetIds(),
                                 network.appSecurityGroupId()),
                         primary));
 
         LogBucket logBucket = new LogBucket(
-                "log-bucket",
-                new LogBucketArgs(
-                        naming, aws, settings.protect(), settings.edge().logExpirationDays()),
-                primary);
-        Registry registry = new Registry(
-                "registry",
-                naming,
-                encryption.keyArn(),
-                settings.protect(),
-                settings.task().ecrKeepImages(),
-                primary);
+                "log-bucket", new LogBucketArgs(context, settings.edge().logExpirationDays()), primary);
+        Registry registry = new Registry("registry", context, settings.task().ecrKeepImages(), primary);
         LoadBalancer loadBalancer = new LoadBalancer(
                 "load-balancer",
                 new LoadBalancerArgs(
+                        context,
                         settings.loadBalancer(),
                         settings.tls(),
                         settings.task().containerPort(),
                         settings.deployment(),
-                        naming,
-                        settings.protect(),
                         network.vpcId(),
                         network.publicSubnetIds(),
                         network.appSubnetIds(),
@@ -156,14 +134,10 @@ final class StackComposition {
         ApiService api = new ApiService(
                 "api",
                 new ApiServiceArgs(
+                        context,
                         settings.task(),
                         settings.scaling(),
                         settings.deployment(),
-                        naming,
-                        aws,
-                        settings.protect(),
-                        settings.logRetentionDays(),
-                        encryption.keyArn(),
                         network.vpcId(),
                         network.appSubnetIds(),
                         network.appSecurityGroupId(),
@@ -182,7 +156,7 @@ final class StackComposition {
                         alerts.topicArn()),
                 primary);
 
-        Waf waf = waf(encryption, loadBalancer);
+        Waf waf = waf(context, encryption, loadBalancer);
         StaticAssets assets = new StaticAssets(
                 "static-assets",
                 settings.edge(),
@@ -195,9 +169,8 @@ final class StackComposition {
         Cdn cdn = new Cdn(
                 "cdn",
                 new CdnArgs(
+                        context,
                         settings.edge(),
-                        naming,
-                        aws,
                         assets,
                         logBucket.bucketDomainName(),
                         loadBalancer.originDomain().map(Output::of).orElse(loadBalancer.dnsName()),
@@ -206,13 +179,12 @@ final class StackComposition {
                         settings.api().enabled(),
                         settings.originVerifySecret(),
                         waf.cloudFrontAclArn(),
-                        providers.usEast1(),
-                        settings.protect()),
+                        providers.usEast1()),
                 primary);
-        Optional<ApiGateway> apiGateway = apiGateway(encryption, loadBalancer, cdn, waf);
+        Optional<ApiGateway> apiGateway = apiGateway(context, loadBalancer, cdn, waf);
 
         Monitoring monitoring = monitoring(alerts, loadBalancer, api, database, cache, waf, apiGateway);
-        Optional<DisasterRecovery> dr = disasterRecovery(encryption, network, database, assets, alerts);
+        Optional<DisasterRecovery> dr = disasterRecovery(context, encryption, network, database, assets, alerts);
         return new StackOutputs.Components(
                 encryption,
                 network,
@@ -232,7 +204,7 @@ final class StackComposition {
                 dr);
     }
 
-    private Waf waf(Encryption encryption, LoadBalancer loadBalancer) {
+    private Waf waf(StackContext context, Encryption encryption, LoadBalancer loadBalancer) {
         // CloudFront-scope WAF logs live in us-east-1, and KMS keys are regional: a second key unless we are there.
         Output<String> usEast1Key = Providers.CLOUDFRONT_REGION.equals(settings.region())
                 ? encryption.keyArn()
@@ -241,10 +213,8 @@ final class StackComposition {
         return new Waf(
                 "waf",
                 new WafArgs(
+                        context,
                         settings.edge(),
-                        naming,
-                        settings.logRetentionDays(),
-                        encryption.keyArn(),
                         providers.usEast1(),
                         usEast1Key,
                         loadBalancer.arn(),
@@ -252,7 +222,7 @@ final class StackComposition {
                 primary);
     }
 
-    private Optional<ApiGateway> apiGateway(Encryption encryption, LoadBalancer loadBalancer, Cdn cdn, Waf waf) {
+    private Optional<ApiGateway> apiGateway(StackContext context, LoadBalancer loadBalancer, Cdn cdn, Waf waf) {
         if (!settings.api().enabled()) {
             return Optional.empty();
         }
@@ -261,12 +231,8 @@ final class StackComposition {
         return Optional.of(new ApiGateway(
                 "api-gateway",
                 new ApiGatewayArgs(
+                        context,
                         settings.api(),
-                        naming,
-                        aws,
-                        settings.protect(),
-                        settings.logRetentionDays(),
-                        encryption.keyArn(),
                         backend,
                         waf.regionalAclArn(),
                         EdgeSecrets.gatewaySecret(settings.originVerifySecret())),
@@ -310,18 +276,20 @@ final class StackComposition {
     }
 
     private Optional<DisasterRecovery> disasterRecovery(
-            Encryption encryption, Network network, Database database, StaticAssets assets, Alerts alerts) {
+            StackContext context,
+            Encryption encryption,
+            Network network,
+            Database database,
+            StaticAssets assets,
+            Alerts alerts) {
         // The DR vault's copies are encrypted with the DR key: a decommission keeps it with them.
         return providers
                 .dr()
                 .map(drProvider -> new DisasterRecovery(
                         "dr",
                         new DisasterRecoveryArgs(
+                                context,
                                 settings.dr(),
-                                naming,
-                                aws,
-                                settings.protect(),
-                                settings.teardown(),
                                 drProvider,
                                 regionalKey(
                                                 "encryption-dr",
@@ -330,7 +298,6 @@ final class StackComposition {
                                                 drProvider,
                                                 settings.teardown().keepsData())
                                         .keyArn(),
-                                encryption.keyArn(),
                                 assets.versionedBucketId(),
                                 assets.bucketArn(),
                                 assets.kmsEncrypted(),
@@ -338,7 +305,6 @@ final class StackComposition {
                                 network.vpcId(),
                                 network.vpcCidr(),
                                 network.privateRouteTableIds(),
-                                settings.logRetentionDays(),
                                 alerts.topicArn(),
                                 settings.database()),
                         primary));

@@ -2,8 +2,8 @@ package com.storefront.api;
 
 import com.pulumi.core.Output;
 import com.storefront.config.ApiSettings;
-import com.storefront.core.AwsContext;
-import com.storefront.naming.Naming;
+import com.storefront.core.StackContext;
+import com.storefront.core.WithContext;
 
 /**
  * Inputs of the API front door.
@@ -12,12 +12,9 @@ import com.storefront.naming.Naming;
  * @param gatewaySecret  the header value API Gateway sends; the ALB serves {@code /partner/*} only with it
  */
 public record ApiGatewayArgs(
+        StackContext context,
         ApiSettings settings,
-        Naming naming,
-        AwsContext aws,
-        boolean protect,
-        int logRetentionDays,
-        Output<String> kmsKeyArn,
         Output<String> backendBaseUrl,
         Output<String> regionalWebAclArn,
-        Output<String> gatewaySecret) {}
+        Output<String> gatewaySecret)
+        implements WithContext {}

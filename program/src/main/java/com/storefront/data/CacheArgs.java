@@ -2,19 +2,16 @@ package com.storefront.data;
 
 import com.pulumi.core.Output;
 import com.storefront.config.CacheSettings;
-import com.storefront.config.Teardown;
-import com.storefront.naming.Naming;
+import com.storefront.core.StackContext;
+import com.storefront.core.WithContext;
 
 import java.util.List;
 
 /** Inputs of the ElastiCache component. */
 public record CacheArgs(
+        StackContext context,
         CacheSettings settings,
-        Naming naming,
-        boolean protect,
-        Teardown teardown,
-        int logRetentionDays,
-        Output<String> kmsKeyArn,
         Output<String> vpcId,
         Output<List<String>> dataSubnetIds,
-        Output<String> appSecurityGroupId) {}
+        Output<String> appSecurityGroupId)
+        implements WithContext {}

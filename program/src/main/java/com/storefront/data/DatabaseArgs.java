@@ -2,8 +2,8 @@ package com.storefront.data;
 
 import com.pulumi.core.Output;
 import com.storefront.config.DatabaseSettings;
-import com.storefront.config.Teardown;
-import com.storefront.naming.Naming;
+import com.storefront.core.StackContext;
+import com.storefront.core.WithContext;
 
 import java.util.List;
 
@@ -13,13 +13,10 @@ import java.util.List;
  * @param availabilityZones the network's AZs, ordered like {@code dataSubnetIds}
  */
 public record DatabaseArgs(
+        StackContext context,
         DatabaseSettings settings,
-        Naming naming,
-        boolean protect,
-        Teardown teardown,
-        int logRetentionDays,
-        Output<String> kmsKeyArn,
         Output<String> vpcId,
         Output<List<String>> dataSubnetIds,
         Output<List<String>> availabilityZones,
-        Output<String> appSecurityGroupId) {}
+        Output<String> appSecurityGroupId)
+        implements WithContext {}

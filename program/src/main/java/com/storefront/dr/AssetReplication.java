@@ -84,8 +84,7 @@ final class AssetReplication {
                 "dr-replication-policy",
                 RolePolicyArgs.builder()
                         .role(role.id())
-                        .policy(Output.tuple(
-                                        args.assetsBucketArn(), replicaArn, args.primaryKmsKeyArn(), args.drKmsKeyArn())
+                        .policy(Output.tuple(args.assetsBucketArn(), replicaArn, args.kmsKeyArn(), args.drKmsKeyArn())
                                 .applyValue(t -> replicationPolicy(
                                         t.t1,
                                         t.t2,

@@ -60,7 +60,7 @@ final class BackupCopies {
                 "backup-vault",
                 VaultArgs.builder()
                         .name(args.naming().name("backup"))
-                        .kmsKeyArn(args.primaryKmsKeyArn())
+                        .kmsKeyArn(args.kmsKeyArn())
                         // Recovery points otherwise block deleting the vault.
                         .forceDestroy(!keep)
                         .build(),

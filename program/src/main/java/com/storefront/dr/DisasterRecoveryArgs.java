@@ -4,9 +4,8 @@ import com.pulumi.aws.Provider;
 import com.pulumi.core.Output;
 import com.storefront.config.DatabaseSettings;
 import com.storefront.config.DrSettings;
-import com.storefront.config.Teardown;
-import com.storefront.core.AwsContext;
-import com.storefront.naming.Naming;
+import com.storefront.core.StackContext;
+import com.storefront.core.WithContext;
 
 import java.util.List;
 
@@ -19,14 +18,10 @@ import java.util.List;
  * @param primaryRouteTableIds    primary route tables that get a route to the DR VPC
  */
 public record DisasterRecoveryArgs(
+        StackContext context,
         DrSettings settings,
-        Naming naming,
-        AwsContext aws,
-        boolean protect,
-        Teardown teardown,
         Provider drProvider,
         Output<String> drKmsKeyArn,
-        Output<String> primaryKmsKeyArn,
         Output<String> assetsVersionedBucketId,
         Output<String> assetsBucketArn,
         boolean assetsKmsEncrypted,
@@ -34,6 +29,6 @@ public record DisasterRecoveryArgs(
         Output<String> primaryVpcId,
         String primaryVpcCidr,
         List<Output<String>> primaryRouteTableIds,
-        int logRetentionDays,
         Output<String> alarmTopicArn,
-        DatabaseSettings database) {}
+        DatabaseSettings database)
+        implements WithContext {}

@@ -4,8 +4,8 @@ import com.pulumi.aws.Provider;
 import com.pulumi.core.Output;
 import com.storefront.config.EdgeSettings;
 import com.storefront.config.SecretValue;
-import com.storefront.core.AwsContext;
-import com.storefront.naming.Naming;
+import com.storefront.core.StackContext;
+import com.storefront.core.WithContext;
 
 /**
  * Inputs of the CloudFront component.
@@ -18,9 +18,8 @@ import com.storefront.naming.Naming;
  * @param usEast1           provider for the viewer certificate (CloudFront only takes us-east-1 certificates)
  */
 public record CdnArgs(
+        StackContext context,
         EdgeSettings settings,
-        Naming naming,
-        AwsContext aws,
         StaticAssets assets,
         Output<String> logBucketDomainName,
         Output<String> albOriginDomain,
@@ -29,5 +28,5 @@ public record CdnArgs(
         boolean partnerApi,
         SecretValue originSecret,
         Output<String> webAclArn,
-        Provider usEast1,
-        boolean protect) {}
+        Provider usEast1)
+        implements WithContext {}

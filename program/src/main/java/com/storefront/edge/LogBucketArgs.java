@@ -1,11 +1,11 @@
 package com.storefront.edge;
 
-import com.storefront.core.AwsContext;
-import com.storefront.naming.Naming;
+import com.storefront.core.StackContext;
+import com.storefront.core.WithContext;
 
 /**
  * Inputs of the log bucket.
  *
  * @param expirationDays days before log objects expire
  */
-public record LogBucketArgs(Naming naming, AwsContext aws, boolean protect, int expirationDays) {}
+public record LogBucketArgs(StackContext context, int expirationDays) implements WithContext {}

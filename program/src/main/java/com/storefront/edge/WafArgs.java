@@ -4,7 +4,8 @@ import com.pulumi.aws.Provider;
 import com.pulumi.core.Output;
 import com.storefront.config.EdgeSettings;
 import com.storefront.config.SecretValue;
-import com.storefront.naming.Naming;
+import com.storefront.core.StackContext;
+import com.storefront.core.WithContext;
 
 /**
  * Inputs of the WAF component.
@@ -15,11 +16,10 @@ import com.storefront.naming.Naming;
  * @param originSecret      requests carrying it were rate-limited where the client's address was seen
  */
 public record WafArgs(
+        StackContext context,
         EdgeSettings settings,
-        Naming naming,
-        int logRetentionDays,
-        Output<String> kmsKeyArn,
         Provider usEast1,
         Output<String> usEast1KmsKeyArn,
         Output<String> albArn,
-        SecretValue originSecret) {}
+        SecretValue originSecret)
+        implements WithContext {}

@@ -1,9 +1,8 @@
 package com.storefront.network;
 
-import com.pulumi.core.Output;
 import com.storefront.config.NetworkSettings;
-import com.storefront.core.AwsContext;
-import com.storefront.naming.Naming;
+import com.storefront.core.StackContext;
+import com.storefront.core.WithContext;
 
 /**
  * Inputs of the network component.
@@ -11,5 +10,4 @@ import com.storefront.naming.Naming;
  * @param kmsKeyArn        CMK for the flow-log group
  * @param logRetentionDays retention of the flow-log group (already validated)
  */
-public record NetworkArgs(
-        NetworkSettings settings, Naming naming, AwsContext aws, Output<String> kmsKeyArn, int logRetentionDays) {}
+public record NetworkArgs(StackContext context, NetworkSettings settings) implements WithContext {}

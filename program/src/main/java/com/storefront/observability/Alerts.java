@@ -10,6 +10,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.core.StackContext;
 import com.storefront.iam.PolicyDocument;
 import com.storefront.iam.PolicyStatement;
 import com.storefront.naming.Naming;
@@ -28,14 +29,11 @@ public final class Alerts extends ComponentResource {
 
     private final Output<String> topicArn;
 
-    public Alerts(
-            String name,
-            Naming naming,
-            Output<String> kmsKeyArn,
-            Output<String> accountId,
-            List<String> emails,
-            ComponentResourceOptions options) {
+    public Alerts(String name, StackContext context, List<String> emails, ComponentResourceOptions options) {
         super(TYPE, name, options);
+        Naming naming = context.naming();
+        Output<String> kmsKeyArn = context.kmsKeyArn();
+        Output<String> accountId = context.aws().accountId();
         CustomResourceOptions child =
                 CustomResourceOptions.builder().parent(this).build();
         Topic topic = new Topic(

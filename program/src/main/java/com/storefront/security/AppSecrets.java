@@ -8,6 +8,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.core.StackContext;
 import com.storefront.naming.Naming;
 
 import java.util.List;
@@ -25,9 +26,11 @@ public final class AppSecrets extends ComponentResource {
 
     private final Output<String> apiKeysSecretArn;
 
-    public AppSecrets(
-            String name, Naming naming, Output<String> kmsKeyArn, boolean protect, ComponentResourceOptions options) {
+    public AppSecrets(String name, StackContext context, ComponentResourceOptions options) {
         super(TYPE, name, options);
+        Naming naming = context.naming();
+        Output<String> kmsKeyArn = context.kmsKeyArn();
+        boolean protect = context.protect();
         CustomResourceOptions child =
                 CustomResourceOptions.builder().parent(this).build();
         Secret secret = Secrets.create(

@@ -4,8 +4,8 @@ import com.pulumi.core.Output;
 import com.storefront.config.DeploymentSettings;
 import com.storefront.config.ScalingSettings;
 import com.storefront.config.TaskSettings;
-import com.storefront.core.AwsContext;
-import com.storefront.naming.Naming;
+import com.storefront.core.StackContext;
+import com.storefront.core.WithContext;
 
 import java.util.List;
 
@@ -15,18 +15,15 @@ import java.util.List;
  * @param alarmTopicArn where the deployment rollback alarm also pages
  */
 public record ApiServiceArgs(
+        StackContext context,
         TaskSettings settings,
         ScalingSettings scaling,
         DeploymentSettings deployment,
-        Naming naming,
-        AwsContext aws,
-        boolean protect,
-        int logRetentionDays,
-        Output<String> kmsKeyArn,
         Output<String> vpcId,
         Output<List<String>> appSubnetIds,
         Output<String> appSecurityGroupId,
         Output<String> repositoryArn,
         LoadBalancer loadBalancer,
         AppDependencies dependencies,
-        Output<String> alarmTopicArn) {}
+        Output<String> alarmTopicArn)
+        implements WithContext {}

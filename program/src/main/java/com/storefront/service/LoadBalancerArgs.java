@@ -5,7 +5,8 @@ import com.storefront.config.DeploymentSettings;
 import com.storefront.config.LoadBalancerSettings;
 import com.storefront.config.SecretValue;
 import com.storefront.config.TlsSettings;
-import com.storefront.naming.Naming;
+import com.storefront.core.StackContext;
+import com.storefront.core.WithContext;
 
 import java.util.List;
 
@@ -19,12 +20,11 @@ import java.util.List;
  * @param partnerApi    whether API Gateway serves the partner API ({@code /partner/*} then requires its header)
  */
 public record LoadBalancerArgs(
+        StackContext context,
         LoadBalancerSettings settings,
         TlsSettings tls,
         int containerPort,
         DeploymentSettings deployment,
-        Naming naming,
-        boolean protect,
         Output<String> vpcId,
         Output<List<String>> publicSubnetIds,
         Output<List<String>> privateSubnetIds,
@@ -32,4 +32,5 @@ public record LoadBalancerArgs(
         Output<String> appSecurityGroupId,
         Output<String> logBucketName,
         SecretValue originSecret,
-        boolean partnerApi) {}
+        boolean partnerApi)
+        implements WithContext {}

@@ -12,6 +12,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.core.StackContext;
 import com.storefront.naming.Naming;
 
 import java.util.Map;
@@ -26,14 +27,11 @@ public final class Registry extends ComponentResource {
     private final Output<String> repositoryArn;
     private final Output<String> repositoryName;
 
-    public Registry(
-            String name,
-            Naming naming,
-            Output<String> kmsKeyArn,
-            boolean protect,
-            int keepImages,
-            ComponentResourceOptions options) {
+    public Registry(String name, StackContext context, int keepImages, ComponentResourceOptions options) {
         super(TYPE, name, options);
+        Naming naming = context.naming();
+        Output<String> kmsKeyArn = context.kmsKeyArn();
+        boolean protect = context.protect();
         Repository repository = new Repository(
                 "api-repository",
                 RepositoryArgs.builder()
