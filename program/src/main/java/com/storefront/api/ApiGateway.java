@@ -40,11 +40,11 @@ import com.pulumi.aws.secretsmanager.SecretVersionArgs;
 import com.pulumi.aws.wafv2.WebAclAssociation;
 import com.pulumi.aws.wafv2.WebAclAssociationArgs;
 import com.pulumi.core.Output;
-import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.storefront.config.ApiLogLevel;
 import com.storefront.config.ApiSettings;
+import com.storefront.core.StackComponent;
 import com.storefront.iam.PolicyDocument;
 import com.storefront.naming.NameLimit;
 import com.storefront.naming.Naming;
@@ -67,7 +67,7 @@ import java.util.Optional;
  * reachable without a key. Usage plan with throttling, JSON access logs and execution logs in groups the
  * stack owns, the regional WAF; the key's value lives in Secrets Manager.
  */
-public final class ApiGateway extends ComponentResource {
+public final class ApiGateway extends StackComponent {
 
     public static final String TYPE = "storefront:api:ApiGateway";
     static final String APIGATEWAY = "apigateway.amazonaws.com";
@@ -87,8 +87,7 @@ public final class ApiGateway extends ComponentResource {
         super(TYPE, name, options);
         ApiSettings settings = args.settings();
         Naming naming = args.naming();
-        CustomResourceOptions child =
-                CustomResourceOptions.builder().parent(this).build();
+        CustomResourceOptions child = child();
 
         RestApi api = new RestApi(
                 "rest-api",

@@ -13,10 +13,10 @@ import com.pulumi.aws.secretsmanager.Secret;
 import com.pulumi.aws.secretsmanager.SecretVersion;
 import com.pulumi.aws.secretsmanager.SecretVersionArgs;
 import com.pulumi.core.Output;
-import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.storefront.config.CacheSettings;
+import com.storefront.core.StackComponent;
 import com.storefront.naming.NameLimit;
 import com.storefront.naming.Naming;
 import com.storefront.security.Secrets;
@@ -30,7 +30,7 @@ import java.util.Map;
  * automatic failover and Multi-AZ, TLS and AUTH, CMK at rest, slow log to CloudWatch, and a
  * Secrets Manager secret with what the app needs to connect.
  */
-public final class Cache extends ComponentResource {
+public final class Cache extends StackComponent {
 
     public static final String TYPE = "storefront:data:Cache";
 
@@ -44,8 +44,7 @@ public final class Cache extends ComponentResource {
         super(TYPE, name, options);
         CacheSettings settings = args.settings();
         Naming naming = args.naming();
-        CustomResourceOptions child =
-                CustomResourceOptions.builder().parent(this).build();
+        CustomResourceOptions child = child();
         String groupId = naming.name("redis", NameLimit.ELASTICACHE_REPLICATION_GROUP);
 
         SecurityGroup sg = DataStoreAccess.securityGroup(

@@ -18,10 +18,10 @@ import com.pulumi.aws.secretsmanager.SecretRotation;
 import com.pulumi.aws.secretsmanager.SecretRotationArgs;
 import com.pulumi.aws.secretsmanager.inputs.SecretRotationRotationRulesArgs;
 import com.pulumi.core.Output;
-import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.storefront.config.DatabaseSettings;
+import com.storefront.core.StackComponent;
 import com.storefront.naming.NameLimit;
 import com.storefront.naming.Naming;
 
@@ -35,7 +35,7 @@ import java.util.Map;
  * TLS enforced, CMK-encrypted, backups and log export, and an RDS-managed master password
  * rotated by Secrets Manager on the configured schedule.
  */
-public final class Database extends ComponentResource {
+public final class Database extends StackComponent {
 
     public static final String TYPE = "storefront:data:Database";
     static final String ENGINE = "aurora-postgresql";
@@ -58,8 +58,7 @@ public final class Database extends ComponentResource {
         super(TYPE, name, options);
         DatabaseSettings settings = args.settings();
         Naming naming = args.naming();
-        CustomResourceOptions child =
-                CustomResourceOptions.builder().parent(this).build();
+        CustomResourceOptions child = child();
         // Stateful resources are protected in prod so `pulumi destroy` cannot drop data by accident.
         CustomResourceOptions stateful = CustomResourceOptions.builder()
                 .parent(this)

@@ -1,10 +1,10 @@
 package com.storefront.dr;
 
 import com.pulumi.core.Output;
-import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.storefront.config.DatabaseSettings;
+import com.storefront.core.StackComponent;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.Map;
  * VPC. Resources in the DR region go through the DR provider; the replication configuration, the
  * backup plan and the peering request live in the primary region.
  */
-public final class DisasterRecovery extends ComponentResource {
+public final class DisasterRecovery extends StackComponent {
 
     public static final String TYPE = "storefront:dr:DisasterRecovery";
 

@@ -34,13 +34,13 @@ import com.pulumi.aws.route53.inputs.RecordAliasArgs;
 import com.pulumi.aws.s3.BucketPolicy;
 import com.pulumi.aws.s3.BucketPolicyArgs;
 import com.pulumi.core.Output;
-import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.storefront.config.EdgeSettings;
 import com.storefront.config.OriginAccess;
 import com.storefront.core.Certificates;
 import com.storefront.core.EdgeRoutes;
+import com.storefront.core.StackComponent;
 import com.storefront.iam.PolicyDocument;
 import com.storefront.iam.PolicyStatement;
 import com.storefront.naming.Naming;
@@ -57,7 +57,7 @@ import java.util.Optional;
  * day-long cache, {@code /api/*} to the ALB uncached; HTTPS for viewers everywhere, HTTP/2 and 3,
  * IPv6, security headers, access logs, the CLOUDFRONT web ACL, and an optional custom domain.
  */
-public final class Cdn extends ComponentResource {
+public final class Cdn extends StackComponent {
 
     public static final String TYPE = "storefront:edge:Cdn";
     static final String S3_ORIGIN = "assets";
@@ -83,8 +83,7 @@ public final class Cdn extends ComponentResource {
         super(TYPE, name, options);
         EdgeSettings settings = args.settings();
         Naming naming = args.naming();
-        CustomResourceOptions child =
-                CustomResourceOptions.builder().parent(this).build();
+        CustomResourceOptions child = child();
         boolean oac = settings.originAccess() == OriginAccess.OAC;
 
         DistributionOriginArgs.Builder s3Origin = DistributionOriginArgs.builder()

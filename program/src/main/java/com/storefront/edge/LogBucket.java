@@ -11,10 +11,9 @@ import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
 import com.pulumi.core.Output;
-import com.pulumi.deployment.InvokeOptions;
-import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.core.StackComponent;
 import com.storefront.iam.PolicyDocument;
 import com.storefront.iam.PolicyStatement;
 import com.storefront.naming.NameLimit;
@@ -28,7 +27,7 @@ import java.util.Optional;
  * logs. SSE-S3 because ALB log delivery rejects KMS-encrypted buckets; ACLs enabled
  * ({@code BucketOwnerPreferred}) because CloudFront standard logging writes through an ACL grant.
  */
-public final class LogBucket extends ComponentResource {
+public final class LogBucket extends StackComponent {
 
     public static final String TYPE = "storefront:edge:LogBucket";
     public static final String ALB_PREFIX = "alb";
@@ -43,8 +42,7 @@ public final class LogBucket extends ComponentResource {
 
     public LogBucket(String name, LogBucketArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        CustomResourceOptions child =
-                CustomResourceOptions.builder().parent(this).build();
+        CustomResourceOptions child = child();
         Output<String> bucketName = args.aws()
                 .accountId()
                 .applyValue(account -> args.naming().name("logs", NameLimit.S3_BUCKET) + "-" + account);
@@ -75,8 +73,7 @@ public final class LogBucket extends ComponentResource {
         // Regions older than August 2022 deliver ALB logs from a regional ELB account, newer ones through
         // the log-delivery service principal; granting both is harmless and works everywhere.
         Output<String> elbAccountArn = ElbFunctions.getServiceAccount(
-                        GetServiceAccountArgs.builder().build(),
-                        InvokeOptions.builder().parent(this).build())
+                        GetServiceAccountArgs.builder().build(), invokeOptions())
                 .applyValue(a -> a.arn());
         Output<String> document = Output.tuple(logs.bucket().arn(), args.aws().accountId(), elbAccountArn)
                 .applyValue(t -> policy(t.t1, t.t2, t.t3));

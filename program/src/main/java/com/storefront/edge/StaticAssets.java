@@ -13,12 +13,12 @@ import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVers
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleTransitionArgs;
 import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
 import com.pulumi.core.Output;
-import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.storefront.config.EdgeSettings;
 import com.storefront.config.OriginAccess;
 import com.storefront.core.AwsContext;
+import com.storefront.core.StackComponent;
 import com.storefront.naming.NameLimit;
 import com.storefront.naming.Naming;
 
@@ -32,7 +32,7 @@ import java.util.Optional;
  * SSE-S3 with OAI, which cannot read KMS objects), with lifecycle and access logging. Only the
  * distribution may read it; the CDN component writes that policy once the distribution exists.
  */
-public final class StaticAssets extends ComponentResource {
+public final class StaticAssets extends StackComponent {
 
     public static final String TYPE = "storefront:edge:StaticAssets";
 
@@ -53,8 +53,7 @@ public final class StaticAssets extends ComponentResource {
             Output<String> logBucketName,
             ComponentResourceOptions options) {
         super(TYPE, name, options);
-        CustomResourceOptions child =
-                CustomResourceOptions.builder().parent(this).build();
+        CustomResourceOptions child = child();
         this.kmsEncrypted = settings.originAccess() == OriginAccess.OAC;
         Output<String> bucketName = bucketName(naming, aws);
         PrivateBucket assets = PrivateBucket.create(

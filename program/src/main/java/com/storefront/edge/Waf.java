@@ -21,10 +21,10 @@ import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationRedactedFieldArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationRedactedFieldSingleHeaderArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclVisibilityConfigArgs;
 import com.pulumi.core.Output;
-import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.storefront.config.WafLogFilter;
+import com.storefront.core.StackComponent;
 import com.storefront.naming.NameLimit;
 import com.storefront.naming.Naming;
 import com.storefront.security.EdgeSecrets;
@@ -38,7 +38,7 @@ import java.util.Map;
  * which AWS accepts only in us-east-1, for the distribution. Each logs to an
  * {@code aws-waf-logs-} group in its own region.
  */
-public final class Waf extends ComponentResource {
+public final class Waf extends StackComponent {
 
     /**
      * Headers whose values never reach the log records: the origin secret, API keys, shoppers'

@@ -21,8 +21,6 @@ import com.pulumi.aws.ec2.VpcArgs;
 import com.pulumi.aws.ec2.VpcEndpoint;
 import com.pulumi.aws.ec2.VpcEndpointArgs;
 import com.pulumi.core.Output;
-import com.pulumi.deployment.InvokeOptions;
-import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.storefront.config.NatStrategy;
@@ -30,6 +28,7 @@ import com.storefront.config.NetworkLayout;
 import com.storefront.config.NetworkSettings;
 import com.storefront.config.SubnetTier;
 import com.storefront.core.AvailabilityZones;
+import com.storefront.core.StackComponent;
 import com.storefront.naming.Naming;
 
 import java.util.ArrayList;
@@ -45,7 +44,7 @@ import java.util.function.IntFunction;
  * gateway; NAT per strategy; data subnets without any internet route; S3 gateway endpoint;
  * optional interface endpoints; flow logs; the default security group emptied.
  */
-public final class Network extends ComponentResource {
+public final class Network extends StackComponent {
 
     public static final String TYPE = "storefront:network:Network";
     static final String ANYWHERE = "0.0.0.0/0";
@@ -84,8 +83,7 @@ public final class Network extends ComponentResource {
         this.vpcCidr = settings.vpcCidr();
         this.dataTier = settings.dataTier();
 
-        Output<List<AvailabilityZones.Zone>> zones =
-                AvailabilityZones.zones(InvokeOptions.builder().parent(this).build());
+        Output<List<AvailabilityZones.Zone>> zones = AvailabilityZones.zones(invokeOptions());
         List<Output<String>> azNames = new ArrayList<>();
         List<Output<String>> azIds = new ArrayList<>();
         for (int az = 0; az < azCount; az++) {
@@ -237,10 +235,6 @@ public final class Network extends ComponentResource {
         endpointSecurityGroupId().ifPresent(id -> outputs.put("endpointSecurityGroupId", id));
         outputs.put("flowLogGroupName", flowLogGroupName);
         registerOutputs(outputs);
-    }
-
-    private CustomResourceOptions child() {
-        return CustomResourceOptions.builder().parent(this).build();
     }
 
     private static AvailabilityZones.Zone named(List<AvailabilityZones.Zone> available, String name) {

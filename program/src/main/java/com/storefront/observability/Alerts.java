@@ -7,9 +7,9 @@ import com.pulumi.aws.sns.TopicPolicyArgs;
 import com.pulumi.aws.sns.TopicSubscription;
 import com.pulumi.aws.sns.TopicSubscriptionArgs;
 import com.pulumi.core.Output;
-import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.core.StackComponent;
 import com.storefront.core.StackContext;
 import com.storefront.iam.PolicyDocument;
 import com.storefront.iam.PolicyStatement;
@@ -23,7 +23,7 @@ import java.util.Map;
  * the AWS-managed SNS key cannot), with an email subscription per configured address. It exists
  * before the tiers so any of them can send alarms to it.
  */
-public final class Alerts extends ComponentResource {
+public final class Alerts extends StackComponent {
 
     public static final String TYPE = "storefront:observability:Alerts";
 
@@ -34,8 +34,7 @@ public final class Alerts extends ComponentResource {
         Naming naming = context.naming();
         Output<String> kmsKeyArn = context.kmsKeyArn();
         Output<String> accountId = context.aws().accountId();
-        CustomResourceOptions child =
-                CustomResourceOptions.builder().parent(this).build();
+        CustomResourceOptions child = child();
         Topic topic = new Topic(
                 "alarm-topic",
                 TopicArgs.builder()

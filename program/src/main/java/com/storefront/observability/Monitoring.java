@@ -4,11 +4,11 @@ import com.pulumi.aws.cloudwatch.Dashboard;
 import com.pulumi.aws.cloudwatch.DashboardArgs;
 import com.pulumi.aws.cloudwatch.MetricAlarm;
 import com.pulumi.core.Output;
-import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.storefront.config.AlertSettings;
 import com.storefront.core.Providers;
+import com.storefront.core.StackComponent;
 import com.storefront.naming.Naming;
 
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import java.util.Map;
  * Alarms to the SNS topic (OBS-2) and the stack dashboard (OBS-1). The target-5XX alarm belongs to
  * the service tier (CodeDeploy rolls back on it); this component adds the rest and shows it.
  */
-public final class Monitoring extends ComponentResource {
+public final class Monitoring extends StackComponent {
 
     public static final String TYPE = "storefront:observability:Monitoring";
     static final String ABOVE = "GreaterThanThreshold";

@@ -5,9 +5,9 @@ import com.pulumi.aws.secretsmanager.Secret;
 import com.pulumi.aws.secretsmanager.SecretVersion;
 import com.pulumi.aws.secretsmanager.SecretVersionArgs;
 import com.pulumi.core.Output;
-import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.core.StackComponent;
 import com.storefront.core.StackContext;
 import com.storefront.naming.Naming;
 
@@ -19,7 +19,7 @@ import java.util.Map;
  * the team puts the real values in with {@code aws secretsmanager put-secret-value}, and Pulumi
  * never overwrites them afterwards.
  */
-public final class AppSecrets extends ComponentResource {
+public final class AppSecrets extends StackComponent {
 
     public static final String TYPE = "storefront:security:AppSecrets";
     static final List<String> PLACEHOLDER_KEYS = List.of("PAYMENT_API_KEY", "EMAIL_API_KEY", "SEARCH_API_KEY");
@@ -31,8 +31,7 @@ public final class AppSecrets extends ComponentResource {
         Naming naming = context.naming();
         Output<String> kmsKeyArn = context.kmsKeyArn();
         boolean protect = context.protect();
-        CustomResourceOptions child =
-                CustomResourceOptions.builder().parent(this).build();
+        CustomResourceOptions child = child();
         Secret secret = Secrets.create(
                 "api-keys",
                 naming.name("api-keys"),

@@ -6,9 +6,9 @@ import com.pulumi.aws.kms.Key;
 import com.pulumi.aws.kms.KeyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
-import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.core.StackComponent;
 
 import java.util.Map;
 
@@ -17,7 +17,7 @@ import java.util.Map;
  * S3 encrypt with it. It is its own component because the network (flow logs) needs it before
  * the data tier exists.
  */
-public final class Encryption extends ComponentResource {
+public final class Encryption extends StackComponent {
 
     public static final String TYPE = "storefront:security:Encryption";
     static final int PROTECTED_DELETION_WINDOW_DAYS = 30;

@@ -27,7 +27,6 @@ import com.pulumi.aws.servicediscovery.inputs.ServiceDnsConfigArgs;
 import com.pulumi.aws.servicediscovery.inputs.ServiceDnsConfigDnsRecordArgs;
 import com.pulumi.aws.servicediscovery.inputs.ServiceHealthCheckCustomConfigArgs;
 import com.pulumi.core.Output;
-import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.CustomTimeouts;
@@ -35,6 +34,7 @@ import com.pulumi.resources.Resource;
 import com.storefront.config.DeploymentSettings;
 import com.storefront.config.DeploymentStrategy;
 import com.storefront.config.TaskSettings;
+import com.storefront.core.StackComponent;
 import com.storefront.naming.Naming;
 
 import java.time.Duration;
@@ -49,7 +49,7 @@ import java.util.Optional;
  * Fargate capacity providers, task definition and roles, the service behind the ALB, Cloud Map
  * registration, autoscaling, the deployment rollback alarm and, for blue/green, CodeDeploy.
  */
-public final class ApiService extends ComponentResource {
+public final class ApiService extends StackComponent {
 
     public static final String TYPE = "storefront:service:ApiService";
     static final String FARGATE = "FARGATE";
@@ -70,8 +70,7 @@ public final class ApiService extends ComponentResource {
         super(TYPE, name, options);
         TaskSettings settings = args.settings();
         Naming naming = args.naming();
-        CustomResourceOptions child =
-                CustomResourceOptions.builder().parent(this).build();
+        CustomResourceOptions child = child();
         boolean codeDeploy = args.deployment().strategy() == DeploymentStrategy.BLUE_GREEN;
         LoadBalancer alb = args.loadBalancer();
 

@@ -33,8 +33,6 @@ import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Alias;
 import com.pulumi.core.Output;
-import com.pulumi.deployment.InvokeOptions;
-import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.storefront.config.DeploymentStrategy;
@@ -43,6 +41,7 @@ import com.storefront.config.TargetGroupColor;
 import com.storefront.config.TlsSettings;
 import com.storefront.core.Certificates;
 import com.storefront.core.EdgeRoutes;
+import com.storefront.core.StackComponent;
 import com.storefront.edge.LogBucket;
 import com.storefront.naming.NameLimit;
 import com.storefront.naming.Naming;
@@ -66,7 +65,7 @@ import java.util.Optional;
  * In both, every route requires the origin secret header (which only our distribution sends), and the
  * partner API ({@code /partner/*}) also requires API Gateway's header, sent only after the API key passed.
  */
-public final class LoadBalancer extends ComponentResource {
+public final class LoadBalancer extends StackComponent {
 
     public static final String TYPE = "storefront:service:LoadBalancer";
     public static final String TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
@@ -107,8 +106,7 @@ public final class LoadBalancer extends ComponentResource {
         LoadBalancerSettings settings = args.settings();
         TlsSettings tls = args.tls();
         Naming naming = args.naming();
-        CustomResourceOptions child =
-                CustomResourceOptions.builder().parent(this).build();
+        CustomResourceOptions child = child();
         boolean blueGreen = args.deployment().strategy() == DeploymentStrategy.BLUE_GREEN;
         this.https = tls.https();
 
@@ -275,7 +273,7 @@ public final class LoadBalancer extends ComponentResource {
                         GetManagedPrefixListArgs.builder()
                                 .name(CLOUDFRONT_PREFIX_LIST)
                                 .build(),
-                        InvokeOptions.builder().parent(this).build())
+                        invokeOptions())
                 .applyValue(list -> list.id());
         boolean tls = args.tls().https();
         // One logical name in both TLS modes, so a switch changes the port in place: a second prefix-list rule

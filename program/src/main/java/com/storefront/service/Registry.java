@@ -9,16 +9,16 @@ import com.pulumi.aws.ecr.RepositoryArgs;
 import com.pulumi.aws.ecr.inputs.RepositoryEncryptionConfigurationArgs;
 import com.pulumi.aws.ecr.inputs.RepositoryImageScanningConfigurationArgs;
 import com.pulumi.core.Output;
-import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.core.StackComponent;
 import com.storefront.core.StackContext;
 import com.storefront.naming.Naming;
 
 import java.util.Map;
 
 /** The ECR repository for the team's API image (SVC-10). */
-public final class Registry extends ComponentResource {
+public final class Registry extends StackComponent {
 
     public static final String TYPE = "storefront:service:Registry";
     static final int UNTAGGED_EXPIRY_DAYS = 7;
