@@ -21,7 +21,7 @@ public final class StackRun {
 
     private final PlanRun run;
 
-    private StackRun(PlanRun run) {
+    StackRun(PlanRun run) {
         this.run = run;
     }
 
