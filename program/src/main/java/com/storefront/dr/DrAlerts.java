@@ -7,15 +7,16 @@ import com.pulumi.aws.cloudwatch.EventRuleArgs;
 import com.pulumi.aws.cloudwatch.EventTarget;
 import com.pulumi.aws.cloudwatch.EventTargetArgs;
 import com.pulumi.aws.cloudwatch.MetricAlarm;
-import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
 import com.pulumi.aws.cloudwatch.inputs.EventTargetInputTransformerArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.storefront.naming.Naming;
+import com.storefront.observability.AlarmSpec;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * DR that fails loudly (DR-5): AWS Backup job and copy job failures reach the alarm topic through
@@ -65,52 +66,47 @@ final class DrAlerts {
                 primary);
 
         List<Output<String>> alarms = new ArrayList<>();
-        MetricAlarm stale = new MetricAlarm(
-                "alarm-no-aurora-backup",
-                MetricAlarmArgs.builder()
-                        .name(naming.name("no-aurora-backup"))
-                        .alarmDescription(
-                                "No completed AWS Backup job for Aurora in " + HOURS_WITHOUT_BACKUP
-                                        + " hours: check the "
-                                        + "region's Aurora opt-in (aws backup describe-region-settings), the plan and the selection (README, DR)")
-                        .namespace("AWS/Backup")
-                        .metricName("NumberOfBackupJobsCompleted")
-                        .dimensions(primaryVaultName.applyValue(
-                                vault -> Map.of("BackupVaultName", vault, "ResourceType", "Aurora")))
-                        .statistic("Sum")
-                        .period(3600)
-                        .evaluationPeriods(HOURS_WITHOUT_BACKUP)
-                        .datapointsToAlarm(HOURS_WITHOUT_BACKUP)
-                        .comparisonOperator("LessThanThreshold")
-                        .threshold(1.0)
+        MetricAlarm stale = new AlarmSpec(
+                        "alarm-no-aurora-backup",
+                        naming.name("no-aurora-backup"),
+                        "No completed AWS Backup job for Aurora in " + HOURS_WITHOUT_BACKUP + " hours: check the "
+                                + "region's Aurora opt-in (aws backup describe-region-settings), the plan and the selection (README, DR)",
+                        "AWS/Backup",
+                        "NumberOfBackupJobsCompleted",
+                        primaryVaultName.applyValue(
+                                vault -> Map.of("BackupVaultName", vault, "ResourceType", "Aurora")),
+                        "Sum",
+                        3600,
+                        HOURS_WITHOUT_BACKUP,
+                        Optional.of(HOURS_WITHOUT_BACKUP),
+                        "LessThanThreshold",
+                        1.0,
                         // AWS Backup reports only nonzero values: silence is exactly what this alarm is for.
-                        .treatMissingData("breaching")
-                        .alarmActions(args.alarmTopicArn().applyValue(List::of))
-                        .okActions(args.alarmTopicArn().applyValue(List::of))
-                        .build(),
-                primary);
+                        "breaching",
+                        args.alarmTopicArn(),
+                        true)
+                .create(primary);
         alarms.add(stale.name());
-        MetricAlarm replication = new MetricAlarm(
-                "alarm-assets-replication-failed",
-                MetricAlarmArgs.builder()
-                        .name(naming.name("assets-replication-failed"))
-                        .alarmDescription("S3 could not replicate asset objects to the DR bucket (replication metrics)")
-                        .namespace("AWS/S3")
-                        .metricName("OperationsFailedReplication")
-                        .dimensions(Output.tuple(args.assetsVersionedBucketId(), replicaBucketName)
+        MetricAlarm replication = new AlarmSpec(
+                        "alarm-assets-replication-failed",
+                        naming.name("assets-replication-failed"),
+                        "S3 could not replicate asset objects to the DR bucket (replication metrics)",
+                        "AWS/S3",
+                        "OperationsFailedReplication",
+                        Output.tuple(args.assetsVersionedBucketId(), replicaBucketName)
                                 .applyValue(t -> Map.of(
-                                        "SourceBucket", t.t1, "DestinationBucket", t.t2, "RuleId", replicationRuleId)))
-                        .statistic("Sum")
-                        .period(300)
-                        .evaluationPeriods(1)
-                        .comparisonOperator("GreaterThanThreshold")
-                        .threshold(0.0)
+                                        "SourceBucket", t.t1, "DestinationBucket", t.t2, "RuleId", replicationRuleId)),
+                        "Sum",
+                        300,
+                        1,
+                        Optional.empty(),
+                        "GreaterThanThreshold",
+                        0.0,
                         // Reported while objects replicate; silence means nothing failed.
-                        .treatMissingData("notBreaching")
-                        .alarmActions(args.alarmTopicArn().applyValue(List::of))
-                        .okActions(args.alarmTopicArn().applyValue(List::of))
-                        .build(),
-                primary);
+                        "notBreaching",
+                        args.alarmTopicArn(),
+                        true)
+                .create(primary);
         alarms.add(replication.name());
         return alarms;
     }

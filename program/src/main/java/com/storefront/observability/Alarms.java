@@ -41,17 +41,18 @@ final class Alarms {
             String comparison,
             double threshold,
             String treatMissingData) {
-        MetricAlarmArgs.Builder alarm = base(name, description, comparison, threshold, treatMissingData)
-                .namespace(metric.namespace())
-                .metricName(metric.name())
-                .dimensions(metric.dimensions())
-                .period(PERIOD_SECONDS);
-        if (metric.percentile()) {
-            alarm.extendedStatistic(metric.stat());
-        } else {
-            alarm.statistic(metric.stat());
-        }
-        return remember(new MetricAlarm(logicalName, alarm.build(), options));
+        return remember(AlarmSpec.paging(
+                        logicalName,
+                        name,
+                        description,
+                        metric,
+                        PERIOD_SECONDS,
+                        evaluationPeriods,
+                        comparison,
+                        threshold,
+                        treatMissingData,
+                        topicArn)
+                .create(options));
     }
 
     /** An alarm on the highest of several metrics (e.g. every node of a cluster), via metric math. */

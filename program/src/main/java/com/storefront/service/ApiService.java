@@ -3,7 +3,6 @@ package com.storefront.service;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.cloudwatch.MetricAlarm;
-import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
 import com.pulumi.aws.ecs.Cluster;
 import com.pulumi.aws.ecs.ClusterArgs;
 import com.pulumi.aws.ecs.ClusterCapacityProviders;
@@ -36,6 +35,7 @@ import com.storefront.config.DeploymentStrategy;
 import com.storefront.config.TaskSettings;
 import com.storefront.core.StackComponent;
 import com.storefront.naming.Naming;
+import com.storefront.observability.AlarmSpec;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -390,28 +390,26 @@ public final class ApiService extends StackComponent {
             LoadBalancer alb,
             Output<String> topicArn,
             CustomResourceOptions options) {
-        return new MetricAlarm(
-                "api-5xx-alarm",
-                MetricAlarmArgs.builder()
-                        .name(naming.name("api-target-5xx"))
-                        .alarmDescription(
-                                "Storefront API returns 5XX responses: " + deployment.rollbackFiveXxThreshold()
-                                        + " or more per minute for " + deployment.rollbackEvaluationMinutes()
-                                        + " minutes. Blue/green deployments roll back on it.")
-                        .namespace("AWS/ApplicationELB")
-                        .metricName("HTTPCode_Target_5XX_Count")
-                        .dimensions(alb.arnSuffix().applyValue(suffix -> Map.of("LoadBalancer", suffix)))
-                        .statistic("Sum")
-                        .period(60)
-                        .evaluationPeriods(deployment.rollbackEvaluationMinutes())
-                        .threshold((double) deployment.rollbackFiveXxThreshold())
-                        .comparisonOperator("GreaterThanOrEqualToThreshold")
+        return new AlarmSpec(
+                        "api-5xx-alarm",
+                        naming.name("api-target-5xx"),
+                        "Storefront API returns 5XX responses: " + deployment.rollbackFiveXxThreshold()
+                                + " or more per minute for " + deployment.rollbackEvaluationMinutes()
+                                + " minutes. Blue/green deployments roll back on it.",
+                        "AWS/ApplicationELB",
+                        "HTTPCode_Target_5XX_Count",
+                        alb.arnSuffix().applyValue(suffix -> Map.of("LoadBalancer", suffix)),
+                        "Sum",
+                        60,
+                        deployment.rollbackEvaluationMinutes(),
+                        Optional.empty(),
+                        "GreaterThanOrEqualToThreshold",
+                        deployment.rollbackFiveXxThreshold(),
                         // No requests means no errors: a quiet service is healthy.
-                        .treatMissingData("notBreaching")
-                        .alarmActions(topicArn.applyValue(List::of))
-                        .okActions(topicArn.applyValue(List::of))
-                        .build(),
-                options);
+                        "notBreaching",
+                        topicArn,
+                        true)
+                .create(options);
     }
 
     public Output<String> clusterName() {

@@ -13,16 +13,16 @@ import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyCon
 import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricMetricStatMetricArgs;
 import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricMetricStatMetricDimensionArgs;
 import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs;
-import com.pulumi.aws.cloudwatch.MetricAlarm;
-import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
 import com.pulumi.aws.ecs.Service;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.storefront.config.ScalingSettings;
 import com.storefront.naming.Naming;
+import com.storefront.observability.AlarmSpec;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -315,24 +315,24 @@ final class ServiceScaling {
             Output<Map<String, String>> dimensions,
             Policy policy,
             CustomResourceOptions options) {
-        new MetricAlarm(
-                logicalName,
-                MetricAlarmArgs.builder()
-                        .name(name)
-                        .alarmDescription("Step scaling trigger for the Storefront API (service CPU " + comparison + " "
-                                + threshold + "%)")
-                        .namespace("AWS/ECS")
-                        .metricName("CPUUtilization")
-                        .dimensions(dimensions)
-                        .statistic("Average")
-                        .period(60)
-                        .evaluationPeriods(3)
-                        .threshold((double) threshold)
-                        .comparisonOperator(comparison)
+        new AlarmSpec(
+                        logicalName,
+                        name,
+                        "Step scaling trigger for the Storefront API (service CPU " + comparison + " " + threshold
+                                + "%)",
+                        "AWS/ECS",
+                        "CPUUtilization",
+                        dimensions,
+                        "Average",
+                        60,
+                        3,
+                        Optional.empty(),
+                        comparison,
+                        threshold,
                         // No data means no load to react to.
-                        .treatMissingData("notBreaching")
-                        .alarmActions(policy.arn().applyValue(List::of))
-                        .build(),
-                options);
+                        "notBreaching",
+                        policy.arn(),
+                        false)
+                .create(options);
     }
 }
