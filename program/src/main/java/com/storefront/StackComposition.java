@@ -116,34 +116,35 @@ final class StackComposition {
         Registry registry = new Registry("registry", context, settings.task().ecrKeepImages(), primary);
         LoadBalancer loadBalancer = new LoadBalancer(
                 "load-balancer",
-                new LoadBalancerArgs(
-                        context,
-                        settings.loadBalancer(),
-                        settings.tls(),
-                        settings.task().containerPort(),
-                        settings.deployment(),
-                        network.vpcId(),
-                        network.publicSubnetIds(),
-                        network.appSubnetIds(),
-                        network.availabilityZoneIds(),
-                        network.appSecurityGroupId(),
-                        logBucket.deliveryBucketName(),
-                        settings.originVerifySecret(),
-                        settings.api().enabled()),
+                LoadBalancerArgs.builder()
+                        .context(context)
+                        .settings(settings.loadBalancer())
+                        .tls(settings.tls())
+                        .containerPort(settings.task().containerPort())
+                        .deployment(settings.deployment())
+                        .vpcId(network.vpcId())
+                        .publicSubnetIds(network.publicSubnetIds())
+                        .privateSubnetIds(network.appSubnetIds())
+                        .zoneIds(network.availabilityZoneIds())
+                        .appSecurityGroupId(network.appSecurityGroupId())
+                        .logBucketName(logBucket.deliveryBucketName())
+                        .originSecret(settings.originVerifySecret())
+                        .partnerApi(settings.api().enabled())
+                        .build(),
                 primary);
         ApiService api = new ApiService(
                 "api",
-                new ApiServiceArgs(
-                        context,
-                        settings.task(),
-                        settings.scaling(),
-                        settings.deployment(),
-                        network.vpcId(),
-                        network.appSubnetIds(),
-                        network.appSecurityGroupId(),
-                        registry.repositoryArn(),
-                        loadBalancer,
-                        new AppDependencies(
+                ApiServiceArgs.builder()
+                        .context(context)
+                        .settings(settings.task())
+                        .scaling(settings.scaling())
+                        .deployment(settings.deployment())
+                        .vpcId(network.vpcId())
+                        .appSubnetIds(network.appSubnetIds())
+                        .appSecurityGroupId(network.appSecurityGroupId())
+                        .repositoryArn(registry.repositoryArn())
+                        .loadBalancer(loadBalancer)
+                        .dependencies(new AppDependencies(
                                 database.writerEndpoint(),
                                 database.readerEndpoint(),
                                 database.port(),
@@ -152,8 +153,9 @@ final class StackComposition {
                                 database.masterSecretArn(),
                                 cache.map(c -> new AppDependencies.Redis(
                                         c.configurationEndpoint(), c.port(), c.connectionSecretArn())),
-                                appSecrets.apiKeysSecretArn()),
-                        alerts.topicArn()),
+                                appSecrets.apiKeysSecretArn()))
+                        .alarmTopicArn(alerts.topicArn())
+                        .build(),
                 primary);
 
         Waf waf = waf(context, encryption, loadBalancer);
@@ -168,18 +170,20 @@ final class StackComposition {
                 primary);
         Cdn cdn = new Cdn(
                 "cdn",
-                new CdnArgs(
-                        context,
-                        settings.edge(),
-                        assets,
-                        logBucket.bucketDomainName(),
-                        loadBalancer.originDomain().map(Output::of).orElse(loadBalancer.dnsName()),
-                        loadBalancer.arn(),
-                        loadBalancer.internal(),
-                        settings.api().enabled(),
-                        settings.originVerifySecret(),
-                        waf.cloudFrontAclArn(),
-                        providers.usEast1()),
+                CdnArgs.builder()
+                        .context(context)
+                        .settings(settings.edge())
+                        .assets(assets)
+                        .logBucketDomainName(logBucket.bucketDomainName())
+                        .albOriginDomain(
+                                loadBalancer.originDomain().map(Output::of).orElse(loadBalancer.dnsName()))
+                        .albArn(loadBalancer.arn())
+                        .albInternal(loadBalancer.internal())
+                        .partnerApi(settings.api().enabled())
+                        .originSecret(settings.originVerifySecret())
+                        .webAclArn(waf.cloudFrontAclArn())
+                        .usEast1(providers.usEast1())
+                        .build(),
                 primary);
         Optional<ApiGateway> apiGateway = apiGateway(context, loadBalancer, cdn, waf);
 
@@ -255,23 +259,25 @@ final class StackComposition {
         // Planned identifiers: alarms and the dashboard need not wait for Aurora, ElastiCache or the service.
         return new Monitoring(
                 "monitoring",
-                new MonitoringArgs(
-                        settings.alerts(),
-                        naming,
-                        settings.region(),
-                        alerts.topicArn(),
-                        api.clusterName(),
-                        Output.of(api.plannedServiceName()),
-                        alb.arnSuffix(),
-                        targetGroups,
-                        Output.of(database.plannedClusterIdentifier()),
-                        settings.database().serverless(),
-                        cache.map(c -> c.nodeIds().stream().map(Output::of).toList())
-                                .orElse(List.of()),
-                        apiGateway.map(g -> new MonitoringArgs.ApiStage(g.restApiName(), g.stageName())),
-                        waf.regionalAclName(),
-                        waf.cloudFrontAclName(),
-                        api.rollbackAlarmName()),
+                MonitoringArgs.builder()
+                        .settings(settings.alerts())
+                        .naming(naming)
+                        .region(settings.region())
+                        .topicArn(alerts.topicArn())
+                        .ecsClusterName(api.clusterName())
+                        .ecsServiceName(Output.of(api.plannedServiceName()))
+                        .albArnSuffix(alb.arnSuffix())
+                        .targetGroups(targetGroups)
+                        .dbClusterIdentifier(Output.of(database.plannedClusterIdentifier()))
+                        .dbServerless(settings.database().serverless())
+                        .cacheNodeIds(cache.map(c ->
+                                        c.nodeIds().stream().map(Output::of).toList())
+                                .orElse(List.of()))
+                        .apiGateway(apiGateway.map(g -> new MonitoringArgs.ApiStage(g.restApiName(), g.stageName())))
+                        .regionalWebAclName(waf.regionalAclName())
+                        .cloudFrontWebAclName(waf.cloudFrontAclName())
+                        .rollbackAlarmName(api.rollbackAlarmName())
+                        .build(),
                 primary);
     }
 
@@ -287,26 +293,27 @@ final class StackComposition {
                 .dr()
                 .map(drProvider -> new DisasterRecovery(
                         "dr",
-                        new DisasterRecoveryArgs(
-                                context,
-                                settings.dr(),
-                                drProvider,
-                                regionalKey(
+                        DisasterRecoveryArgs.builder()
+                                .context(context)
+                                .settings(settings.dr())
+                                .drProvider(drProvider)
+                                .drKmsKeyArn(regionalKey(
                                                 "encryption-dr",
                                                 "dr",
                                                 settings.dr().region(),
                                                 drProvider,
                                                 settings.teardown().keepsData())
-                                        .keyArn(),
-                                assets.versionedBucketId(),
-                                assets.bucketArn(),
-                                assets.kmsEncrypted(),
-                                database.clusterArn(),
-                                network.vpcId(),
-                                network.vpcCidr(),
-                                network.privateRouteTableIds(),
-                                alerts.topicArn(),
-                                settings.database()),
+                                        .keyArn())
+                                .assetsVersionedBucketId(assets.versionedBucketId())
+                                .assetsBucketArn(assets.bucketArn())
+                                .assetsKmsEncrypted(assets.kmsEncrypted())
+                                .dbClusterArn(database.clusterArn())
+                                .primaryVpcId(network.vpcId())
+                                .primaryVpcCidr(network.vpcCidr())
+                                .primaryRouteTableIds(network.privateRouteTableIds())
+                                .alarmTopicArn(alerts.topicArn())
+                                .database(settings.database())
+                                .build(),
                         primary));
     }
 

@@ -8,6 +8,7 @@ import com.storefront.core.StackContext;
 import com.storefront.core.WithContext;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Inputs of the DR component: its settings, the DR-region provider and key, and the primary-region
@@ -31,4 +32,127 @@ public record DisasterRecoveryArgs(
         List<Output<String>> primaryRouteTableIds,
         Output<String> alarmTopicArn,
         DatabaseSettings database)
-        implements WithContext {}
+        implements WithContext {
+    /** Named arguments: each value is set by its name, so two of one type cannot be swapped. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link DisasterRecoveryArgs}; every value must be set. */
+    public static final class Builder {
+        private StackContext context;
+        private DrSettings settings;
+        private Provider drProvider;
+        private Output<String> drKmsKeyArn;
+        private Output<String> assetsVersionedBucketId;
+        private Output<String> assetsBucketArn;
+        private boolean assetsKmsEncrypted;
+        private boolean assetsKmsEncryptedSet;
+        private Output<String> dbClusterArn;
+        private Output<String> primaryVpcId;
+        private String primaryVpcCidr;
+        private List<Output<String>> primaryRouteTableIds;
+        private Output<String> alarmTopicArn;
+        private DatabaseSettings database;
+
+        private Builder() {}
+
+        public Builder context(StackContext context) {
+            this.context = context;
+            return this;
+        }
+
+        public Builder settings(DrSettings settings) {
+            this.settings = settings;
+            return this;
+        }
+
+        public Builder drProvider(Provider drProvider) {
+            this.drProvider = drProvider;
+            return this;
+        }
+
+        public Builder drKmsKeyArn(Output<String> drKmsKeyArn) {
+            this.drKmsKeyArn = drKmsKeyArn;
+            return this;
+        }
+
+        public Builder assetsVersionedBucketId(Output<String> assetsVersionedBucketId) {
+            this.assetsVersionedBucketId = assetsVersionedBucketId;
+            return this;
+        }
+
+        public Builder assetsBucketArn(Output<String> assetsBucketArn) {
+            this.assetsBucketArn = assetsBucketArn;
+            return this;
+        }
+
+        public Builder assetsKmsEncrypted(boolean assetsKmsEncrypted) {
+            this.assetsKmsEncrypted = assetsKmsEncrypted;
+            this.assetsKmsEncryptedSet = true;
+            return this;
+        }
+
+        public Builder dbClusterArn(Output<String> dbClusterArn) {
+            this.dbClusterArn = dbClusterArn;
+            return this;
+        }
+
+        public Builder primaryVpcId(Output<String> primaryVpcId) {
+            this.primaryVpcId = primaryVpcId;
+            return this;
+        }
+
+        public Builder primaryVpcCidr(String primaryVpcCidr) {
+            this.primaryVpcCidr = primaryVpcCidr;
+            return this;
+        }
+
+        public Builder primaryRouteTableIds(List<Output<String>> primaryRouteTableIds) {
+            this.primaryRouteTableIds = primaryRouteTableIds;
+            return this;
+        }
+
+        public Builder alarmTopicArn(Output<String> alarmTopicArn) {
+            this.alarmTopicArn = alarmTopicArn;
+            return this;
+        }
+
+        public Builder database(DatabaseSettings database) {
+            this.database = database;
+            return this;
+        }
+
+        public DisasterRecoveryArgs build() {
+            Objects.requireNonNull(context, "DisasterRecoveryArgs.context is not set");
+            Objects.requireNonNull(settings, "DisasterRecoveryArgs.settings is not set");
+            Objects.requireNonNull(drProvider, "DisasterRecoveryArgs.drProvider is not set");
+            Objects.requireNonNull(drKmsKeyArn, "DisasterRecoveryArgs.drKmsKeyArn is not set");
+            Objects.requireNonNull(assetsVersionedBucketId, "DisasterRecoveryArgs.assetsVersionedBucketId is not set");
+            Objects.requireNonNull(assetsBucketArn, "DisasterRecoveryArgs.assetsBucketArn is not set");
+            if (!assetsKmsEncryptedSet) {
+                throw new IllegalStateException("DisasterRecoveryArgs.assetsKmsEncrypted is not set");
+            }
+            Objects.requireNonNull(dbClusterArn, "DisasterRecoveryArgs.dbClusterArn is not set");
+            Objects.requireNonNull(primaryVpcId, "DisasterRecoveryArgs.primaryVpcId is not set");
+            Objects.requireNonNull(primaryVpcCidr, "DisasterRecoveryArgs.primaryVpcCidr is not set");
+            Objects.requireNonNull(primaryRouteTableIds, "DisasterRecoveryArgs.primaryRouteTableIds is not set");
+            Objects.requireNonNull(alarmTopicArn, "DisasterRecoveryArgs.alarmTopicArn is not set");
+            Objects.requireNonNull(database, "DisasterRecoveryArgs.database is not set");
+            return new DisasterRecoveryArgs(
+                    context,
+                    settings,
+                    drProvider,
+                    drKmsKeyArn,
+                    assetsVersionedBucketId,
+                    assetsBucketArn,
+                    assetsKmsEncrypted,
+                    dbClusterArn,
+                    primaryVpcId,
+                    primaryVpcCidr,
+                    primaryRouteTableIds,
+                    alarmTopicArn,
+                    database);
+        }
+    }
+}

@@ -8,6 +8,7 @@ import com.storefront.core.StackContext;
 import com.storefront.core.WithContext;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Inputs of the ECS service component.
@@ -26,4 +27,107 @@ public record ApiServiceArgs(
         LoadBalancer loadBalancer,
         AppDependencies dependencies,
         Output<String> alarmTopicArn)
-        implements WithContext {}
+        implements WithContext {
+    /** Named arguments: each value is set by its name, so two of one type cannot be swapped. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link ApiServiceArgs}; every value must be set. */
+    public static final class Builder {
+        private StackContext context;
+        private TaskSettings settings;
+        private ScalingSettings scaling;
+        private DeploymentSettings deployment;
+        private Output<String> vpcId;
+        private Output<List<String>> appSubnetIds;
+        private Output<String> appSecurityGroupId;
+        private Output<String> repositoryArn;
+        private LoadBalancer loadBalancer;
+        private AppDependencies dependencies;
+        private Output<String> alarmTopicArn;
+
+        private Builder() {}
+
+        public Builder context(StackContext context) {
+            this.context = context;
+            return this;
+        }
+
+        public Builder settings(TaskSettings settings) {
+            this.settings = settings;
+            return this;
+        }
+
+        public Builder scaling(ScalingSettings scaling) {
+            this.scaling = scaling;
+            return this;
+        }
+
+        public Builder deployment(DeploymentSettings deployment) {
+            this.deployment = deployment;
+            return this;
+        }
+
+        public Builder vpcId(Output<String> vpcId) {
+            this.vpcId = vpcId;
+            return this;
+        }
+
+        public Builder appSubnetIds(Output<List<String>> appSubnetIds) {
+            this.appSubnetIds = appSubnetIds;
+            return this;
+        }
+
+        public Builder appSecurityGroupId(Output<String> appSecurityGroupId) {
+            this.appSecurityGroupId = appSecurityGroupId;
+            return this;
+        }
+
+        public Builder repositoryArn(Output<String> repositoryArn) {
+            this.repositoryArn = repositoryArn;
+            return this;
+        }
+
+        public Builder loadBalancer(LoadBalancer loadBalancer) {
+            this.loadBalancer = loadBalancer;
+            return this;
+        }
+
+        public Builder dependencies(AppDependencies dependencies) {
+            this.dependencies = dependencies;
+            return this;
+        }
+
+        public Builder alarmTopicArn(Output<String> alarmTopicArn) {
+            this.alarmTopicArn = alarmTopicArn;
+            return this;
+        }
+
+        public ApiServiceArgs build() {
+            Objects.requireNonNull(context, "ApiServiceArgs.context is not set");
+            Objects.requireNonNull(settings, "ApiServiceArgs.settings is not set");
+            Objects.requireNonNull(scaling, "ApiServiceArgs.scaling is not set");
+            Objects.requireNonNull(deployment, "ApiServiceArgs.deployment is not set");
+            Objects.requireNonNull(vpcId, "ApiServiceArgs.vpcId is not set");
+            Objects.requireNonNull(appSubnetIds, "ApiServiceArgs.appSubnetIds is not set");
+            Objects.requireNonNull(appSecurityGroupId, "ApiServiceArgs.appSecurityGroupId is not set");
+            Objects.requireNonNull(repositoryArn, "ApiServiceArgs.repositoryArn is not set");
+            Objects.requireNonNull(loadBalancer, "ApiServiceArgs.loadBalancer is not set");
+            Objects.requireNonNull(dependencies, "ApiServiceArgs.dependencies is not set");
+            Objects.requireNonNull(alarmTopicArn, "ApiServiceArgs.alarmTopicArn is not set");
+            return new ApiServiceArgs(
+                    context,
+                    settings,
+                    scaling,
+                    deployment,
+                    vpcId,
+                    appSubnetIds,
+                    appSecurityGroupId,
+                    repositoryArn,
+                    loadBalancer,
+                    dependencies,
+                    alarmTopicArn);
+        }
+    }
+}
