@@ -218,6 +218,22 @@ public record ProgramAtRef(String commit, Consumer<Context> program, Path stackF
                 return loaded;
             }
         }
+
+        /** The old build's resources (its dated tables, its price list) before ours, as its classes are. */
+        @Override
+        public URL getResource(String name) {
+            URL own = findResource(name);
+            return own != null ? own : super.getResource(name);
+        }
+
+        @Override
+        public java.util.Enumeration<URL> getResources(String name) throws IOException {
+            List<URL> all = new ArrayList<>(java.util.Collections.list(findResources(name)));
+            java.util.Collections.list(getParent().getResources(name)).stream()
+                    .filter(url -> !all.contains(url))
+                    .forEach(all::add);
+            return java.util.Collections.enumeration(all);
+        }
     }
 
     /** The classpath we run with, from class loaders and {@code java.class.path} (manifest-only jars expanded). */

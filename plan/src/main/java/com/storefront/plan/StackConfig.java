@@ -38,9 +38,10 @@ public record StackConfig(Map<String, String> values, Set<String> secretKeys, Se
     static final String LIVE_TARGET_GROUP = "liveTargetGroup";
 
     public StackConfig {
-        values = Map.copyOf(values);
-        secretKeys = Set.copyOf(secretKeys);
-        placeholders = Set.copyOf(placeholders);
+        // Sorted: the plan's warnings name these in order, and its output must be byte-stable.
+        values = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(values));
+        secretKeys = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(secretKeys));
+        placeholders = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(placeholders));
     }
 
     public static StackConfig read(Path file) {

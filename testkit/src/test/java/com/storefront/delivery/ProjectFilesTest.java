@@ -79,6 +79,11 @@ class ProjectFilesTest {
                         && ci.indexOf("mvn -B -q spotless:check") < ci.indexOf("mvn -B test"),
                 ci);
         assertTrue(Files.readString(Path.of("pom.xml")).contains("<palantirJavaFormat>"));
+        String workflow = Files.readString(Path.of(".github/workflows/infrastructure.yml"));
+        assertTrue(
+                workflow.indexOf("mvn -B -q spotless:check") >= 0
+                        && workflow.indexOf("mvn -B -q spotless:check") < workflow.indexOf("mvn -B test"),
+                "GitHub CI too");
         assertTrue(Files.readString(Path.of(".editorconfig")).contains("max_line_length = 120"));
     }
 

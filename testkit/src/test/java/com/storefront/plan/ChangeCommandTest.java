@@ -152,6 +152,24 @@ class ChangeCommandTest {
         }
     }
 
+    /** The base runs with its own dated tables, not the working tree's (a pull request may change both). */
+    @Test
+    void aBaseReadsItsOwnTables() throws Exception {
+        Path table = repo.resolve("program/src/main/resources/config/tables/aurora-postgresql-versions.tsv");
+        Path prod = repo.resolve("Pulumi.prod.yaml");
+        String rows = Files.readString(table);
+        String stack = Files.readString(prod);
+        git("checkout", "-q", "-b", "own-tables");
+        // A release only this branch's table knows, and the stack on it.
+        Files.writeString(table, rows + "16.99\ttrue\ttrue\n");
+        Files.writeString(prod, stack.replace("engineVersion: \"16.6\"", "engineVersion: \"16.99\""));
+        git("-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-q", "-am", "a newer table");
+        git("checkout", "-q", "-");
+        Result result = plan("prod", "--against", "own-tables");
+        assertEquals(0, result.exit(), result.err());
+        assertTrue(result.out().contains("update aws:rds/cluster:Cluster aurora"), result.out());
+    }
+
     @Test
     void aBaseWithAnotherProgramIsBuiltAndRunBesideThisOne() throws Exception {
         // A branch whose program pages at 80 % CPU; the working tree (this program) at 85 %.
