@@ -75,46 +75,6 @@ public record AlarmSpec(
                 true);
     }
 
-    /** The same alarm with only {@code datapoints} of its periods needing to breach. */
-    public AlarmSpec withDatapointsToAlarm(int datapoints) {
-        return new AlarmSpec(
-                logicalName,
-                name,
-                description,
-                namespace,
-                metric,
-                dimensions,
-                stat,
-                periodSeconds,
-                evaluationPeriods,
-                Optional.of(datapoints),
-                comparison,
-                threshold,
-                treatMissingData,
-                action,
-                notifyOk);
-    }
-
-    /** The same alarm sending ALARM only (a scaling trigger: OK has nothing to do). */
-    public AlarmSpec alarmOnly() {
-        return new AlarmSpec(
-                logicalName,
-                name,
-                description,
-                namespace,
-                metric,
-                dimensions,
-                stat,
-                periodSeconds,
-                evaluationPeriods,
-                datapointsToAlarm,
-                comparison,
-                threshold,
-                treatMissingData,
-                action,
-                false);
-    }
-
     public MetricAlarm create(CustomResourceOptions options) {
         MetricAlarmArgs.Builder alarm = MetricAlarmArgs.builder()
                 .name(name)
