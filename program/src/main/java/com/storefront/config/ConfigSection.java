@@ -15,10 +15,10 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Typed, validating reads from one level of stack configuration: either the top-level
- * {@code storefront:} namespace (raw strings as Pulumi passes them) or a nested object such as
- * {@code storefront:network}. Every read that fails records a problem and returns the default,
- * so loading carries on and reports all mistakes at once.
+ * One level of stack configuration: either the top-level {@code storefront:} namespace (raw strings
+ * as Pulumi passes them) or a nested object such as {@code storefront:network}. {@link Setting}s read
+ * their values from it; it remembers which keys were read, so the ones nobody declared are reported
+ * (with the closest known key), and every problem is collected rather than thrown at the first.
  */
 public final class ConfigSection {
 
@@ -117,115 +117,6 @@ public final class ConfigSection {
 
     public String string(String name, String defaultValue) {
         return optionalString(name).orElse(defaultValue);
-    }
-
-    public Optional<String> requiredString(String name, String allowed) {
-        Optional<String> value = optionalString(name).filter(s -> !s.isEmpty());
-        if (value.isEmpty()) {
-            problems.add(key(name), null, "is required; " + allowed);
-        }
-        return value;
-    }
-
-    public int integer(String name, int defaultValue, int min, int max) {
-        known(name);
-        Optional<JsonElement> value = lookup.apply(name);
-        if (value.isEmpty()) {
-            return defaultValue;
-        }
-        try {
-            JsonElement element = value.get();
-            if (!element.isJsonPrimitive()) {
-                throw new NumberFormatException();
-            }
-            int parsed = Integer.parseInt(element.getAsString().trim());
-            if (parsed < min || parsed > max) {
-                problems.add(key(name), parsed, "must be a whole number from " + min + " to " + max);
-                return defaultValue;
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            problems.add(key(name), display(value.get()), "must be a whole number from " + min + " to " + max);
-            return defaultValue;
-        }
-    }
-
-    public double decimal(String name, double defaultValue, double min, double max) {
-        known(name);
-        Optional<JsonElement> value = lookup.apply(name);
-        if (value.isEmpty()) {
-            return defaultValue;
-        }
-        try {
-            double parsed = Double.parseDouble(value.get().getAsString().trim());
-            if (Double.isNaN(parsed) || parsed < min || parsed > max) {
-                problems.add(key(name), display(value.get()), "must be a number from " + min + " to " + max);
-                return defaultValue;
-            }
-            return parsed;
-        } catch (RuntimeException e) {
-            problems.add(key(name), display(value.get()), "must be a number from " + min + " to " + max);
-            return defaultValue;
-        }
-    }
-
-    public boolean bool(String name, boolean defaultValue) {
-        known(name);
-        Optional<JsonElement> value = lookup.apply(name);
-        if (value.isEmpty()) {
-            return defaultValue;
-        }
-        String text = value.get().isJsonPrimitive() ? value.get().getAsString().trim() : "";
-        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(text);
-        }
-        problems.add(key(name), display(value.get()), "must be true or false");
-        return defaultValue;
-    }
-
-    /** A value from a fixed set, compared exactly (config values are case-sensitive like AWS's). */
-    public <E extends Enum<E> & ConfigEnum> E choice(String name, Class<E> type, E defaultValue) {
-        Optional<String> value = optionalString(name);
-        if (value.isEmpty()) {
-            return defaultValue;
-        }
-        for (E candidate : type.getEnumConstants()) {
-            if (candidate.configValue().equals(value.get())) {
-                return candidate;
-            }
-        }
-        problems.add(key(name), value.get(), "must be one of " + ConfigEnum.allowed(type));
-        return defaultValue;
-    }
-
-    /** A list of strings; a YAML list, or a comma-separated string from {@code pulumi config set}. */
-    public Optional<List<String>> stringList(String name) {
-        known(name);
-        Optional<JsonElement> value = lookup.apply(name);
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> items = new ArrayList<>();
-        JsonElement element = value.get();
-        if (element.isJsonArray()) {
-            for (JsonElement item : element.getAsJsonArray()) {
-                if (!item.isJsonPrimitive()) {
-                    problems.add(key(name), display(element), "must be a list of text values");
-                    return Optional.empty();
-                }
-                items.add(item.getAsString().trim());
-            }
-        } else if (element.isJsonPrimitive()) {
-            for (String part : element.getAsString().split(",")) {
-                if (!part.isBlank()) {
-                    items.add(part.trim());
-                }
-            }
-        } else {
-            problems.add(key(name), display(element), "must be a list of text values");
-            return Optional.empty();
-        }
-        return Optional.of(List.copyOf(items));
     }
 
     private void known(String name) {
