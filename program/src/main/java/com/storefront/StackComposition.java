@@ -22,7 +22,6 @@ import com.storefront.edge.LogBucketArgs;
 import com.storefront.edge.StaticAssets;
 import com.storefront.edge.Waf;
 import com.storefront.edge.WafArgs;
-import com.storefront.naming.Naming;
 import com.storefront.network.Network;
 import com.storefront.network.NetworkArgs;
 import com.storefront.observability.Alerts;
@@ -50,16 +49,16 @@ import java.util.Optional;
 final class StackComposition {
 
     private final StackSettings settings;
-    private final Naming naming;
     private final Providers providers;
-    private final AwsContext aws;
+    /** The stack's context before its key exists. */
+    private final StackContext base;
+
     private final ComponentResourceOptions primary;
 
     StackComposition(StackSettings settings) {
         this.settings = settings;
-        this.naming = new Naming(settings.suffix());
         this.providers = Providers.create(settings);
-        this.aws = AwsContext.lookup(settings.region(), providers.primary());
+        this.base = StackContext.of(settings, providers.primary());
         this.primary = ComponentResourceOptions.builder()
                 .providers(providers.primary())
                 .build();
@@ -68,23 +67,21 @@ final class StackComposition {
     StackOutputs.Components build() {
         // CloudFront decrypts SSE-KMS assets with the stack key (OAC); an OAI cannot, and needs no grant.
         Optional<Output<String>> cloudFrontReads = settings.edge().originAccess() == OriginAccess.OAC
-                ? Optional.of(StaticAssets.bucketName(naming, aws))
+                ? Optional.of(StaticAssets.bucketName(base.naming(), base.aws()))
                 : Optional.empty();
         // Aurora, Redis and the primary vault encrypt with this key: a decommission keeps it with their copies.
         Encryption encryption = new Encryption(
                 "encryption",
                 new EncryptionArgs(
-                        naming,
-                        "alias/" + naming.stackName(),
-                        aws,
+                        base.naming(),
+                        "alias/" + base.naming().stackName(),
+                        base.aws(),
                         settings.protect(),
                         cloudFrontReads,
                         settings.teardown().keepsData()),
                 primary);
         // Every component after the key shares the names, account, protection, teardown, retention and key.
-        StackContext context = new StackContext(
-                        naming, aws, settings.protect(), settings.teardown(), settings.logRetentionDays())
-                .withKey(encryption.keyArn());
+        StackContext context = base.withKey(encryption.keyArn());
         Network network = new Network("network", new NetworkArgs(context, settings.network()), primary);
         Alerts alerts = new Alerts("alerts", context, settings.alerts().emails(), primary);
 
@@ -162,8 +159,8 @@ final class StackComposition {
         StaticAssets assets = new StaticAssets(
                 "static-assets",
                 settings.edge(),
-                naming,
-                aws,
+                base.naming(),
+                base.aws(),
                 settings.protect(),
                 encryption.keyArn(),
                 logBucket.deliveryBucketName(),
@@ -261,7 +258,7 @@ final class StackComposition {
                 "monitoring",
                 MonitoringArgs.builder()
                         .settings(settings.alerts())
-                        .naming(naming)
+                        .naming(base.naming())
                         .region(settings.region())
                         .topicArn(alerts.topicArn())
                         .ecsClusterName(api.clusterName())
@@ -323,8 +320,8 @@ final class StackComposition {
         return new Encryption(
                 name,
                 new EncryptionArgs(
-                        naming,
-                        "alias/" + naming.name(what),
+                        base.naming(),
+                        "alias/" + base.naming().name(what),
                         AwsContext.lookup(region, provider),
                         settings.protect(),
                         Optional.empty(),

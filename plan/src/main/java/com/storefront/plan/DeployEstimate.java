@@ -1,11 +1,7 @@
 package com.storefront.plan;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import com.storefront.config.TsvTable;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -86,25 +82,11 @@ public record DeployEstimate(double minutes, List<String> criticalPath) {
 
     /** The per-type minutes of {@code plan/create-minutes.tsv}. */
     static Map<String, Double> table() {
-        try (InputStream in = DeployEstimate.class.getResourceAsStream("/plan/create-minutes.tsv")) {
-            Map<String, Double> table = new TreeMap<>();
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            boolean header = true;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                String[] cells = line.split("\t");
-                table.put(cells[0], Double.valueOf(cells[1]));
-            }
-            return table;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Map<String, Double> table = new TreeMap<>();
+        TsvTable.load("/plan/create-minutes.tsv")
+                .rows()
+                .forEach((type, row) -> table.put(type, Double.valueOf(row.get("minutes"))));
+        return table;
     }
 
     private static double round(double minutes) {

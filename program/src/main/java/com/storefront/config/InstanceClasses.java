@@ -27,7 +27,7 @@ public final class InstanceClasses {
 
     /** Why {@code instanceClass} cannot run {@code version}, or empty when it can. */
     public static Optional<String> problem(String instanceClass, AuroraVersions.Version version) {
-        AwsTables.Table table = AwsTables.auroraInstanceClasses();
+        TsvTable table = AwsTables.auroraInstanceClasses();
         if (!table.has(instanceClass)) {
             return Optional.of("must be db.serverless or a class Aurora PostgreSQL offers, of the families "
                     + families(table) + " " + table.citation());
@@ -65,7 +65,7 @@ public final class InstanceClasses {
         return Optional.empty();
     }
 
-    private static String families(AwsTables.Table table) {
+    private static String families(TsvTable table) {
         return table.rows().keySet().stream()
                 .map(c -> c.substring(0, c.lastIndexOf('.')))
                 .collect(Collectors.toCollection(TreeSet::new))

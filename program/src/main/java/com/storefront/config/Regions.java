@@ -9,7 +9,7 @@ public final class Regions {
 
     /** Why {@code region} is not a region this stack can use, or empty. */
     public static Optional<String> problem(String region) {
-        AwsTables.Table table = AwsTables.regions();
+        TsvTable table = AwsTables.regions();
         if (table.has(region)) {
             return Optional.empty();
         }
@@ -18,11 +18,5 @@ public final class Regions {
                 .orElse("");
         return Optional.of("is not an AWS region of the commercial partition; " + hint + "regions are "
                 + String.join(", ", new java.util.TreeSet<>(table.rows().keySet())) + " " + table.citation());
-    }
-
-    /** Whether the account must opt in to the region before anything deploys there. */
-    public static boolean optIn(String region) {
-        AwsTables.Table table = AwsTables.regions();
-        return table.has(region) && "true".equals(table.value(region, "optIn"));
     }
 }

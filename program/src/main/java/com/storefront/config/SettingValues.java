@@ -49,6 +49,12 @@ public final class SettingValues {
         return section.raw(setting.name()).map(ConfigSection::display).orElse("(not set)");
     }
 
+    /** Reads every setting of {@code group} (a section whose record takes them as they are). */
+    public SettingValues readAll(SettingGroup group) {
+        group.settings().forEach(this::read);
+        return this;
+    }
+
     /** A value the section's reader derived or corrected (e.g. resolved subnet blocks), by component name. */
     public SettingValues put(String name, Object value) {
         values.put(name, value);

@@ -125,16 +125,22 @@ public final class TimeWindows {
         }
     }
 
-    public static String dailyRule() {
-        return dailyRule(MIN_MINUTES);
+    public static String dailyRule(int minMinutes) {
+        return "must be " + dailyFormat(minMinutes);
     }
 
-    public static String dailyRule(int minMinutes) {
-        return "must be hh24:mi-hh24:mi in UTC, at least " + minMinutes + " minutes, e.g. 03:00-04:00";
+    /** What a daily window looks like (the allowed text of a setting that takes one). */
+    public static String dailyFormat(int minMinutes) {
+        return "hh24:mi-hh24:mi in UTC, at least " + minMinutes + " minutes, e.g. 03:00-04:00";
     }
 
     public static String weeklyRule(int minMinutes) {
-        return "must be ddd:hh24:mi-ddd:hh24:mi in UTC with lowercase days (mon..sun), " + minMinutes
+        return "must be " + weeklyFormat(minMinutes);
+    }
+
+    /** What a weekly window looks like (the allowed text of a setting that takes one). */
+    public static String weeklyFormat(int minMinutes) {
+        return "ddd:hh24:mi-ddd:hh24:mi in UTC with lowercase days (mon..sun), " + minMinutes
                 + " minutes to 24 hours, e.g. sun:05:00-sun:06:00";
     }
 

@@ -17,12 +17,7 @@ public abstract class StackComponent extends ComponentResource {
 
     /** Options for a child resource: parented to this component. */
     protected final CustomResourceOptions child() {
-        return childOptions().build();
-    }
-
-    /** The same, to add per-resource options (protection, ignoreChanges, dependsOn, ...). */
-    protected final CustomResourceOptions.Builder childOptions() {
-        return CustomResourceOptions.builder().parent(this);
+        return CustomResourceOptions.builder().parent(this).build();
     }
 
     /** Options for an invoke made for this component (its provider, its region). */

@@ -1,6 +1,8 @@
 package com.storefront.core;
 
+import com.pulumi.aws.Provider;
 import com.pulumi.core.Output;
+import com.storefront.config.StackSettings;
 import com.storefront.config.Teardown;
 import com.storefront.naming.Naming;
 
@@ -22,6 +24,16 @@ public record StackContext(
 
     public StackContext(Naming naming, AwsContext aws, boolean protect, Teardown teardown, int logRetentionDays) {
         this(naming, aws, protect, teardown, logRetentionDays, Optional.empty());
+    }
+
+    /** The context of a stack of {@code settings}, its account looked up through its primary provider. */
+    public static StackContext of(StackSettings settings, Provider primary) {
+        return new StackContext(
+                new Naming(settings.suffix()),
+                AwsContext.lookup(settings.region(), primary),
+                settings.protect(),
+                settings.teardown(),
+                settings.logRetentionDays());
     }
 
     /** The same context once the stack's key exists (the components after {@code Encryption} take this). */

@@ -12,6 +12,7 @@ import com.storefront.config.SettingGroup;
 import com.storefront.config.SettingValues;
 import com.storefront.config.TimeWindows;
 import com.storefront.config.TokenUpdate;
+import com.storefront.config.TsvTable;
 
 import java.util.List;
 import java.util.Optional;
@@ -71,8 +72,7 @@ public final class CacheConfig {
             .doc("the daily snapshot window")
             .defaultValue("02:00-03:00");
     static final Setting<String> MAINTENANCE_WINDOW = Setting.text(
-                    "maintenanceWindow",
-                    TimeWindows.weeklyRule(MIN_WINDOW_MINUTES).substring(8))
+                    "maintenanceWindow", TimeWindows.weeklyFormat(MIN_WINDOW_MINUTES))
             .doc("the weekly maintenance window")
             .defaultValue("sun:06:00-sun:07:00");
     static final Setting<Boolean> APPLY_IMMEDIATELY = Setting.bool("applyImmediately")
@@ -106,7 +106,7 @@ public final class CacheConfig {
     private CacheConfig() {}
 
     private static boolean offered(String nodeType) {
-        AwsTables.Table table = AwsTables.cacheNodeTypes();
+        TsvTable table = AwsTables.cacheNodeTypes();
         return table.has(nodeType)
                 && "true".equals(table.value(nodeType, "current"))
                 && !"r6gd".equals(table.value(nodeType, "family"));

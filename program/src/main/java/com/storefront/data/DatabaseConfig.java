@@ -83,12 +83,10 @@ public final class DatabaseConfig {
     static final Setting<Integer> BACKUP_RETENTION_DAYS = Setting.wholeNumber("backupRetentionDays", 1, 35)
             .doc("days of automated backups (point-in-time recovery)")
             .byEnvironment(7, 14);
-    static final Setting<String> BACKUP_WINDOW = Setting.text(
-                    "backupWindow", TimeWindows.dailyRule().substring(8))
+    static final Setting<String> BACKUP_WINDOW = Setting.text("backupWindow", TimeWindows.dailyFormat(30))
             .doc("the daily backup window; not overlapping the maintenance window")
             .defaultValue("03:00-04:00");
-    static final Setting<String> MAINTENANCE_WINDOW = Setting.text(
-                    "maintenanceWindow", TimeWindows.weeklyRule(30).substring(8))
+    static final Setting<String> MAINTENANCE_WINDOW = Setting.text("maintenanceWindow", TimeWindows.weeklyFormat(30))
             .doc("the weekly maintenance window")
             .defaultValue("sun:05:00-sun:06:00");
     static final Setting<Boolean> PERFORMANCE_INSIGHTS = Setting.bool("performanceInsights")

@@ -82,7 +82,7 @@ final class BackupCopies {
                                 .ruleName("daily-with-copy-to-" + settings.region())
                                 .targetVaultName(primaryVault.name())
                                 .schedule(settings.backupSchedule())
-                                .startWindow(60)
+                                .startWindow(DrConfig.BACKUP_START_WINDOW_MINUTES)
                                 .completionWindow(360)
                                 .lifecycle(PlanRuleLifecycleArgs.builder()
                                         .deleteAfter(settings.backupRetentionDays())

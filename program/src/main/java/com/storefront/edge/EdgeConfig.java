@@ -118,9 +118,7 @@ public final class EdgeConfig {
 
     public static EdgeSettings read(ConfigSection section, Environment environment) {
         SettingValues values = new SettingValues(section, environment);
-        for (Setting<?> setting : GROUP.settings()) {
-            values.read(setting);
-        }
+        values.readAll(GROUP);
         boolean domain = section.has(DOMAIN_NAME.name());
         boolean certificate = section.has(CERTIFICATE_ARN.name());
         if (!domain && (certificate || section.has(HOSTED_ZONE_ID.name()))) {

@@ -75,9 +75,7 @@ public final class AlertsConfig {
 
     public static AlertSettings read(ConfigSection section, Environment environment) {
         SettingValues values = new SettingValues(section, environment);
-        for (Setting<?> setting : GROUP.settings()) {
-            values.read(setting);
-        }
+        values.readAll(GROUP);
         section.rejectUnknownKeys();
         return values.build(AlertSettings.class);
     }

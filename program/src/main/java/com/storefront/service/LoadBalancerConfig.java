@@ -40,9 +40,7 @@ public final class LoadBalancerConfig {
 
     public static LoadBalancerSettings read(ConfigSection section, Environment environment) {
         SettingValues values = new SettingValues(section, environment);
-        for (Setting<?> setting : GROUP.settings()) {
-            values.read(setting);
-        }
+        values.readAll(GROUP);
         section.rejectUnknownKeys();
         return values.build(LoadBalancerSettings.class);
     }

@@ -4,6 +4,7 @@ import com.storefront.config.AwsTables;
 import com.storefront.config.Environment;
 import com.storefront.config.Setting;
 import com.storefront.config.SettingGroup;
+import com.storefront.config.TsvTable;
 
 import java.util.List;
 
@@ -58,10 +59,10 @@ public final class ConfigReference {
             }
         }
         out.append("\nTables of real AWS values (each file names its sources and the day it was read):\n\n");
-        for (AwsTables.Table table : AwsTables.all()) {
-            out.append("- `program/src/main/resources/config/tables/")
-                    .append(table.name())
-                    .append(".tsv`: ")
+        for (TsvTable table : AwsTables.all()) {
+            out.append("- `program/src/main/resources")
+                    .append(table.resource())
+                    .append("`: ")
                     .append(table.rows().size())
                     .append(" rows, checked ")
                     .append(table.checked())

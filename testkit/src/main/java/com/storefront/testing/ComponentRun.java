@@ -3,10 +3,8 @@ package com.storefront.testing;
 import com.pulumi.Context;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.storefront.config.StackSettings;
-import com.storefront.core.AwsContext;
 import com.storefront.core.Providers;
 import com.storefront.core.StackContext;
-import com.storefront.naming.Naming;
 import com.storefront.plan.PlanMocks;
 import com.storefront.plan.PlanRun;
 import com.storefront.plan.StackConfig;
@@ -25,12 +23,16 @@ import java.util.function.BiConsumer;
 public final class ComponentRun {
 
     /** The smallest valid config: a region, a suffix, an owner and the two secrets. */
-    public static final Map<String, String> MINIMAL = Map.of(
-            "aws:region", "us-west-2",
-            "storefront:environmentSuffix", "t1",
-            "storefront:owner", "platform-team",
-            "storefront:redisAuthToken", StackConfig.SECRET_PLACEHOLDERS.get("storefront:redisAuthToken"),
-            "storefront:originVerifySecret", StackConfig.SECRET_PLACEHOLDERS.get("storefront:originVerifySecret"));
+    public static final Map<String, String> MINIMAL = minimal();
+
+    private static Map<String, String> minimal() {
+        Map<String, String> config = new TreeMap<>();
+        config.put("aws:region", "us-west-2");
+        config.put("storefront:environmentSuffix", "t1");
+        config.put("storefront:owner", "platform-team");
+        config.putAll(StackConfig.SECRET_PLACEHOLDERS);
+        return java.util.Collections.unmodifiableMap(config);
+    }
 
     private ComponentRun() {}
 
@@ -52,12 +54,7 @@ public final class ComponentRun {
         StackConfig config = new StackConfig(MINIMAL, Set.of(), Set.of());
         return new StackRun(PlanRun.run(config, new PlanMocks(), (Context ctx) -> {
             Providers providers = Providers.create(settings);
-            StackContext context = new StackContext(
-                            new Naming(settings.suffix()),
-                            AwsContext.lookup(settings.region(), providers.primary()),
-                            settings.protect(),
-                            settings.teardown(),
-                            settings.logRetentionDays())
+            StackContext context = StackContext.of(settings, providers.primary())
                     .withKey(com.pulumi.core.Output.of("arn:aws:kms:" + settings.region()
                             + ":123456789012:key/00000000-0000-0000-0000-000000000001"));
             component.accept(

@@ -1,7 +1,7 @@
 package com.storefront.config;
 
-import com.storefront.plan.StackConfig;
 import com.storefront.settings.SettingsLoader;
+import com.storefront.testing.ComponentRun;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,12 +18,7 @@ final class ConfigFixtures {
 
     /** The smallest valid dev config: suffix and owner set, everything else defaulted. */
     static Map<String, String> minimal() {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("aws:region", "us-west-2");
-        config.put("storefront:environmentSuffix", "t1");
-        config.put("storefront:owner", "platform-team");
-        config.putAll(StackConfig.SECRET_PLACEHOLDERS);
-        return config;
+        return new LinkedHashMap<>(ComponentRun.MINIMAL);
     }
 
     /**
