@@ -266,7 +266,7 @@ adopt_execution_logs() {
   echo "adopting $name (created by API Gateway) into the stack: this update sets its retention and key"
   # Unprotected (pulumi import protects by default): the program decides, and turning the API off must delete it.
   pulumi import --stack "$stack" --yes --generate-code=false --protect=false aws:cloudwatch/logGroup:LogGroup \
-    api-execution-logs "$name" --parent "api-gateway=$parent" --provider "aws-primary=$provider"
+    api-gateway-api-execution-logs "$name" --parent "api-gateway=$parent" --provider "aws-primary=$provider"
 }
 
 # The value of a key in the observed stack file, empty when unset; any other failure stops the tool

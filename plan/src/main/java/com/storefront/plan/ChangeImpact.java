@@ -101,14 +101,24 @@ public final class ChangeImpact {
         }
     }
 
-    private final List<Change> changes;
+    /** A resource Pulumi carries to a new URN through one of its aliases: the same cloud resource. */
+    public record Move(String fromUrn, String toUrn) {}
 
-    private ChangeImpact(List<Change> changes) {
+    private final List<Change> changes;
+    private final List<Move> moves;
+
+    private ChangeImpact(List<Change> changes, List<Move> moves) {
         this.changes = changes;
+        this.moves = moves;
     }
 
     public List<Change> changes() {
         return changes;
+    }
+
+    /** Resources whose URN changes while Pulumi keeps them (matched by alias), sorted by new URN. */
+    public List<Move> moves() {
+        return moves;
     }
 
     public List<Change> endangered() {
@@ -178,7 +188,13 @@ public final class ChangeImpact {
             }
         }
         result.sort(Comparator.comparing((Change c) -> c.action().ordinal()).thenComparing(Change::urn));
-        return new ChangeImpact(List.copyOf(result));
+        List<Move> moves = new TreeMap<>(oldUrnOf)
+                .entrySet().stream()
+                        .filter(e -> !e.getKey().equals(e.getValue())
+                                && now.get(e.getKey()).custom())
+                        .map(e -> new Move(e.getValue(), e.getKey()))
+                        .toList();
+        return new ChangeImpact(List.copyOf(result), moves);
     }
 
     private static Change deletion(PlanRun base, Registered before) {

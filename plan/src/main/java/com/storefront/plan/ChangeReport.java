@@ -31,8 +31,9 @@ public record ChangeReport(String stack, String base, String change, ChangeImpac
                 parts.add(count + " to " + action.word());
             }
         });
+        String moved = impact.moves().isEmpty() ? "" : "; " + impact.moves().size() + " moved to a new URN by alias";
         return stack + ": " + (parts.isEmpty() ? "no changes" : String.join(", ", parts)) + " (stateful: "
-                + impact.endangered().size() + ")";
+                + impact.endangered().size() + ")" + moved;
     }
 
     public String markdown() {
@@ -98,8 +99,24 @@ public record ChangeReport(String stack, String base, String change, ChangeImpac
             }
             md.append("\n");
         }
-        if (impact.changes().isEmpty()) {
+        if (impact.changes().isEmpty() && impact.moves().isEmpty()) {
             md.append("Nothing changes: every resource keeps its URN and its inputs.\n");
+        } else if (impact.changes().isEmpty()) {
+            md.append("Nothing changes in AWS: every resource keeps its inputs.\n");
+        }
+        if (!impact.moves().isEmpty()) {
+            md.append("\n## Moved by alias\n\n")
+                    .append(impact.moves().size())
+                    .append(" resources get a new URN and keep their state: each one's alias names its old URN, ")
+                    .append("so `pulumi up` moves it (no create, no delete).\n\n")
+                    .append("<details><summary>old URN → new URN</summary>\n\n");
+            impact.moves()
+                    .forEach(m -> md.append("- `")
+                            .append(m.fromUrn())
+                            .append("` → `")
+                            .append(m.toUrn())
+                            .append("`\n"));
+            md.append("\n</details>\n");
         }
         return md.toString();
     }
@@ -167,6 +184,14 @@ public record ChangeReport(String stack, String base, String change, ChangeImpac
             changes.add(change);
         }
         root.add("changes", changes);
+        JsonArray moved = new JsonArray();
+        impact.moves().forEach(m -> {
+            JsonObject move = new JsonObject();
+            move.addProperty("from", m.fromUrn());
+            move.addProperty("to", m.toUrn());
+            moved.add(move);
+        });
+        root.add("moved", moved);
         return GSON.toJson(root) + "\n";
     }
 

@@ -46,6 +46,8 @@ public final class PlanMocks implements Mocks {
     private final Map<String, String> runningTaskDefinitions = new ConcurrentHashMap<>();
     /** Services whose deployment the circuit breaker rolled back, with the revision ECS returned to. */
     private final Map<String, String> rolledBack = new ConcurrentHashMap<>();
+    /** The names renamed resources were registered under before (from their aliases). */
+    private final Map<String, String> formerNames = new ConcurrentHashMap<>();
 
     /**
      * An AWS in which ECS rolls the next release of a service back to {@code previousRevision}, as
@@ -54,6 +56,14 @@ public final class PlanMocks implements Mocks {
     public PlanMocks rollingBack(String serviceName, String previousRevision) {
         rolledBack.put(serviceName, previousRevision);
         return this;
+    }
+
+    /**
+     * Records that the resource {@code type}/{@code name} was registered as {@code formerName} before (an
+     * alias), so it gets the id and attributes it had then, as it would in a real stack.
+     */
+    void knownAs(String type, String name, String formerName) {
+        formerNames.put(type + "::" + name, formerName);
     }
 
     @Override
@@ -68,13 +78,14 @@ public final class PlanMocks implements Mocks {
             return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name), state));
         }
         String region = regionOf(args.provider);
-        String id = MockIds.id(args.type, args.name, region, args.inputs);
+        String identity = formerNames.getOrDefault(args.type + "::" + args.name, args.name);
+        String id = MockIds.id(args.type, identity, region, args.inputs);
         if ("aws:ecs/service:Service".equals(args.type)) {
             String name = String.valueOf(args.inputs.get("name"));
             runningTaskDefinitions.put(
                     name, rolledBack.getOrDefault(name, String.valueOf(args.inputs.get("taskDefinition"))));
         }
-        state.putAll(MockIds.attributes(args.type, args.name, id, region, ACCOUNT_ID, args.inputs));
+        state.putAll(MockIds.attributes(args.type, identity, id, region, ACCOUNT_ID, args.inputs));
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
     }
 

@@ -81,9 +81,9 @@ public final class PolicyRules {
     private static final Set<String> RETAINED_BY_DESIGN = Set.of(
             "aws:secretsmanager/secretRotation:SecretRotation",
             // The region's API Gateway logging setting and the role it names serve every REST API there.
-            "aws:apigateway/account:Account::apigateway-account",
-            "aws:iam/role:Role::apigateway-cloudwatch-role",
-            "aws:iam/rolePolicyAttachment:RolePolicyAttachment::apigateway-cloudwatch-policy");
+            "aws:apigateway/account:Account::api-gateway-apigateway-account",
+            "aws:iam/role:Role::api-gateway-apigateway-cloudwatch-role",
+            "aws:iam/rolePolicyAttachment:RolePolicyAttachment::api-gateway-apigateway-cloudwatch-policy");
 
     /** What a decommission keeps after {@code pulumi destroy}, besides the final snapshots. */
     static final Set<String> KEPT_BY_DECOMMISSION = Set.of("aws:backup/vault:Vault", "aws:kms/key:Key");
@@ -210,7 +210,7 @@ public final class PolicyRules {
         List<String> violations = new ArrayList<>();
         String albSecurityGroupId = run
                 .where(r -> r.type().equals("aws:ec2/securityGroup:SecurityGroup")
-                        && r.name().equals("sg-alb"))
+                        && r.name().equals("load-balancer-sg-alb"))
                 .stream()
                 .findFirst()
                 .map(Registered::id)

@@ -26,14 +26,19 @@ public final class RecordingMonitor extends MockMonitor {
     private static final String SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d";
 
     private final List<Registered> registered = new ArrayList<>();
+    private final Mocks mocks;
 
     public RecordingMonitor(Mocks mocks) {
         super(mocks, PulumiTestInternal.mockLog());
+        this.mocks = mocks;
     }
 
     @Override
     public CompletableFuture<pulumirpc.Resource.RegisterResourceResponse> registerResourceAsync(
             Resource resource, RegisterResourceRequest request) {
+        if (mocks instanceof PlanMocks plan) {
+            formerName(request).ifPresent(former -> plan.knownAs(request.getType(), request.getName(), former));
+        }
         return super.registerResourceAsync(resource, request).thenApply(response -> {
             synchronized (registered) {
                 registered.add(new Registered(
@@ -87,6 +92,18 @@ public final class RecordingMonitor extends MockMonitor {
             }
         }
         return List.copyOf(urns);
+    }
+
+    /**
+     * The name a renamed resource had before (its first alias that names one). A real engine carries the
+     * resource's cloud id over to the new name; the mocks derive ids from names, so they are told the old one.
+     */
+    private static java.util.Optional<String> formerName(RegisterResourceRequest request) {
+        return request.getAliasesList().stream()
+                .filter(AliasOuterClass.Alias::hasSpec)
+                .map(alias -> alias.getSpec().getName())
+                .filter(name -> !name.isEmpty() && !name.equals(request.getName()))
+                .findFirst();
     }
 
     /** A child's URN type: its parent's type chain and its own, joined by '$'. */

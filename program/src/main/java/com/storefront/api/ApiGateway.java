@@ -44,6 +44,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.storefront.config.ApiLogLevel;
 import com.storefront.config.ApiSettings;
+import com.storefront.core.ChildNames;
 import com.storefront.core.StackComponent;
 import com.storefront.iam.PolicyDocument;
 import com.storefront.naming.NameLimit;
@@ -90,7 +91,7 @@ public final class ApiGateway extends StackComponent {
         CustomResourceOptions child = child();
 
         RestApi api = new RestApi(
-                "rest-api",
+                name("rest-api"),
                 RestApiArgs.builder()
                         .name(naming.name("api"))
                         .description("Storefront " + naming.suffix() + " API front door")
@@ -101,7 +102,7 @@ public final class ApiGateway extends StackComponent {
                         .build(),
                 child);
         Resource proxy = new Resource(
-                "proxy-resource",
+                name("proxy-resource"),
                 ResourceArgs.builder()
                         .restApi(api.id())
                         .parentId(api.rootResourceId())
@@ -117,7 +118,7 @@ public final class ApiGateway extends StackComponent {
         }
 
         Deployment deployment = new Deployment(
-                "deployment",
+                name("deployment"),
                 DeploymentArgs.builder()
                         .restApi(api.id())
                         .description("Storefront " + naming.suffix() + " API")
@@ -135,7 +136,7 @@ public final class ApiGateway extends StackComponent {
                         .build());
 
         LogGroup accessLogs = new LogGroup(
-                "api-access-logs",
+                name("api-access-logs"),
                 LogGroupArgs.builder()
                         .name("/aws/apigateway/" + naming.name("api", NameLimit.LOG_GROUP))
                         .retentionInDays(args.logRetentionDays())
@@ -146,7 +147,7 @@ public final class ApiGateway extends StackComponent {
         Optional<LogGroup> executionLogs = settings.executionLogLevel() == ApiLogLevel.OFF
                 ? Optional.empty()
                 : Optional.of(new LogGroup(
-                        "api-execution-logs",
+                        name("api-execution-logs"),
                         LogGroupArgs.builder()
                                 .name(api.id().applyValue(id -> executionLogGroupName(id, settings.stageName())))
                                 .retentionInDays(args.logRetentionDays())
@@ -160,7 +161,7 @@ public final class ApiGateway extends StackComponent {
         account.ifPresent(loggingReady::add);
         executionLogs.ifPresent(loggingReady::add);
         Stage stage = new Stage(
-                "stage",
+                name("stage"),
                 StageArgs.builder()
                         .restApi(api.id())
                         .deployment(deployment.id())
@@ -175,7 +176,7 @@ public final class ApiGateway extends StackComponent {
                         .dependsOn(loggingReady)
                         .build());
         new MethodSettings(
-                "stage-method-settings",
+                name("stage-method-settings"),
                 MethodSettingsArgs.builder()
                         .restApi(api.id())
                         .stageName(stage.stageName())
@@ -195,7 +196,7 @@ public final class ApiGateway extends StackComponent {
                         .build());
 
         UsagePlan plan = new UsagePlan(
-                "usage-plan",
+                name("usage-plan"),
                 UsagePlanArgs.builder()
                         .name(naming.name("api"))
                         .description("Storefront API clients")
@@ -210,7 +211,7 @@ public final class ApiGateway extends StackComponent {
                         .build(),
                 child);
         ApiKey key = new ApiKey(
-                "api-key",
+                name("api-key"),
                 ApiKeyArgs.builder()
                         .name(naming.name("api-client"))
                         .description("Storefront API client key; the value is in the api-key secret")
@@ -218,7 +219,7 @@ public final class ApiGateway extends StackComponent {
                         .build(),
                 child);
         new UsagePlanKey(
-                "usage-plan-key",
+                name("usage-plan-key"),
                 UsagePlanKeyArgs.builder()
                         .keyId(key.id())
                         .keyType("API_KEY")
@@ -233,7 +234,7 @@ public final class ApiGateway extends StackComponent {
                 args.protect(),
                 child);
         new SecretVersion(
-                "api-key-secret-value",
+                name("api-key-secret-value"),
                 SecretVersionArgs.builder()
                         .secretId(keySecret.id())
                         .secretString(key.value()
@@ -247,7 +248,7 @@ public final class ApiGateway extends StackComponent {
                 child);
 
         new WebAclAssociation(
-                "stage-web-acl",
+                name("stage-web-acl"),
                 WebAclAssociationArgs.builder()
                         .resourceArn(stage.arn())
                         .webAclArn(args.regionalWebAclArn())
@@ -293,9 +294,9 @@ public final class ApiGateway extends StackComponent {
                 .uri(backendBaseUrl.applyValue(route::uri))
                 .timeoutMilliseconds(INTEGRATION_TIMEOUT_MS)
                 .requestParameters(gatewaySecret.applyValue(route::integrationParameters));
-        Method m = new Method("method-" + route.name(), method.build(), options);
+        Method m = new Method(ChildNames.of(options, "method-" + route.name()), method.build(), options);
         Integration i = new Integration(
-                "integration-" + route.name(),
+                ChildNames.of(options, "integration-" + route.name()),
                 integration.build(),
                 CustomResourceOptions.merge(
                         options, CustomResourceOptions.builder().dependsOn(m).build()));
@@ -318,7 +319,7 @@ public final class ApiGateway extends StackComponent {
                     options,
                     CustomResourceOptions.builder().retainOnDelete(true).build());
             Role role = new Role(
-                    "apigateway-cloudwatch-role",
+                    ChildNames.of(options, "apigateway-cloudwatch-role"),
                     RoleArgs.builder()
                             .name(args.naming().name("apigateway-logs", NameLimit.IAM_ROLE))
                             .description("API Gateway writes access and execution logs to CloudWatch Logs")
@@ -327,7 +328,7 @@ public final class ApiGateway extends StackComponent {
                     kept);
             // The role is checked when it is registered; its policy must already be attached.
             roleReady.add(new RolePolicyAttachment(
-                    "apigateway-cloudwatch-policy",
+                    ChildNames.of(options, "apigateway-cloudwatch-policy"),
                     RolePolicyAttachmentArgs.builder()
                             .role(role.name())
                             .policyArn(args.aws().managedPolicyArn(PUSH_TO_CLOUDWATCH))
@@ -336,7 +337,7 @@ public final class ApiGateway extends StackComponent {
             roleArn = role.arn();
         }
         return new Account(
-                "apigateway-account",
+                ChildNames.of(options, "apigateway-account"),
                 AccountArgs.builder()
                         .cloudwatchRoleArn(roleArn)
                         .resetOnDelete(false)

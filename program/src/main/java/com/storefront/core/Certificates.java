@@ -35,7 +35,7 @@ public final class Certificates {
             return Output.of(existingArn.get());
         }
         Certificate certificate = new Certificate(
-                logicalPrefix,
+                ChildNames.of(options, logicalPrefix),
                 CertificateArgs.builder()
                         .domainName(domain)
                         .validationMethod("DNS")
@@ -44,7 +44,7 @@ public final class Certificates {
         Output<CertificateDomainValidationOption> validation =
                 certificate.domainValidationOptions().applyValue(Certificates::first);
         Record record = new Record(
-                logicalPrefix + "-validation",
+                ChildNames.of(options, logicalPrefix + "-validation"),
                 RecordArgs.builder()
                         .zoneId(hostedZoneId.orElseThrow(
                                 () -> new IllegalArgumentException("a hosted zone validates " + domain)))
@@ -59,7 +59,7 @@ public final class Certificates {
                         .build(),
                 options);
         return new CertificateValidation(
-                        logicalPrefix + "-validated",
+                        ChildNames.of(options, logicalPrefix + "-validated"),
                         CertificateValidationArgs.builder()
                                 .certificateArn(certificate.arn())
                                 .validationRecordFqdns(record.fqdn().applyValue(List::of))

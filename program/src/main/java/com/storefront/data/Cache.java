@@ -57,7 +57,7 @@ public final class Cache extends StackComponent {
                 child);
 
         SubnetGroup subnets = new SubnetGroup(
-                "cache-subnets",
+                name("cache-subnets"),
                 SubnetGroupArgs.builder()
                         .name(naming.name("cache"))
                         .description("Storefront cache: private data subnets in every AZ")
@@ -66,7 +66,7 @@ public final class Cache extends StackComponent {
                 child);
 
         LogGroup slowLog = new LogGroup(
-                "cache-slow-log",
+                name("cache-slow-log"),
                 LogGroupArgs.builder()
                         .name("/aws/elasticache/" + groupId + "/slow-log")
                         .retentionInDays(args.logRetentionDays())
@@ -112,7 +112,7 @@ public final class Cache extends StackComponent {
             group.finalSnapshotIdentifier(naming.name("redis-final-g" + settings.finalSnapshotGeneration()));
         }
         ReplicationGroup redis = new ReplicationGroup(
-                "redis",
+                name("redis"),
                 group.build(),
                 CustomResourceOptions.builder()
                         .parent(this)
@@ -127,7 +127,7 @@ public final class Cache extends StackComponent {
                 args.protect(),
                 child);
         new SecretVersion(
-                "cache-connection-secret-value",
+                name("cache-connection-secret-value"),
                 SecretVersionArgs.builder()
                         .secretId(secret.id())
                         .secretString(Output.tuple(

@@ -8,6 +8,7 @@ import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.core.ChildNames;
 import com.storefront.naming.NameLimit;
 import com.storefront.naming.Naming;
 
@@ -29,7 +30,7 @@ final class DataStoreAccess {
             Output<String> appSecurityGroupId,
             CustomResourceOptions options) {
         SecurityGroup sg = new SecurityGroup(
-                "sg-" + what,
+                ChildNames.of(options, "sg-" + what),
                 SecurityGroupArgs.builder()
                         .name(naming.name(what, NameLimit.SECURITY_GROUP))
                         .description(description)
@@ -38,7 +39,7 @@ final class DataStoreAccess {
                         .build(),
                 options);
         new SecurityGroupIngressRule(
-                "sg-" + what + "-ingress-app",
+                ChildNames.of(options, "sg-" + what + "-ingress-app"),
                 SecurityGroupIngressRuleArgs.builder()
                         .securityGroupId(sg.id())
                         .description("Port " + port + " from the Storefront app tasks")
@@ -49,7 +50,7 @@ final class DataStoreAccess {
                         .build(),
                 options);
         new SecurityGroupEgressRule(
-                "sg-app-egress-" + what,
+                ChildNames.of(options, "sg-app-egress-" + what),
                 SecurityGroupEgressRuleArgs.builder()
                         .securityGroupId(appSecurityGroupId)
                         .description("Port " + port + " to " + description)

@@ -21,6 +21,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.storefront.config.DatabaseSettings;
+import com.storefront.core.ChildNames;
 import com.storefront.core.StackComponent;
 import com.storefront.naming.NameLimit;
 import com.storefront.naming.Naming;
@@ -76,7 +77,7 @@ public final class Database extends StackComponent {
                 child);
 
         SubnetGroup subnets = new SubnetGroup(
-                "db-subnets",
+                name("db-subnets"),
                 SubnetGroupArgs.builder()
                         .name(naming.name("db"))
                         .description("Storefront Aurora: private data subnets in every AZ")
@@ -87,7 +88,7 @@ public final class Database extends StackComponent {
         String family = settings.engineVersion().parameterGroupFamily();
         // A name prefix lets a major-version upgrade create the new family's group before deleting the old one.
         ClusterParameterGroup parameters = new ClusterParameterGroup(
-                "db-cluster-parameters",
+                name("db-cluster-parameters"),
                 ClusterParameterGroupArgs.builder()
                         .namePrefix(naming.name(
                                         "aurora-pg" + settings.engineVersion().major()) + "-")
@@ -104,7 +105,7 @@ public final class Database extends StackComponent {
 
         // RDS creates this group on its own (unencrypted, never expiring) unless it exists first.
         LogGroup logGroup = new LogGroup(
-                "db-postgresql-logs",
+                name("db-postgresql-logs"),
                 LogGroupArgs.builder()
                         .name("/aws/rds/cluster/" + clusterId + "/postgresql")
                         .retentionInDays(args.logRetentionDays())
@@ -159,7 +160,7 @@ public final class Database extends StackComponent {
             cluster.serverlessv2ScalingConfiguration(scaling.build());
         }
         Cluster db = new Cluster(
-                "aurora",
+                name("aurora"),
                 cluster.build(),
                 CustomResourceOptions.builder()
                         .parent(this)
@@ -176,7 +177,7 @@ public final class Database extends StackComponent {
 
         Output<String> secretArn = db.masterUserSecrets().applyValue(Database::secretArn);
         new SecretRotation(
-                "db-master-rotation",
+                name("db-master-rotation"),
                 SecretRotationArgs.builder()
                         .secretId(secretArn)
                         .rotationRules(SecretRotationRotationRulesArgs.builder()
@@ -239,7 +240,7 @@ public final class Database extends StackComponent {
             instance.performanceInsightsKmsKeyId(args.kmsKeyArn())
                     .performanceInsightsRetentionPeriod(PERFORMANCE_INSIGHTS_RETENTION_DAYS);
         }
-        return new ClusterInstance(what, instance.build(), options);
+        return new ClusterInstance(ChildNames.of(options, what), instance.build(), options);
     }
 
     private static String secretArn(List<ClusterMasterUserSecret> secrets) {

@@ -30,6 +30,7 @@ import com.pulumi.aws.s3.inputs.BucketReplicationConfigRuleSourceSelectionCriter
 import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.core.ChildNames;
 import com.storefront.edge.LogBucket;
 import com.storefront.edge.PrivateBucket;
 import com.storefront.iam.PolicyDocument;
@@ -59,7 +60,7 @@ final class AssetReplication {
         PrivateBucket replica = PrivateBucket.create(
                 "dr-assets", name, args.protect(), "BucketOwnerEnforced", Optional.of(args.drKmsKeyArn()), dr);
         BucketVersioningV2 versioning = new BucketVersioningV2(
-                "dr-assets-versioning",
+                ChildNames.of(primary, "dr-assets-versioning"),
                 BucketVersioningV2Args.builder()
                         .bucket(replica.bucket().id())
                         .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder()
@@ -73,7 +74,7 @@ final class AssetReplication {
         harden(args, replica, versioning, dr);
 
         Role role = new Role(
-                "dr-replication-role",
+                ChildNames.of(primary, "dr-replication-role"),
                 RoleArgs.builder()
                         .name(args.naming().name("assets-replication", NameLimit.IAM_ROLE))
                         .description("S3 replicates Storefront assets to " + region)
@@ -81,7 +82,7 @@ final class AssetReplication {
                         .build(),
                 primary);
         new RolePolicy(
-                "dr-replication-policy",
+                ChildNames.of(primary, "dr-replication-policy"),
                 RolePolicyArgs.builder()
                         .role(role.id())
                         .policy(Output.tuple(args.assetsBucketArn(), replicaArn, args.kmsKeyArn(), args.drKmsKeyArn())
@@ -131,7 +132,7 @@ final class AssetReplication {
                     .build());
         }
         new BucketReplicationConfig(
-                "dr-assets-replication",
+                ChildNames.of(primary, "dr-assets-replication"),
                 BucketReplicationConfigArgs.builder()
                         .bucket(args.assetsVersionedBucketId())
                         .role(role.arn())
@@ -158,7 +159,7 @@ final class AssetReplication {
         PrivateBucket logs =
                 PrivateBucket.create("dr-logs", logsName, args.protect(), "BucketOwnerEnforced", Optional.empty(), dr);
         new BucketLifecycleConfigurationV2(
-                "dr-logs-lifecycle",
+                ChildNames.of(dr, "dr-logs-lifecycle"),
                 BucketLifecycleConfigurationV2Args.builder()
                         .bucket(logs.bucket().id())
                         .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
@@ -174,7 +175,7 @@ final class AssetReplication {
                         .build(),
                 dr);
         new BucketPolicy(
-                "dr-logs-policy",
+                ChildNames.of(dr, "dr-logs-policy"),
                 BucketPolicyArgs.builder()
                         .bucket(logs.policyReadyId())
                         .policy(Output.tuple(logs.bucket().arn(), args.aws().accountId())
@@ -184,7 +185,7 @@ final class AssetReplication {
                         .build(),
                 dr);
         new BucketPolicy(
-                "dr-assets-policy",
+                ChildNames.of(dr, "dr-assets-policy"),
                 BucketPolicyArgs.builder()
                         .bucket(replica.policyReadyId())
                         .policy(replica.bucket()
@@ -193,7 +194,7 @@ final class AssetReplication {
                         .build(),
                 dr);
         new BucketLifecycleConfigurationV2(
-                "dr-assets-lifecycle",
+                ChildNames.of(dr, "dr-assets-lifecycle"),
                 BucketLifecycleConfigurationV2Args.builder()
                         .bucket(versioning.bucket())
                         .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
@@ -214,7 +215,7 @@ final class AssetReplication {
                         .build(),
                 dr);
         new BucketLoggingV2(
-                "dr-assets-access-logging",
+                ChildNames.of(dr, "dr-assets-access-logging"),
                 BucketLoggingV2Args.builder()
                         .bucket(replica.bucket().id())
                         .targetBucket(logs.policyReadyId())

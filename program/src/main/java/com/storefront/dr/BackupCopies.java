@@ -17,6 +17,7 @@ import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.storefront.config.DrSettings;
+import com.storefront.core.ChildNames;
 import com.storefront.iam.PolicyDocument;
 import com.storefront.naming.NameLimit;
 
@@ -57,7 +58,7 @@ final class BackupCopies {
                         .retainOnDelete(keep)
                         .build());
         Vault primaryVault = new Vault(
-                "backup-vault",
+                ChildNames.renamed(primary, "primary-backup-vault", "backup-vault"),
                 VaultArgs.builder()
                         .name(args.naming().name("backup"))
                         .kmsKeyArn(args.kmsKeyArn())
@@ -66,7 +67,7 @@ final class BackupCopies {
                         .build(),
                 primaryVaultOptions);
         Vault drVault = new Vault(
-                "dr-backup-vault",
+                ChildNames.of(primary, "dr-backup-vault"),
                 VaultArgs.builder()
                         .name(args.naming().name("backup-dr"))
                         .kmsKeyArn(args.drKmsKeyArn())
@@ -75,7 +76,7 @@ final class BackupCopies {
                 drVaultOptions);
 
         Plan plan = new Plan(
-                "backup-plan",
+                ChildNames.of(primary, "backup-plan"),
                 PlanArgs.builder()
                         .name(args.naming().name("backup"))
                         .rules(PlanRuleArgs.builder()
@@ -98,7 +99,7 @@ final class BackupCopies {
                 primary);
 
         Role role = new Role(
-                "backup-role",
+                ChildNames.of(primary, "backup-role"),
                 RoleArgs.builder()
                         .name(args.naming().name("backup", NameLimit.IAM_ROLE))
                         .description("AWS Backup snapshots and copies the Storefront Aurora cluster")
@@ -109,7 +110,7 @@ final class BackupCopies {
         for (int i = 0; i < SERVICE_ROLE_POLICIES.size(); i++) {
             String policy = SERVICE_ROLE_POLICIES.get(i);
             attachments.add(new RolePolicyAttachment(
-                    "backup-role-policy-" + (i + 1),
+                    ChildNames.of(primary, "backup-role-policy-" + (i + 1)),
                     RolePolicyAttachmentArgs.builder()
                             .role(role.name())
                             .policyArn(args.aws().managedPolicyArn(policy))
@@ -117,7 +118,7 @@ final class BackupCopies {
                     primary));
         }
         new Selection(
-                "backup-selection",
+                ChildNames.of(primary, "backup-selection"),
                 SelectionArgs.builder()
                         .name(args.naming().name("aurora"))
                         .planId(plan.id())

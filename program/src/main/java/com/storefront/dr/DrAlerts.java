@@ -10,6 +10,7 @@ import com.pulumi.aws.cloudwatch.MetricAlarm;
 import com.pulumi.aws.cloudwatch.inputs.EventTargetInputTransformerArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.core.ChildNames;
 import com.storefront.naming.Naming;
 import com.storefront.observability.AlarmSpec;
 
@@ -123,7 +124,7 @@ final class DrAlerts {
             DisasterRecoveryArgs args,
             CustomResourceOptions primary) {
         EventRule rule = new EventRule(
-                logicalName,
+                ChildNames.of(primary, logicalName),
                 EventRuleArgs.builder()
                         .name(name)
                         .description("Storefront " + args.naming().suffix() + ": " + detailType + " to "
@@ -132,7 +133,7 @@ final class DrAlerts {
                         .build(),
                 primary);
         new EventTarget(
-                logicalName + "-to-alarms",
+                ChildNames.of(primary, logicalName + "-to-alarms"),
                 EventTargetArgs.builder()
                         .rule(rule.name())
                         .arn(args.alarmTopicArn())

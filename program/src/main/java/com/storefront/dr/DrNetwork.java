@@ -26,6 +26,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import com.storefront.config.Cidr;
 import com.storefront.core.AvailabilityZones;
+import com.storefront.core.ChildNames;
 import com.storefront.naming.Naming;
 import com.storefront.network.FlowLogs;
 
@@ -50,7 +51,7 @@ final class DrNetwork {
         String region = args.settings().region();
         Cidr cidr = Cidr.of(args.settings().vpcCidr());
         Vpc vpc = new Vpc(
-                "dr-vpc",
+                ChildNames.of(dr, "dr-vpc"),
                 VpcArgs.builder()
                         .cidrBlock(cidr.toString())
                         .enableDnsSupport(true)
@@ -59,7 +60,7 @@ final class DrNetwork {
                         .build(),
                 dr);
         new DefaultSecurityGroup(
-                "dr-default-sg",
+                ChildNames.of(dr, "dr-default-sg"),
                 DefaultSecurityGroupArgs.builder()
                         .vpcId(vpc.id())
                         .tags(naming.nameTag("dr-default-sg-unused"))
@@ -74,7 +75,7 @@ final class DrNetwork {
         FlowLogs.create("dr", vpc.id(), naming, args.aws(), args.drKmsKeyArn(), args.logRetentionDays(), dr);
         List<Output<String>> subnetIds = new java.util.ArrayList<>();
         RouteTable routes = new RouteTable(
-                "dr-rt-private",
+                ChildNames.of(dr, "dr-rt-private"),
                 RouteTableArgs.builder()
                         .vpcId(vpc.id())
                         .tags(naming.nameTag("dr-private-rt"))
@@ -83,7 +84,7 @@ final class DrNetwork {
         for (int az = 0; az < AZS; az++) {
             int index = az;
             Subnet subnet = new Subnet(
-                    "dr-subnet-private-" + (az + 1),
+                    ChildNames.of(dr, "dr-subnet-private-" + (az + 1)),
                     SubnetArgs.builder()
                             .vpcId(vpc.id())
                             // Same slicing as the primary network, so addresses read alike in both regions.
@@ -95,7 +96,7 @@ final class DrNetwork {
                     dr);
             subnetIds.add(subnet.id());
             new RouteTableAssociation(
-                    "dr-rta-private-" + (az + 1),
+                    ChildNames.of(dr, "dr-rta-private-" + (az + 1)),
                     RouteTableAssociationArgs.builder()
                             .subnetId(subnet.id())
                             .routeTableId(routes.id())
@@ -105,7 +106,7 @@ final class DrNetwork {
 
         // Cross-region peering cannot be auto-accepted by the requester; the DR side accepts it.
         VpcPeeringConnection peering = new VpcPeeringConnection(
-                "dr-peering",
+                ChildNames.of(dr, "dr-peering"),
                 VpcPeeringConnectionArgs.builder()
                         .vpcId(args.primaryVpcId())
                         .peerVpcId(vpc.id())
@@ -115,7 +116,7 @@ final class DrNetwork {
                         .build(),
                 primary);
         VpcPeeringConnectionAccepter accepter = new VpcPeeringConnectionAccepter(
-                "dr-peering-accepter",
+                ChildNames.of(dr, "dr-peering-accepter"),
                 VpcPeeringConnectionAccepterArgs.builder()
                         .vpcPeeringConnectionId(peering.id())
                         .autoAccept(true)
@@ -129,7 +130,7 @@ final class DrNetwork {
                 dr, CustomResourceOptions.builder().dependsOn(accepter).build());
         for (int i = 0; i < args.primaryRouteTableIds().size(); i++) {
             new Route(
-                    "route-primary-" + (i + 1) + "-to-dr",
+                    ChildNames.of(dr, "route-primary-" + (i + 1) + "-to-dr"),
                     RouteArgs.builder()
                             .routeTableId(args.primaryRouteTableIds().get(i))
                             .destinationCidrBlock(cidr.toString())
@@ -138,7 +139,7 @@ final class DrNetwork {
                     primaryAfterAccept);
         }
         new Route(
-                "route-dr-to-primary",
+                ChildNames.of(dr, "route-dr-to-primary"),
                 RouteArgs.builder()
                         .routeTableId(routes.id())
                         .destinationCidrBlock(args.primaryVpcCidr())
@@ -146,7 +147,7 @@ final class DrNetwork {
                         .build(),
                 drAfterAccept);
         new PeeringConnectionOptions(
-                "dr-peering-options-requester",
+                ChildNames.of(dr, "dr-peering-options-requester"),
                 PeeringConnectionOptionsArgs.builder()
                         .vpcPeeringConnectionId(peering.id())
                         .requester(PeeringConnectionOptionsRequesterArgs.builder()
@@ -155,7 +156,7 @@ final class DrNetwork {
                         .build(),
                 primaryAfterAccept);
         new PeeringConnectionOptions(
-                "dr-peering-options-accepter",
+                ChildNames.of(dr, "dr-peering-options-accepter"),
                 PeeringConnectionOptionsArgs.builder()
                         .vpcPeeringConnectionId(peering.id())
                         .accepter(PeeringConnectionOptionsAccepterArgs.builder()

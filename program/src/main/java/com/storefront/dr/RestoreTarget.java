@@ -15,6 +15,7 @@ import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.storefront.config.DatabaseSettings;
+import com.storefront.core.ChildNames;
 import com.storefront.iam.PolicyDocument;
 import com.storefront.naming.NameLimit;
 import com.storefront.naming.Naming;
@@ -49,7 +50,7 @@ final class RestoreTarget {
         Naming naming = args.naming();
         int port = DatabaseSettings.PORT;
         SubnetGroup subnets = new SubnetGroup(
-                "dr-db-subnets",
+                ChildNames.of(primary, "dr-db-subnets"),
                 SubnetGroupArgs.builder()
                         .name(naming.name("dr-aurora"))
                         .description("Storefront DR restore target: the DR VPC's private subnets")
@@ -57,7 +58,7 @@ final class RestoreTarget {
                         .build(),
                 dr);
         SecurityGroup app = new SecurityGroup(
-                "dr-sg-app",
+                ChildNames.of(primary, "dr-sg-app"),
                 SecurityGroupArgs.builder()
                         .name(naming.name("dr-app", NameLimit.SECURITY_GROUP))
                         .description("Storefront app tasks in the DR VPC")
@@ -66,7 +67,7 @@ final class RestoreTarget {
                         .build(),
                 dr);
         SecurityGroup db = new SecurityGroup(
-                "dr-sg-db",
+                ChildNames.of(primary, "dr-sg-db"),
                 SecurityGroupArgs.builder()
                         .name(naming.name("dr-aurora", NameLimit.SECURITY_GROUP))
                         .description("Storefront Aurora restored in the DR region")
@@ -75,7 +76,7 @@ final class RestoreTarget {
                         .build(),
                 dr);
         new SecurityGroupIngressRule(
-                "dr-sg-db-ingress-app",
+                ChildNames.of(primary, "dr-sg-db-ingress-app"),
                 SecurityGroupIngressRuleArgs.builder()
                         .securityGroupId(db.id())
                         .description("PostgreSQL from the Storefront app tasks in the DR VPC")
@@ -86,7 +87,7 @@ final class RestoreTarget {
                         .build(),
                 dr);
         new SecurityGroupIngressRule(
-                "dr-sg-db-ingress-primary",
+                ChildNames.of(primary, "dr-sg-db-ingress-primary"),
                 SecurityGroupIngressRuleArgs.builder()
                         .securityGroupId(db.id())
                         .description("PostgreSQL from the primary VPC over the peering (fail-back copy)")
@@ -97,7 +98,7 @@ final class RestoreTarget {
                         .build(),
                 dr);
         new SecurityGroupEgressRule(
-                "dr-sg-app-egress-db",
+                ChildNames.of(primary, "dr-sg-app-egress-db"),
                 SecurityGroupEgressRuleArgs.builder()
                         .securityGroupId(app.id())
                         .description("PostgreSQL to the restored Aurora cluster")
@@ -109,7 +110,7 @@ final class RestoreTarget {
                 dr);
 
         Role role = new Role(
-                "dr-restore-role",
+                ChildNames.of(primary, "dr-restore-role"),
                 RoleArgs.builder()
                         .name(naming.name("dr-restore", NameLimit.IAM_ROLE))
                         .description("AWS Backup restores the Storefront Aurora copies in "
@@ -118,7 +119,7 @@ final class RestoreTarget {
                         .build(),
                 primary);
         new RolePolicyAttachment(
-                "dr-restore-role-policy",
+                ChildNames.of(primary, "dr-restore-role-policy"),
                 RolePolicyAttachmentArgs.builder()
                         .role(role.name())
                         .policyArn(args.aws().managedPolicyArn(RESTORES_POLICY))

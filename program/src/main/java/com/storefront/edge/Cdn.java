@@ -39,6 +39,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.storefront.config.EdgeSettings;
 import com.storefront.config.OriginAccess;
 import com.storefront.core.Certificates;
+import com.storefront.core.ChildNames;
 import com.storefront.core.EdgeRoutes;
 import com.storefront.core.StackComponent;
 import com.storefront.iam.PolicyDocument;
@@ -92,7 +93,7 @@ public final class Cdn extends StackComponent {
         Optional<OriginAccessIdentity> oai = Optional.empty();
         if (oac) {
             OriginAccessControl control = new OriginAccessControl(
-                    "assets-oac",
+                    name("assets-oac"),
                     OriginAccessControlArgs.builder()
                             .name(naming.name("assets"))
                             .description("Storefront assets bucket, SigV4-signed")
@@ -104,7 +105,7 @@ public final class Cdn extends StackComponent {
             s3Origin.originAccessControlId(control.id());
         } else {
             oai = Optional.of(new OriginAccessIdentity(
-                    "assets-oai",
+                    name("assets-oai"),
                     OriginAccessIdentityArgs.builder()
                             .comment("Storefront " + naming.suffix() + " assets")
                             .build(),
@@ -115,7 +116,7 @@ public final class Cdn extends StackComponent {
         }
 
         CachePolicy staticPolicy = new CachePolicy(
-                "static-cache-policy",
+                name("static-cache-policy"),
                 CachePolicyArgs.builder()
                         .name(naming.name("static-assets"))
                         .comment("Storefront JS and CSS: cached for a day, compressed")
@@ -194,12 +195,12 @@ public final class Cdn extends StackComponent {
                 // Dev deploys do not wait the minutes a global rollout takes (PERF-1: it is on the critical path).
                 .waitForDeployment(settings.waitForDeployment());
         settings.domainName().ifPresent(domain -> distribution.aliases(domain));
-        Distribution cdn = new Distribution("distribution", distribution.build(), child);
+        Distribution cdn = new Distribution(name("distribution"), distribution.build(), child);
 
         Output<Optional<String>> oaiArn =
                 oai.map(identity -> identity.iamArn().applyValue(Optional::of)).orElse(Output.of(Optional.empty()));
         new BucketPolicy(
-                "assets-policy",
+                name("assets-policy"),
                 BucketPolicyArgs.builder()
                         .bucket(args.assets().bucketId())
                         .policy(Output.tuple(args.assets().bucketArn(), cdn.arn(), oaiArn)
@@ -212,7 +213,7 @@ public final class Cdn extends StackComponent {
                 .ifPresent(domain -> settings.hostedZoneId().ifPresent(zone -> {
                     for (String type : List.of("A", "AAAA")) {
                         new Record(
-                                type.equals("A") ? "cdn-alias" : "cdn-alias-ipv6",
+                                name(type.equals("A") ? "cdn-alias" : "cdn-alias-ipv6"),
                                 RecordArgs.builder()
                                         .zoneId(zone)
                                         .name(domain)
@@ -284,7 +285,7 @@ public final class Cdn extends StackComponent {
      */
     private static VpcOrigin vpcOrigin(CdnArgs args, CustomResourceOptions child) {
         return new VpcOrigin(
-                "alb-vpc-origin",
+                ChildNames.of(child, "alb-vpc-origin"),
                 VpcOriginArgs.builder()
                         .vpcOriginEndpointConfig(VpcOriginVpcOriginEndpointConfigArgs.builder()
                                 .name(args.naming().name("alb"))

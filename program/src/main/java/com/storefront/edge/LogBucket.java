@@ -50,7 +50,7 @@ public final class LogBucket extends StackComponent {
                 "logs", bucketName, args.protect(), "BucketOwnerPreferred", Optional.empty(), child);
 
         new BucketLifecycleConfigurationV2(
-                "logs-lifecycle",
+                name("logs-lifecycle"),
                 BucketLifecycleConfigurationV2Args.builder()
                         .bucket(logs.bucket().id())
                         .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
@@ -78,7 +78,7 @@ public final class LogBucket extends StackComponent {
         Output<String> document = Output.tuple(logs.bucket().arn(), args.aws().accountId(), elbAccountArn)
                 .applyValue(t -> policy(t.t1, t.t2, t.t3));
         BucketPolicy policy = new BucketPolicy(
-                "logs-policy",
+                name("logs-policy"),
                 BucketPolicyArgs.builder()
                         .bucket(logs.policyReadyId())
                         .policy(document)

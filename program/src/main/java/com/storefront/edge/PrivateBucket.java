@@ -13,6 +13,7 @@ import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApp
 import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.core.ChildNames;
 import com.storefront.iam.PolicyStatement;
 
 import java.util.Optional;
@@ -38,7 +39,7 @@ public record PrivateBucket(BucketV2 bucket, BucketOwnershipControls ownership, 
             Optional<Output<String>> kmsKeyArn,
             CustomResourceOptions options) {
         BucketV2 bucket = new BucketV2(
-                logicalName,
+                ChildNames.of(options, logicalName),
                 BucketV2Args.builder()
                         .bucket(name)
                         // Non-empty buckets cannot be deleted; dev stacks must destroy cleanly, prod keeps its objects.
@@ -48,7 +49,7 @@ public record PrivateBucket(BucketV2 bucket, BucketOwnershipControls ownership, 
                         options,
                         CustomResourceOptions.builder().protect(protect).build()));
         BucketPublicAccessBlock publicAccess = new BucketPublicAccessBlock(
-                logicalName + "-public-access",
+                ChildNames.of(options, logicalName + "-public-access"),
                 BucketPublicAccessBlockArgs.builder()
                         .bucket(bucket.id())
                         .blockPublicAcls(true)
@@ -58,7 +59,7 @@ public record PrivateBucket(BucketV2 bucket, BucketOwnershipControls ownership, 
                         .build(),
                 options);
         BucketOwnershipControls ownership = new BucketOwnershipControls(
-                logicalName + "-ownership",
+                ChildNames.of(options, logicalName + "-ownership"),
                 BucketOwnershipControlsArgs.builder()
                         .bucket(bucket.id())
                         .rule(BucketOwnershipControlsRuleArgs.builder()
@@ -71,7 +72,7 @@ public record PrivateBucket(BucketV2 bucket, BucketOwnershipControls ownership, 
         kmsKeyArn.ifPresentOrElse(
                 key -> byDefault.sseAlgorithm("aws:kms").kmsMasterKeyId(key), () -> byDefault.sseAlgorithm("AES256"));
         new BucketServerSideEncryptionConfigurationV2(
-                logicalName + "-encryption",
+                ChildNames.of(options, logicalName + "-encryption"),
                 BucketServerSideEncryptionConfigurationV2Args.builder()
                         .bucket(bucket.id())
                         .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()

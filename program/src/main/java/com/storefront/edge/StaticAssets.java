@@ -65,7 +65,7 @@ public final class StaticAssets extends StackComponent {
                 child);
 
         this.versioning = new BucketVersioningV2(
-                "assets-versioning",
+                name("assets-versioning"),
                 BucketVersioningV2Args.builder()
                         .bucket(assets.bucket().id())
                         .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder()
@@ -83,7 +83,7 @@ public final class StaticAssets extends StackComponent {
                         .storageClass("STANDARD_IA")
                         .build());
         new BucketLifecycleConfigurationV2(
-                "assets-lifecycle",
+                name("assets-lifecycle"),
                 BucketLifecycleConfigurationV2Args.builder()
                         .bucket(assets.bucket().id())
                         .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
@@ -109,7 +109,7 @@ public final class StaticAssets extends StackComponent {
                         .dependsOn(versioning)
                         .build());
         new BucketLoggingV2(
-                "assets-access-logging",
+                name("assets-access-logging"),
                 BucketLoggingV2Args.builder()
                         .bucket(assets.bucket().id())
                         .targetBucket(logBucketName)

@@ -85,7 +85,7 @@ public final class Waf extends StackComponent {
                 regional);
         // Right after creation WAF can answer WAFUnavailableEntityException; a re-run of `pulumi up` settles it.
         new WebAclAssociation(
-                "alb-web-acl",
+                name("alb-web-acl"),
                 WebAclAssociationArgs.builder()
                         .resourceArn(args.albArn())
                         .webAclArn(regionalAcl.arn())
@@ -117,7 +117,7 @@ public final class Waf extends StackComponent {
         Naming naming = args.naming();
         String name = naming.name("waf-" + what);
         WebAcl acl = new WebAcl(
-                "web-acl-" + what,
+                name("web-acl-" + what),
                 WebAclArgs.builder()
                         .name(name)
                         .description("Storefront " + naming.suffix() + " " + what + " protection")
@@ -138,7 +138,7 @@ public final class Waf extends StackComponent {
                         .build(),
                 options);
         LogGroup logs = new LogGroup(
-                "waf-logs-" + what,
+                name("waf-logs-" + what),
                 LogGroupArgs.builder()
                         .name(LOG_GROUP_PREFIX + naming.name(what, NameLimit.LOG_GROUP))
                         .retentionInDays(args.logRetentionDays())
@@ -159,7 +159,7 @@ public final class Waf extends StackComponent {
         if (args.settings().wafLogFilter() == WafLogFilter.BLOCKED_AND_COUNTED) {
             logging.loggingFilter(blockedAndCountedOnly());
         }
-        new WebAclLoggingConfiguration("waf-logging-" + what, logging.build(), options);
+        new WebAclLoggingConfiguration(name("waf-logging-" + what), logging.build(), options);
         return acl;
     }
 

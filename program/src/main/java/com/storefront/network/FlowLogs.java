@@ -13,6 +13,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import com.storefront.core.AwsContext;
+import com.storefront.core.ChildNames;
 import com.storefront.iam.PolicyDocument;
 import com.storefront.iam.PolicyStatement;
 import com.storefront.naming.NameLimit;
@@ -52,7 +53,7 @@ public final class FlowLogs {
         String prefix = what.isEmpty() ? "" : what + "-";
         CustomResourceOptions child = options;
         LogGroup logGroup = new LogGroup(
-                prefix + "flow-logs",
+                ChildNames.of(options, prefix + "flow-logs"),
                 LogGroupArgs.builder()
                         .name(naming.name(prefix + "vpc-flow-logs", NameLimit.LOG_GROUP))
                         .retentionInDays(logRetentionDays)
@@ -61,7 +62,7 @@ public final class FlowLogs {
                 child);
 
         Role role = new Role(
-                prefix + "flow-logs-role",
+                ChildNames.of(options, prefix + "flow-logs-role"),
                 RoleArgs.builder()
                         .name(naming.name(prefix + "flow-logs", NameLimit.IAM_ROLE))
                         .description("Lets VPC Flow Logs write to its CloudWatch log group")
@@ -71,7 +72,7 @@ public final class FlowLogs {
                         .build(),
                 child);
         RolePolicy write = new RolePolicy(
-                prefix + "flow-logs-write",
+                ChildNames.of(options, prefix + "flow-logs-write"),
                 RolePolicyArgs.builder()
                         .role(role.id())
                         .policy(logGroup.arn()
@@ -86,7 +87,7 @@ public final class FlowLogs {
                 child);
 
         new FlowLog(
-                prefix + "flow-log",
+                ChildNames.of(options, prefix + "flow-log"),
                 FlowLogArgs.builder()
                         .vpcId(vpcId)
                         .trafficType("ALL")

@@ -70,7 +70,7 @@ public final class Network extends StackComponent {
         int azCount = settings.azCount();
 
         Vpc vpc = new Vpc(
-                "vpc",
+                name("vpc"),
                 VpcArgs.builder()
                         .cidrBlock(settings.vpcCidr())
                         // Both are required for interface endpoints with private DNS and for Cloud Map names.
@@ -104,7 +104,7 @@ public final class Network extends StackComponent {
             for (int az = 0; az < azCount; az++) {
                 String what = tier.configValue() + "-" + (az + 1);
                 tierSubnets.add(new Subnet(
-                        "subnet-" + what,
+                        name("subnet-" + what),
                         SubnetArgs.builder()
                                 .vpcId(vpc.id())
                                 .cidrBlock(settings.subnetCidrs(tier).get(az))
@@ -120,7 +120,7 @@ public final class Network extends StackComponent {
         }
 
         InternetGateway igw = new InternetGateway(
-                "igw",
+                name("igw"),
                 InternetGatewayArgs.builder()
                         .vpcId(vpc.id())
                         .tags(naming.nameTag("igw"))
@@ -129,7 +129,7 @@ public final class Network extends StackComponent {
 
         RouteTable publicRt = routeTable("public", vpc, naming);
         new Route(
-                "route-public-internet",
+                name("route-public-internet"),
                 RouteArgs.builder()
                         .routeTableId(publicRt.id())
                         .destinationCidrBlock(ANYWHERE)
@@ -150,7 +150,7 @@ public final class Network extends StackComponent {
                 // perAz: each AZ's own gateway, so one AZ failing does not cut the others' egress.
                 NatGateway nat = nats.get(settings.natStrategy() == NatStrategy.PER_AZ ? az : 0);
                 new Route(
-                        "route-app-" + (az + 1) + "-nat",
+                        name("route-app-" + (az + 1) + "-nat"),
                         RouteArgs.builder()
                                 .routeTableId(rt.id())
                                 .destinationCidrBlock(ANYWHERE)
@@ -177,7 +177,7 @@ public final class Network extends StackComponent {
         }
         this.privateRouteTableIds = List.copyOf(privateRouteTables);
         new VpcEndpoint(
-                "endpoint-s3",
+                name("endpoint-s3"),
                 VpcEndpointArgs.builder()
                         .vpcId(vpc.id())
                         .serviceName(InterfaceEndpoints.serviceName(args.aws().region(), "s3"))
@@ -192,7 +192,7 @@ public final class Network extends StackComponent {
             for (String service : InterfaceEndpoints.SERVICES) {
                 String slug = InterfaceEndpoints.slug(service);
                 new VpcEndpoint(
-                        "endpoint-" + slug,
+                        name("endpoint-" + slug),
                         VpcEndpointArgs.builder()
                                 .vpcId(vpc.id())
                                 .serviceName(InterfaceEndpoints.serviceName(
@@ -209,7 +209,7 @@ public final class Network extends StackComponent {
 
         // Managing the default SG with no rules revokes AWS's allow-all defaults (NET-7).
         new DefaultSecurityGroup(
-                "default-sg",
+                name("default-sg"),
                 DefaultSecurityGroupArgs.builder()
                         .vpcId(vpc.id())
                         .tags(naming.nameTag("default-sg-unused"))
@@ -262,7 +262,7 @@ public final class Network extends StackComponent {
 
     private RouteTable routeTable(String what, Vpc vpc, Naming naming) {
         return new RouteTable(
-                "rt-" + what,
+                name("rt-" + what),
                 RouteTableArgs.builder()
                         .vpcId(vpc.id())
                         .tags(naming.nameTag(what + "-rt"))
@@ -273,7 +273,7 @@ public final class Network extends StackComponent {
     private void associate(SubnetTier tier, List<Subnet> subnets, IntFunction<RouteTable> tableForAz) {
         for (int az = 0; az < subnets.size(); az++) {
             new RouteTableAssociation(
-                    "rta-" + tier.configValue() + "-" + (az + 1),
+                    name("rta-" + tier.configValue() + "-" + (az + 1)),
                     RouteTableAssociationArgs.builder()
                             .subnetId(subnets.get(az).id())
                             .routeTableId(tableForAz.apply(az).id())
@@ -291,14 +291,14 @@ public final class Network extends StackComponent {
             CustomResourceOptions afterIgw =
                     CustomResourceOptions.builder().parent(this).dependsOn(igw).build();
             Eip eip = new Eip(
-                    "eip-" + what,
+                    name("eip-" + what),
                     EipArgs.builder()
                             .domain("vpc")
                             .tags(naming.nameTag(what + "-eip"))
                             .build(),
                     afterIgw);
             nats.add(new NatGateway(
-                    what,
+                    name(what),
                     NatGatewayArgs.builder()
                             .allocationId(eip.allocationId())
                             .subnetId(publicSubnets.get(az).id())

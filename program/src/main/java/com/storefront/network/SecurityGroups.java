@@ -9,6 +9,7 @@ import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import com.storefront.core.ChildNames;
 import com.storefront.naming.NameLimit;
 import com.storefront.naming.Naming;
 
@@ -31,7 +32,7 @@ final class SecurityGroups {
         CustomResourceOptions child =
                 CustomResourceOptions.builder().parent(parent).build();
         this.app = new SecurityGroup(
-                "sg-app",
+                ChildNames.of(child, "sg-app"),
                 SecurityGroupArgs.builder()
                         .name(naming.name("app", NameLimit.SECURITY_GROUP))
                         .description("Storefront API tasks (ECS Fargate)")
@@ -40,7 +41,7 @@ final class SecurityGroups {
                         .build(),
                 child);
         new SecurityGroupEgressRule(
-                "sg-app-egress-https",
+                ChildNames.of(child, "sg-app-egress-https"),
                 SecurityGroupEgressRuleArgs.builder()
                         .securityGroupId(app.id())
                         .description("HTTPS to AWS APIs, container registries and third-party APIs")
@@ -56,7 +57,7 @@ final class SecurityGroups {
 
     private SecurityGroup endpointGroup(Vpc vpc, Naming naming, CustomResourceOptions child) {
         SecurityGroup sg = new SecurityGroup(
-                "sg-endpoints",
+                ChildNames.of(child, "sg-endpoints"),
                 SecurityGroupArgs.builder()
                         .name(naming.name("endpoints", NameLimit.SECURITY_GROUP))
                         .description("Storefront VPC interface endpoints; HTTPS from the app tier only")
@@ -65,7 +66,7 @@ final class SecurityGroups {
                         .build(),
                 child);
         new SecurityGroupIngressRule(
-                "sg-endpoints-ingress-app",
+                ChildNames.of(child, "sg-endpoints-ingress-app"),
                 SecurityGroupIngressRuleArgs.builder()
                         .securityGroupId(sg.id())
                         .description("HTTPS from the Storefront app tasks")

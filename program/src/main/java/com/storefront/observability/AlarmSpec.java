@@ -4,6 +4,7 @@ import com.pulumi.aws.cloudwatch.MetricAlarm;
 import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.core.ChildNames;
 
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,6 @@ public record AlarmSpec(
         if (notifyOk) {
             alarm.okActions(action.applyValue(List::of));
         }
-        return new MetricAlarm(logicalName, alarm.build(), options);
+        return new MetricAlarm(ChildNames.of(options, logicalName), alarm.build(), options);
     }
 }

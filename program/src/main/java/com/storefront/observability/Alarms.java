@@ -6,6 +6,7 @@ import com.pulumi.aws.cloudwatch.inputs.MetricAlarmMetricQueryArgs;
 import com.pulumi.aws.cloudwatch.inputs.MetricAlarmMetricQueryMetricArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.core.ChildNames;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +94,7 @@ final class Alarms {
         MetricAlarmArgs alarm = base(name, description, comparison, threshold, treatMissingData)
                 .metricQueries(Output.all(queries))
                 .build();
-        return remember(new MetricAlarm(logicalName, alarm, options));
+        return remember(new MetricAlarm(ChildNames.of(options, logicalName), alarm, options));
     }
 
     List<MetricAlarm> created() {

@@ -36,7 +36,7 @@ public final class Alerts extends StackComponent {
         Output<String> accountId = context.aws().accountId();
         CustomResourceOptions child = child();
         Topic topic = new Topic(
-                "alarm-topic",
+                name("alarm-topic"),
                 TopicArgs.builder()
                         .name(naming.name("alarms"))
                         .displayName("Storefront " + naming.suffix() + " alarms")
@@ -46,7 +46,7 @@ public final class Alerts extends StackComponent {
         // SNS's default policy (this account's principals), plus EventBridge rules of this account (AWS Backup
         // failures).
         new TopicPolicy(
-                "alarm-topic-policy",
+                name("alarm-topic-policy"),
                 TopicPolicyArgs.builder()
                         .arn(topic.arn())
                         .policy(Output.tuple(topic.arn(), accountId).applyValue(t -> topicPolicy(t.t1, t.t2)))
@@ -55,7 +55,7 @@ public final class Alerts extends StackComponent {
         for (int i = 0; i < emails.size(); i++) {
             // Email subscriptions stay "pending confirmation" until the recipient clicks the link AWS sends.
             new TopicSubscription(
-                    "alarm-email-" + (i + 1),
+                    name("alarm-email-" + (i + 1)),
                     TopicSubscriptionArgs.builder()
                             .topic(topic.arn())
                             .protocol("email")

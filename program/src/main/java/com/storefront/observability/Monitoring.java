@@ -143,7 +143,7 @@ public final class Monitoring extends StackComponent {
                 QUIET_IS_OK);
 
         Dashboard dashboard = new Dashboard(
-                "dashboard",
+                name("dashboard"),
                 DashboardArgs.builder()
                         .dashboardName(naming.stackName())
                         .dashboardBody(DashboardBody.render(widgets(args, m)))

@@ -40,7 +40,7 @@ public final class AppSecrets extends StackComponent {
                 protect,
                 child);
         new SecretVersion(
-                "api-keys-placeholder",
+                name("api-keys-placeholder"),
                 SecretVersionArgs.builder()
                         .secretId(secret.id())
                         .secretString(placeholder())

@@ -46,7 +46,7 @@ public final class Encryption extends StackComponent {
                 .applyValue(t -> KeyPolicy.document(args.aws(), t.t1, t.t2, t.t3));
         // Children carry the component's name: two Encryption components would otherwise share URNs.
         Key key = new Key(
-                name + "-key",
+                name(name + "-key"),
                 KeyArgs.builder()
                         .description("Storefront " + args.naming().suffix() + " ("
                                 + args.aws().region() + "): logs, secrets, Aurora, ElastiCache, SNS, S3")
@@ -62,7 +62,7 @@ public final class Encryption extends StackComponent {
                                 .retainOnDelete(args.keptAfterDestroy())
                                 .build()));
         Alias alias = new Alias(
-                name + "-alias",
+                name(name + "-alias"),
                 AliasArgs.builder()
                         .name(args.aliasName())
                         .targetKeyId(key.keyId())

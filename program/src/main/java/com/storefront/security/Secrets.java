@@ -4,6 +4,7 @@ import com.pulumi.aws.secretsmanager.Secret;
 import com.pulumi.aws.secretsmanager.SecretArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.core.ChildNames;
 
 /** Secrets Manager secrets the way this stack makes them: CMK-encrypted, recovery window by protection. */
 public final class Secrets {
@@ -25,7 +26,7 @@ public final class Secrets {
             boolean protect,
             CustomResourceOptions options) {
         return new Secret(
-                logicalName,
+                ChildNames.of(options, logicalName),
                 SecretArgs.builder()
                         .name(name)
                         .description(description)

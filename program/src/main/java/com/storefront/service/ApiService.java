@@ -75,7 +75,7 @@ public final class ApiService extends StackComponent {
         LoadBalancer alb = args.loadBalancer();
 
         Cluster cluster = new Cluster(
-                "cluster",
+                name("cluster"),
                 ClusterArgs.builder()
                         .name(naming.name("cluster"))
                         .settings(ClusterSettingArgs.builder()
@@ -85,7 +85,7 @@ public final class ApiService extends StackComponent {
                         .build(),
                 child);
         ClusterCapacityProviders capacityProviders = new ClusterCapacityProviders(
-                "capacity-providers",
+                name("capacity-providers"),
                 ClusterCapacityProvidersArgs.builder()
                         .clusterName(cluster.name())
                         .capacityProviders(FARGATE, FARGATE_SPOT)
@@ -99,7 +99,7 @@ public final class ApiService extends StackComponent {
                 child);
 
         LogGroup logs = new LogGroup(
-                "api-logs",
+                name("api-logs"),
                 LogGroupArgs.builder()
                         .name("/ecs/" + naming.name("api"))
                         .retentionInDays(args.logRetentionDays())
@@ -121,7 +121,7 @@ public final class ApiService extends StackComponent {
                 child);
 
         TaskDefinition task = new TaskDefinition(
-                "api-task",
+                name("api-task"),
                 TaskDefinitionArgs.builder()
                         .family(naming.name("api"))
                         .cpu(String.valueOf(settings.cpu()))
@@ -140,7 +140,7 @@ public final class ApiService extends StackComponent {
                 child);
 
         PrivateDnsNamespace namespace = new PrivateDnsNamespace(
-                "discovery-namespace",
+                name("discovery-namespace"),
                 PrivateDnsNamespaceArgs.builder()
                         .name(naming.suffix() + ".storefront.internal")
                         .description("Storefront " + naming.suffix() + " service discovery")
@@ -148,7 +148,7 @@ public final class ApiService extends StackComponent {
                         .build(),
                 child);
         com.pulumi.aws.servicediscovery.Service discovery = new com.pulumi.aws.servicediscovery.Service(
-                "discovery-service",
+                name("discovery-service"),
                 com.pulumi.aws.servicediscovery.ServiceArgs.builder()
                         .name("api")
                         .description("Storefront API tasks")
@@ -169,7 +169,7 @@ public final class ApiService extends StackComponent {
                 child);
 
         Service service = new Service(
-                "api-service",
+                name("api-service"),
                 serviceArgs(args, cluster, task, discovery, codeDeploy).build(),
                 CustomResourceOptions.builder()
                         .parent(this)

@@ -25,6 +25,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.storefront.config.DeploymentSettings;
 import com.storefront.core.AwsContext;
+import com.storefront.core.ChildNames;
 import com.storefront.iam.PolicyDocument;
 import com.storefront.naming.NameLimit;
 import com.storefront.naming.Naming;
@@ -51,7 +52,7 @@ record BlueGreenDeployment(Output<String> applicationName, Output<String> deploy
             Output<String> rollbackAlarmName,
             CustomResourceOptions options) {
         Role role = new Role(
-                "codedeploy-role",
+                ChildNames.of(options, "codedeploy-role"),
                 RoleArgs.builder()
                         .name(naming.name("api-codedeploy", NameLimit.IAM_ROLE))
                         .description(
@@ -60,7 +61,7 @@ record BlueGreenDeployment(Output<String> applicationName, Output<String> deploy
                         .build(),
                 options);
         RolePolicyAttachment policy = new RolePolicyAttachment(
-                "codedeploy-role-policy",
+                ChildNames.of(options, "codedeploy-role-policy"),
                 RolePolicyAttachmentArgs.builder()
                         .role(role.name())
                         .policyArn(aws.managedPolicyArn(ECS_ROLE_POLICY))
@@ -68,7 +69,7 @@ record BlueGreenDeployment(Output<String> applicationName, Output<String> deploy
                 options);
 
         Application application = new Application(
-                "codedeploy-app",
+                ChildNames.of(options, "codedeploy-app"),
                 ApplicationArgs.builder()
                         .name(naming.name("api"))
                         .computePlatform("ECS")
@@ -77,7 +78,7 @@ record BlueGreenDeployment(Output<String> applicationName, Output<String> deploy
         var testListener = loadBalancer.testListener().orElseThrow();
         var green = loadBalancer.greenTargetGroup().orElseThrow();
         DeploymentGroup group = new DeploymentGroup(
-                "codedeploy-group",
+                ChildNames.of(options, "codedeploy-group"),
                 DeploymentGroupArgs.builder()
                         .appName(application.name())
                         .deploymentGroupName(naming.name("api-blue-green"))

@@ -112,7 +112,7 @@ public final class LoadBalancer extends StackComponent {
 
         SecurityGroup sg = securityGroup(args, child);
         com.pulumi.aws.lb.LoadBalancer alb = new com.pulumi.aws.lb.LoadBalancer(
-                "alb",
+                name("alb"),
                 com.pulumi.aws.lb.LoadBalancerArgs.builder()
                         .name(naming.name("alb", NameLimit.ALB))
                         .loadBalancerType("application")
@@ -157,7 +157,7 @@ public final class LoadBalancer extends StackComponent {
             Output<String> certificateArn = Certificates.arn(
                     "alb-certificate", tls.domainName().orElseThrow(), tls.certificateArn(), tls.hostedZoneId(), child);
             this.productionListener = new Listener(
-                    "listener-https",
+                    name("listener-https"),
                     ListenerArgs.builder()
                             .loadBalancerArn(alb.arn())
                             .port(HTTPS)
@@ -169,7 +169,7 @@ public final class LoadBalancer extends StackComponent {
                     child);
             // SVC-5's redirect; the security group admits CloudFront on 443 only, which never uses it.
             new Listener(
-                    PORT_80_LISTENER,
+                    name(PORT_80_LISTENER),
                     ListenerArgs.builder()
                             .loadBalancerArn(alb.arn())
                             .port(HTTP)
@@ -185,7 +185,7 @@ public final class LoadBalancer extends StackComponent {
                             .build(),
                     port80);
             this.testListener = green.map(g -> new Listener(
-                    "listener-test",
+                    name("listener-test"),
                     ListenerArgs.builder()
                             .loadBalancerArn(alb.arn())
                             .port(TEST_PORT_HTTPS)
@@ -197,7 +197,7 @@ public final class LoadBalancer extends StackComponent {
                     child));
             tls.hostedZoneId()
                     .ifPresent(zone -> new Record(
-                            "alb-alias",
+                            name("alb-alias"),
                             RecordArgs.builder()
                                     .zoneId(zone)
                                     .name(tls.domainName().orElseThrow())
@@ -211,7 +211,7 @@ public final class LoadBalancer extends StackComponent {
                             child));
         } else {
             this.productionListener = new Listener(
-                    PORT_80_LISTENER,
+                    name(PORT_80_LISTENER),
                     ListenerArgs.builder()
                             .loadBalancerArn(alb.arn())
                             .port(HTTP)
@@ -220,7 +220,7 @@ public final class LoadBalancer extends StackComponent {
                             .build(),
                     port80);
             this.testListener = green.map(g -> new Listener(
-                    "listener-test",
+                    name("listener-test"),
                     ListenerArgs.builder()
                             .loadBalancerArn(alb.arn())
                             .port(TEST_PORT_HTTP)
@@ -260,7 +260,7 @@ public final class LoadBalancer extends StackComponent {
         Naming naming = args.naming();
         int port = args.containerPort();
         SecurityGroup sg = new SecurityGroup(
-                "sg-alb",
+                name("sg-alb"),
                 SecurityGroupArgs.builder()
                         .name(naming.name("alb", NameLimit.SECURITY_GROUP))
                         // Immutable (a new description replaces the group); kept from when the ALB was always public.
@@ -279,7 +279,7 @@ public final class LoadBalancer extends StackComponent {
         // One logical name in both TLS modes, so a switch changes the port in place: a second prefix-list rule
         // created beside the first would need 110 of the group's 60 rules.
         new SecurityGroupIngressRule(
-                "sg-alb-ingress-cloudfront",
+                name("sg-alb-ingress-cloudfront"),
                 SecurityGroupIngressRuleArgs.builder()
                         .securityGroupId(sg.id())
                         .description(
@@ -293,7 +293,7 @@ public final class LoadBalancer extends StackComponent {
                         .build(),
                 child);
         new SecurityGroupEgressRule(
-                "sg-alb-egress-app",
+                name("sg-alb-egress-app"),
                 SecurityGroupEgressRuleArgs.builder()
                         .securityGroupId(sg.id())
                         .description("Container port " + port + " to the Storefront app tasks")
@@ -304,7 +304,7 @@ public final class LoadBalancer extends StackComponent {
                         .build(),
                 child);
         new SecurityGroupIngressRule(
-                "sg-app-ingress-alb",
+                name("sg-app-ingress-alb"),
                 SecurityGroupIngressRuleArgs.builder()
                         .securityGroupId(args.appSecurityGroupId())
                         .description("Container port " + port + " from the Storefront ALB")
@@ -320,7 +320,7 @@ public final class LoadBalancer extends StackComponent {
     private TargetGroup targetGroup(String color, LoadBalancerArgs args, CustomResourceOptions child) {
         LoadBalancerSettings settings = args.settings();
         return new TargetGroup(
-                "tg-" + color,
+                name("tg-" + color),
                 TargetGroupArgs.builder()
                         .name(args.naming().name(color, NameLimit.TARGET_GROUP))
                         .vpcId(args.vpcId())
@@ -352,7 +352,7 @@ public final class LoadBalancer extends StackComponent {
     private void routes(
             Output<String> originSecret, Optional<Output<String>> gatewaySecret, CustomResourceOptions child) {
         new ListenerRule(
-                "rule-health",
+                name("rule-health"),
                 ListenerRuleArgs.builder()
                         .listenerArn(productionListener.arn())
                         .priority(10)
@@ -369,7 +369,7 @@ public final class LoadBalancer extends StackComponent {
                 child);
         gatewaySecret.ifPresent(gateway -> {
             forwardingRules.add(new ListenerRule(
-                    "rule-partner",
+                    name("rule-partner"),
                     ListenerRuleArgs.builder()
                             .listenerArn(productionListener.arn())
                             .priority(15)
@@ -379,7 +379,7 @@ public final class LoadBalancer extends StackComponent {
                     child));
             // A viewer calling /partner/* on CloudFront directly has no gateway header: refused, not forwarded.
             new ListenerRule(
-                    "rule-partner-deny",
+                    name("rule-partner-deny"),
                     ListenerRuleArgs.builder()
                             .listenerArn(productionListener.arn())
                             .priority(16)
@@ -400,7 +400,7 @@ public final class LoadBalancer extends StackComponent {
                     child);
         });
         forwardingRules.add(new ListenerRule(
-                "rule-api",
+                name("rule-api"),
                 ListenerRuleArgs.builder()
                         .listenerArn(productionListener.arn())
                         .priority(20)
@@ -409,7 +409,7 @@ public final class LoadBalancer extends StackComponent {
                         .build(),
                 child));
         forwardingRules.add(new ListenerRule(
-                "rule-default",
+                name("rule-default"),
                 ListenerRuleArgs.builder()
                         .listenerArn(productionListener.arn())
                         .priority(30)

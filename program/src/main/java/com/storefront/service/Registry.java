@@ -33,7 +33,7 @@ public final class Registry extends StackComponent {
         Output<String> kmsKeyArn = context.kmsKeyArn();
         boolean protect = context.protect();
         Repository repository = new Repository(
-                "api-repository",
+                name("api-repository"),
                 RepositoryArgs.builder()
                         .name(naming.name("api"))
                         // Immutable tags: a tag always means the same image, so rollbacks and audits are exact.
@@ -49,7 +49,7 @@ public final class Registry extends StackComponent {
                         .build(),
                 CustomResourceOptions.builder().parent(this).protect(protect).build());
         new LifecyclePolicy(
-                "api-repository-lifecycle",
+                name("api-repository-lifecycle"),
                 LifecyclePolicyArgs.builder()
                         .repository(repository.name())
                         .policy(lifecyclePolicy(keepImages))

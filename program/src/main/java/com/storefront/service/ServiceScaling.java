@@ -17,6 +17,7 @@ import com.pulumi.aws.ecs.Service;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.storefront.config.ScalingSettings;
+import com.storefront.core.ChildNames;
 import com.storefront.naming.Naming;
 import com.storefront.observability.AlarmSpec;
 
@@ -54,7 +55,7 @@ final class ServiceScaling {
         Output<String> resourceId =
                 Output.tuple(clusterName, service.name()).applyValue(t -> "service/" + t.t1 + "/" + t.t2);
         Target target = new Target(
-                "scaling-target",
+                ChildNames.of(child, "scaling-target"),
                 TargetArgs.builder()
                         .serviceNamespace(NAMESPACE)
                         .scalableDimension(DIMENSION)
@@ -132,7 +133,7 @@ final class ServiceScaling {
             return builder.build();
         });
         new Policy(
-                logicalName,
+                ChildNames.of(options, logicalName),
                 policyArgs(name, target, "TargetTrackingScaling")
                         .targetTrackingScalingPolicyConfiguration(config)
                         .build(),
@@ -259,13 +260,13 @@ final class ServiceScaling {
             Service service,
             CustomResourceOptions options) {
         Policy out = new Policy(
-                "scale-step-out",
+                ChildNames.of(options, "scale-step-out"),
                 policyArgs(naming.name("api-step-out"), target, "StepScaling")
                         .stepScalingPolicyConfiguration(step(1, settings.scaleOutCooldownSeconds()))
                         .build(),
                 options);
         Policy in = new Policy(
-                "scale-step-in",
+                ChildNames.of(options, "scale-step-in"),
                 policyArgs(naming.name("api-step-in"), target, "StepScaling")
                         .stepScalingPolicyConfiguration(step(-1, settings.scaleInCooldownSeconds()))
                         .build(),

@@ -7,6 +7,7 @@ import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.storefront.core.AwsContext;
+import com.storefront.core.ChildNames;
 import com.storefront.iam.PolicyDocument;
 import com.storefront.iam.PolicyStatement;
 import com.storefront.naming.NameLimit;
@@ -54,7 +55,7 @@ record TaskRoles(Role execution, Role task) {
                                 "arn:" + t.t2 + ":ecs:" + aws.region() + ":" + t.t1 + ":*")));
 
         Role execution = new Role(
-                "task-execution-role",
+                ChildNames.of(options, "task-execution-role"),
                 RoleArgs.builder()
                         .name(naming.name("api-execution", NameLimit.IAM_ROLE))
                         .description("ECS pulls the Storefront API image, writes its logs and injects its secrets")
@@ -63,7 +64,7 @@ record TaskRoles(Role execution, Role task) {
                 options);
         Output<List<String>> secrets = Output.all(secretArns);
         new RolePolicy(
-                "task-execution-policy",
+                ChildNames.of(options, "task-execution-policy"),
                 RolePolicyArgs.builder()
                         .role(execution.id())
                         .policy(Output.tuple(repositoryArn, logGroupArn, kmsKeyArn, secrets)
@@ -91,7 +92,7 @@ record TaskRoles(Role execution, Role task) {
                 options);
 
         Role task = new Role(
-                "task-role",
+                ChildNames.of(options, "task-role"),
                 RoleArgs.builder()
                         .name(naming.name("api-task", NameLimit.IAM_ROLE))
                         .description("The Storefront API's own permissions")
@@ -99,7 +100,7 @@ record TaskRoles(Role execution, Role task) {
                         .build(),
                 options);
         new RolePolicy(
-                "task-policy",
+                ChildNames.of(options, "task-policy"),
                 RolePolicyArgs.builder()
                         .role(task.id())
                         .policy(Output.tuple(kmsKeyArn, secrets).applyValue(t -> {

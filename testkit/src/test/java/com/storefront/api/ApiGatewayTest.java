@@ -45,7 +45,7 @@ class ApiGatewayTest {
         assertTrue(Stacks.dev().ofType(Types.of(RestApi.class)).isEmpty());
         assertTrue(Stacks.dev().outputs().keySet().stream().noneMatch(k -> k.equals("apiUrl")));
         StackRun prod = Stacks.prod();
-        Registered api = prod.one(Types.of(RestApi.class), "rest-api");
+        Registered api = prod.one(Types.of(RestApi.class), "api-gateway-rest-api");
         assertEquals(Map.of("types", "REGIONAL"), api.map("endpointConfiguration"));
         assertEquals("https://" + api.id() + ".execute-api.us-east-2.amazonaws.com/v1", prod.output("apiUrl"));
     }
@@ -54,12 +54,13 @@ class ApiGatewayTest {
     void everyPathIsProxiedAndNeedsAnApiKey() {
         StackRun run = Stacks.prod();
         assertEquals(
-                "{proxy+}", run.one(Types.of(Resource.class), "proxy-resource").string("pathPart"));
+                "{proxy+}",
+                run.one(Types.of(Resource.class), "api-gateway-proxy-resource").string("pathPart"));
         for (String what : List.of("root", "proxy")) {
-            Registered method = run.one(Types.of(Method.class), "method-" + what);
+            Registered method = run.one(Types.of(Method.class), "api-gateway-method-" + what);
             assertEquals("ANY", method.string("httpMethod"));
             assertTrue(method.bool("apiKeyRequired"));
-            Registered integration = run.one(Types.of(Integration.class), "integration-" + what);
+            Registered integration = run.one(Types.of(Integration.class), "api-gateway-integration-" + what);
             assertEquals("HTTP_PROXY", integration.string("type"));
             assertEquals("ANY", integration.string("integrationHttpMethod"));
             assertEquals(
@@ -70,11 +71,11 @@ class ApiGatewayTest {
                     "API Gateway never learns the origin secret");
             assertTrue(integration.secretInputs().contains("requestParameters"));
         }
-        Registered proxy = run.one(Types.of(Integration.class), "integration-proxy");
+        Registered proxy = run.one(Types.of(Integration.class), "api-gateway-integration-proxy");
         assertEquals("method.request.path.proxy", proxy.map("requestParameters").get("integration.request.path.proxy"));
         assertEquals(
                 true,
-                run.one(Types.of(Method.class), "method-proxy")
+                run.one(Types.of(Method.class), "api-gateway-method-proxy")
                         .map("requestParameters")
                         .get("method.request.path.proxy"));
     }
@@ -86,25 +87,27 @@ class ApiGatewayTest {
             String cloudFront = "https://" + run.output("cloudFrontDomainName");
             assertEquals(
                     cloudFront + "/partner/{proxy}",
-                    run.one(Types.of(Integration.class), "integration-proxy").string("uri"));
+                    run.one(Types.of(Integration.class), "api-gateway-integration-proxy")
+                            .string("uri"));
             assertEquals(
                     cloudFront + "/partner/",
-                    run.one(Types.of(Integration.class), "integration-root").string("uri"));
+                    run.one(Types.of(Integration.class), "api-gateway-integration-root")
+                            .string("uri"));
         }
     }
 
     @Test
     void deploymentWaitsForAllRoutesAndRedeploysWhenTheyChange() {
         StackRun run = Stacks.prod();
-        Registered deployment = run.one(Types.of(Deployment.class), "deployment");
-        for (String name : List.of("method-root", "method-proxy")) {
+        Registered deployment = run.one(Types.of(Deployment.class), "api-gateway-deployment");
+        for (String name : List.of("api-gateway-method-root", "api-gateway-method-proxy")) {
             assertTrue(
                     deployment
                             .dependencies()
                             .contains(run.one(Types.of(Method.class), name).urn()),
                     name);
         }
-        for (String name : List.of("integration-root", "integration-proxy")) {
+        for (String name : List.of("api-gateway-integration-root", "api-gateway-integration-proxy")) {
             assertTrue(
                     deployment
                             .dependencies()
@@ -118,7 +121,7 @@ class ApiGatewayTest {
         assertEquals(
                 deployment.string("triggers.routes"),
                 Stacks.prodWithDomain()
-                        .one(Types.of(Deployment.class), "deployment")
+                        .one(Types.of(Deployment.class), "api-gateway-deployment")
                         .string("triggers.routes"),
                 "the routes do not change with the ALB's TLS mode: no redeploy");
         assertNotEquals(
@@ -143,8 +146,8 @@ class ApiGatewayTest {
     @Test
     void stageLogsAsJsonWithMetricsAndThrottling() {
         StackRun run = Stacks.prod();
-        Registered stage = run.one(Types.of(Stage.class), "stage");
-        Registered logs = run.one(Types.of(LogGroup.class), "api-access-logs");
+        Registered stage = run.one(Types.of(Stage.class), "api-gateway-stage");
+        Registered logs = run.one(Types.of(LogGroup.class), "api-gateway-api-access-logs");
         assertEquals(
                 "arn:aws:logs:us-east-2:123456789012:log-group:" + logs.string("name"),
                 stage.string("accessLogSettings.destinationArn"));
@@ -164,20 +167,21 @@ class ApiGatewayTest {
         }
         assertTrue(
                 stage.dependencies()
-                        .contains(run.one(Types.of(Account.class), "apigateway-account")
+                        .contains(run.one(Types.of(Account.class), "api-gateway-apigateway-account")
                                 .urn()),
                 "logging needs the account's CloudWatch role first");
-        Registered execution = run.one(Types.of(LogGroup.class), "api-execution-logs");
+        Registered execution = run.one(Types.of(LogGroup.class), "api-gateway-api-execution-logs");
         assertEquals(
                 "API-Gateway-Execution-Logs_"
-                        + run.one(Types.of(RestApi.class), "rest-api").id() + "/v1",
+                        + run.one(Types.of(RestApi.class), "api-gateway-rest-api")
+                                .id() + "/v1",
                 execution.string("name"),
                 "the name API Gateway writes to");
         assertEquals(30.0, execution.number("retentionInDays"));
         assertEquals(run.output("kmsKeyArn"), execution.string("kmsKeyId"));
         assertTrue(stage.dependencies().contains(execution.urn()), "created before API Gateway could create it");
 
-        Registered settings = run.one(Types.of(MethodSettings.class), "stage-method-settings");
+        Registered settings = run.one(Types.of(MethodSettings.class), "api-gateway-stage-method-settings");
         assertEquals("*/*", settings.string("methodPath"));
         assertFalse(settings.bool("settings.dataTraceEnabled"), "full request logging would write headers and bodies");
         assertTrue(settings.bool("settings.metricsEnabled"));
@@ -190,21 +194,24 @@ class ApiGatewayTest {
     @Test
     void usagePlanAndKeyWithTheKeyInSecretsManager() {
         StackRun run = Stacks.prod();
-        Registered plan = run.one(Types.of(UsagePlan.class), "usage-plan");
+        Registered plan = run.one(Types.of(UsagePlan.class), "api-gateway-usage-plan");
         assertEquals(
                 List.of(Map.of(
-                        "apiId", run.one(Types.of(RestApi.class), "rest-api").id(), "stage", "v1")),
+                        "apiId",
+                        run.one(Types.of(RestApi.class), "api-gateway-rest-api").id(),
+                        "stage",
+                        "v1")),
                 plan.list("apiStages"));
         assertEquals(Map.of("burstLimit", 1000.0, "rateLimit", 100.0), plan.map("throttleSettings"));
-        Registered key = run.one(Types.of(ApiKey.class), "api-key");
-        Registered link = run.one(Types.of(UsagePlanKey.class), "usage-plan-key");
+        Registered key = run.one(Types.of(ApiKey.class), "api-gateway-api-key");
+        Registered link = run.one(Types.of(UsagePlanKey.class), "api-gateway-usage-plan-key");
         assertEquals(key.id(), link.string("keyId"));
         assertEquals("API_KEY", link.string("keyType"));
 
-        Registered secret = run.one(Types.of(Secret.class), "api-key-secret");
+        Registered secret = run.one(Types.of(Secret.class), "api-gateway-api-key-secret");
         assertEquals(run.output("kmsKeyArn"), secret.string("kmsKeyId"));
         assertEquals(run.output("apiKeySecretArn"), secret.id());
-        Registered value = run.one(Types.of(SecretVersion.class), "api-key-secret-value");
+        Registered value = run.one(Types.of(SecretVersion.class), "api-gateway-api-key-secret-value");
         assertTrue(value.secretInputs().contains("secretString"));
         assertTrue(Json.parse(value.string("secretString")).containsKey("apiKey"));
     }
@@ -212,10 +219,11 @@ class ApiGatewayTest {
     @Test
     void regionalWafGuardsTheStage() {
         StackRun run = Stacks.prod();
-        Registered association = run.one(Types.of(WebAclAssociation.class), "stage-web-acl");
+        Registered association = run.one(Types.of(WebAclAssociation.class), "api-gateway-stage-web-acl");
         assertEquals(
                 "arn:aws:apigateway:us-east-2::/restapis/"
-                        + run.one(Types.of(RestApi.class), "rest-api").id() + "/stages/v1",
+                        + run.one(Types.of(RestApi.class), "api-gateway-rest-api")
+                                .id() + "/stages/v1",
                 association.string("resourceArn"));
         assertEquals(run.output("regionalWebAclArn"), association.string("webAclArn"));
     }
@@ -223,25 +231,25 @@ class ApiGatewayTest {
     @Test
     void theAccountLoggingSettingIsRegisteredOnlyWhenAskedAndNeverReset() {
         StackRun prod = Stacks.prod();
-        Registered account = prod.one(Types.of(Account.class), "apigateway-account");
-        Registered role = prod.one(Types.of(Role.class), "apigateway-cloudwatch-role");
+        Registered account = prod.one(Types.of(Account.class), "api-gateway-apigateway-account");
+        Registered role = prod.one(Types.of(Role.class), "api-gateway-apigateway-cloudwatch-role");
         assertEquals("arn:aws:iam::123456789012:role/" + role.string("name"), account.string("cloudwatchRoleArn"));
         assertFalse(account.bool("resetOnDelete"), "other APIs in the region keep logging after this stack is gone");
         assertTrue(account.retainOnDelete(), "removing it from the program leaves the account setting as it is");
         assertTrue(
                 role.retainOnDelete()
-                        && prod.one(Types.of(RolePolicyAttachment.class), "apigateway-cloudwatch-policy")
+                        && prod.one(Types.of(RolePolicyAttachment.class), "api-gateway-apigateway-cloudwatch-policy")
                                 .retainOnDelete(),
                 "the setting would otherwise name a deleted role");
         assertEquals(
                 "arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs",
-                prod.one(Types.of(RolePolicyAttachment.class), "apigateway-cloudwatch-policy")
+                prod.one(Types.of(RolePolicyAttachment.class), "api-gateway-apigateway-cloudwatch-policy")
                         .string("policyArn"));
         // Not asked: the account setting another API (or team) owns is left alone.
         StackRun shared = Stacks.devCustomDomainOai();
         assertTrue(shared.ofType(Types.of(Account.class)).isEmpty());
         assertTrue(shared.ofType(Types.of(Role.class)).stream()
-                .noneMatch(r -> r.name().equals("apigateway-cloudwatch-role")));
+                .noneMatch(r -> r.name().equals("api-gateway-apigateway-cloudwatch-role")));
         assertTrue(shared.ofType(Types.of(Stage.class)).get(0).dependencies().stream()
                 .noneMatch(d -> d.contains("apigateway/account")));
         // Asked, with a role given: registered, none created.
@@ -255,12 +263,14 @@ class ApiGatewayTest {
                                 + "\"manageAccountLogging\":true,\"cloudWatchRoleArn\":\"arn:aws:iam::123456789012:role/shared-api-logs\"}"));
         assertEquals(
                 "arn:aws:iam::123456789012:role/shared-api-logs",
-                given.one(Types.of(Account.class), "apigateway-account").string("cloudwatchRoleArn"));
+                given.one(Types.of(Account.class), "api-gateway-apigateway-account")
+                        .string("cloudwatchRoleArn"));
         assertTrue(given.ofType(Types.of(Role.class)).stream()
-                .noneMatch(r -> r.name().equals("apigateway-cloudwatch-role")));
+                .noneMatch(r -> r.name().equals("api-gateway-apigateway-cloudwatch-role")));
         // A decommissioned stack that manages the setting keeps it (and its role) on destroy, deliberately.
         StackRun kept = StackRun.ofStackFile(Stacks.PROD_FILE, Map.of("storefront:protect", "false"));
-        assertTrue(kept.one(Types.of(Role.class), "apigateway-cloudwatch-role").retainOnDelete());
+        assertTrue(kept.one(Types.of(Role.class), "api-gateway-apigateway-cloudwatch-role")
+                .retainOnDelete());
         assertEquals(List.of(), com.storefront.plan.PolicyRules.Rule.PROTECTION.violations(kept.plan()));
     }
 
@@ -274,8 +284,9 @@ class ApiGatewayTest {
                                 + "\"cloudWatchRoleArn\":\"arn:aws:iam::123456789012:role/api-logs\",\"executionLogLevel\":\"off\"}"));
         assertEquals(
                 "OFF",
-                off.one(Types.of(MethodSettings.class), "stage-method-settings").string("settings.loggingLevel"));
+                off.one(Types.of(MethodSettings.class), "api-gateway-stage-method-settings")
+                        .string("settings.loggingLevel"));
         assertTrue(off.ofType(Types.of(LogGroup.class)).stream()
-                .noneMatch(g -> g.name().equals("api-execution-logs")));
+                .noneMatch(g -> g.name().equals("api-gateway-api-execution-logs")));
     }
 }

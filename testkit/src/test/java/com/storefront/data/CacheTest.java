@@ -31,7 +31,7 @@ class CacheTest {
     private static final String TOKEN = StackConfig.SECRET_PLACEHOLDERS.get("storefront:redisAuthToken");
 
     private static Registered group(StackRun run) {
-        return run.one(GROUP, "redis");
+        return run.one(GROUP, "cache-redis");
     }
 
     @Test
@@ -147,9 +147,9 @@ class CacheTest {
     void onlyTheAppSecurityGroupReachesPort6379() {
         StackRun run = Stacks.prod();
         assertEquals(
-                List.of(run.one(Types.of(SecurityGroup.class), "sg-cache").id()),
+                List.of(run.one(Types.of(SecurityGroup.class), "cache-sg-cache").id()),
                 group(run).list("securityGroupIds"));
-        DataStoreAssertions.onlyAppReaches(run, "cache", 6379);
+        DataStoreAssertions.onlyAppReaches(run, "cache", "cache", 6379);
     }
 
     @Test
@@ -198,7 +198,7 @@ class CacheTest {
         assertFalse(String.valueOf(container.get("secrets")).contains("REDIS_AUTH_TOKEN"));
         assertTrue(run.ofType(Types.of(MetricAlarm.class)).stream()
                 .noneMatch(a -> a.name().contains("redis")));
-        assertFalse(run.one(Types.of(Dashboard.class), "dashboard")
+        assertFalse(run.one(Types.of(Dashboard.class), "monitoring-dashboard")
                 .string("dashboardBody")
                 .contains("Redis"));
         assertTrue(run.outputs().keySet().stream().noneMatch(k -> k.startsWith("redis")));

@@ -17,9 +17,9 @@ final class DataStoreAssertions {
 
     private DataStoreAssertions() {}
 
-    /** The store's SG admits exactly the app SG on its port, and the app SG may connect out to it. */
-    static void onlyAppReaches(StackRun run, String what, int port) {
-        Registered sg = run.one(Types.of(SecurityGroup.class), "sg-" + what);
+    /** The store's SG (a child of {@code component}) admits exactly the app SG on its port, and the app SG may connect out to it. */
+    static void onlyAppReaches(StackRun run, String component, String what, int port) {
+        Registered sg = run.one(Types.of(SecurityGroup.class), component + "-sg-" + what);
         String appSg = String.valueOf(run.output("appSecurityGroupId"));
         List<Registered> ingress = run.where(r -> r.type().equals(Types.of(SecurityGroupIngressRule.class))
                 && r.string("securityGroupId").equals(sg.id()));
@@ -34,7 +34,7 @@ final class DataStoreAssertions {
                 && r.string("securityGroupId").equals(sg.id()));
         assertTrue(egress.isEmpty(), "data stores never open connections");
 
-        Registered appEgress = run.one(Types.of(SecurityGroupEgressRule.class), "sg-app-egress-" + what);
+        Registered appEgress = run.one(Types.of(SecurityGroupEgressRule.class), component + "-sg-app-egress-" + what);
         assertEquals(appSg, appEgress.string("securityGroupId"));
         assertEquals(sg.id(), appEgress.string("referencedSecurityGroupId"));
         assertEquals((double) port, appEgress.number("fromPort"));

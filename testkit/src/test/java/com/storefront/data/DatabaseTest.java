@@ -27,7 +27,7 @@ class DatabaseTest {
     private static final String INSTANCE = Types.of(ClusterInstance.class);
 
     private static Registered cluster(StackRun run) {
-        return run.one(CLUSTER, "aurora");
+        return run.one(CLUSTER, "database-aurora");
     }
 
     @Test
@@ -75,12 +75,12 @@ class DatabaseTest {
     void devHasOneWriterProdHasAReaderInAnotherAz() {
         StackRun dev = Stacks.dev();
         assertEquals(
-                List.of("aurora-writer"),
+                List.of("database-aurora-writer"),
                 dev.ofType(INSTANCE).stream().map(Registered::name).toList());
 
         StackRun prod = Stacks.prod();
-        Registered writer = prod.one(INSTANCE, "aurora-writer");
-        Registered reader = prod.one(INSTANCE, "aurora-reader-1");
+        Registered writer = prod.one(INSTANCE, "database-aurora-writer");
+        Registered reader = prod.one(INSTANCE, "database-aurora-reader-1");
         assertEquals("us-east-2a", writer.string("availabilityZone"));
         assertEquals("us-east-2b", reader.string("availabilityZone"));
         assertEquals(0.0, writer.number("promotionTier"));
@@ -90,7 +90,7 @@ class DatabaseTest {
     @Test
     void readersWrapAroundTheAzs() {
         StackRun run = Stacks.devProvisionedValkey();
-        assertEquals("us-west-2a", run.one(INSTANCE, "aurora-reader-2").string("availabilityZone"));
+        assertEquals("us-west-2a", run.one(INSTANCE, "database-aurora-reader-2").string("availabilityZone"));
     }
 
     @Test
@@ -99,7 +99,7 @@ class DatabaseTest {
             Registered cluster = cluster(run);
             assertTrue(cluster.bool("storageEncrypted"));
             assertEquals(run.output("kmsKeyArn"), cluster.string("kmsKeyId"));
-            Registered parameters = run.one(Types.of(ClusterParameterGroup.class), "db-cluster-parameters");
+            Registered parameters = run.one(Types.of(ClusterParameterGroup.class), "database-db-cluster-parameters");
             assertEquals("aurora-postgresql16", parameters.string("family"));
             assertEquals(
                     List.of(Map.of("name", "rds.force_ssl", "value", "1", "applyMethod", "immediate")),
@@ -117,14 +117,14 @@ class DatabaseTest {
         assertTrue(cluster.input("masterPassword").isEmpty(), "no password in code, config or state");
         assertEquals(run.output("kmsKeyArn"), cluster.string("masterUserSecretKmsKeyId"));
 
-        Registered rotation = run.one(Types.of(SecretRotation.class), "db-master-rotation");
+        Registered rotation = run.one(Types.of(SecretRotation.class), "database-db-master-rotation");
         assertTrue(rotation.string("secretId").contains(":secret:rds!cluster-"), "the RDS-managed secret");
         assertEquals(run.output("dbSecretArn"), rotation.string("secretId"));
         assertEquals(Map.of("automaticallyAfterDays", 30.0), rotation.map("rotationRules"));
         assertTrue(rotation.input("rotationLambdaArn").isEmpty(), "RDS rotates its managed secret itself");
         assertFalse(rotation.bool("rotateImmediately"));
         assertTrue(rotation.dependencies()
-                .contains(run.one(INSTANCE, "aurora-writer").urn()));
+                .contains(run.one(INSTANCE, "database-aurora-writer").urn()));
         assertTrue(rotation.retainOnDelete(), "RDS deletes its secret with the cluster; no cancel call on destroy");
     }
 
@@ -140,7 +140,7 @@ class DatabaseTest {
         assertEquals(List.of("postgresql"), cluster.list("enabledCloudwatchLogsExports"));
         assertEquals(7.0, cluster(Stacks.dev()).number("backupRetentionPeriod"));
 
-        Registered logs = run.one(Types.of(LogGroup.class), "db-postgresql-logs");
+        Registered logs = run.one(Types.of(LogGroup.class), "database-db-postgresql-logs");
         assertEquals("/aws/rds/cluster/storefront-aurora-prod/postgresql", logs.string("name"));
         assertEquals(30.0, logs.number("retentionInDays"));
         assertEquals(run.output("kmsKeyArn"), logs.string("kmsKeyId"));
@@ -190,7 +190,7 @@ class DatabaseTest {
     @Test
     void subnetGroupSpansTheDataSubnets() {
         StackRun run = Stacks.prod();
-        Registered subnets = run.one(Types.of(SubnetGroup.class), "db-subnets");
+        Registered subnets = run.one(Types.of(SubnetGroup.class), "database-db-subnets");
         assertEquals(run.output("dataSubnetIds"), subnets.list("subnetIds"));
         assertEquals(subnets.id(), cluster(run).string("dbSubnetGroupName"));
     }
@@ -198,15 +198,15 @@ class DatabaseTest {
     @Test
     void onlyTheAppSecurityGroupReachesPort5432() {
         StackRun run = Stacks.dev();
-        Registered sg = run.one(Types.of(SecurityGroup.class), "sg-db");
+        Registered sg = run.one(Types.of(SecurityGroup.class), "database-sg-db");
         assertEquals(List.of(sg.id()), cluster(run).list("vpcSecurityGroupIds"));
-        DataStoreAssertions.onlyAppReaches(run, "db", 5432);
+        DataStoreAssertions.onlyAppReaches(run, "database", "db", 5432);
     }
 
     /** Day 2: major upgrades are possible in place; extended support is chosen once, at creation. */
     @Test
     void upgradesAndTheSupportLifecycle() {
-        Registered cluster = com.storefront.testing.Stacks.prod().one(Types.of(Cluster.class), "aurora");
+        Registered cluster = com.storefront.testing.Stacks.prod().one(Types.of(Cluster.class), "database-aurora");
         assertTrue(cluster.bool("allowMajorVersionUpgrade"), "AWS refuses a major engineVersion change without it");
         assertEquals("open-source-rds-extended-support-disabled", cluster.string("engineLifecycleSupport"));
         assertTrue(

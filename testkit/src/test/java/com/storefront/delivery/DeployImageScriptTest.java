@@ -464,7 +464,7 @@ class DeployImageScriptTest {
         String name = "API-Gateway-Execution-Logs_" + apiId + "/v1";
         assertEquals(
                 "pulumi import --stack prod --yes --generate-code=false --protect=false aws:cloudwatch/logGroup:LogGroup "
-                        + "api-execution-logs " + name + " --parent api-gateway=" + component
+                        + "api-gateway-api-execution-logs " + name + " --parent api-gateway=" + component
                         + " --provider aws-primary=" + provider,
                 call("pulumi import"));
         List<String> calls = calls();

@@ -122,7 +122,7 @@ class DisasterRecoveryTest {
         assertEquals(run.output("assetsBucketName"), replication.string("bucket"));
         assertTrue(replication
                 .dependencies()
-                .contains(run.one(Types.of(BucketVersioningV2.class), "assets-versioning")
+                .contains(run.one(Types.of(BucketVersioningV2.class), "static-assets-assets-versioning")
                         .urn()));
         assertTrue(replication
                 .dependencies()
@@ -195,7 +195,7 @@ class DisasterRecoveryTest {
     @Test
     void auroraBackupsAreCopiedToTheDrVault() {
         StackRun run = Stacks.prod();
-        Registered vault = run.one(Types.of(Vault.class), "backup-vault");
+        Registered vault = run.one(Types.of(Vault.class), "dr-primary-backup-vault");
         assertEquals("aws-primary", vault.providerName());
         assertEquals(run.output("kmsKeyArn"), vault.string("kmsKeyArn"));
         Registered drVault = run.one(Types.of(Vault.class), "dr-backup-vault");
@@ -203,7 +203,7 @@ class DisasterRecoveryTest {
         assertFalse(drVault.bool("forceDestroy"));
         assertTrue(drVault.protect());
 
-        Registered plan = run.one(Types.of(Plan.class), "backup-plan");
+        Registered plan = run.one(Types.of(Plan.class), "dr-backup-plan");
         Map<String, Object> rule = plan.map("rules.0");
         assertEquals("cron(0 7 * * ? *)", rule.get("schedule"));
         assertEquals(vault.string("name"), rule.get("targetVaultName"));
@@ -216,14 +216,14 @@ class DisasterRecoveryTest {
                         Map.of("deleteAfter", 30.0))),
                 rule.get("copyActions"));
 
-        Registered selection = run.one(Types.of(Selection.class), "backup-selection");
+        Registered selection = run.one(Types.of(Selection.class), "dr-backup-selection");
         assertEquals(
                 List.of("arn:aws:rds:us-east-2:123456789012:cluster:storefront-aurora-prod"),
                 selection.list("resources"));
-        Registered role = run.one(Types.of(Role.class), "backup-role");
+        Registered role = run.one(Types.of(Role.class), "dr-backup-role");
         assertEquals(selection.string("iamRoleArn"), "arn:aws:iam::123456789012:role/" + role.string("name"));
         Set<String> policies = run.ofType(Types.of(RolePolicyAttachment.class)).stream()
-                .filter(a -> a.name().startsWith("backup-role-policy"))
+                .filter(a -> a.name().startsWith("dr-backup-role-policy"))
                 .map(a -> a.string("policyArn"))
                 .collect(Collectors.toSet());
         assertEquals(
@@ -286,8 +286,8 @@ class DisasterRecoveryTest {
     void drFailuresReachTheAlarmTopic() {
         StackRun run = Stacks.prod();
         String topic = String.valueOf(run.output("snsTopicArn"));
-        String vault = run.one(Types.of(Vault.class), "backup-vault").string("name");
-        Registered backupRule = run.one(Types.of(EventRule.class), "backup-job-failed");
+        String vault = run.one(Types.of(Vault.class), "dr-primary-backup-vault").string("name");
+        Registered backupRule = run.one(Types.of(EventRule.class), "dr-backup-job-failed");
         assertEquals("aws-primary", backupRule.providerName(), "AWS Backup reports its jobs where they run");
         assertEquals(
                 Map.of(
@@ -298,8 +298,8 @@ class DisasterRecoveryTest {
                         "detail",
                         Map.of("state", List.of("FAILED", "ABORTED", "EXPIRED"), "backupVaultName", List.of(vault))),
                 Json.parse(backupRule.string("eventPattern")));
-        Map<String, Object> copy =
-                Json.parse(run.one(Types.of(EventRule.class), "copy-job-failed").string("eventPattern"));
+        Map<String, Object> copy = Json.parse(
+                run.one(Types.of(EventRule.class), "dr-copy-job-failed").string("eventPattern"));
         assertEquals(List.of("Copy Job State Change"), copy.get("detail-type"));
         assertEquals(
                 Map.of(
@@ -308,19 +308,19 @@ class DisasterRecoveryTest {
                         "sourceBackupVaultArn",
                         List.of("arn:aws:backup:us-east-2:123456789012:backup-vault:" + vault)),
                 copy.get("detail"));
-        for (String target : List.of("backup-job-failed-to-alarms", "copy-job-failed-to-alarms")) {
+        for (String target : List.of("dr-backup-job-failed-to-alarms", "dr-copy-job-failed-to-alarms")) {
             Registered t = run.one(Types.of(EventTarget.class), target);
             assertEquals(topic, t.string("arn"));
             assertTrue(t.string("inputTransformer.inputTemplate").startsWith("\"AWS Backup (prod): "));
         }
 
-        Registered stale = run.one(Types.of(MetricAlarm.class), "alarm-no-aurora-backup");
+        Registered stale = run.one(Types.of(MetricAlarm.class), "dr-alarm-no-aurora-backup");
         assertEquals("NumberOfBackupJobsCompleted", stale.string("metricName"));
         assertEquals(Map.of("BackupVaultName", vault, "ResourceType", "Aurora"), stale.map("dimensions"));
         assertEquals(3600.0 * 26, stale.number("period") * stale.number("evaluationPeriods"), "26 hours");
         assertEquals("breaching", stale.string("treatMissingData"), "no data is the failure: nothing was backed up");
         assertTrue(stale.number("period") * stale.number("evaluationPeriods") <= 7 * 86400, "CloudWatch's limit");
-        Registered replication = run.one(Types.of(MetricAlarm.class), "alarm-assets-replication-failed");
+        Registered replication = run.one(Types.of(MetricAlarm.class), "dr-alarm-assets-replication-failed");
         assertEquals("OperationsFailedReplication", replication.string("metricName"));
         assertEquals(
                 Map.of(
@@ -339,8 +339,8 @@ class DisasterRecoveryTest {
 
         // EventBridge may publish to the encrypted topic: the topic policy admits this account's rules, the key
         // EventBridge.
-        Map<String, Object> policy = Json.parse(
-                run.one(Types.of(TopicPolicy.class), "alarm-topic-policy").string("policy"));
+        Map<String, Object> policy = Json.parse(run.one(Types.of(TopicPolicy.class), "alerts-alarm-topic-policy")
+                .string("policy"));
         Map<String, Object> events = Json.statements(policy).stream()
                 .filter(st -> "EventBridgeRules".equals(st.get("Sid")))
                 .findFirst()
@@ -407,7 +407,7 @@ class DisasterRecoveryTest {
             assertEquals(peering.id(), route.string("vpcPeeringConnectionId"));
             assertTrue(route.dependencies().contains(accepter.urn()));
         }
-        Registered back = run.one(Types.of(Route.class), "route-dr-to-primary");
+        Registered back = run.one(Types.of(Route.class), "dr-route-dr-to-primary");
         assertEquals(DR_PROVIDER, back.providerName());
         assertEquals("10.0.0.0/16", back.string("destinationCidrBlock"));
         assertTrue(back.dependencies().contains(accepter.urn()));

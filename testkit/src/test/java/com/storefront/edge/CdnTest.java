@@ -35,7 +35,7 @@ class CdnTest {
     private static final String DISTRIBUTION = Types.of(Distribution.class);
 
     private static Registered distribution(StackRun run) {
-        return run.one(DISTRIBUTION, "distribution");
+        return run.one(DISTRIBUTION, "cdn-distribution");
     }
 
     @SuppressWarnings("unchecked")
@@ -86,7 +86,7 @@ class CdnTest {
     @Test
     void scriptsAndStylesAreCachedForADay() {
         StackRun run = Stacks.prod();
-        Registered policy = run.one(Types.of(CachePolicy.class), "static-cache-policy");
+        Registered policy = run.one(Types.of(CachePolicy.class), "cdn-static-cache-policy");
         assertEquals(86400.0, policy.number("defaultTtl"));
         assertTrue(policy.bool("parametersInCacheKeyAndForwardedToOrigin.enableAcceptEncodingGzip"));
         assertTrue(policy.bool("parametersInCacheKeyAndForwardedToOrigin.enableAcceptEncodingBrotli"));
@@ -126,7 +126,7 @@ class CdnTest {
     void withoutAnAlbCertificateCloudFrontReachesTheInternalAlbThroughAVpcOrigin() {
         for (StackRun run : List.of(Stacks.dev(), Stacks.prod())) {
             Registered cdn = distribution(run);
-            Registered vpcOrigin = run.one(Types.of(VpcOrigin.class), "alb-vpc-origin");
+            Registered vpcOrigin = run.one(Types.of(VpcOrigin.class), "cdn-alb-vpc-origin");
             Map<String, Object> alb = originsById(cdn).get("api");
             assertEquals(run.output("albDnsName"), alb.get("domainName"));
             assertFalse(alb.containsKey("customOriginConfig"), "no custom origin: nothing crosses the internet");
@@ -134,7 +134,11 @@ class CdnTest {
                     Map.of("vpcOriginId", vpcOrigin.id(), "originReadTimeout", 30.0, "originKeepaliveTimeout", 5.0),
                     alb.get("vpcOriginConfig"));
             Map<String, Object> endpoint = vpcOrigin.map("vpcOriginEndpointConfig");
-            assertEquals(run.one(Types.of(LoadBalancer.class), "alb").outputs().get("arn"), endpoint.get("arn"));
+            assertEquals(
+                    run.one(Types.of(LoadBalancer.class), "load-balancer-alb")
+                            .outputs()
+                            .get("arn"),
+                    endpoint.get("arn"));
             assertEquals("http-only", endpoint.get("originProtocolPolicy"));
             assertEquals(80.0, endpoint.get("httpPort"));
             assertEquals(
@@ -194,7 +198,7 @@ class CdnTest {
     @Test
     void oacSignsRequestsAndTheBucketAdmitsOnlyThisDistribution() {
         StackRun run = Stacks.prod();
-        Registered oac = run.one(Types.of(OriginAccessControl.class), "assets-oac");
+        Registered oac = run.one(Types.of(OriginAccessControl.class), "cdn-assets-oac");
         assertEquals("s3", oac.string("originAccessControlOriginType"));
         assertEquals("always", oac.string("signingBehavior"));
         assertEquals("sigv4", oac.string("signingProtocol"));
@@ -223,20 +227,20 @@ class CdnTest {
     @Test
     void bucketPolicyWaitsForThePublicAccessBlock() {
         StackRun run = Stacks.prod();
-        Registered policy = run.one(Types.of(BucketPolicy.class), "assets-policy");
+        Registered policy = run.one(Types.of(BucketPolicy.class), "cdn-assets-policy");
         assertTrue(policy.dependencies()
-                .contains(run.one(Types.of(BucketPublicAccessBlock.class), "assets-public-access")
+                .contains(run.one(Types.of(BucketPublicAccessBlock.class), "static-assets-assets-public-access")
                         .urn()));
-        assertTrue(run.one(Types.of(BucketPolicy.class), "logs-policy")
+        assertTrue(run.one(Types.of(BucketPolicy.class), "log-bucket-logs-policy")
                 .dependencies()
-                .contains(run.one(Types.of(BucketPublicAccessBlock.class), "logs-public-access")
+                .contains(run.one(Types.of(BucketPublicAccessBlock.class), "log-bucket-logs-public-access")
                         .urn()));
     }
 
     @Test
     void oaiReadsThroughItsIdentity() {
         StackRun run = Stacks.devCustomDomainOai();
-        Registered oai = run.one(Types.of(OriginAccessIdentity.class), "assets-oai");
+        Registered oai = run.one(Types.of(OriginAccessIdentity.class), "cdn-assets-oai");
         Map<String, Object> s3 = originsById(distribution(run)).get("assets");
         assertEquals(
                 Map.of("originAccessIdentity", "origin-access-identity/cloudfront/" + oai.id()),
@@ -291,7 +295,7 @@ class CdnTest {
                 cdn.map("loggingConfig"));
         assertTrue(
                 cdn.dependencies()
-                        .contains(run.one(Types.of(BucketOwnershipControls.class), "logs-ownership")
+                        .contains(run.one(Types.of(BucketOwnershipControls.class), "log-bucket-logs-ownership")
                                 .urn()),
                 "CloudFront logging needs the bucket's ACLs enabled first");
         assertEquals(run.output("cloudFrontWebAclArn"), cdn.string("webAclId"), "WAFv2 is attached by ARN");
@@ -328,8 +332,8 @@ class CdnTest {
     }
 
     private static Map<String, Map<String, Object>> statements(StackRun run) {
-        return Json.statements(Json.parse(
-                        run.one(Types.of(BucketPolicy.class), "assets-policy").string("policy")))
+        return Json.statements(Json.parse(run.one(Types.of(BucketPolicy.class), "cdn-assets-policy")
+                        .string("policy")))
                 .stream()
                 .collect(Collectors.toMap(s -> (String) s.get("Sid"), s -> s));
     }

@@ -27,7 +27,7 @@ class LogBucketTest {
     @Test
     void privateSseS3BucketWithAclsForCloudFrontLogging() {
         StackRun run = Stacks.prod();
-        Registered bucket = run.one(Types.of(BucketV2.class), "logs");
+        Registered bucket = run.one(Types.of(BucketV2.class), "log-bucket-logs");
         assertEquals("storefront-logs-prod-123456789012", bucket.string("bucket"));
         assertTrue(bucket.input("serverSideEncryptionConfigurations").isEmpty(), "split resources only (BucketV2)");
         assertEquals(
@@ -42,11 +42,11 @@ class LogBucketTest {
                         true,
                         "bucket",
                         bucket.id()),
-                run.one(Types.of(BucketPublicAccessBlock.class), "logs-public-access")
+                run.one(Types.of(BucketPublicAccessBlock.class), "log-bucket-logs-public-access")
                         .inputs());
         assertEquals(
                 "BucketOwnerPreferred",
-                run.one(Types.of(BucketOwnershipControls.class), "logs-ownership")
+                run.one(Types.of(BucketOwnershipControls.class), "log-bucket-logs-ownership")
                         .string("rule.objectOwnership"),
                 "CloudFront standard logging writes through an ACL grant");
         assertEquals(
@@ -55,14 +55,15 @@ class LogBucketTest {
                         Map.of("sseAlgorithm", "AES256"),
                         "bucketKeyEnabled",
                         false)),
-                run.one(Types.of(BucketServerSideEncryptionConfigurationV2.class), "logs-encryption")
+                run.one(Types.of(BucketServerSideEncryptionConfigurationV2.class), "log-bucket-logs-encryption")
                         .list("rules"),
                 "ALB log delivery rejects SSE-KMS buckets");
     }
 
     @Test
     void logsExpire() {
-        Registered lifecycle = Stacks.dev().one(Types.of(BucketLifecycleConfigurationV2.class), "logs-lifecycle");
+        Registered lifecycle =
+                Stacks.dev().one(Types.of(BucketLifecycleConfigurationV2.class), "log-bucket-logs-lifecycle");
         assertEquals(30.0, lifecycle.number("rules.0.expiration.days"));
         assertEquals("Enabled", lifecycle.string("rules.0.status"));
         assertEquals(7.0, lifecycle.number("rules.0.abortIncompleteMultipartUpload.daysAfterInitiation"));
@@ -74,8 +75,9 @@ class LogBucketTest {
                 .entrySet()) {
             StackRun run = entry.getKey();
             String bucketArn = "arn:aws:s3:::" + run.output("logBucketName");
-            Map<String, Map<String, Object>> statements = Json.statements(Json.parse(
-                            run.one(Types.of(BucketPolicy.class), "logs-policy").string("policy")))
+            Map<String, Map<String, Object>> statements = Json.statements(
+                            Json.parse(run.one(Types.of(BucketPolicy.class), "log-bucket-logs-policy")
+                                    .string("policy")))
                     .stream()
                     .collect(Collectors.toMap(s -> (String) s.get("Sid"), s -> s));
             Map<String, Object> alb = statements.get("AlbAccessLogs");
@@ -99,9 +101,12 @@ class LogBucketTest {
 
     @Test
     void devBucketIsEmptiedOnDestroyProdIsNot() {
-        assertTrue(Stacks.dev().one(Types.of(BucketV2.class), "logs").bool("forceDestroy"));
-        assertFalse(Stacks.dev().one(Types.of(BucketV2.class), "logs").protect());
-        assertFalse(Stacks.prod().one(Types.of(BucketV2.class), "logs").bool("forceDestroy"));
-        assertTrue(Stacks.prod().one(Types.of(BucketV2.class), "logs").protect());
+        assertTrue(Stacks.dev().one(Types.of(BucketV2.class), "log-bucket-logs").bool("forceDestroy"));
+        assertFalse(
+                Stacks.dev().one(Types.of(BucketV2.class), "log-bucket-logs").protect());
+        assertFalse(
+                Stacks.prod().one(Types.of(BucketV2.class), "log-bucket-logs").bool("forceDestroy"));
+        assertTrue(
+                Stacks.prod().one(Types.of(BucketV2.class), "log-bucket-logs").protect());
     }
 }

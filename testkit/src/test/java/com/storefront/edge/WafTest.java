@@ -32,10 +32,10 @@ class WafTest {
     @Test
     void cloudFrontAclIsCreatedInUsEast1AndRegionalAclInTheStackRegion() {
         StackRun run = Stacks.prod();
-        Registered cloudFront = run.one(ACL, "web-acl-cloudfront");
+        Registered cloudFront = run.one(ACL, "waf-web-acl-cloudfront");
         assertEquals("CLOUDFRONT", cloudFront.string("scope"));
         assertEquals("us-east-1", run.regionOf(cloudFront));
-        Registered regional = run.one(ACL, "web-acl-regional");
+        Registered regional = run.one(ACL, "waf-web-acl-regional");
         assertEquals("REGIONAL", regional.string("scope"));
         assertEquals("us-east-2", run.regionOf(regional));
     }
@@ -87,7 +87,7 @@ class WafTest {
     @Test
     @SuppressWarnings("unchecked")
     void largeApiBodiesAreCountedNotBlocked() {
-        Registered acl = Stacks.prod().one(ACL, "web-acl-regional");
+        Registered acl = Stacks.prod().one(ACL, "waf-web-acl-regional");
         Map<String, Object> common = ((List<Map<String, Object>>) (List<?>) acl.list("rules"))
                 .stream()
                         .filter(r -> r.get("name").equals("AWSManagedRulesCommonRuleSet"))
@@ -104,7 +104,7 @@ class WafTest {
     void ourOwnProxiesAreNotCountedTwice() {
         StackRun run = Stacks.prod();
         // At the ALB: CloudFront's requests (the origin secret).
-        Registered regional = run.one(ACL, "web-acl-regional");
+        Registered regional = run.one(ACL, "waf-web-acl-regional");
         Map<String, Object> fromCloudFront = regional.map(
                 "rules.0.statement.rateBasedStatement.scopeDownStatement.notStatement.statements.0.byteMatchStatement");
         assertEquals(Map.of("singleHeader", Map.of("name", "x-origin-verify")), fromCloudFront.get("fieldToMatch"));
@@ -113,7 +113,7 @@ class WafTest {
                 StackConfig.SECRET_PLACEHOLDERS.get("storefront:originVerifySecret"),
                 fromCloudFront.get("searchString"));
         // At CloudFront: API Gateway's requests (its own header), and only the uncached paths count.
-        Registered cloudFront = run.one(ACL, "web-acl-cloudfront");
+        Registered cloudFront = run.one(ACL, "waf-web-acl-cloudfront");
         String scope = "rules.0.statement.rateBasedStatement.scopeDownStatement.andStatement.statements.";
         Map<String, Object> fromGateway = cloudFront.map(scope + "0.notStatement.statements.0.byteMatchStatement");
         assertEquals(Map.of("singleHeader", Map.of("name", "x-gateway-verify")), fromGateway.get("fieldToMatch"));
@@ -142,7 +142,7 @@ class WafTest {
     void rateLimitFollowsConfig() {
         StackRun run = StackRun.ofStackFile(
                 Stacks.DEV_FILE, Map.of("storefront:edge", "{\"wafRateLimit\":500,\"wafRateWindowSeconds\":60}"));
-        Registered acl = run.one(ACL, "web-acl-regional");
+        Registered acl = run.one(ACL, "waf-web-acl-regional");
         assertEquals(500.0, acl.number("rules.0.statement.rateBasedStatement.limit"));
         assertEquals(60.0, acl.number("rules.0.statement.rateBasedStatement.evaluationWindowSec"));
     }
@@ -150,9 +150,9 @@ class WafTest {
     @Test
     void regionalAclProtectsTheAlb() {
         StackRun run = Stacks.prod();
-        Registered association = run.one(Types.of(WebAclAssociation.class), "alb-web-acl");
+        Registered association = run.one(Types.of(WebAclAssociation.class), "waf-alb-web-acl");
         assertEquals(
-                run.one(Types.of(LoadBalancer.class), "alb").string("name"),
+                run.one(Types.of(LoadBalancer.class), "load-balancer-alb").string("name"),
                 association.string("resourceArn").replaceAll(".*loadbalancer/app/([^/]+)/.*", "$1"));
         assertEquals(run.output("regionalWebAclArn"), association.string("webAclArn"));
         assertTrue(
@@ -169,7 +169,7 @@ class WafTest {
             assertTrue(group.string("name").startsWith("aws-waf-logs-"), group.string("name"));
             assertEquals(30.0, group.number("retentionInDays"));
             Registered logging = run.one(Types.of(WebAclLoggingConfiguration.class), "waf-logging-" + what);
-            assertEquals(run.regionOf(run.one(ACL, "web-acl-" + what)), run.regionOf(group));
+            assertEquals(run.regionOf(run.one(ACL, "waf-web-acl-" + what)), run.regionOf(group));
             assertEquals(
                     List.of("arn:aws:logs:" + run.regionOf(group) + ":123456789012:log-group:" + group.string("name")),
                     logging.list("logDestinationConfigs"));
@@ -210,7 +210,7 @@ class WafTest {
     void bothAclsMaskTheSameHeadersEverywhereWafStoresThem() {
         for (StackRun run : List.of(Stacks.dev(), Stacks.prod())) {
             for (String what : List.of("regional", "cloudfront")) {
-                Registered acl = run.one(ACL, "web-acl-" + what);
+                Registered acl = run.one(ACL, "waf-web-acl-" + what);
                 assertEquals(
                         Map.of(
                                 "dataProtections",

@@ -45,12 +45,12 @@ class NetworkAloneTest {
                 .collect(Collectors.toMap(Registered::name, s -> s.string("cidrBlock")));
         assertEquals(
                 Map.of(
-                        "subnet-public-1", "10.0.1.0/24",
-                        "subnet-public-2", "10.0.2.0/24",
-                        "subnet-public-3", "10.0.3.0/24",
-                        "subnet-app-1", "10.0.11.0/24",
-                        "subnet-app-2", "10.0.12.0/24",
-                        "subnet-app-3", "10.0.13.0/24"),
+                        "network-subnet-public-1", "10.0.1.0/24",
+                        "network-subnet-public-2", "10.0.2.0/24",
+                        "network-subnet-public-3", "10.0.3.0/24",
+                        "network-subnet-app-1", "10.0.11.0/24",
+                        "network-subnet-app-2", "10.0.12.0/24",
+                        "network-subnet-app-3", "10.0.13.0/24"),
                 subnets);
         List<Registered> nats = run.ofType(Types.of(NatGateway.class));
         assertEquals(3, nats.size(), "perAz: one NAT gateway per zone");

@@ -46,7 +46,7 @@ class NetworkTest {
     @Test
     void vpcHasDnsSupportAndHostnames() {
         for (StackRun run : List.of(Stacks.dev(), Stacks.prod())) {
-            Registered vpc = run.one(Types.of(Vpc.class), "vpc");
+            Registered vpc = run.one(Types.of(Vpc.class), "network-vpc");
             assertEquals("10.0.0.0/16", vpc.string("cidrBlock"));
             assertTrue(vpc.bool("enableDnsSupport"));
             assertTrue(vpc.bool("enableDnsHostnames"));
@@ -65,7 +65,7 @@ class NetworkTest {
         assertEquals(3 * azCount, subnets.size());
         for (String tier : List.of("public", "app", "data")) {
             for (int az = 1; az <= azCount; az++) {
-                Registered subnet = run.one(SUBNET, "subnet-" + tier + "-" + az);
+                Registered subnet = run.one(SUBNET, "network-subnet-" + tier + "-" + az);
                 assertEquals(region + (char) ('a' + az - 1), subnet.string("availabilityZone"));
                 assertEquals(tier, subnet.string("tags.Tier"));
                 assertFalse(subnet.bool("mapPublicIpOnLaunch"), "no subnet hands out public IPs");
@@ -78,12 +78,13 @@ class NetworkTest {
     @Test
     void publicRouteTableRoutesToTheInternetGateway() {
         StackRun run = Stacks.prod();
-        Registered route = run.one(ROUTE, "route-public-internet");
+        Registered route = run.one(ROUTE, "network-route-public-internet");
         assertEquals(Network.ANYWHERE, route.string("destinationCidrBlock"));
         assertTrue(route.string("gatewayId").startsWith("igw-"));
         String publicRt = route.string("routeTableId");
         for (int az = 1; az <= 3; az++) {
-            assertEquals(publicRt, run.one(ASSOCIATION, "rta-public-" + az).string("routeTableId"));
+            assertEquals(
+                    publicRt, run.one(ASSOCIATION, "network-rta-public-" + az).string("routeTableId"));
         }
     }
 
@@ -93,13 +94,13 @@ class NetworkTest {
         List<Registered> nats = run.ofType(NAT);
         assertEquals(3, nats.size());
         for (int az = 1; az <= 3; az++) {
-            Registered nat = run.one(NAT, "nat-" + az);
+            Registered nat = run.one(NAT, "network-nat-" + az);
             String publicSubnetId = subnetId(run, "public", az);
             assertEquals(publicSubnetId, nat.string("subnetId"), "NAT " + az + " sits in public subnet " + az);
-            Registered route = run.one(ROUTE, "route-app-" + az + "-nat");
+            Registered route = run.one(ROUTE, "network-route-app-" + az + "-nat");
             assertEquals(Network.ANYWHERE, route.string("destinationCidrBlock"));
             assertEquals(routeTableOfSubnet(run, "app", az), route.string("routeTableId"));
-            assertEquals(natId(run, "nat-" + az), route.string("natGatewayId"));
+            assertEquals(natId(run, "network-nat-" + az), route.string("natGatewayId"));
         }
     }
 
@@ -109,15 +110,15 @@ class NetworkTest {
         assertEquals(1, run.ofType(NAT).size());
         for (int az = 1; az <= 2; az++) {
             assertEquals(
-                    natId(run, "nat-1"),
-                    run.one(ROUTE, "route-app-" + az + "-nat").string("natGatewayId"));
+                    natId(run, "network-nat-1"),
+                    run.one(ROUTE, "network-route-app-" + az + "-nat").string("natGatewayId"));
         }
     }
 
     @Test
     void natGatewaysWaitForTheInternetGatewayAndUseVpcEips() {
         StackRun run = Stacks.prod();
-        String igwUrn = run.one(Types.of(InternetGateway.class), "igw").urn();
+        String igwUrn = run.one(Types.of(InternetGateway.class), "network-igw").urn();
         for (Registered nat : run.ofType(NAT)) {
             assertTrue(nat.dependencies().contains(igwUrn), nat + " depends on the IGW");
         }
@@ -133,7 +134,7 @@ class NetworkTest {
         StackRun run = Stacks.devWithoutNat();
         assertEquals(0, run.ofType(NAT).size());
         assertEquals(
-                List.of("route-public-internet"),
+                List.of("network-route-public-internet"),
                 run.ofTypeIn(Network.TYPE, ROUTE).stream().map(Registered::name).toList());
     }
 
@@ -141,7 +142,7 @@ class NetworkTest {
     void dataSubnetsHaveNoRouteOutOfTheVpc() {
         for (StackRun run : List.of(Stacks.dev(), Stacks.prod())) {
             Set<String> dataTables = run.ofType(ASSOCIATION).stream()
-                    .filter(a -> a.name().startsWith("rta-data-"))
+                    .filter(a -> a.name().startsWith("network-rta-data-"))
                     .map(a -> a.string("routeTableId"))
                     .collect(Collectors.toSet());
             assertEquals(1, dataTables.size(), "all data subnets share the data route table");
@@ -165,11 +166,11 @@ class NetworkTest {
     @Test
     void s3GatewayEndpointServesAppAndDataRouteTables() {
         StackRun run = Stacks.prod();
-        Registered s3 = run.one(ENDPOINT, "endpoint-s3");
+        Registered s3 = run.one(ENDPOINT, "network-endpoint-s3");
         assertEquals("Gateway", s3.string("vpcEndpointType"));
         assertEquals("com.amazonaws.us-east-2.s3", s3.string("serviceName"));
         Set<String> expected = run.ofTypeIn(Network.TYPE, ASSOCIATION).stream()
-                .filter(a -> !a.name().startsWith("rta-public-"))
+                .filter(a -> !a.name().startsWith("network-rta-public-"))
                 .map(a -> a.string("routeTableId"))
                 .collect(Collectors.toSet());
         assertEquals(expected, Set.copyOf(s3.list("routeTableIds")));
@@ -190,8 +191,8 @@ class NetworkTest {
                         "com.amazonaws.us-east-2.secretsmanager"),
                 interfaces.stream().map(e -> e.string("serviceName")).collect(Collectors.toSet()));
         String endpointSg =
-                run.one(Types.of(SecurityGroup.class), "sg-endpoints").urn();
-        String endpointSgId = securityGroupId(run, "sg-endpoints");
+                run.one(Types.of(SecurityGroup.class), "network-sg-endpoints").urn();
+        String endpointSgId = securityGroupId(run, "network-sg-endpoints");
         List<String> appSubnets = List.of(subnetId(run, "app", 1), subnetId(run, "app", 2), subnetId(run, "app", 3));
         for (Registered endpoint : interfaces) {
             assertTrue(endpoint.bool("privateDnsEnabled"));
@@ -199,9 +200,9 @@ class NetworkTest {
             assertEquals(List.of(endpointSgId), endpoint.list("securityGroupIds"));
             assertTrue(endpoint.dependencies().contains(endpointSg));
         }
-        Registered ingress = run.one(Types.of(SecurityGroupIngressRule.class), "sg-endpoints-ingress-app");
+        Registered ingress = run.one(Types.of(SecurityGroupIngressRule.class), "network-sg-endpoints-ingress-app");
         assertEquals(endpointSgId, ingress.string("securityGroupId"));
-        assertEquals(securityGroupId(run, "sg-app"), ingress.string("referencedSecurityGroupId"));
+        assertEquals(securityGroupId(run, "network-sg-app"), ingress.string("referencedSecurityGroupId"));
         assertEquals(443.0, ingress.number("fromPort"));
         assertEquals(443.0, ingress.number("toPort"));
         assertTrue(ingress.input("cidrIpv4").isEmpty(), "the endpoint SG admits the app SG, not a CIDR");
@@ -211,19 +212,19 @@ class NetworkTest {
     void devHasNoInterfaceEndpoints() {
         StackRun run = Stacks.dev();
         assertEquals(
-                List.of("endpoint-s3"),
+                List.of("network-endpoint-s3"),
                 run.ofType(ENDPOINT).stream().map(Registered::name).toList());
         assertTrue(run.ofType(Types.of(SecurityGroup.class)).stream()
-                .noneMatch(sg -> sg.name().equals("sg-endpoints")));
+                .noneMatch(sg -> sg.name().equals("network-sg-endpoints")));
     }
 
     @Test
     void appSecurityGroupStatesItsEgress() {
         StackRun run = Stacks.dev();
-        Registered sg = run.one(Types.of(SecurityGroup.class), "sg-app");
+        Registered sg = run.one(Types.of(SecurityGroup.class), "network-sg-app");
         assertTrue(sg.input("egress").isEmpty() && sg.input("ingress").isEmpty(), "rules are separate resources");
-        Registered egress = run.one(Types.of(SecurityGroupEgressRule.class), "sg-app-egress-https");
-        assertEquals(securityGroupId(run, "sg-app"), egress.string("securityGroupId"));
+        Registered egress = run.one(Types.of(SecurityGroupEgressRule.class), "network-sg-app-egress-https");
+        assertEquals(securityGroupId(run, "network-sg-app"), egress.string("securityGroupId"));
         assertEquals("tcp", egress.string("ipProtocol"));
         assertEquals(443.0, egress.number("fromPort"));
     }
@@ -231,12 +232,12 @@ class NetworkTest {
     @Test
     void flowLogsGoToAnEncryptedLogGroupWithRetention() {
         StackRun run = Stacks.prod();
-        Registered group = run.one(Types.of(LogGroup.class), "flow-logs");
+        Registered group = run.one(Types.of(LogGroup.class), "network-flow-logs");
         assertEquals("storefront-vpc-flow-logs-prod", group.string("name"));
         assertEquals(30.0, group.number("retentionInDays"));
         assertEquals(run.output("kmsKeyArn"), group.string("kmsKeyId"));
 
-        Registered flowLog = run.one(Types.of(FlowLog.class), "flow-log");
+        Registered flowLog = run.one(Types.of(FlowLog.class), "network-flow-log");
         assertEquals("ALL", flowLog.string("trafficType"));
         assertEquals("cloud-watch-logs", flowLog.string("logDestinationType"));
         assertEquals(
@@ -244,14 +245,14 @@ class NetworkTest {
                 flowLog.string("logDestination"));
         assertEquals(run.output("vpcId"), flowLog.string("vpcId"));
 
-        Registered role = run.one(Types.of(Role.class), "flow-logs-role");
+        Registered role = run.one(Types.of(Role.class), "network-flow-logs-role");
         assertEquals(flowLog.string("iamRoleArn"), "arn:aws:iam::123456789012:role/" + role.string("name"));
         Map<String, Object> trust = Json.parse(role.string("assumeRolePolicy"));
         Map<String, Object> statement = Json.statements(trust).get(0);
         assertEquals(Map.of("Service", FlowLogs.SERVICE_PRINCIPAL), statement.get("Principal"));
         assertEquals(Map.of("StringEquals", Map.of("aws:SourceAccount", "123456789012")), statement.get("Condition"));
 
-        Registered write = run.one(Types.of(RolePolicy.class), "flow-logs-write");
+        Registered write = run.one(Types.of(RolePolicy.class), "network-flow-logs-write");
         assertTrue(flowLog.dependencies().contains(write.urn()), "the role can write before the flow log starts");
         Map<String, Object> policy = Json.parse(write.string("policy"));
         assertEquals(
@@ -262,7 +263,7 @@ class NetworkTest {
     @Test
     void defaultSecurityGroupIsManagedWithoutRules() {
         for (StackRun run : List.of(Stacks.dev(), Stacks.prod())) {
-            Registered sg = run.one(Types.of(DefaultSecurityGroup.class), "default-sg");
+            Registered sg = run.one(Types.of(DefaultSecurityGroup.class), "network-default-sg");
             assertEquals(run.output("vpcId"), sg.string("vpcId"));
             assertTrue(sg.input("ingress").map(l -> ((List<?>) l).isEmpty()).orElse(true));
             assertTrue(sg.input("egress").map(l -> ((List<?>) l).isEmpty()).orElse(true));
@@ -280,7 +281,7 @@ class NetworkTest {
     }
 
     private static String subnetId(StackRun run, String tier, int az) {
-        return run.one(SUBNET, "subnet-" + tier + "-" + az).id();
+        return run.one(SUBNET, "network-subnet-" + tier + "-" + az).id();
     }
 
     private static String natId(StackRun run, String name) {
@@ -292,7 +293,7 @@ class NetworkTest {
     }
 
     private static String routeTableOfSubnet(StackRun run, String tier, int az) {
-        return run.one(ASSOCIATION, "rta-" + tier + "-" + az).string("routeTableId");
+        return run.one(ASSOCIATION, "network-rta-" + tier + "-" + az).string("routeTableId");
     }
 
     /** NET-2, a team's brief: exactly 2 public + 2 private subnets with given CIDRs in given zones, data in the private ones. */
@@ -310,13 +311,13 @@ class NetworkTest {
         List<Registered> subnets = run.ofType(Types.of(Subnet.class));
         assertEquals(
                 Map.of(
-                        "subnet-public-1",
+                        "network-subnet-public-1",
                         "10.0.1.0/24 us-east-1a",
-                        "subnet-public-2",
+                        "network-subnet-public-2",
                         "10.0.2.0/24 us-east-1b",
-                        "subnet-app-1",
+                        "network-subnet-app-1",
                         "10.0.3.0/24 us-east-1a",
-                        "subnet-app-2",
+                        "network-subnet-app-2",
                         "10.0.4.0/24 us-east-1b"),
                 subnets.stream()
                         .collect(Collectors.toMap(
@@ -325,14 +326,14 @@ class NetworkTest {
                 run.output("appSubnetIds"), run.output("dataSubnetIds"), "the data stores use the private subnets");
         assertEquals(
                 run.output("appSubnetIds"),
-                run.one(Types.of(com.pulumi.aws.rds.SubnetGroup.class), "db-subnets")
+                run.one(Types.of(com.pulumi.aws.rds.SubnetGroup.class), "database-db-subnets")
                         .list("subnetIds"));
         assertEquals(
                 run.output("appSubnetIds"),
                 run.one(Types.of(com.pulumi.aws.elasticache.SubnetGroup.class), "cache-subnets")
                         .list("subnetIds"));
         assertTrue(run.ofType(Types.of(RouteTable.class)).stream()
-                .noneMatch(r -> r.name().equals("rt-data")));
+                .noneMatch(r -> r.name().equals("network-rt-data")));
         assertEquals(List.of("us-east-1a", "us-east-1b"), run.output("availabilityZones"));
         assertEquals(List.of(), com.storefront.plan.PolicyRules.check(run.plan()));
     }
@@ -346,11 +347,11 @@ class NetworkTest {
                         "{\"azCount\":3,\"natStrategy\":\"perAz\",\"interfaceEndpoints\":true,\"layout\":\"twoTier\"}"));
         Map<String, Long> perTier = run.ofTypeIn(Network.TYPE, Types.of(Subnet.class)).stream()
                 .collect(Collectors.groupingBy(
-                        s -> s.name().replaceAll("subnet-(\\w+)-\\d", "$1"), Collectors.counting()));
+                        s -> s.name().replaceAll("network-subnet-(\\w+)-\\d", "$1"), Collectors.counting()));
         assertEquals(Map.of("public", 3L, "app", 3L), perTier);
         assertEquals(
                 run.output("appSubnetIds"),
-                run.one(Types.of(com.pulumi.aws.rds.SubnetGroup.class), "db-subnets")
+                run.one(Types.of(com.pulumi.aws.rds.SubnetGroup.class), "database-db-subnets")
                         .list("subnetIds"));
     }
 }

@@ -40,11 +40,11 @@ class MonitoringTest {
     @Test
     void alarmTopicIsEncryptedWithTheCmkAndMailsTheConfiguredAddresses() {
         StackRun run = Stacks.prod();
-        Registered topic = run.one(Types.of(Topic.class), "alarm-topic");
+        Registered topic = run.one(Types.of(Topic.class), "alerts-alarm-topic");
         assertEquals(
                 run.output("kmsKeyArn"), topic.string("kmsMasterKeyId"), "the AWS-managed SNS key cannot take alarms");
         assertEquals("storefront-alarms-prod", topic.string("name"));
-        Registered subscription = run.one(Types.of(TopicSubscription.class), "alarm-email-1");
+        Registered subscription = run.one(Types.of(TopicSubscription.class), "alerts-alarm-email-1");
         assertEquals("email", subscription.string("protocol"));
         assertEquals("storefront-oncall@example.com", subscription.string("endpoint"));
         assertEquals(run.output("snsTopicArn"), subscription.string("topic"));
@@ -56,7 +56,7 @@ class MonitoringTest {
         for (StackRun run : List.of(Stacks.dev(), Stacks.prod())) {
             String topic = String.valueOf(run.output("snsTopicArn"));
             for (Registered alarm : run.ofType(ALARM)) {
-                if (alarm.name().startsWith("scale-step")) {
+                if (alarm.name().startsWith("api-scale-step")) {
                     continue; // step-scaling triggers call the scaling policy, not people
                 }
                 assertEquals(List.of(topic), alarm.list("alarmActions"), alarm.toString());
@@ -64,7 +64,7 @@ class MonitoringTest {
                 // Only the backup-staleness alarm treats silence as the problem it reports.
                 assertTrue(
                         Set.of("notBreaching", "missing").contains(alarm.string("treatMissingData"))
-                                || alarm.name().equals("alarm-no-aurora-backup"),
+                                || alarm.name().equals("dr-alarm-no-aurora-backup"),
                         alarm.toString());
                 assertFalse(alarm.string("alarmDescription").isBlank());
             }
@@ -73,7 +73,7 @@ class MonitoringTest {
 
     @Test
     void ecsCpuWatchesThisService() {
-        Registered cpu = alarm(Stacks.prod(), "alarm-ecs-cpu");
+        Registered cpu = alarm(Stacks.prod(), "monitoring-alarm-ecs-cpu");
         assertEquals("AWS/ECS", cpu.string("namespace"));
         assertEquals("CPUUtilization", cpu.string("metricName"));
         assertEquals(
@@ -94,12 +94,12 @@ class MonitoringTest {
         StackRun run = Stacks.prod();
         String suffix = albSuffix(run);
         assertTrue(suffix.matches("app/storefront-alb-prod/[0-9a-f]{16}"), suffix);
-        Registered elb = alarm(run, "alarm-elb-5xx");
+        Registered elb = alarm(run, "monitoring-alarm-elb-5xx");
         assertEquals("HTTPCode_ELB_5XX_Count", elb.string("metricName"));
         assertEquals(Map.of("LoadBalancer", suffix), elb.map("dimensions"));
         assertEquals("Sum", elb.string("statistic"));
 
-        Registered latency = alarm(run, "alarm-latency-p95");
+        Registered latency = alarm(run, "monitoring-alarm-latency-p95");
         assertEquals("TargetResponseTime", latency.string("metricName"));
         assertEquals("p95", latency.string("extendedStatistic"));
         assertTrue(latency.input("statistic").isEmpty(), "a percentile goes in extendedStatistic only");
@@ -125,33 +125,34 @@ class MonitoringTest {
     void unhealthyHostsPerTargetGroup() {
         StackRun run = Stacks.prod();
         for (String color : List.of("blue", "green")) {
-            Registered alarm = alarm(run, "alarm-unhealthy-" + color);
+            Registered alarm = alarm(run, "monitoring-alarm-unhealthy-" + color);
             assertEquals("UnHealthyHostCount", alarm.string("metricName"));
-            String tg = run.one(Types.of(TargetGroup.class), "tg-" + color).string("name");
+            String tg = run.one(Types.of(TargetGroup.class), "load-balancer-tg-" + color)
+                    .string("name");
             assertTrue(alarm.string("dimensions.TargetGroup").matches("targetgroup/" + tg + "/[0-9a-f]{16}"));
             assertEquals(albSuffix(run), alarm.string("dimensions.LoadBalancer"));
             assertEquals("Maximum", alarm.string("statistic"));
             assertEquals("notBreaching", alarm.string("treatMissingData"), "an idle target group has no data");
         }
         assertTrue(Stacks.dev()
-                .where(r -> r.type().equals(ALARM) && r.name().equals("alarm-unhealthy-green"))
+                .where(r -> r.type().equals(ALARM) && r.name().equals("monitoring-alarm-unhealthy-green"))
                 .isEmpty());
     }
 
     @Test
     void auroraConnectionsAndAcu() {
         StackRun run = Stacks.prod();
-        Registered connections = alarm(run, "alarm-db-connections");
+        Registered connections = alarm(run, "monitoring-alarm-db-connections");
         assertEquals("AWS/RDS", connections.string("namespace"));
         assertEquals(Map.of("DBClusterIdentifier", "storefront-aurora-prod"), connections.map("dimensions"));
         assertEquals(150.0, connections.number("threshold"));
         assertEquals("notBreaching", connections.string("treatMissingData"), "a paused cluster reports nothing");
-        Registered acu = alarm(run, "alarm-db-acu");
+        Registered acu = alarm(run, "monitoring-alarm-db-acu");
         assertEquals("ACUUtilization", acu.string("metricName"));
         assertEquals(90.0, acu.number("threshold"));
         assertTrue(
                 Stacks.devProvisionedValkey()
-                        .where(r -> r.name().equals("alarm-db-acu"))
+                        .where(r -> r.name().equals("monitoring-alarm-db-acu"))
                         .isEmpty(),
                 "provisioned instances have no ACUs");
     }
@@ -161,7 +162,7 @@ class MonitoringTest {
     void redisAlarmsTakeTheHighestNodeOfTheCluster() {
         StackRun run = Stacks.prod();
         for (String what : List.of("memory", "cpu")) {
-            Registered alarm = alarm(run, "alarm-redis-" + what);
+            Registered alarm = alarm(run, "monitoring-alarm-redis-" + what);
             List<Map<String, Object>> queries = (List<Map<String, Object>>) (List<?>) alarm.list("metricQueries");
             List<String> nodes = new ArrayList<>();
             for (Map<String, Object> query : queries.subList(0, queries.size() - 1)) {
@@ -193,7 +194,7 @@ class MonitoringTest {
     void largeClustersSplitIntoAlarmsOfAtMostTenNodes() {
         StackRun run = Stacks.devProvisionedValkey();
         List<Registered> memory =
-                run.where(r -> r.type().equals(ALARM) && r.name().startsWith("alarm-redis-memory"));
+                run.where(r -> r.type().equals(ALARM) && r.name().startsWith("monitoring-alarm-redis-memory"));
         assertEquals(1, memory.size(), "3 shards x 3 nodes = 9 nodes");
         assertEquals(10, memory.get(0).list("metricQueries").size());
     }
@@ -201,16 +202,18 @@ class MonitoringTest {
     @Test
     void apiGatewayFiveXxOnlyWithTheFrontDoor() {
         StackRun run = Stacks.prod();
-        Registered api = alarm(run, "alarm-api-5xx");
+        Registered api = alarm(run, "monitoring-alarm-api-5xx");
         assertEquals("AWS/ApiGateway", api.string("namespace"));
         assertEquals("5XXError", api.string("metricName"));
         assertEquals(Map.of("ApiName", "storefront-api-prod", "Stage", "v1"), api.map("dimensions"));
-        assertTrue(Stacks.dev().where(r -> r.name().equals("alarm-api-5xx")).isEmpty());
+        assertTrue(Stacks.dev()
+                .where(r -> r.name().equals("monitoring-alarm-api-5xx"))
+                .isEmpty());
     }
 
     @Test
     void wafBlockedSpikeOnTheRegionalAcl() {
-        Registered waf = alarm(Stacks.prod(), "alarm-waf-blocked");
+        Registered waf = alarm(Stacks.prod(), "monitoring-alarm-waf-blocked");
         assertEquals("AWS/WAFV2", waf.string("namespace"));
         assertEquals("BlockedRequests", waf.string("metricName"));
         assertEquals(
@@ -223,7 +226,7 @@ class MonitoringTest {
     @SuppressWarnings("unchecked")
     void dashboardCoversEveryTierWithARegionPerWidget() {
         StackRun run = Stacks.prod();
-        Registered dashboard = run.one(Types.of(Dashboard.class), "dashboard");
+        Registered dashboard = run.one(Types.of(Dashboard.class), "monitoring-dashboard");
         assertEquals("storefront-prod", dashboard.string("dashboardName"));
         List<Map<String, Object>> widgets = (List<Map<String, Object>>)
                 Json.parse(dashboard.string("dashboardBody")).get("widgets");
@@ -279,8 +282,9 @@ class MonitoringTest {
     @Test
     @SuppressWarnings("unchecked")
     void devDashboardHasNoApiGatewayWidgets() {
-        List<Map<String, Object>> widgets = (List<Map<String, Object>>) Json.parse(
-                        Stacks.dev().one(Types.of(Dashboard.class), "dashboard").string("dashboardBody"))
+        List<Map<String, Object>> widgets = (List<Map<String, Object>>) Json.parse(Stacks.dev()
+                        .one(Types.of(Dashboard.class), "monitoring-dashboard")
+                        .string("dashboardBody"))
                 .get("widgets");
         assertTrue(widgets.stream()
                 .noneMatch(w -> String.valueOf(((Map<String, Object>) w.get("properties")).get("title"))

@@ -58,7 +58,7 @@ class ChangeCatalogueTest {
                 Stacks.dev(),
                 StackRun.of(dev().withPath("storefront:scaling", "minTasks", 2)
                         .withPath("storefront:scaling", "maxTasks", 6)));
-        assertEquals(Set.of("update aws:appautoscaling/target:Target scaling-target"), lines(impact));
+        assertEquals(Set.of("update aws:appautoscaling/target:Target api-scaling-target"), lines(impact));
         // Autoscaling owns the service's desired count (ignored), so the service itself is untouched.
         assertEquals(
                 Set.of("maxCapacity", "minCapacity"),
@@ -86,7 +86,7 @@ class ChangeCatalogueTest {
     void anAlarmThresholdUpdatesThatAlarm() {
         ChangeImpact impact =
                 impact(Stacks.prod(), StackRun.of(prod().withPath("storefront:alerts", "ecsCpuPercent", 75)));
-        assertEquals(Set.of("update aws:cloudwatch/metricAlarm:MetricAlarm alarm-ecs-cpu"), lines(impact));
+        assertEquals(Set.of("update aws:cloudwatch/metricAlarm:MetricAlarm monitoring-alarm-ecs-cpu"), lines(impact));
         ChangeImpact.InputChange threshold = impact.changes().get(0).inputs().stream()
                 .filter(i -> i.name().equals("threshold"))
                 .findFirst()
@@ -97,7 +97,7 @@ class ChangeCatalogueTest {
     @Test
     void aCacheNodeTypeIsAnInPlaceModification() {
         assertEquals(
-                Set.of("update aws:elasticache/replicationGroup:ReplicationGroup redis"),
+                Set.of("update aws:elasticache/replicationGroup:ReplicationGroup cache-redis"),
                 lines(impact(
                         Stacks.prod(),
                         StackRun.of(prod().withPath("storefront:cache", "nodeType", "cache.r7g.xlarge")))));
@@ -106,7 +106,7 @@ class ChangeCatalogueTest {
     @Test
     void anotherAuroraReaderIsOneNewInstance() {
         assertEquals(
-                Set.of("create aws:rds/clusterInstance:ClusterInstance aurora-reader-2"),
+                Set.of("create aws:rds/clusterInstance:ClusterInstance database-aurora-reader-2"),
                 lines(impact(Stacks.prod(), StackRun.of(prod().withPath("storefront:database", "readers", 2)))));
     }
 
@@ -114,9 +114,9 @@ class ChangeCatalogueTest {
     void anAuroraMinorVersionUpdatesTheClusterAndItsInstancesInPlace() {
         assertEquals(
                 Set.of(
-                        "update aws:rds/cluster:Cluster aurora",
-                        "update aws:rds/clusterInstance:ClusterInstance aurora-reader-1",
-                        "update aws:rds/clusterInstance:ClusterInstance aurora-writer"),
+                        "update aws:rds/cluster:Cluster database-aurora",
+                        "update aws:rds/clusterInstance:ClusterInstance database-aurora-reader-1",
+                        "update aws:rds/clusterInstance:ClusterInstance database-aurora-writer"),
                 lines(impact(
                         Stacks.prod(), StackRun.of(prod().withPath("storefront:database", "engineVersion", "16.8")))));
     }
@@ -136,16 +136,19 @@ class ChangeCatalogueTest {
         assertEquals(
                 Set.of(
                         "replace aws:ecs/service:Service api-service",
-                        "replace aws:appautoscaling/target:Target scaling-target",
-                        "replace aws:appautoscaling/policy:Policy scale-cpu"),
+                        "replace aws:appautoscaling/target:Target api-scaling-target",
+                        "replace aws:appautoscaling/policy:Policy api-scale-cpu"),
                 lines(impact(Stacks.dev(), withoutForce)));
     }
 
     @Test
     void aRulePriorityIsUpdatedInPlace() {
         // Priorities are code, not config: the change is made to the registrations directly.
-        List<Registered> after = withInput(Stacks.prod(), Types.of(ListenerRule.class), "rule-api", "priority", 25.0);
-        assertEquals(Set.of("update aws:lb/listenerRule:ListenerRule rule-api"), lines(impact(Stacks.prod(), after)));
+        List<Registered> after =
+                withInput(Stacks.prod(), Types.of(ListenerRule.class), "load-balancer-rule-api", "priority", 25.0);
+        assertEquals(
+                Set.of("update aws:lb/listenerRule:ListenerRule load-balancer-rule-api"),
+                lines(impact(Stacks.prod(), after)));
     }
 
     @Test
@@ -155,22 +158,22 @@ class ChangeCatalogueTest {
         // Internal (VPC origin) -> internet-facing (HTTPS on the domain): a new ALB, deleted first (fixed name).
         assertTrue(
                 lines.containsAll(Set.of(
-                        "replace aws:lb/loadBalancer:LoadBalancer alb",
-                        "create aws:lb/listener:Listener listener-https",
-                        "create aws:acm/certificate:Certificate alb-certificate",
-                        "replace aws:lb/listener:Listener listener-http",
-                        "replace aws:lb/listenerRule:ListenerRule rule-api",
-                        "replace aws:lb/listenerRule:ListenerRule rule-health",
-                        "replace aws:lb/listenerRule:ListenerRule rule-default",
-                        "replace aws:wafv2/webAclAssociation:WebAclAssociation alb-web-acl",
+                        "replace aws:lb/loadBalancer:LoadBalancer load-balancer-alb",
+                        "create aws:lb/listener:Listener load-balancer-listener-https",
+                        "create aws:acm/certificate:Certificate load-balancer-alb-certificate",
+                        "replace aws:lb/listener:Listener load-balancer-listener-http",
+                        "replace aws:lb/listenerRule:ListenerRule load-balancer-rule-api",
+                        "replace aws:lb/listenerRule:ListenerRule load-balancer-rule-health",
+                        "replace aws:lb/listenerRule:ListenerRule load-balancer-rule-default",
+                        "replace aws:wafv2/webAclAssociation:WebAclAssociation waf-alb-web-acl",
                         // In place: a second prefix-list rule beside the first would not fit the group's 60 rules.
-                        "update aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule sg-alb-ingress-cloudfront",
-                        "delete aws:cloudfront/vpcOrigin:VpcOrigin alb-vpc-origin",
-                        "update aws:cloudfront/distribution:Distribution distribution")),
+                        "update aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule load-balancer-sg-alb-ingress-cloudfront",
+                        "delete aws:cloudfront/vpcOrigin:VpcOrigin cdn-alb-vpc-origin",
+                        "update aws:cloudfront/distribution:Distribution cdn-distribution")),
                 lines.toString());
         assertTrue(impact.endangered().isEmpty());
         ChangeImpact.Change alb = impact.changes().stream()
-                .filter(c -> c.name().equals("alb"))
+                .filter(c -> c.name().equals("load-balancer-alb"))
                 .findFirst()
                 .orElseThrow();
         assertTrue(alb.deleteFirst());
@@ -188,19 +191,19 @@ class ChangeCatalogueTest {
         ChangeImpact impact = impact(Stacks.dev(), StackRun.of(dev().withPath("storefront:network", "azCount", 3)));
         assertEquals(
                 Set.of(
-                        "create aws:ec2/route:Route route-app-3-nat",
-                        "create aws:ec2/routeTable:RouteTable rt-app-3",
-                        "create aws:ec2/routeTableAssociation:RouteTableAssociation rta-app-3",
-                        "create aws:ec2/routeTableAssociation:RouteTableAssociation rta-data-3",
-                        "create aws:ec2/routeTableAssociation:RouteTableAssociation rta-public-3",
-                        "create aws:ec2/subnet:Subnet subnet-app-3",
-                        "create aws:ec2/subnet:Subnet subnet-data-3",
-                        "create aws:ec2/subnet:Subnet subnet-public-3",
+                        "create aws:ec2/route:Route network-route-app-3-nat",
+                        "create aws:ec2/routeTable:RouteTable network-rt-app-3",
+                        "create aws:ec2/routeTableAssociation:RouteTableAssociation network-rta-app-3",
+                        "create aws:ec2/routeTableAssociation:RouteTableAssociation network-rta-data-3",
+                        "create aws:ec2/routeTableAssociation:RouteTableAssociation network-rta-public-3",
+                        "create aws:ec2/subnet:Subnet network-subnet-app-3",
+                        "create aws:ec2/subnet:Subnet network-subnet-data-3",
+                        "create aws:ec2/subnet:Subnet network-subnet-public-3",
                         "update aws:elasticache/subnetGroup:SubnetGroup cache-subnets",
-                        "update aws:rds/subnetGroup:SubnetGroup db-subnets",
-                        "update aws:ec2/vpcEndpoint:VpcEndpoint endpoint-s3",
+                        "update aws:rds/subnetGroup:SubnetGroup database-db-subnets",
+                        "update aws:ec2/vpcEndpoint:VpcEndpoint network-endpoint-s3",
                         "update aws:ecs/service:Service api-service",
-                        "update aws:lb/loadBalancer:LoadBalancer alb"),
+                        "update aws:lb/loadBalancer:LoadBalancer load-balancer-alb"),
                 lines(impact));
     }
 
@@ -213,13 +216,13 @@ class ChangeCatalogueTest {
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(
                 Set.of(
-                        "aws:ecr/repository:Repository api-repository",
-                        "aws:elasticache/replicationGroup:ReplicationGroup redis",
-                        "aws:rds/cluster:Cluster aurora",
-                        "aws:rds/clusterInstance:ClusterInstance aurora-writer",
-                        "aws:s3/bucketV2:BucketV2 assets",
-                        "aws:s3/bucketV2:BucketV2 logs",
-                        "aws:secretsmanager/secret:Secret api-keys",
+                        "aws:ecr/repository:Repository registry-api-repository",
+                        "aws:elasticache/replicationGroup:ReplicationGroup cache-redis",
+                        "aws:rds/cluster:Cluster database-aurora",
+                        "aws:rds/clusterInstance:ClusterInstance database-aurora-writer",
+                        "aws:s3/bucketV2:BucketV2 static-assets-assets",
+                        "aws:s3/bucketV2:BucketV2 log-bucket-logs",
+                        "aws:secretsmanager/secret:Secret app-secrets-api-keys",
                         "aws:secretsmanager/secret:Secret cache-connection-secret"),
                 endangered);
         assertTrue(
@@ -230,7 +233,7 @@ class ChangeCatalogueTest {
                 impact.count(ChangeImpact.Action.CREATE) + impact.count(ChangeImpact.Action.DELETE),
                 "URNs are unchanged");
         ChangeImpact.Change cluster = impact.endangered().stream()
-                .filter(c -> c.name().equals("aurora"))
+                .filter(c -> c.name().equals("database-aurora"))
                 .findFirst()
                 .orElseThrow();
         assertTrue(
@@ -247,7 +250,7 @@ class ChangeCatalogueTest {
         // The same rename without aliases: every child is a new URN, so the repository would be deleted.
         ChangeImpact lost = impact(prod, renameComponent(prod, "registry", "image-registry", false));
         assertTrue(
-                lines(lost).contains("delete aws:ecr/repository:Repository api-repository"),
+                lines(lost).contains("delete aws:ecr/repository:Repository registry-api-repository"),
                 lines(lost).toString());
         assertEquals(1, lost.endangered().size());
     }
@@ -257,7 +260,7 @@ class ChangeCatalogueTest {
         ChangeImpact impact = impact(
                 Stacks.prod(), StackRun.of(prod().withPath("storefront:database", "masterUsername", "shopadmin")));
         ChangeImpact.Change cluster = impact.endangered().stream()
-                .filter(c -> c.name().equals("aurora"))
+                .filter(c -> c.name().equals("database-aurora"))
                 .findFirst()
                 .orElseThrow();
         assertEquals(
@@ -268,15 +271,15 @@ class ChangeCatalogueTest {
         assertTrue(cluster.deleteFirst(), "a fixed clusterIdentifier: the old cluster goes first");
         // The instances take the cluster's identifier and engine (both force a new instance) from it.
         assertEquals(
-                Set.of("aurora", "aurora-writer", "aurora-reader-1"),
+                Set.of("database-aurora", "database-aurora-writer", "database-aurora-reader-1"),
                 impact.endangered().stream().map(ChangeImpact.Change::name).collect(Collectors.toSet()));
         // What reads the new cluster's managed secret is replaced or updated with it.
         assertTrue(
                 lines(impact)
                         .containsAll(Set.of(
-                                "replace aws:secretsmanager/secretRotation:SecretRotation db-master-rotation",
+                                "replace aws:secretsmanager/secretRotation:SecretRotation database-db-master-rotation",
                                 "replace aws:ecs/taskDefinition:TaskDefinition api-task",
-                                "replace aws:backup/selection:Selection backup-selection")),
+                                "replace aws:backup/selection:Selection dr-backup-selection")),
                 lines(impact).toString());
     }
 
@@ -353,14 +356,14 @@ class ChangeCatalogueTest {
         Set<String> lines = lines(impact);
         assertTrue(
                 lines.containsAll(Set.of(
-                        "update aws:rds/cluster:Cluster aurora",
-                        "update aws:elasticache/replicationGroup:ReplicationGroup redis",
-                        "update aws:backup/vault:Vault backup-vault",
+                        "update aws:rds/cluster:Cluster database-aurora",
+                        "update aws:elasticache/replicationGroup:ReplicationGroup cache-redis",
+                        "update aws:backup/vault:Vault dr-primary-backup-vault",
                         "update aws:backup/vault:Vault dr-backup-vault")),
                 lines.toString());
         assertTrue(lines.stream().noneMatch(l -> l.startsWith("replace")), lines.toString());
         ChangeImpact.Change cluster = impact.changes().stream()
-                .filter(c -> c.name().equals("aurora"))
+                .filter(c -> c.name().equals("database-aurora"))
                 .findFirst()
                 .orElseThrow();
         assertEquals(
@@ -374,12 +377,13 @@ class ChangeCatalogueTest {
         ChangeImpact impact =
                 impact(Stacks.prod(), StackRun.of(prod().withPath("storefront:database", "engineVersion", "17.4")));
         Set<String> lines = lines(impact);
-        assertTrue(lines.contains("update aws:rds/cluster:Cluster aurora"), lines.toString());
+        assertTrue(lines.contains("update aws:rds/cluster:Cluster database-aurora"), lines.toString());
         assertTrue(
-                lines.contains("replace aws:rds/clusterParameterGroup:ClusterParameterGroup db-cluster-parameters"),
+                lines.contains(
+                        "replace aws:rds/clusterParameterGroup:ClusterParameterGroup database-db-cluster-parameters"),
                 lines.toString());
         ChangeImpact.Change group = impact.changes().stream()
-                .filter(c -> c.name().equals("db-cluster-parameters"))
+                .filter(c -> c.name().equals("database-db-cluster-parameters"))
                 .findFirst()
                 .orElseThrow();
         assertFalse(group.deleteFirst(), "a name prefix: the new group exists before the cluster moves to it");
@@ -395,8 +399,8 @@ class ChangeCatalogueTest {
         assertTrue(
                 lines.containsAll(Set.of(
                         "create aws:rds/subnetGroup:SubnetGroup dr-db-subnets",
-                        "create aws:cloudwatch/eventRule:EventRule backup-job-failed",
-                        "create aws:cloudwatch/metricAlarm:MetricAlarm alarm-no-aurora-backup",
+                        "create aws:cloudwatch/eventRule:EventRule dr-backup-job-failed",
+                        "create aws:cloudwatch/metricAlarm:MetricAlarm dr-alarm-no-aurora-backup",
                         "create aws:backup/vault:Vault dr-backup-vault")),
                 lines.toString());
         assertTrue(impact.endangered().isEmpty());
@@ -410,7 +414,7 @@ class ChangeCatalogueTest {
                 .map(c -> c.action() + " " + c.type() + " " + c.name())
                 .collect(Collectors.toSet());
         assertTrue(
-                endangered.contains("DELETE aws:elasticache/replicationGroup:ReplicationGroup redis"),
+                endangered.contains("DELETE aws:elasticache/replicationGroup:ReplicationGroup cache-redis"),
                 endangered.toString());
         Set<String> lines = lines(impact);
         assertTrue(

@@ -96,7 +96,8 @@ class ChangeCommandTest {
         assertEquals(0, result.exit(), result.err());
         assertTrue(result.out().contains("prod: 1 to update (stateful: 0)"), result.out());
         assertTrue(
-                result.out().contains("  update aws:cloudwatch/metricAlarm:MetricAlarm alarm-ecs-cpu\n"), result.out());
+                result.out().contains("  update aws:cloudwatch/metricAlarm:MetricAlarm monitoring-alarm-ecs-cpu\n"),
+                result.out());
         String json = Files.readString(Path.of("target/plan/prod-impact.json"));
         Map<String, Object> report = Json.parse(json);
         assertEquals(1, ((List<?>) report.get("changes")).size());
@@ -116,7 +117,7 @@ class ChangeCommandTest {
         assertTrue(
                 result.err()
                         .contains(
-                                "plan: error: replace aws:rds/cluster:Cluster aurora: masterUsername forces a new resource"),
+                                "plan: error: replace aws:rds/cluster:Cluster database-aurora: masterUsername forces a new resource"),
                 result.err());
         assertTrue(result.out().contains("(stateful: 3)"), result.out());
         String markdown = Files.readString(Path.of("target/plan/prod-impact.md"));
@@ -142,7 +143,7 @@ class ChangeCommandTest {
         Result result = plan("devsecret", "--against", "Pulumi.devsecret-base.yaml");
         assertEquals(0, result.exit(), result.err());
         String printed = result.out();
-        assertTrue(printed.contains("update aws:elasticache/replicationGroup:ReplicationGroup redis"), printed);
+        assertTrue(printed.contains("update aws:elasticache/replicationGroup:ReplicationGroup cache-redis"), printed);
         String markdown = Files.readString(Path.of("target/plan/devsecret-impact.md"));
         assertTrue(markdown.contains("`authToken`: [secret] → [secret]"), markdown);
         for (String text : List.of(markdown, Files.readString(Path.of("target/plan/devsecret-impact.json")), printed)) {
@@ -167,7 +168,7 @@ class ChangeCommandTest {
         git("checkout", "-q", "-");
         Result result = plan("prod", "--against", "own-tables");
         assertEquals(0, result.exit(), result.err());
-        assertTrue(result.out().contains("update aws:rds/cluster:Cluster aurora"), result.out());
+        assertTrue(result.out().contains("update aws:rds/cluster:Cluster database-aurora"), result.out());
     }
 
     @Test
@@ -185,7 +186,7 @@ class ChangeCommandTest {
         String printed = result.out();
         assertTrue(printed.contains("[plan] building the program at older-program"), printed);
         assertTrue(printed.contains("prod: 1 to update (stateful: 0)"), printed);
-        assertTrue(printed.contains("update aws:cloudwatch/metricAlarm:MetricAlarm alarm-ecs-cpu"), printed);
+        assertTrue(printed.contains("update aws:cloudwatch/metricAlarm:MetricAlarm monitoring-alarm-ecs-cpu"), printed);
 
         // A stack the base does not have: everything is created.
         Files.writeString(repo.resolve("Pulumi.newstack.yaml"), Files.readString(Path.of("Pulumi.dev.yaml")));
@@ -237,7 +238,8 @@ class ChangeCommandTest {
         Result result = plan("prod", "--against", "Pulumi.prod-base.yaml");
         assertEquals(0, result.exit(), result.err());
         assertTrue(
-                result.out().contains("update aws:elasticache/replicationGroup:ReplicationGroup redis"), result.out());
+                result.out().contains("update aws:elasticache/replicationGroup:ReplicationGroup cache-redis"),
+                result.out());
 
         for (List<String> args : List.of(
                 List.of("prod", "--against"),

@@ -112,7 +112,7 @@ class CostModelTest {
                 Map.of("storefront:database", "{\"engineVersion\":\"16.6\",\"instanceClass\":\"db.x2g.large\"}"));
         CostModel.Estimate estimate = CostModel.estimate(unknownSize.plan(), PRICES);
         assertTrue(
-                estimate.unknown().contains("Aurora instance class db.x2g.large (aurora-writer)"),
+                estimate.unknown().contains("Aurora instance class db.x2g.large (database-aurora-writer)"),
                 estimate.unknown().toString());
         assertTrue(estimate.lineItems().stream().noneMatch(i -> i.item().contains("db.x2g.large")));
     }

@@ -86,7 +86,7 @@ class PolicyTest {
     @Test
     @SuppressWarnings("unchecked")
     void thePlaintextOriginRuleFindsAnHttpOrigin() {
-        com.storefront.plan.PlanRun run = mutated(Stacks.prodWithDomain(), "distribution", inputs -> {
+        com.storefront.plan.PlanRun run = mutated(Stacks.prodWithDomain(), "cdn-distribution", inputs -> {
             List<Object> origins = new java.util.ArrayList<>();
             for (Object o : (List<Object>) inputs.get("origins")) {
                 Map<String, Object> origin = new java.util.LinkedHashMap<>((Map<String, Object>) o);
@@ -103,24 +103,24 @@ class PolicyTest {
         });
         assertEquals(
                 List.of(
-                        "aws:cloudfront/distribution:Distribution 'distribution' origin api is http-only over the internet"),
+                        "aws:cloudfront/distribution:Distribution 'cdn-distribution' origin api is http-only over the internet"),
                 PolicyRules.Rule.PLAINTEXT_ORIGINS.violations(run));
     }
 
     @Test
     void thePublicAlbRuleFindsAnInternetFacingAlbWithoutTls() {
         // The internal ALB of prod, made internet-facing: its port-80 listener serves plain HTTP.
-        com.storefront.plan.PlanRun run = mutated(Stacks.prod(), "alb", inputs -> {
+        com.storefront.plan.PlanRun run = mutated(Stacks.prod(), "load-balancer-alb", inputs -> {
             inputs.put("internal", false);
             return inputs;
         });
         List<String> violations = PolicyRules.Rule.PUBLIC_ALB_TLS.violations(run);
         assertTrue(
                 violations.contains(
-                        "aws:lb/loadBalancer:LoadBalancer 'alb' is internet-facing without an HTTPS listener"),
+                        "aws:lb/loadBalancer:LoadBalancer 'load-balancer-alb' is internet-facing without an HTTPS listener"),
                 violations.toString());
         assertTrue(
-                violations.stream().anyMatch(v -> v.contains("'listener-http' serves plain HTTP")),
+                violations.stream().anyMatch(v -> v.contains("'load-balancer-listener-http' serves plain HTTP")),
                 violations.toString());
     }
 
@@ -128,7 +128,7 @@ class PolicyTest {
     void theApiKeyRuleFindsAPartnerRouteAroundTheGateway() {
         for (StackRun stack : List.of(Stacks.prod(), Stacks.prodWithDomain())) {
             // Without the deny rule, /partner/* with only the origin header falls through to the default forward.
-            com.storefront.plan.PlanRun run = mutated(stack, "rule-partner-deny", inputs -> {
+            com.storefront.plan.PlanRun run = mutated(stack, "load-balancer-rule-partner-deny", inputs -> {
                 inputs.put("conditions", List.of(Map.of("pathPattern", Map.of("values", List.of("/nothing/*")))));
                 return inputs;
             });

@@ -20,13 +20,13 @@ class AppSecretsTest {
     @Test
     void apiKeysSecretIsEncryptedAndHoldsPlaceholdersThePipelineNeverOverwrites() {
         StackRun run = Stacks.prod();
-        Registered secret = run.one(Types.of(Secret.class), "api-keys");
+        Registered secret = run.one(Types.of(Secret.class), "app-secrets-api-keys");
         assertEquals("storefront-api-keys-prod", secret.string("name"));
         assertEquals(run.output("kmsKeyArn"), secret.string("kmsKeyId"));
         assertEquals(run.output("apiKeysSecretArn"), secret.id());
         assertEquals(AppSecrets.TYPE, run.componentOf(secret).type());
 
-        Registered version = run.one(Types.of(SecretVersion.class), "api-keys-placeholder");
+        Registered version = run.one(Types.of(SecretVersion.class), "app-secrets-api-keys-placeholder");
         assertEquals(secret.id(), version.string("secretId"));
         // Neither a new placeholder value nor, after a refresh, moving AWSCURRENT back to this version.
         assertEquals(List.of("secretString", "versionStages"), version.ignoreChanges());

@@ -49,9 +49,9 @@ class ApiServiceTest {
     @Test
     void clusterHasContainerInsightsAndBothFargateProviders() {
         StackRun run = Stacks.dev();
-        Registered cluster = run.one(Types.of(Cluster.class), "cluster");
+        Registered cluster = run.one(Types.of(Cluster.class), "api-cluster");
         assertEquals(List.of(Map.of("name", "containerInsights", "value", "enabled")), cluster.list("settings"));
-        Registered providers = run.one(Types.of(ClusterCapacityProviders.class), "capacity-providers");
+        Registered providers = run.one(Types.of(ClusterCapacityProviders.class), "api-capacity-providers");
         assertEquals(List.of("FARGATE", "FARGATE_SPOT"), providers.list("capacityProviders"));
         assertEquals(cluster.string("name"), providers.string("clusterName"));
     }
@@ -166,13 +166,13 @@ class ApiServiceTest {
     @Test
     void executionRoleReadsExactlyTheInjectedSecrets() {
         StackRun run = Stacks.prod();
-        Map<String, Map<String, Object>> policy = statements(run, "task-execution-policy");
+        Map<String, Map<String, Object>> policy = statements(run, "api-task-execution-policy");
         assertEquals(
                 Set.of("EcrLogin", "PullApiImage", "WriteLogs", "InjectSecrets", "DecryptSecrets"), policy.keySet());
         assertEquals("*", policy.get("EcrLogin").get("Resource"));
         assertEquals("ecr:GetAuthorizationToken", policy.get("EcrLogin").get("Action"));
         assertEquals(
-                run.one(Types.of(Repository.class), "api-repository").string("name"),
+                run.one(Types.of(Repository.class), "registry-api-repository").string("name"),
                 policy.get("PullApiImage").get("Resource").toString().replaceAll(".*repository/", ""));
         assertEquals(
                 List.of(run.output("dbSecretArn"), run.output("redisSecretArn"), run.output("apiKeysSecretArn")),
@@ -185,18 +185,18 @@ class ApiServiceTest {
 
     @Test
     void taskRoleGetsEcsExecOnlyWhenEnabled() {
-        assertTrue(statements(Stacks.dev(), "task-policy").containsKey("EcsExec"));
+        assertTrue(statements(Stacks.dev(), "api-task-policy").containsKey("EcsExec"));
         assertEquals(
                 TaskRoles.ECS_EXEC_ACTIONS,
-                statements(Stacks.dev(), "task-policy").get("EcsExec").get("Action"));
-        assertFalse(statements(Stacks.prod(), "task-policy").containsKey("EcsExec"));
+                statements(Stacks.dev(), "api-task-policy").get("EcsExec").get("Action"));
+        assertFalse(statements(Stacks.prod(), "api-task-policy").containsKey("EcsExec"));
         assertTrue(Stacks.dev().one(SERVICE, "api-service").bool("enableExecuteCommand"));
         assertFalse(Stacks.prod().one(SERVICE, "api-service").bool("enableExecuteCommand"));
     }
 
     @Test
     void executionRoleTrustsEcsTasksAsDocumented() {
-        Registered role = Stacks.prod().one(Types.of(Role.class), "task-execution-role");
+        Registered role = Stacks.prod().one(Types.of(Role.class), "api-task-execution-role");
         Map<String, Object> statement =
                 Json.statements(Json.parse(role.string("assumeRolePolicy"))).get(0);
         assertEquals(Map.of("Service", "ecs-tasks.amazonaws.com"), statement.get("Principal"));
@@ -205,7 +205,7 @@ class ApiServiceTest {
 
     @Test
     void rolesTrustOnlyEcsTasksOfThisAccount() {
-        Registered role = Stacks.prod().one(Types.of(Role.class), "task-role");
+        Registered role = Stacks.prod().one(Types.of(Role.class), "api-task-role");
         Map<String, Object> statement =
                 Json.statements(Json.parse(role.string("assumeRolePolicy"))).get(0);
         assertEquals(Map.of("Service", "ecs-tasks.amazonaws.com"), statement.get("Principal"));
@@ -287,29 +287,30 @@ class ApiServiceTest {
         assertEquals("SERVICE", service.string("propagateTags"));
         assertEquals(
                 "arn:aws:servicediscovery:us-east-2:123456789012:service/"
-                        + run.one(Types.of(com.pulumi.aws.servicediscovery.Service.class), "discovery-service")
+                        + run.one(Types.of(com.pulumi.aws.servicediscovery.Service.class), "api-discovery-service")
                                 .id(),
                 service.string("serviceRegistries.registryArn"));
         Set<String> dependencies = Set.copyOf(service.dependencies());
-        for (String name : List.of("rule-api", "rule-default")) {
+        for (String name : List.of("load-balancer-rule-api", "load-balancer-rule-default")) {
             assertTrue(
                     dependencies.contains(
                             run.one(Types.of(ListenerRule.class), name).urn()),
                     name);
         }
         assertTrue(dependencies.contains(
-                run.one(Types.of(Listener.class), "listener-http").urn()));
-        assertTrue(dependencies.contains(run.one(Types.of(ClusterCapacityProviders.class), "capacity-providers")
+                run.one(Types.of(Listener.class), "load-balancer-listener-http").urn()));
+        assertTrue(dependencies.contains(run.one(Types.of(ClusterCapacityProviders.class), "api-capacity-providers")
                 .urn()));
     }
 
     @Test
     void tasksRegisterInCloudMap() {
         StackRun run = Stacks.dev();
-        Registered namespace = run.one(Types.of(PrivateDnsNamespace.class), "discovery-namespace");
+        Registered namespace = run.one(Types.of(PrivateDnsNamespace.class), "api-discovery-namespace");
         assertEquals("dev.storefront.internal", namespace.string("name"));
         assertEquals(run.output("vpcId"), namespace.string("vpc"));
-        Registered discovery = run.one(Types.of(com.pulumi.aws.servicediscovery.Service.class), "discovery-service");
+        Registered discovery =
+                run.one(Types.of(com.pulumi.aws.servicediscovery.Service.class), "api-discovery-service");
         assertEquals(
                 Map.of(
                         "namespaceId",
@@ -322,7 +323,7 @@ class ApiServiceTest {
         assertEquals(Map.of("failureThreshold", 1.0), discovery.map("healthCheckCustomConfig"));
         assertTrue(discovery.bool("forceDestroy"));
         assertFalse(Stacks.prod()
-                .one(Types.of(com.pulumi.aws.servicediscovery.Service.class), "discovery-service")
+                .one(Types.of(com.pulumi.aws.servicediscovery.Service.class), "api-discovery-service")
                 .bool("forceDestroy"));
         assertEquals("api.dev.storefront.internal", run.output("serviceDiscoveryName"));
     }

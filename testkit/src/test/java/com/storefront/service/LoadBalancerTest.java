@@ -37,7 +37,7 @@ public class LoadBalancerTest {
     private static final String ORIGIN_SECRET = StackConfig.SECRET_PLACEHOLDERS.get("storefront:originVerifySecret");
 
     private static Registered alb(StackRun run) {
-        return run.one(Types.of(com.pulumi.aws.lb.LoadBalancer.class), "alb");
+        return run.one(Types.of(com.pulumi.aws.lb.LoadBalancer.class), "load-balancer-alb");
     }
 
     @Test
@@ -61,7 +61,7 @@ public class LoadBalancerTest {
     void everyVpcWithAVpcOriginHasAnInternetGateway() {
         for (StackRun run : Stacks.all().values()) {
             if (!run.ofType(Types.of(VpcOrigin.class)).isEmpty()) {
-                Registered igw = run.one(Types.of(InternetGateway.class), "igw");
+                Registered igw = run.one(Types.of(InternetGateway.class), "network-igw");
                 assertEquals(
                         run.output("vpcId"), igw.string("vpcId"), run.config().get("storefront:environmentSuffix"));
             }
@@ -108,7 +108,7 @@ public class LoadBalancerTest {
                 Map.of("bucket", run.output("logBucketName"), "prefix", "alb", "enabled", true), alb.map("accessLogs"));
         assertTrue(
                 alb.dependencies()
-                        .contains(run.one(Types.of(BucketPolicy.class), "logs-policy")
+                        .contains(run.one(Types.of(BucketPolicy.class), "log-bucket-logs-policy")
                                 .urn()),
                 "AWS checks the bucket policy when logging is switched on");
     }
@@ -117,7 +117,7 @@ public class LoadBalancerTest {
     void targetGroupsRegisterTasksByIpAndCheckHealth() {
         StackRun run = Stacks.prod();
         for (String color : List.of("blue", "green")) {
-            Registered tg = run.one(TG, "tg-" + color);
+            Registered tg = run.one(TG, "load-balancer-tg-" + color);
             assertEquals("storefront-" + color + "-prod", tg.string("name"));
             assertEquals("ip", tg.string("targetType"));
             assertEquals(3000.0, tg.number("port"));
@@ -131,14 +131,14 @@ public class LoadBalancerTest {
             assertTrue((double) health.get("timeout") < (double) health.get("interval"));
         }
         assertEquals(
-                List.of("tg-blue"),
+                List.of("load-balancer-tg-blue"),
                 Stacks.dev().ofType(TG).stream().map(Registered::name).toList());
     }
 
     @Test
     void withoutACertificateOnlyCloudFrontReachesTheAlb() {
         StackRun run = Stacks.dev();
-        Registered sg = run.one(Types.of(SecurityGroup.class), "sg-alb");
+        Registered sg = run.one(Types.of(SecurityGroup.class), "load-balancer-sg-alb");
         List<Registered> ingress = run.where(
                 r -> r.type().equals(INGRESS) && r.string("securityGroupId").equals(sg.id()));
         assertEquals(1, ingress.size());
@@ -148,7 +148,7 @@ public class LoadBalancerTest {
         assertEquals(80.0, rule.number("toPort"));
         assertTrue(rule.input("cidrIpv4").isEmpty());
 
-        Registered listener = run.one(LISTENER, "listener-http");
+        Registered listener = run.one(LISTENER, "load-balancer-listener-http");
         assertEquals(80.0, listener.number("port"));
         assertEquals(
                 List.of(Map.of(
@@ -168,7 +168,7 @@ public class LoadBalancerTest {
             String listenerArn = run.output("albProductionListenerArn").toString();
             for (Registered rule : run.ofType(RULE)) {
                 assertEquals(listenerArn, rule.string("listenerArn"));
-                if (rule.name().equals("rule-partner-deny")) {
+                if (rule.name().equals("load-balancer-rule-partner-deny")) {
                     continue;
                 }
                 assertTrue(
@@ -197,7 +197,7 @@ public class LoadBalancerTest {
                     "requests without the origin secret are refused");
         }
         assertEquals(
-                List.of("rule-api", "rule-default", "rule-health"),
+                List.of("load-balancer-rule-api", "load-balancer-rule-default", "load-balancer-rule-health"),
                 Stacks.dev().ofType(RULE).stream()
                         .map(Registered::name)
                         .sorted()
@@ -208,7 +208,7 @@ public class LoadBalancerTest {
     @Test
     void thePartnerPathsAreServedOnlyToApiGateway() {
         for (StackRun run : List.of(Stacks.prod(), Stacks.prodWithDomain())) {
-            Registered partner = run.one(RULE, "rule-partner");
+            Registered partner = run.one(RULE, "load-balancer-rule-partner");
             assertEquals(15.0, partner.number("priority"));
             List<Object> conditions = partner.list("conditions");
             assertTrue(conditions.contains(Map.of("pathPattern", Map.of("values", List.of("/partner/*")))));
@@ -219,29 +219,29 @@ public class LoadBalancerTest {
                             "X-Gateway-Verify",
                             "values",
                             List.of(com.storefront.security.EdgeSecrets.gatewaySecret(ORIGIN_SECRET))))));
-            Registered deny = run.one(RULE, "rule-partner-deny");
+            Registered deny = run.one(RULE, "load-balancer-rule-partner-deny");
             assertEquals(16.0, deny.number("priority"));
             assertEquals(
                     List.of(Map.of("pathPattern", Map.of("values", List.of("/partner/*")))), deny.list("conditions"));
             assertEquals("403", deny.string("actions.0.fixedResponse.statusCode"));
             // Every other forwarding rule comes later, so /partner/* never reaches them.
             run.ofType(RULE).stream()
-                    .filter(r ->
-                            !r.name().startsWith("rule-partner") && !r.name().equals("rule-health"))
+                    .filter(r -> !r.name().startsWith("load-balancer-rule-partner")
+                            && !r.name().equals("load-balancer-rule-health"))
                     .forEach(r -> assertTrue(r.number("priority") > 16, r.name()));
         }
         assertTrue(
-                Stacks.dev().ofType(RULE).stream().noneMatch(r -> r.name().startsWith("rule-partner")),
+                Stacks.dev().ofType(RULE).stream().noneMatch(r -> r.name().startsWith("load-balancer-rule-partner")),
                 "dev has no API");
     }
 
     @Test
     void routingHealthIsAnsweredByTheAlbApiAndDefaultGoToTheService() {
         StackRun run = Stacks.devWithCertificate();
-        String blue = run.one(TG, "tg-blue").string("name");
+        String blue = run.one(TG, "load-balancer-tg-blue").string("name");
         Map<String, Object> secret = Map.of(
                 "httpHeader", Map.of("httpHeaderName", LoadBalancer.ORIGIN_HEADER, "values", List.of(ORIGIN_SECRET)));
-        Registered health = run.one(RULE, "rule-health");
+        Registered health = run.one(RULE, "load-balancer-rule-health");
         assertEquals(10.0, health.number("priority"));
         assertEquals(
                 List.of(Map.of("pathPattern", Map.of("values", List.of("/health"))), secret),
@@ -254,13 +254,13 @@ public class LoadBalancerTest {
                         Map.of("contentType", "text/plain", "messageBody", "OK", "statusCode", "200"))),
                 health.list("actions"));
 
-        Registered api = run.one(RULE, "rule-api");
+        Registered api = run.one(RULE, "load-balancer-rule-api");
         assertEquals(20.0, api.number("priority"));
         assertEquals(
                 List.of(Map.of("pathPattern", Map.of("values", List.of("/api/*"))), secret), api.list("conditions"));
         assertTrue(api.string("actions.0.targetGroupArn").contains("/" + blue + "/"));
 
-        Registered fallback = run.one(RULE, "rule-default");
+        Registered fallback = run.one(RULE, "load-balancer-rule-default");
         assertEquals(30.0, fallback.number("priority"));
         assertEquals(
                 List.of(secret), fallback.list("conditions"), "everything else from CloudFront goes to the service");
@@ -270,7 +270,7 @@ public class LoadBalancerTest {
     @Test
     void withACertificateHttpsUsesTls13AndHttpRedirects() {
         StackRun run = Stacks.devWithCertificate();
-        Registered https = run.one(LISTENER, "listener-https");
+        Registered https = run.one(LISTENER, "load-balancer-listener-https");
         assertEquals(443.0, https.number("port"));
         assertEquals("HTTPS", https.string("protocol"));
         assertEquals("ELBSecurityPolicy-TLS13-1-2-2021-06", https.string("sslPolicy"));
@@ -279,7 +279,7 @@ public class LoadBalancerTest {
                 https.string("certificateArn"));
 
         // The port-80 listener keeps its name in both TLS modes, so switching TLS on updates it in place.
-        Registered redirect = run.one(LISTENER, "listener-http");
+        Registered redirect = run.one(LISTENER, "load-balancer-listener-http");
         assertEquals(
                 List.of(Map.of(
                         "type",
@@ -289,7 +289,7 @@ public class LoadBalancerTest {
                 redirect.list("defaultActions"));
 
         // Only CloudFront, only on 443 (the prefix list weighs 55 of a group's 60 rules: one port fits).
-        Registered sg = run.one(Types.of(SecurityGroup.class), "sg-alb");
+        Registered sg = run.one(Types.of(SecurityGroup.class), "load-balancer-sg-alb");
         List<Registered> ingress = run.where(
                 r -> r.type().equals(INGRESS) && r.string("securityGroupId").equals(sg.id()));
         assertEquals(1, ingress.size());
@@ -302,29 +302,31 @@ public class LoadBalancerTest {
     @Test
     void aDomainWithAHostedZoneGetsADnsValidatedCertificateAndAnAlias() {
         StackRun run = Stacks.prodWithDomain();
-        Registered certificate = run.one(Types.of(Certificate.class), "alb-certificate");
+        Registered certificate = run.one(Types.of(Certificate.class), "load-balancer-alb-certificate");
         assertEquals("origin.shop.example.com", certificate.string("domainName"));
         assertEquals("DNS", certificate.string("validationMethod"));
         assertEquals("us-east-2", run.regionOf(certificate), "an ALB certificate lives in the ALB's region");
 
-        Registered record = run.one(Types.of(Record.class), "alb-certificate-validation");
+        Registered record = run.one(Types.of(Record.class), "load-balancer-alb-certificate-validation");
         assertEquals("Z0123456789ABCDEFGHIJ", record.string("zoneId"));
         assertEquals("CNAME", record.string("type"));
         assertTrue(record.string("name").endsWith(".origin.shop.example.com."));
 
-        Registered validation = run.one(Types.of(CertificateValidation.class), "alb-certificate-validated");
+        Registered validation =
+                run.one(Types.of(CertificateValidation.class), "load-balancer-alb-certificate-validated");
         assertEquals(
                 validation.string("certificateArn"),
-                run.one(LISTENER, "listener-https").string("certificateArn"),
+                run.one(LISTENER, "load-balancer-listener-https").string("certificateArn"),
                 "listeners take the validated ARN, never a pending certificate");
-        assertTrue(run.one(LISTENER, "listener-https").dependencies().contains(validation.urn()));
+        assertTrue(
+                run.one(LISTENER, "load-balancer-listener-https").dependencies().contains(validation.urn()));
 
-        Registered alias = run.one(Types.of(Record.class), "alb-alias");
+        Registered alias = run.one(Types.of(Record.class), "load-balancer-alb-alias");
         assertEquals("origin.shop.example.com", alias.string("name"));
         assertEquals("A", alias.string("type"));
         assertEquals(Boolean.TRUE, alias.input("aliases.0.evaluateTargetHealth").orElseThrow());
 
-        Registered test = run.one(LISTENER, "listener-test");
+        Registered test = run.one(LISTENER, "load-balancer-listener-test");
         assertEquals(8443.0, test.number("port"));
         assertEquals("HTTPS", test.string("protocol"));
     }
@@ -344,7 +346,7 @@ public class LoadBalancerTest {
                     .allMatch(l -> l.ignoreChanges().isEmpty()));
             assertTrue(run.ofType(RULE).stream().allMatch(r -> r.ignoreChanges().isEmpty()));
         }
-        Registered test = Stacks.prod().one(LISTENER, "listener-test");
+        Registered test = Stacks.prod().one(LISTENER, "load-balancer-listener-test");
         assertEquals(8080.0, test.number("port"));
     }
 
@@ -380,7 +382,7 @@ public class LoadBalancerTest {
     @Test
     void blueGreenForwardsKeepTheIdleGroupAttachedAtWeightZeroAsCodeDeployLeavesThem() {
         StackRun run = Stacks.prodGreenLive();
-        Registered rule = run.one(RULE, "rule-api");
+        Registered rule = run.one(RULE, "load-balancer-rule-api");
         assertEquals(
                 List.of(Map.of(
                         "type",
@@ -395,18 +397,19 @@ public class LoadBalancerTest {
         // A rolling stack has one group: a plain forward.
         assertEquals(
                 List.of(Map.of("type", "forward", "targetGroupArn", Stacks.dev().output("blueTargetGroupArn"))),
-                Stacks.dev().one(RULE, "rule-api").list("actions"));
+                Stacks.dev().one(RULE, "load-balancer-rule-api").list("actions"));
     }
 
     @Test
     void albTalksOnlyToTheAppTasksOnTheContainerPort() {
         StackRun run = Stacks.prod();
-        String albSg = run.one(Types.of(SecurityGroup.class), "sg-alb").id();
-        Registered egress = run.one(Types.of(SecurityGroupEgressRule.class), "sg-alb-egress-app");
+        String albSg =
+                run.one(Types.of(SecurityGroup.class), "load-balancer-sg-alb").id();
+        Registered egress = run.one(Types.of(SecurityGroupEgressRule.class), "load-balancer-sg-alb-egress-app");
         assertEquals(albSg, egress.string("securityGroupId"));
         assertEquals(run.output("appSecurityGroupId"), egress.string("referencedSecurityGroupId"));
         assertEquals(3000.0, egress.number("fromPort"));
-        Registered appIngress = run.one(INGRESS, "sg-app-ingress-alb");
+        Registered appIngress = run.one(INGRESS, "load-balancer-sg-app-ingress-alb");
         assertEquals(run.output("appSecurityGroupId"), appIngress.string("securityGroupId"));
         assertEquals(albSg, appIngress.string("referencedSecurityGroupId"));
         assertEquals(3000.0, appIngress.number("toPort"));

@@ -22,7 +22,7 @@ class RegistryTest {
     @Test
     void immutableScannedAndEncryptedWithTheCmk() {
         StackRun run = Stacks.prod();
-        Registered repository = run.one(Types.of(Repository.class), "api-repository");
+        Registered repository = run.one(Types.of(Repository.class), "registry-api-repository");
         assertEquals("storefront-api-prod", repository.string("name"));
         assertEquals("IMMUTABLE", repository.string("imageTagMutability"));
         assertEquals(Map.of("scanOnPush", true), repository.map("imageScanningConfiguration"));
@@ -37,7 +37,7 @@ class RegistryTest {
 
     @Test
     void devRepositoryIsDeletedWithItsImages() {
-        Registered repository = Stacks.dev().one(Types.of(Repository.class), "api-repository");
+        Registered repository = Stacks.dev().one(Types.of(Repository.class), "registry-api-repository");
         assertTrue(repository.bool("forceDelete"));
         assertFalse(repository.protect());
     }
@@ -45,7 +45,7 @@ class RegistryTest {
     @Test
     @SuppressWarnings("unchecked")
     void lifecycleExpiresUntaggedFirstAndKeepsTheNewestImages() {
-        Registered lifecycle = Stacks.dev().one(Types.of(LifecyclePolicy.class), "api-repository-lifecycle");
+        Registered lifecycle = Stacks.dev().one(Types.of(LifecyclePolicy.class), "registry-api-repository-lifecycle");
         assertEquals("storefront-api-dev", lifecycle.string("repository"));
         List<Map<String, Object>> rules = (List<Map<String, Object>>)
                 Json.parse(lifecycle.string("policy")).get("rules");

@@ -31,7 +31,7 @@ class ScalingAndDeploymentTest {
     @Test
     void scalingTargetAddressesTheServiceByClusterAndServiceName() {
         StackRun run = Stacks.prod();
-        Registered target = run.one(Types.of(Target.class), "scaling-target");
+        Registered target = run.one(Types.of(Target.class), "api-scaling-target");
         assertEquals("ecs", target.string("serviceNamespace"));
         assertEquals("ecs:service:DesiredCount", target.string("scalableDimension"));
         assertEquals("service/storefront-cluster-prod/storefront-api-prod", target.string("resourceId"));
@@ -43,7 +43,7 @@ class ScalingAndDeploymentTest {
 
     @Test
     void cpuTargetTrackingIsAlwaysOn() {
-        Registered cpu = Stacks.prod().one(POLICY, "scale-cpu");
+        Registered cpu = Stacks.prod().one(POLICY, "api-scale-cpu");
         assertEquals("TargetTrackingScaling", cpu.string("policyType"));
         assertEquals(
                 Map.of("predefinedMetricType", "ECSServiceAverageCPUUtilization"),
@@ -52,7 +52,7 @@ class ScalingAndDeploymentTest {
         assertEquals(300.0, cpu.number("targetTrackingScalingPolicyConfiguration.scaleInCooldown"));
         assertEquals(60.0, cpu.number("targetTrackingScalingPolicyConfiguration.scaleOutCooldown"));
         assertEquals(
-                List.of("scale-cpu"),
+                List.of("api-scale-cpu"),
                 Stacks.prod().ofType(POLICY).stream().map(Registered::name).toList(),
                 "the optional policies are off by default");
     }
@@ -60,7 +60,7 @@ class ScalingAndDeploymentTest {
     @Test
     void requestsPerTargetTracksTheBlueTargetGroup() {
         StackRun run = Stacks.devWithCertificate();
-        Registered requests = run.one(POLICY, "scale-requests");
+        Registered requests = run.one(POLICY, "api-scale-requests");
         Map<String, Object> spec =
                 requests.map("targetTrackingScalingPolicyConfiguration.predefinedMetricSpecification");
         assertEquals("ALBRequestCountPerTarget", spec.get("predefinedMetricType"));
@@ -78,7 +78,7 @@ class ScalingAndDeploymentTest {
         StackRun run = StackRun.ofStackFile(
                 Stacks.PROD_FILE,
                 Map.of("storefront:scaling", "{\"minTasks\":2,\"maxTasks\":10,\"requestsPerTarget\":800}"));
-        Registered policy = run.one(POLICY, "scale-requests");
+        Registered policy = run.one(POLICY, "api-scale-requests");
         assertEquals(800.0, policy.number("targetTrackingScalingPolicyConfiguration.targetValue"));
         assertTrue(
                 policy.input("targetTrackingScalingPolicyConfiguration.predefinedMetricSpecification")
@@ -91,7 +91,7 @@ class ScalingAndDeploymentTest {
                 all.contains("RequestCount") && all.contains("AWS/ApplicationELB") && all.contains("RunningTaskCount"),
                 all);
         assertTrue(
-                all.contains(String.valueOf(run.one(Types.of(com.pulumi.aws.lb.LoadBalancer.class), "alb")
+                all.contains(String.valueOf(run.one(Types.of(com.pulumi.aws.lb.LoadBalancer.class), "load-balancer-alb")
                         .outputs()
                         .get("arnSuffix"))),
                 "the LoadBalancer dimension: " + all);
@@ -101,7 +101,7 @@ class ScalingAndDeploymentTest {
 
     @Test
     void dbConnectionsPerTaskUsesMetricMath() {
-        Registered policy = Stacks.devWithCertificate().one(POLICY, "scale-db-connections");
+        Registered policy = Stacks.devWithCertificate().one(POLICY, "api-scale-db-connections");
         List<Object> metrics =
                 policy.list("targetTrackingScalingPolicyConfiguration.customizedMetricSpecification.metrics");
         assertEquals(3, metrics.size());
@@ -148,28 +148,28 @@ class ScalingAndDeploymentTest {
         StackRun run = Stacks.devWithCertificate();
         assertEquals(
                 true,
-                run.one(POLICY, "scale-cpu")
+                run.one(POLICY, "api-scale-cpu")
                         .input("targetTrackingScalingPolicyConfiguration.disableScaleIn")
                         .orElseThrow(),
                 "step policies own scale-in");
-        Registered out = run.one(POLICY, "scale-step-out");
+        Registered out = run.one(POLICY, "api-scale-step-out");
         assertEquals("StepScaling", out.string("policyType"));
         assertEquals(
                 List.of(Map.of("metricIntervalLowerBound", "0", "scalingAdjustment", 1.0)),
                 out.list("stepScalingPolicyConfiguration.stepAdjustments"));
-        Registered in = run.one(POLICY, "scale-step-in");
+        Registered in = run.one(POLICY, "api-scale-step-in");
         assertEquals(
                 List.of(Map.of("metricIntervalUpperBound", "0", "scalingAdjustment", -1.0)),
                 in.list("stepScalingPolicyConfiguration.stepAdjustments"));
 
-        Registered high = run.one(Types.of(MetricAlarm.class), "scale-step-out-alarm");
+        Registered high = run.one(Types.of(MetricAlarm.class), "api-scale-step-out-alarm");
         assertEquals(70.0, high.number("threshold"));
         assertEquals("GreaterThanOrEqualToThreshold", high.string("comparisonOperator"));
         assertEquals(
                 Map.of("ClusterName", "storefront-cluster-dev", "ServiceName", "storefront-api-dev"),
                 high.map("dimensions"));
         assertTrue(high.list("alarmActions").get(0).toString().contains("policyName/storefront-api-step-out-dev"));
-        Registered low = run.one(Types.of(MetricAlarm.class), "scale-step-in-alarm");
+        Registered low = run.one(Types.of(MetricAlarm.class), "api-scale-step-in-alarm");
         assertEquals(30.0, low.number("threshold"));
         assertEquals("LessThanOrEqualToThreshold", low.string("comparisonOperator"));
         assertTrue(low.list("alarmActions").get(0).toString().contains("policyName/storefront-api-step-in-dev"));
@@ -181,8 +181,8 @@ class ScalingAndDeploymentTest {
         Registered alarm = run.one(Types.of(MetricAlarm.class), "api-5xx-alarm");
         assertEquals("AWS/ApplicationELB", alarm.string("namespace"));
         assertEquals("HTTPCode_Target_5XX_Count", alarm.string("metricName"));
-        String albName =
-                run.one(Types.of(com.pulumi.aws.lb.LoadBalancer.class), "alb").string("name");
+        String albName = run.one(Types.of(com.pulumi.aws.lb.LoadBalancer.class), "load-balancer-alb")
+                .string("name");
         assertTrue(
                 alarm.string("dimensions.LoadBalancer").matches("app/" + albName + "/[0-9a-f]{16}"),
                 "the ARN suffix, not the ARN");
@@ -195,9 +195,9 @@ class ScalingAndDeploymentTest {
     @Test
     void codeDeployRunsACanaryWithAlarmRollbackOverBothTargetGroups() {
         StackRun run = Stacks.prod();
-        Registered app = run.one(Types.of(Application.class), "codedeploy-app");
+        Registered app = run.one(Types.of(Application.class), "api-codedeploy-app");
         assertEquals("ECS", app.string("computePlatform"));
-        Registered group = run.one(Types.of(DeploymentGroup.class), "codedeploy-group");
+        Registered group = run.one(Types.of(DeploymentGroup.class), "api-codedeploy-group");
         assertEquals(app.string("name"), group.string("appName"));
         assertEquals("CodeDeployDefault.ECSCanary10Percent5Minutes", group.string("deploymentConfigName"));
         assertEquals(
@@ -229,14 +229,14 @@ class ScalingAndDeploymentTest {
                         Map.of("action", "TERMINATE", "terminationWaitTimeInMinutes", 5.0)),
                 group.map("blueGreenDeploymentConfig"));
 
-        Registered role = run.one(Types.of(Role.class), "codedeploy-role");
+        Registered role = run.one(Types.of(Role.class), "api-codedeploy-role");
         assertEquals(group.string("serviceRoleArn"), "arn:aws:iam::123456789012:role/" + role.string("name"));
         assertEquals(
                 Map.of("Service", "codedeploy.amazonaws.com"),
                 Json.statements(Json.parse(role.string("assumeRolePolicy")))
                         .get(0)
                         .get("Principal"));
-        Registered attachment = run.one(Types.of(RolePolicyAttachment.class), "codedeploy-role-policy");
+        Registered attachment = run.one(Types.of(RolePolicyAttachment.class), "api-codedeploy-role-policy");
         assertEquals("arn:aws:iam::aws:policy/AWSCodeDeployRoleForECS", attachment.string("policyArn"));
         assertTrue(group.dependencies().contains(attachment.urn()));
         assertEquals("storefront-api-prod", run.output("codeDeployApplication"));

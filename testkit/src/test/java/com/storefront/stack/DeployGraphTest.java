@@ -109,7 +109,7 @@ class DeployGraphTest {
                     estimate.toString());
             // What is left is the private edge: the ALB, its VPC origin, then the distribution that uses it.
             assertEquals(
-                    "aws:lb/loadBalancer:LoadBalancer alb (3 min)",
+                    "aws:lb/loadBalancer:LoadBalancer load-balancer-alb (3 min)",
                     estimate.criticalPath().get(0),
                     estimate.toString());
             assertTrue(estimate.criticalPath().get(1).startsWith(Types.of(VpcOrigin.class)), estimate.toString());
@@ -125,7 +125,9 @@ class DeployGraphTest {
                 StackRun.ofStackFile(Stacks.PROD_FILE, Map.of("storefront:cache", "{\"enabled\":false}"))
                         .plan());
         assertTrue(
-                prodNoCache.criticalPath().contains("aws:cloudfront/distribution:Distribution distribution (5 min)"),
+                prodNoCache
+                        .criticalPath()
+                        .contains("aws:cloudfront/distribution:Distribution cdn-distribution (5 min)"),
                 prodNoCache.toString());
         assertTrue(prodNoCache.minutes() > 15, "waiting for the rollout costs its minutes: " + prodNoCache);
     }

@@ -11,7 +11,7 @@ final class EdgeExpectations {
 
     /** CLOUDFRONT-scope WAF with its log group (and the us-east-1 key encrypting that group). */
     static final Set<String> US_EAST_1_WITHOUT_DOMAIN = new TreeSet<>(Set.of(
-            "aws:wafv2/webAcl:WebAcl web-acl-cloudfront",
+            "aws:wafv2/webAcl:WebAcl waf-web-acl-cloudfront",
             "aws:cloudwatch/logGroup:LogGroup waf-logs-cloudfront",
             "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration waf-logging-cloudfront",
             "aws:kms/key:Key encryption-us-east-1-key",

@@ -95,7 +95,7 @@ class ReleaseLifecycleTest {
                 .withPath("storefront:alerts", "ecsCpuPercent", 75));
         assertEquals(
                 Map.of(
-                        "aws:cloudwatch/metricAlarm:MetricAlarm alarm-ecs-cpu",
+                        "aws:cloudwatch/metricAlarm:MetricAlarm monitoring-alarm-ecs-cpu",
                         new TreeSet<>(Set.of("alarmDescription", "threshold"))),
                 changes(released, thresholdChanged));
         assertEquals(released.output("taskDefinitionArn"), thresholdChanged.output("taskDefinitionArn"));
@@ -106,7 +106,7 @@ class ReleaseLifecycleTest {
                 .withPath("storefront:service", "image", Stacks.PRIVATE_IMAGE)
                 .withPath("storefront:alerts", "ecsCpuPercent", 75));
         assertEquals(
-                Set.of("aws:cloudwatch/metricAlarm:MetricAlarm alarm-ecs-cpu"),
+                Set.of("aws:cloudwatch/metricAlarm:MetricAlarm monitoring-alarm-ecs-cpu"),
                 changes(prodReleased, prodThreshold).keySet());
         // The rollout tool deploys taskDefinitionArn only when ECS runs something else: same ARN, no deployment.
         assertEquals(prodReleased.output("taskDefinitionArn"), prodThreshold.output("taskDefinitionArn"));
@@ -158,17 +158,20 @@ class ReleaseLifecycleTest {
         // redirect, the HTTPS listener is new, and the rules move to it; none of them may forward to blue,
         // which has no tasks while green is live.
         assertEquals(
-                new TreeSet<>(Set.of("defaultActions", "loadBalancerArn")), changes.get(LISTENER + " listener-http"));
-        assertEquals(new TreeSet<>(Set.of("internal", "subnets")), changes.get("aws:lb/loadBalancer:LoadBalancer alb"));
-        assertTrue(changes.containsKey("+" + LISTENER + " listener-https"));
-        assertTrue(changes.get(RULE + " rule-api").contains("listenerArn"));
+                new TreeSet<>(Set.of("defaultActions", "loadBalancerArn")),
+                changes.get(LISTENER + " load-balancer-listener-http"));
+        assertEquals(
+                new TreeSet<>(Set.of("internal", "subnets")),
+                changes.get("aws:lb/loadBalancer:LoadBalancer load-balancer-alb"));
+        assertTrue(changes.containsKey("+" + LISTENER + " load-balancer-listener-https"));
+        assertTrue(changes.get(RULE + " load-balancer-rule-api").contains("listenerArn"));
         String green = String.valueOf(after.output("greenTargetGroupArn"));
         // Blue stays attached at weight 0 (as CodeDeploy leaves it); no forward gives it traffic.
         assertEquals(Set.of(green), Set.copyOf(com.storefront.service.LoadBalancerTest.forwardTargets(after)));
-        assertTrue(
-                String.valueOf(after.one(RULE, "rule-default").list("actions")).contains(green));
+        assertTrue(String.valueOf(after.one(RULE, "load-balancer-rule-default").list("actions"))
+                .contains(green));
         assertEquals(
-                Set.of("listener-http", "listener-https", "listener-test"),
+                Set.of("load-balancer-listener-http", "load-balancer-listener-https", "load-balancer-listener-test"),
                 new TreeSet<>(
                         after.ofType(LISTENER).stream().map(Registered::name).toList()));
     }
@@ -179,7 +182,11 @@ class ReleaseLifecycleTest {
         // forwards follow, which is what CodeDeploy already left in AWS: no traffic moves.
         Map<String, SortedSet<String>> changes = changes(Stacks.prod(), Stacks.prodGreenLive());
         assertEquals(
-                Set.of(LISTENER + " listener-test", RULE + " rule-api", RULE + " rule-default", RULE + " rule-partner"),
+                Set.of(
+                        LISTENER + " load-balancer-listener-test",
+                        RULE + " load-balancer-rule-api",
+                        RULE + " load-balancer-rule-default",
+                        RULE + " load-balancer-rule-partner"),
                 changes.keySet());
         assertEquals(
                 Set.of(),

@@ -32,7 +32,7 @@ class SecureEdgeTest {
     void noCustomOriginIsPlainHttpOverTheInternet() {
         STACKS.forEach((name, run) -> {
             assertEquals(List.of(), PolicyRules.Rule.PLAINTEXT_ORIGINS.violations(run.plan()), name);
-            Registered alb = run.one(Types.of(LoadBalancer.class), "alb");
+            Registered alb = run.one(Types.of(LoadBalancer.class), "load-balancer-alb");
             // Either the ALB is private behind a VPC origin, or CloudFront speaks HTTPS to it.
             assertTrue(
                     alb.bool("internal")
@@ -46,7 +46,9 @@ class SecureEdgeTest {
         STACKS.forEach(
                 (name, run) -> assertEquals(List.of(), PolicyRules.Rule.PUBLIC_ALB_TLS.violations(run.plan()), name));
         assertFalse(
-                Stacks.prodWithDomain().one(Types.of(LoadBalancer.class), "alb").bool("internal"),
+                Stacks.prodWithDomain()
+                        .one(Types.of(LoadBalancer.class), "load-balancer-alb")
+                        .bool("internal"),
                 "the domain case does exercise an internet-facing ALB");
     }
 

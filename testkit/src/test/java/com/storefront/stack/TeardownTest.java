@@ -48,14 +48,14 @@ class TeardownTest {
     @Test
     void aDecommissionKeepsFinalSnapshotsTheVaultsAndTheirKeys() {
         StackRun run = decommission();
-        Registered aurora = run.one(Types.of(Cluster.class), "aurora");
+        Registered aurora = run.one(Types.of(Cluster.class), "database-aurora");
         assertFalse(aurora.bool("deletionProtection"), "unprotected, so destroy can delete the cluster");
         assertFalse(aurora.bool("skipFinalSnapshot"));
         assertEquals("storefront-aurora-final-g1-prod", aurora.string("finalSnapshotIdentifier"));
         assertEquals(
                 "storefront-redis-final-g1-prod",
-                run.one(Types.of(ReplicationGroup.class), "redis").string("finalSnapshotIdentifier"));
-        for (String vault : List.of("backup-vault", "dr-backup-vault")) {
+                run.one(Types.of(ReplicationGroup.class), "cache-redis").string("finalSnapshotIdentifier"));
+        for (String vault : List.of("dr-primary-backup-vault", "dr-backup-vault")) {
             Registered v = run.one(Types.of(Vault.class), vault);
             assertFalse(v.bool("forceDestroy"), vault + " keeps its recovery points (the DR copies included)");
             assertTrue(v.retainOnDelete(), vault + " stays when the stack goes");
@@ -71,10 +71,10 @@ class TeardownTest {
     @Test
     void aForceDeleteLeavesNothingBehind() {
         for (StackRun run : List.of(forceDelete(), Stacks.dev())) {
-            Registered aurora = run.one(Types.of(Cluster.class), "aurora");
+            Registered aurora = run.one(Types.of(Cluster.class), "database-aurora");
             assertTrue(aurora.bool("skipFinalSnapshot"));
             assertTrue(aurora.input("finalSnapshotIdentifier").isEmpty());
-            assertTrue(run.one(Types.of(ReplicationGroup.class), "redis")
+            assertTrue(run.one(Types.of(ReplicationGroup.class), "cache-redis")
                     .input("finalSnapshotIdentifier")
                     .isEmpty());
             run.ofType(Types.of(Vault.class)).forEach(v -> assertTrue(v.bool("forceDestroy"), v.name()));
@@ -103,7 +103,7 @@ class TeardownTest {
         Set<String> changed = impact.changes().stream()
                 .flatMap(c -> c.inputs().stream().map(i -> c.type() + " " + c.name() + " " + i.name()))
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
-        assertTrue(changed.contains("aws:rds/cluster:Cluster aurora deletionProtection"), changed.toString());
+        assertTrue(changed.contains("aws:rds/cluster:Cluster database-aurora deletionProtection"), changed.toString());
         assertTrue(
                 changed.stream()
                         .noneMatch(c -> c.endsWith("skipFinalSnapshot")
