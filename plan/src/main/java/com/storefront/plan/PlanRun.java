@@ -127,6 +127,26 @@ public record PlanRun(
                 .toList();
     }
 
+    /** Resources of a type whose nearest storefront component has the given name (e.g. the primary network). */
+    public List<Registered> ofTypeInComponent(String componentName, String type) {
+        return ofType(type).stream()
+                .filter(r -> {
+                    Registered component = componentOf(r);
+                    return component != null && component.name().equals(componentName);
+                })
+                .toList();
+    }
+
+    /** Whether a component of {@code componentType} is among the resource's ancestors (near or far). */
+    public boolean isWithin(Registered resource, String componentType) {
+        for (Registered c = componentOf(resource); c != null; c = componentOf(c)) {
+            if (c.type().equals(componentType)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The provider resource a resource was registered with. */
     public Registered providerOf(Registered resource) {
         String name = resource.providerName();

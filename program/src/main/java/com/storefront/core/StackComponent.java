@@ -51,7 +51,20 @@ public abstract class StackComponent extends ComponentResource {
      */
     protected final String name(String what) {
         String prefix = pulumiResourceName() + SEPARATOR;
-        return what.startsWith(prefix) ? claim(what, Optional.empty()) : renamed(what, what);
+        if (what.startsWith(prefix)) {
+            return claim(what, Optional.empty());
+        }
+        return movedFrom(what).map(former -> renamed(what, former)).orElseGet(() -> renamed(what, what));
+    }
+
+    /**
+     * Where a child named {@code what} lived before this component existed, for a component that took over
+     * resources another one built (the alias then names that parent). Empty: it was {@code what} under this
+     * component. Called while the subclass is being built, so it may read only fields set before its first
+     * child.
+     */
+    protected Optional<Alias> movedFrom(String what) {
+        return Optional.empty();
     }
 
     /** {@code <component>-<what>} for a child that was called {@code formerName} under this component. */

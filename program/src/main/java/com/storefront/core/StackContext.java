@@ -41,6 +41,11 @@ public record StackContext(
         return new StackContext(naming, aws, protect, teardown, logRetentionDays, Optional.of(keyArn));
     }
 
+    /** The same context with another naming (an area of the stack, {@link Naming#within}). */
+    public StackContext withNaming(Naming other) {
+        return new StackContext(other, aws, protect, teardown, logRetentionDays, key);
+    }
+
     /** The stack's customer-managed key; only the key's own component is built before it exists. */
     public Output<String> kmsKeyArn() {
         return key.orElseThrow(() -> new IllegalStateException("the stack's key is not built yet"));

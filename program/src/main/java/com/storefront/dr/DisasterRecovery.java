@@ -3,12 +3,23 @@ package com.storefront.dr;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.config.Cidr;
 import com.storefront.config.DatabaseSettings;
+import com.storefront.config.NatStrategy;
+import com.storefront.config.NetworkLayout;
+import com.storefront.config.NetworkSettings;
+import com.storefront.config.SubnetTier;
 import com.storefront.core.StackComponent;
+import com.storefront.core.StackContext;
+import com.storefront.network.Network;
+import com.storefront.network.NetworkArgs;
+import com.storefront.network.NetworkRole;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The disaster-recovery region (DR-1..DR-4): replicated assets, Aurora backup copies and a peered
@@ -18,6 +29,9 @@ import java.util.Map;
 public final class DisasterRecovery extends StackComponent {
 
     public static final String TYPE = "storefront:dr:DisasterRecovery";
+
+    /** Zones of the standby network: enough for an Aurora subnet group, which needs two. */
+    static final int STANDBY_AZS = 2;
 
     private final Output<String> replicaBucketName;
     private final Output<String> backupVaultName;
@@ -40,10 +54,10 @@ public final class DisasterRecovery extends StackComponent {
         BackupCopies.Vaults vaults = BackupCopies.create(args, primary, dr);
         this.backupVaultName = vaults.primary();
         this.drBackupVaultName = vaults.dr();
-        DrNetwork.Ids network = DrNetwork.create(args, this, primary, dr);
-        this.vpcId = network.vpcId();
-        this.peeringConnectionId = network.peeringId();
-        RestoreTarget.Ids target = RestoreTarget.create(args, network.vpcId(), network.subnetIds(), primary, dr);
+        Network standby = standbyNetwork(args);
+        this.vpcId = standby.vpcId();
+        this.peeringConnectionId = DrPeering.create(args, standby, primary, dr);
+        RestoreTarget.Ids target = RestoreTarget.create(args, standby.vpcId(), standby.appSubnetIds(), primary, dr);
         this.alarmNames = DrAlerts.create(
                 args,
                 vaults.primary(),
@@ -61,6 +75,38 @@ public final class DisasterRecovery extends StackComponent {
         outputs.put("peeringConnectionId", peeringConnectionId);
         outputs.put("restore", restore);
         registerOutputs(outputs);
+    }
+
+    /**
+     * The DR region's VPC: a second {@link Network}, standby-shaped (two private subnets, no internet), named
+     * {@code storefront-dr-*}. Its resources were this component's own children before, named {@code dr-*};
+     * they keep those names as aliases.
+     */
+    private Network standbyNetwork(DisasterRecoveryArgs args) {
+        Cidr cidr = Cidr.of(args.settings().vpcCidr());
+        List<String> subnets = new ArrayList<>();
+        for (int az = 0; az < STANDBY_AZS; az++) {
+            // The same slicing as the primary network's app tier, so addresses read alike in both regions.
+            subnets.add(cidr.subnet(4, 4 + az).toString());
+        }
+        NetworkSettings settings = new NetworkSettings(
+                cidr.toString(),
+                STANDBY_AZS,
+                NatStrategy.NONE,
+                Map.of(SubnetTier.APP, subnets),
+                false,
+                NetworkLayout.TWO_TIER,
+                Optional.empty());
+        StackContext context =
+                args.context().withNaming(args.naming().within("dr")).withKey(args.drKmsKeyArn());
+        return new Network(
+                name("dr-network"),
+                new NetworkArgs(
+                        context, settings, NetworkRole.STANDBY, Optional.of(new NetworkArgs.MovedFrom(this, "dr-"))),
+                ComponentResourceOptions.builder()
+                        .parent(this)
+                        .providers(args.drProvider())
+                        .build());
     }
 
     /** Everything {@code scripts/dr-restore.sh} needs, in one output: where to restore, from what, and how big. */

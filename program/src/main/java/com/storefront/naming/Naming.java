@@ -20,9 +20,24 @@ public final class Naming {
     private static final Pattern WHAT = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
 
     private final String suffix;
+    private final String area;
 
     public Naming(String suffix) {
+        this(suffix, "");
+    }
+
+    private Naming(String suffix, String area) {
         this.suffix = suffix;
+        this.area = area;
+    }
+
+    /**
+     * The naming of one area of the stack (e.g. {@code dr}): every {@code what} is prefixed with it, so the DR
+     * region's VPC is {@code storefront-dr-vpc-<suffix>} while the code that builds it asks for {@code vpc}.
+     */
+    public Naming within(String area) {
+        name(area);
+        return new Naming(suffix, this.area + area + "-");
     }
 
     public String suffix() {
@@ -39,7 +54,7 @@ public final class Naming {
         if (!WHAT.matcher(what).matches()) {
             throw new IllegalArgumentException("name part must be lowercase words joined by hyphens: " + what);
         }
-        String name = PREFIX + "-" + what + "-" + suffix;
+        String name = PREFIX + "-" + area + what + "-" + suffix;
         if (name.length() > limit.maxLength()) {
             throw new IllegalStateException(name + " is " + name.length() + " characters; " + limit
                     + " names allow at most " + limit.maxLength());

@@ -20,6 +20,7 @@ import com.pulumi.aws.ec2.Vpc;
 import com.pulumi.aws.ec2.VpcArgs;
 import com.pulumi.aws.ec2.VpcEndpoint;
 import com.pulumi.aws.ec2.VpcEndpointArgs;
+import com.pulumi.core.Alias;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -62,9 +63,12 @@ public final class Network extends StackComponent {
     private final Output<List<String>> natGatewayIds;
     private final SecurityGroups securityGroups;
     private final Output<String> flowLogGroupName;
+    private final Optional<NetworkArgs.MovedFrom> movedFrom;
 
     public Network(String name, NetworkArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
+        this.movedFrom = args.movedFrom();
+        boolean primary = args.role() == NetworkRole.PRIMARY;
         NetworkSettings settings = args.settings();
         Naming naming = args.naming();
         int azCount = settings.azCount();
@@ -99,10 +103,11 @@ public final class Network extends StackComponent {
         this.availabilityZoneIds = Output.all(azIds);
 
         Map<SubnetTier, List<Subnet>> subnets = new EnumMap<>(SubnetTier.class);
-        for (SubnetTier tier : settings.tiers()) {
+        List<SubnetTier> tiers = primary ? settings.tiers() : List.of(SubnetTier.APP);
+        for (SubnetTier tier : tiers) {
             List<Subnet> tierSubnets = new ArrayList<>();
             for (int az = 0; az < azCount; az++) {
-                String what = tier.configValue() + "-" + (az + 1);
+                String what = label(tier, primary) + "-" + (az + 1);
                 tierSubnets.add(new Subnet(
                         name("subnet-" + what),
                         SubnetArgs.builder()
@@ -111,7 +116,7 @@ public final class Network extends StackComponent {
                                 .availabilityZone(azNames.get(az))
                                 // Nothing is launched with a public IP: the ALB and NAT gateways bring their own.
                                 .mapPublicIpOnLaunch(false)
-                                .tags(withTier(naming.nameTag(what), tier))
+                                .tags(primary ? withTier(naming.nameTag(what), tier) : naming.nameTag(what))
                                 .build(),
                         child()));
             }
@@ -119,76 +124,26 @@ public final class Network extends StackComponent {
             subnetIds.put(tier, Output.all(tierSubnets.stream().map(Subnet::id).toList()));
         }
 
-        InternetGateway igw = new InternetGateway(
-                name("igw"),
-                InternetGatewayArgs.builder()
-                        .vpcId(vpc.id())
-                        .tags(naming.nameTag("igw"))
-                        .build(),
-                child());
-
-        RouteTable publicRt = routeTable("public", vpc, naming);
-        new Route(
-                name("route-public-internet"),
-                RouteArgs.builder()
-                        .routeTableId(publicRt.id())
-                        .destinationCidrBlock(ANYWHERE)
-                        .gatewayId(igw.id())
-                        .build(),
-                child());
-        associate(SubnetTier.PUBLIC, subnets.get(SubnetTier.PUBLIC), i -> publicRt);
-        this.publicRouteTableId = publicRt.id();
-
-        List<NatGateway> nats =
-                natGateways(settings.natStrategy(), azCount, subnets.get(SubnetTier.PUBLIC), igw, naming);
-        this.natGatewayIds = Output.all(nats.stream().map(NatGateway::id).toList());
-
-        List<RouteTable> appRts = new ArrayList<>();
-        for (int az = 0; az < azCount; az++) {
-            RouteTable rt = routeTable("app-" + (az + 1), vpc, naming);
-            if (!nats.isEmpty()) {
-                // perAz: each AZ's own gateway, so one AZ failing does not cut the others' egress.
-                NatGateway nat = nats.get(settings.natStrategy() == NatStrategy.PER_AZ ? az : 0);
-                new Route(
-                        name("route-app-" + (az + 1) + "-nat"),
-                        RouteArgs.builder()
-                                .routeTableId(rt.id())
-                                .destinationCidrBlock(ANYWHERE)
-                                .natGatewayId(nat.id())
-                                .build(),
-                        child());
-            }
-            appRts.add(rt);
-        }
-        associate(SubnetTier.APP, subnets.get(SubnetTier.APP), appRts::get);
-        this.appRouteTableIds = Output.all(appRts.stream().map(RouteTable::id).toList());
-
-        List<Output<String>> privateRouteTables =
-                new ArrayList<>(appRts.stream().map(RouteTable::id).toList());
-        if (settings.layout() == NetworkLayout.THREE_TIER) {
-            // The data tier gets no route beyond the VPC (and the S3 gateway endpoint below).
-            RouteTable dataRt = routeTable("data", vpc, naming);
-            associate(SubnetTier.DATA, subnets.get(SubnetTier.DATA), i -> dataRt);
-            this.dataRouteTableId = dataRt.id();
-            privateRouteTables.add(dataRt.id());
+        if (primary) {
+            Internet internet = internetPaths(settings, vpc, subnets, naming, args);
+            this.publicRouteTableId = internet.publicRouteTableId();
+            this.natGatewayIds = internet.natGatewayIds();
+            this.appRouteTableIds = internet.appRouteTableIds();
+            this.dataRouteTableId = internet.dataRouteTableId();
+            this.privateRouteTableIds = internet.privateRouteTableIds();
         } else {
-            // Two tiers: the data stores share the app subnets and their route tables; there is no data table.
+            // Standby: one table, no default route; the DR component adds the peering route to it.
+            RouteTable privateRt = routeTable("private", vpc, naming);
+            associate("private", subnets.get(SubnetTier.APP), i -> privateRt);
+            this.publicRouteTableId = null;
+            this.natGatewayIds = Output.of(List.of());
+            this.appRouteTableIds = Output.all(List.of(privateRt.id()));
             this.dataRouteTableId = null;
+            this.privateRouteTableIds = List.of(privateRt.id());
         }
-        this.privateRouteTableIds = List.copyOf(privateRouteTables);
-        new VpcEndpoint(
-                name("endpoint-s3"),
-                VpcEndpointArgs.builder()
-                        .vpcId(vpc.id())
-                        .serviceName(InterfaceEndpoints.serviceName(args.aws().region(), "s3"))
-                        .vpcEndpointType("Gateway")
-                        .routeTableIds(Output.all(privateRouteTables))
-                        .tags(naming.nameTag("s3-endpoint"))
-                        .build(),
-                child());
 
-        this.securityGroups = new SecurityGroups(this, vpc, naming, settings.interfaceEndpoints());
-        securityGroups.endpoints().ifPresent(endpointSg -> {
+        this.securityGroups = primary ? new SecurityGroups(this, vpc, naming, settings.interfaceEndpoints()) : null;
+        Optional.ofNullable(securityGroups).flatMap(SecurityGroups::endpoints).ifPresent(endpointSg -> {
             for (String service : InterfaceEndpoints.SERVICES) {
                 String slug = InterfaceEndpoints.slug(service);
                 new VpcEndpoint(
@@ -222,19 +177,124 @@ public final class Network extends StackComponent {
         outputs.put("vpcId", vpcId);
         outputs.put("vpcCidr", Output.of(vpcCidr));
         outputs.put("availabilityZones", availabilityZones);
-        outputs.put("publicSubnetIds", publicSubnetIds());
+        if (primary) {
+            outputs.put("publicSubnetIds", publicSubnetIds());
+        }
         outputs.put("appSubnetIds", appSubnetIds());
         outputs.put("dataSubnetIds", dataSubnetIds());
-        outputs.put("publicRouteTableId", publicRouteTableId);
+        if (primary) {
+            outputs.put("publicRouteTableId", publicRouteTableId);
+        }
         outputs.put("appRouteTableIds", appRouteTableIds);
         if (dataRouteTableId != null) {
             outputs.put("dataRouteTableId", dataRouteTableId);
         }
         outputs.put("natGatewayIds", natGatewayIds);
-        outputs.put("appSecurityGroupId", appSecurityGroupId());
+        if (primary) {
+            outputs.put("appSecurityGroupId", appSecurityGroupId());
+        }
         endpointSecurityGroupId().ifPresent(id -> outputs.put("endpointSecurityGroupId", id));
         outputs.put("flowLogGroupName", flowLogGroupName);
         registerOutputs(outputs);
+    }
+
+    /** The route tables a primary network builds, and its NAT gateways. */
+    private record Internet(
+            Output<String> publicRouteTableId,
+            Output<List<String>> natGatewayIds,
+            Output<List<String>> appRouteTableIds,
+            Output<String> dataRouteTableId,
+            List<Output<String>> privateRouteTableIds) {}
+
+    /**
+     * The primary network's ways out: the internet gateway and the public route table, NAT per strategy with
+     * the app tier's per-AZ tables, the data tier's table without any internet route, and the S3 endpoint.
+     */
+    private Internet internetPaths(
+            NetworkSettings settings, Vpc vpc, Map<SubnetTier, List<Subnet>> subnets, Naming naming, NetworkArgs args) {
+        int azCount = settings.azCount();
+        InternetGateway igw = new InternetGateway(
+                name("igw"),
+                InternetGatewayArgs.builder()
+                        .vpcId(vpc.id())
+                        .tags(naming.nameTag("igw"))
+                        .build(),
+                child());
+
+        RouteTable publicRt = routeTable("public", vpc, naming);
+        new Route(
+                name("route-public-internet"),
+                RouteArgs.builder()
+                        .routeTableId(publicRt.id())
+                        .destinationCidrBlock(ANYWHERE)
+                        .gatewayId(igw.id())
+                        .build(),
+                child());
+        associate(SubnetTier.PUBLIC.configValue(), subnets.get(SubnetTier.PUBLIC), i -> publicRt);
+
+        List<NatGateway> nats =
+                natGateways(settings.natStrategy(), azCount, subnets.get(SubnetTier.PUBLIC), igw, naming);
+
+        List<RouteTable> appRts = new ArrayList<>();
+        for (int az = 0; az < azCount; az++) {
+            RouteTable rt = routeTable("app-" + (az + 1), vpc, naming);
+            if (!nats.isEmpty()) {
+                // perAz: each AZ's own gateway, so one AZ failing does not cut the others' egress.
+                NatGateway nat = nats.get(settings.natStrategy() == NatStrategy.PER_AZ ? az : 0);
+                new Route(
+                        name("route-app-" + (az + 1) + "-nat"),
+                        RouteArgs.builder()
+                                .routeTableId(rt.id())
+                                .destinationCidrBlock(ANYWHERE)
+                                .natGatewayId(nat.id())
+                                .build(),
+                        child());
+            }
+            appRts.add(rt);
+        }
+        associate(SubnetTier.APP.configValue(), subnets.get(SubnetTier.APP), appRts::get);
+
+        List<Output<String>> privateRouteTables =
+                new ArrayList<>(appRts.stream().map(RouteTable::id).toList());
+        Output<String> dataRouteTableId = null;
+        if (settings.layout() == NetworkLayout.THREE_TIER) {
+            // The data tier gets no route beyond the VPC (and the S3 gateway endpoint below).
+            RouteTable dataRt = routeTable("data", vpc, naming);
+            associate(SubnetTier.DATA.configValue(), subnets.get(SubnetTier.DATA), i -> dataRt);
+            dataRouteTableId = dataRt.id();
+            privateRouteTables.add(dataRt.id());
+        }
+        // Two tiers: the data stores share the app subnets and their route tables; there is no data table.
+        new VpcEndpoint(
+                name("endpoint-s3"),
+                VpcEndpointArgs.builder()
+                        .vpcId(vpc.id())
+                        .serviceName(InterfaceEndpoints.serviceName(args.aws().region(), "s3"))
+                        .vpcEndpointType("Gateway")
+                        .routeTableIds(Output.all(privateRouteTables))
+                        .tags(naming.nameTag("s3-endpoint"))
+                        .build(),
+                child());
+        return new Internet(
+                publicRt.id(),
+                Output.all(nats.stream().map(NatGateway::id).toList()),
+                Output.all(appRts.stream().map(RouteTable::id).toList()),
+                dataRouteTableId,
+                List.copyOf(privateRouteTables));
+    }
+
+    /** A standby network's only tier reads as what it is: private. */
+    private static String label(SubnetTier tier, boolean primary) {
+        return primary ? tier.configValue() : "private";
+    }
+
+    @Override
+    protected Optional<Alias> movedFrom(String what) {
+        // parent before name: Alias.Builder.parent() wrongly refuses a builder whose name is already set.
+        return movedFrom.map(from -> Alias.builder()
+                .parent(from.parent())
+                .name(from.namePrefix() + what)
+                .build());
     }
 
     private static AvailabilityZones.Zone named(List<AvailabilityZones.Zone> available, String name) {
@@ -270,10 +330,10 @@ public final class Network extends StackComponent {
                 child());
     }
 
-    private void associate(SubnetTier tier, List<Subnet> subnets, IntFunction<RouteTable> tableForAz) {
+    private void associate(String label, List<Subnet> subnets, IntFunction<RouteTable> tableForAz) {
         for (int az = 0; az < subnets.size(); az++) {
             new RouteTableAssociation(
-                    name("rta-" + tier.configValue() + "-" + (az + 1)),
+                    name("rta-" + label + "-" + (az + 1)),
                     RouteTableAssociationArgs.builder()
                             .subnetId(subnets.get(az).id())
                             .routeTableId(tableForAz.apply(az).id())
@@ -368,11 +428,16 @@ public final class Network extends StackComponent {
 
     /** The SG of the application tasks; the data tier admits it and the service tier attaches it. */
     public Output<String> appSecurityGroupId() {
+        if (securityGroups == null) {
+            throw new IllegalStateException("a standby network has no app security group");
+        }
         return securityGroups.app().id();
     }
 
     public Optional<Output<String>> endpointSecurityGroupId() {
-        return securityGroups.endpoints().map(sg -> sg.id());
+        return Optional.ofNullable(securityGroups)
+                .flatMap(SecurityGroups::endpoints)
+                .map(sg -> sg.id());
     }
 
     public Output<String> flowLogGroupName() {

@@ -83,6 +83,14 @@ public final class StackRun {
         return plan().ofType(type);
     }
 
+    public List<Registered> ofTypeInComponent(String componentName, String type) {
+        return plan().ofTypeInComponent(componentName, type);
+    }
+
+    public boolean isWithin(Registered resource, String componentType) {
+        return plan().isWithin(resource, componentType);
+    }
+
     public List<Registered> ofTypeIn(String componentType, String type) {
         return plan().ofTypeIn(componentType, type);
     }

@@ -68,6 +68,38 @@ class DisasterRecoveryTest {
         assertEquals(false, dev.output("drEnabled"));
     }
 
+    /** The DR VPC is a second Network (standby: private only), which took over the VPC DR built before. */
+    @Test
+    void theDrVpcIsASecondNetworkThatKeepsTheResourcesDrBuilt() {
+        StackRun prod = Stacks.prod();
+        Registered standby = prod.one(com.storefront.network.Network.TYPE, "dr-network");
+        assertEquals(DisasterRecovery.TYPE, prod.componentOf(standby).type());
+        assertEquals(
+                List.of(),
+                prod.ofTypeInComponent("dr-network", Types.of(com.pulumi.aws.ec2.InternetGateway.class)),
+                "no internet gateway");
+        assertEquals(List.of(), prod.ofTypeInComponent("dr-network", Types.of(com.pulumi.aws.ec2.NatGateway.class)));
+        assertEquals(
+                List.of(),
+                prod.ofTypeInComponent("dr-network", Types.of(com.pulumi.aws.ec2.VpcEndpoint.class)),
+                "no endpoints: a restore needs none");
+        List<Registered> subnets = prod.ofTypeInComponent("dr-network", Types.of(Subnet.class));
+        assertEquals(
+                List.of("10.1.64.0/20", "10.1.80.0/20"),
+                subnets.stream().map(s -> s.string("cidrBlock")).sorted().toList());
+        assertEquals(
+                Set.of("storefront-dr-private-1-prod", "storefront-dr-private-2-prod"),
+                subnets.stream().map(s -> s.map("tags").get("Name")).collect(Collectors.toSet()));
+        String drUrn = prod.componentOf(standby).urn();
+        String oldVpc = drUrn.substring(0, drUrn.lastIndexOf("::")) + "$aws:ec2/vpc:Vpc::dr-vpc";
+        assertEquals(
+                List.of(oldVpc), prod.one(Types.of(Vpc.class), "dr-network-vpc").aliasUrns());
+        assertEquals(
+                "storefront-dr-vpc-flow-logs-prod",
+                prod.one(Types.of(LogGroup.class), "dr-network-flow-logs").string("name"),
+                "the flow-log group keeps its name, so its logs stay");
+    }
+
     @Test
     void prodRegistersDrResourcesThroughAUsWest2Provider() {
         StackRun prod = Stacks.prod();
@@ -80,7 +112,7 @@ class DisasterRecoveryTest {
                 drRegion.containsAll(Set.of(
                         "aws:s3/bucketV2:BucketV2 dr-assets",
                         "aws:backup/vault:Vault dr-backup-vault",
-                        "aws:ec2/vpc:Vpc dr-vpc",
+                        "aws:ec2/vpc:Vpc dr-network-vpc",
                         "aws:kms/key:Key encryption-dr-key",
                         "aws:ec2/vpcPeeringConnectionAccepter:VpcPeeringConnectionAccepter dr-peering-accepter")),
                 drRegion.toString());
@@ -240,8 +272,10 @@ class DisasterRecoveryTest {
         assertEquals(DR_PROVIDER, subnets.providerName());
         assertEquals(
                 List.of(
-                        run.one(Types.of(Subnet.class), "dr-subnet-private-1").id(),
-                        run.one(Types.of(Subnet.class), "dr-subnet-private-2").id()),
+                        run.one(Types.of(Subnet.class), "dr-network-subnet-private-1")
+                                .id(),
+                        run.one(Types.of(Subnet.class), "dr-network-subnet-private-2")
+                                .id()),
                 subnets.list("subnetIds"));
         Registered db = run.one(Types.of(SecurityGroup.class), "dr-sg-db");
         Registered app = run.one(Types.of(SecurityGroup.class), "dr-sg-app");
@@ -367,10 +401,10 @@ class DisasterRecoveryTest {
         assertEquals(
                 DR_PROVIDER, run.one(Types.of(BucketV2.class), "dr-logs").providerName(), "S3 logs within a region");
 
-        Registered flowLog = run.one(Types.of(FlowLog.class), "dr-flow-log");
+        Registered flowLog = run.one(Types.of(FlowLog.class), "dr-network-flow-log");
         assertEquals(DR_PROVIDER, flowLog.providerName());
         assertEquals(run.output("drVpcId"), flowLog.string("vpcId"));
-        Registered group = run.one(Types.of(LogGroup.class), "dr-flow-logs");
+        Registered group = run.one(Types.of(LogGroup.class), "dr-network-flow-logs");
         assertEquals(drKeyArn(run), group.string("kmsKeyId"));
         assertEquals(30.0, group.number("retentionInDays"));
     }
@@ -378,14 +412,16 @@ class DisasterRecoveryTest {
     @Test
     void drVpcIsPeeredWithRoutesBothWays() {
         StackRun run = Stacks.prod();
-        Registered vpc = run.one(Types.of(Vpc.class), "dr-vpc");
+        Registered vpc = run.one(Types.of(Vpc.class), "dr-network-vpc");
         assertEquals("10.1.0.0/16", vpc.string("cidrBlock"));
         assertEquals(DR_PROVIDER, vpc.providerName());
         assertEquals(
                 List.of("us-west-2a", "us-west-2b"),
                 List.of(
-                        run.one(Types.of(Subnet.class), "dr-subnet-private-1").string("availabilityZone"),
-                        run.one(Types.of(Subnet.class), "dr-subnet-private-2").string("availabilityZone")));
+                        run.one(Types.of(Subnet.class), "dr-network-subnet-private-1")
+                                .string("availabilityZone"),
+                        run.one(Types.of(Subnet.class), "dr-network-subnet-private-2")
+                                .string("availabilityZone")));
 
         Registered peering = run.one(Types.of(VpcPeeringConnection.class), "dr-peering");
         assertEquals("aws-primary", peering.providerName(), "requested from the primary region");

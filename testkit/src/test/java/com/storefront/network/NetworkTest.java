@@ -61,7 +61,7 @@ class NetworkTest {
     }
 
     private static void assertSubnetLayout(StackRun run, String region, int azCount) {
-        List<Registered> subnets = run.ofTypeIn(Network.TYPE, SUBNET);
+        List<Registered> subnets = run.ofTypeInComponent("network", SUBNET);
         assertEquals(3 * azCount, subnets.size());
         for (String tier : List.of("public", "app", "data")) {
             for (int az = 1; az <= azCount; az++) {
@@ -135,7 +135,9 @@ class NetworkTest {
         assertEquals(0, run.ofType(NAT).size());
         assertEquals(
                 List.of("network-route-public-internet"),
-                run.ofTypeIn(Network.TYPE, ROUTE).stream().map(Registered::name).toList());
+                run.ofTypeInComponent("network", ROUTE).stream()
+                        .map(Registered::name)
+                        .toList());
     }
 
     @Test
@@ -169,7 +171,7 @@ class NetworkTest {
         Registered s3 = run.one(ENDPOINT, "network-endpoint-s3");
         assertEquals("Gateway", s3.string("vpcEndpointType"));
         assertEquals("com.amazonaws.us-east-2.s3", s3.string("serviceName"));
-        Set<String> expected = run.ofTypeIn(Network.TYPE, ASSOCIATION).stream()
+        Set<String> expected = run.ofTypeInComponent("network", ASSOCIATION).stream()
                 .filter(a -> !a.name().startsWith("network-rta-public-"))
                 .map(a -> a.string("routeTableId"))
                 .collect(Collectors.toSet());
@@ -345,7 +347,7 @@ class NetworkTest {
                 Map.of(
                         "storefront:network",
                         "{\"azCount\":3,\"natStrategy\":\"perAz\",\"interfaceEndpoints\":true,\"layout\":\"twoTier\"}"));
-        Map<String, Long> perTier = run.ofTypeIn(Network.TYPE, Types.of(Subnet.class)).stream()
+        Map<String, Long> perTier = run.ofTypeInComponent("network", Types.of(Subnet.class)).stream()
                 .collect(Collectors.groupingBy(
                         s -> s.name().replaceAll("network-subnet-(\\w+)-\\d", "$1"), Collectors.counting()));
         assertEquals(Map.of("public", 3L, "app", 3L), perTier);

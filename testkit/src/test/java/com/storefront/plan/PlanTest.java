@@ -74,7 +74,8 @@ class PlanTest {
         PlanReport prod = report("prod");
         Map<String, Integer> counts = counts(prod);
         assertEquals(49, counts.get("network"));
-        assertEquals(57, counts.get("dr"));
+        assertEquals(46, counts.get("dr"));
+        assertEquals(11, counts.get("dr-network"), "the standby VPC, its subnets, table and flow logs");
         assertEquals(20, counts.get("api-gateway"));
         assertEquals(2, counts.get("encryption-dr"));
         assertEquals(PROD_IDLE_MONTHLY, prod.cost().totalMonthly(), PROD_IDLE_MONTHLY * TOLERANCE);

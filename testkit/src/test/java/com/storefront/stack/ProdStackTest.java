@@ -4,7 +4,6 @@ import com.pulumi.aws.ec2.NatGateway;
 import com.pulumi.aws.ec2.Subnet;
 import com.pulumi.aws.ec2.VpcEndpoint;
 import com.pulumi.aws.kms.Key;
-import com.storefront.network.Network;
 import com.storefront.plan.Registered;
 import com.storefront.testing.StackRun;
 import com.storefront.testing.Stacks;
@@ -24,7 +23,7 @@ class ProdStackTest {
     @Test
     void threeAzsNineSubnetsThreeNatsFourInterfaceEndpoints() {
         assertEquals(List.of("us-east-2a", "us-east-2b", "us-east-2c"), run.output("availabilityZones"));
-        assertEquals(9, run.ofTypeIn(Network.TYPE, Types.of(Subnet.class)).size());
+        assertEquals(9, run.ofTypeInComponent("network", Types.of(Subnet.class)).size());
         assertEquals(3, run.ofType(Types.of(NatGateway.class)).size());
         assertEquals(3, ((List<?>) run.output("natGatewayIds")).size());
         assertEquals(
@@ -45,10 +44,9 @@ class ProdStackTest {
                 "us-west-2", run.one("pulumi:providers:aws", "aws-dr-us-west-2").string("region"));
         for (Registered r :
                 run.where(r -> r.custom() && r.isAws() && r.providerName().equals("aws-dr-us-west-2"))) {
-            Registered component = run.componentOf(r);
             assertTrue(
-                    component.type().equals("storefront:dr:DisasterRecovery")
-                            || component.name().equals("encryption-dr"),
+                    run.isWithin(r, "storefront:dr:DisasterRecovery")
+                            || run.componentOf(r).name().equals("encryption-dr"),
                     r + " is a DR resource");
         }
         assertEquals(EdgeExpectations.US_EAST_1_WITHOUT_DOMAIN, EdgeExpectations.usEast1Resources(run));
