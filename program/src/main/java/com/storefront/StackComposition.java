@@ -27,6 +27,7 @@ import com.storefront.network.NetworkArgs;
 import com.storefront.observability.Alerts;
 import com.storefront.observability.Monitoring;
 import com.storefront.observability.MonitoringArgs;
+import com.storefront.observability.Watches;
 import com.storefront.security.AppSecrets;
 import com.storefront.security.EdgeSecrets;
 import com.storefront.security.Encryption;
@@ -248,12 +249,14 @@ final class StackComposition {
             Optional<Cache> cache,
             Waf waf,
             Optional<ApiGateway> apiGateway) {
-        List<MonitoringArgs.Labeled> targetGroups = new ArrayList<>();
-        targetGroups.add(
-                new MonitoringArgs.Labeled("blue", alb.blueTargetGroup().arnSuffix()));
-        alb.greenTargetGroup()
-                .ifPresent(green -> targetGroups.add(new MonitoringArgs.Labeled("green", green.arnSuffix())));
-        // Planned identifiers: alarms and the dashboard need not wait for Aurora, ElastiCache or the service.
+        // In dashboard order; each component watches its own metrics.
+        List<Watches> watches = new ArrayList<>();
+        watches.add(api.watches());
+        watches.add(alb.watches());
+        watches.add(database.watches());
+        cache.ifPresent(c -> watches.add(c.watches()));
+        apiGateway.ifPresent(g -> watches.add(g.watches()));
+        watches.add(waf.watches());
         return new Monitoring(
                 "monitoring",
                 MonitoringArgs.builder()
@@ -261,18 +264,7 @@ final class StackComposition {
                         .naming(base.naming())
                         .region(settings.region())
                         .topicArn(alerts.topicArn())
-                        .ecsClusterName(api.clusterName())
-                        .ecsServiceName(Output.of(api.plannedServiceName()))
-                        .albArnSuffix(alb.arnSuffix())
-                        .targetGroups(targetGroups)
-                        .dbClusterIdentifier(Output.of(database.plannedClusterIdentifier()))
-                        .dbServerless(settings.database().serverless())
-                        .cacheNodeIds(cache.map(c ->
-                                        c.nodeIds().stream().map(Output::of).toList())
-                                .orElse(List.of()))
-                        .apiGateway(apiGateway.map(g -> new MonitoringArgs.ApiStage(g.restApiName(), g.stageName())))
-                        .regionalWebAclName(waf.regionalAclName())
-                        .cloudFrontWebAclName(waf.cloudFrontAclName())
+                        .watches(watches)
                         .rollbackAlarmName(api.rollbackAlarmName())
                         .build(),
                 primary);

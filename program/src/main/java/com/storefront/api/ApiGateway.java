@@ -42,6 +42,7 @@ import com.pulumi.aws.wafv2.WebAclAssociationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.config.AlertSettings;
 import com.storefront.config.ApiLogLevel;
 import com.storefront.config.ApiSettings;
 import com.storefront.core.ChildNames;
@@ -49,6 +50,10 @@ import com.storefront.core.StackComponent;
 import com.storefront.iam.PolicyDocument;
 import com.storefront.naming.NameLimit;
 import com.storefront.naming.Naming;
+import com.storefront.observability.MetricRef;
+import com.storefront.observability.Metrics;
+import com.storefront.observability.Watch;
+import com.storefront.observability.Watches;
 import com.storefront.security.Secrets;
 
 import java.nio.charset.StandardCharsets;
@@ -77,6 +82,7 @@ public final class ApiGateway extends StackComponent {
     /** API Gateway's hard limit on an integration's time. */
     static final int INTEGRATION_TIMEOUT_MS = 29_000;
 
+    private final String region;
     private final Output<String> invokeUrl;
     private final Output<String> restApiId;
     private final Output<String> restApiName;
@@ -86,6 +92,7 @@ public final class ApiGateway extends StackComponent {
 
     public ApiGateway(String name, ApiGatewayArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
+        this.region = args.aws().region();
         ApiSettings settings = args.settings();
         Naming naming = args.naming();
         CustomResourceOptions child = child();
@@ -411,5 +418,27 @@ public final class ApiGateway extends StackComponent {
 
     public Optional<Output<String>> executionLogGroupName() {
         return executionLogGroupName;
+    }
+
+    /** Its dashboard panels and the 5XX alarm. */
+    public Watches watches() {
+        MetricRef fiveXx = Metrics.api(restApiName, stageName, "5XXError", "Sum", region);
+        return new Watches(
+                List.of(
+                        new Watches.Panel(
+                                "API Gateway: 4XX and 5XX",
+                                region,
+                                List.of(Metrics.api(restApiName, stageName, "4XXError", "Sum", region), fiveXx)),
+                        new Watches.Panel(
+                                "API Gateway: latency p95 (ms)",
+                                region,
+                                List.of(Metrics.api(restApiName, stageName, "Latency", "p95", region)))),
+                List.of(Watch.on(
+                        "api-5xx",
+                        s -> "API Gateway returns 5XX to clients",
+                        fiveXx,
+                        Watch.AT_OR_ABOVE,
+                        AlertSettings::api5xxPerMinute,
+                        Watch.QUIET_IS_OK)));
     }
 }

@@ -15,15 +15,21 @@ import com.pulumi.aws.secretsmanager.SecretVersionArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.config.AlertSettings;
 import com.storefront.config.CacheSettings;
 import com.storefront.core.StackComponent;
 import com.storefront.naming.NameLimit;
 import com.storefront.naming.Naming;
+import com.storefront.observability.Metrics;
+import com.storefront.observability.Watch;
+import com.storefront.observability.Watches;
 import com.storefront.security.Secrets;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * ElastiCache for Redis OSS / Valkey in cluster mode (CACHE-1, CACHE-2): shards with replicas,
@@ -34,6 +40,7 @@ public final class Cache extends StackComponent {
 
     public static final String TYPE = "storefront:data:Cache";
 
+    private final String region;
     private final Output<String> replicationGroupId;
     private final Output<String> configurationEndpoint;
     private final Output<String> connectionSecretArn;
@@ -42,6 +49,7 @@ public final class Cache extends StackComponent {
 
     public Cache(String name, CacheArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
+        this.region = args.aws().region();
         CacheSettings settings = args.settings();
         Naming naming = args.naming();
         CustomResourceOptions child = child();
@@ -199,5 +207,57 @@ public final class Cache extends StackComponent {
     /** Every node of the replication group, for per-node metrics; known before the group exists. */
     public List<String> nodeIds() {
         return nodeIds;
+    }
+
+    /**
+     * Its dashboard panels and alarms. In cluster mode ElastiCache reports memory and CPU per node, so each
+     * alarm watches the highest node (up to ten per alarm, more alarms for larger clusters) and the panels show
+     * the first ten nodes.
+     */
+    public Watches watches() {
+        List<Output<String>> nodes = nodeIds.stream().map(Output::of).toList();
+        List<Watch> alarms = new ArrayList<>();
+        List<List<Output<String>>> groups = Watch.inGroups(nodes);
+        for (int i = 0; i < groups.size(); i++) {
+            String part = groups.size() == 1 ? "" : "-" + (i + 1);
+            List<Output<String>> group = groups.get(i);
+            alarms.add(new Watch(
+                    "redis-memory" + part,
+                    s -> "A cache node uses over " + s.redisMemoryPercent() + "% of its memory: evictions follow",
+                    group.stream()
+                            .map(n -> Metrics.cacheNode(n, "DatabaseMemoryUsagePercentage", "Maximum", region))
+                            .toList(),
+                    Watch.ABOVE,
+                    AlertSettings::redisMemoryPercent,
+                    Watch.KEEP_STATE));
+            alarms.add(new Watch(
+                    "redis-cpu" + part,
+                    s -> "A cache node's engine thread is over " + s.redisCpuPercent() + "% busy",
+                    group.stream()
+                            .map(n -> Metrics.cacheNode(n, "EngineCPUUtilization", "Maximum", region))
+                            .toList(),
+                    Watch.ABOVE,
+                    AlertSettings::redisCpuPercent,
+                    Watch.KEEP_STATE));
+        }
+        List<Output<String>> shown = nodes.subList(0, Math.min(Watch.MAX_METRICS, nodes.size()));
+        return new Watches(
+                List.of(
+                        new Watches.Panel(
+                                "Redis: memory and engine CPU per node (%)",
+                                region,
+                                shown.stream()
+                                        .flatMap(n -> Stream.of(
+                                                Metrics.cacheNode(
+                                                        n, "DatabaseMemoryUsagePercentage", "Maximum", region),
+                                                Metrics.cacheNode(n, "EngineCPUUtilization", "Maximum", region)))
+                                        .toList()),
+                        new Watches.Panel(
+                                "Redis: connections per node",
+                                region,
+                                shown.stream()
+                                        .map(n -> Metrics.cacheNode(n, "CurrConnections", "Maximum", region))
+                                        .toList())),
+                alarms);
     }
 }

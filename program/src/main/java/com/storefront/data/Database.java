@@ -20,11 +20,16 @@ import com.pulumi.aws.secretsmanager.inputs.SecretRotationRotationRulesArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.config.AlertSettings;
 import com.storefront.config.DatabaseSettings;
 import com.storefront.core.ChildNames;
 import com.storefront.core.StackComponent;
 import com.storefront.naming.NameLimit;
 import com.storefront.naming.Naming;
+import com.storefront.observability.MetricRef;
+import com.storefront.observability.Metrics;
+import com.storefront.observability.Watch;
+import com.storefront.observability.Watches;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,6 +51,8 @@ public final class Database extends StackComponent {
     /** The free Performance Insights tier. */
     static final int PERFORMANCE_INSIGHTS_RETENTION_DAYS = 7;
 
+    private final String region;
+    private final boolean serverless;
     private final Output<String> clusterIdentifier;
     private final String plannedClusterIdentifier;
     private final Output<String> clusterArn;
@@ -57,6 +64,8 @@ public final class Database extends StackComponent {
 
     public Database(String name, DatabaseArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
+        this.region = args.aws().region();
+        this.serverless = args.settings().serverless();
         DatabaseSettings settings = args.settings();
         Naming naming = args.naming();
         CustomResourceOptions child = child();
@@ -290,5 +299,34 @@ public final class Database extends StackComponent {
 
     public Output<String> securityGroupId() {
         return securityGroupId;
+    }
+
+    /** Its dashboard panel and alarms: connections, and (Serverless v2) capacity against its maximum. */
+    public Watches watches() {
+        // The planned identifier: alarms and the dashboard need not wait for Aurora.
+        Output<String> cluster = Output.of(plannedClusterIdentifier);
+        MetricRef connections = Metrics.db(cluster, "DatabaseConnections", "Maximum", region);
+        List<MetricRef> panel =
+                new ArrayList<>(List.of(connections, Metrics.db(cluster, "CPUUtilization", "Average", region)));
+        List<Watch> alarms = new ArrayList<>(List.of(Watch.on(
+                "db-connections",
+                s -> "Aurora connections above " + s.dbConnections() + ": pools leaking or max capacity too low",
+                connections,
+                Watch.ABOVE,
+                AlertSettings::dbConnections,
+                Watch.QUIET_IS_OK)));
+        if (serverless) {
+            MetricRef acu = Metrics.db(cluster, "ACUUtilization", "Average", region);
+            panel.add(acu);
+            panel.add(Metrics.db(cluster, "ServerlessDatabaseCapacity", "Average", region));
+            alarms.add(Watch.on(
+                    "db-acu",
+                    s -> "Aurora Serverless v2 above " + s.dbAcuPercent() + "% of its max ACU: raise maxAcu",
+                    acu,
+                    Watch.ABOVE,
+                    AlertSettings::dbAcuPercent,
+                    Watch.QUIET_IS_OK));
+        }
+        return new Watches(List.of(new Watches.Panel("Aurora: connections, CPU, ACU", region, panel)), alarms);
     }
 }

@@ -23,10 +23,16 @@ import com.pulumi.aws.wafv2.inputs.WebAclVisibilityConfigArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.config.AlertSettings;
 import com.storefront.config.WafLogFilter;
+import com.storefront.core.Providers;
 import com.storefront.core.StackComponent;
 import com.storefront.naming.NameLimit;
 import com.storefront.naming.Naming;
+import com.storefront.observability.MetricRef;
+import com.storefront.observability.Metrics;
+import com.storefront.observability.Watch;
+import com.storefront.observability.Watches;
 import com.storefront.security.EdgeSecrets;
 
 import java.util.List;
@@ -58,6 +64,7 @@ public final class Waf extends StackComponent {
     /** WAF only accepts CloudWatch log groups whose names start with this. */
     public static final String LOG_GROUP_PREFIX = "aws-waf-logs-";
 
+    private final String region;
     private final Output<String> regionalAclArn;
     private final Output<String> regionalAclName;
     private final Output<String> cloudFrontAclArn;
@@ -65,6 +72,7 @@ public final class Waf extends StackComponent {
 
     public Waf(String name, WafArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
+        this.region = args.aws().region();
         CustomResourceOptions regional =
                 CustomResourceOptions.builder().parent(this).build();
         CustomResourceOptions usEast1 = CustomResourceOptions.builder()
@@ -217,5 +225,30 @@ public final class Waf extends StackComponent {
 
     public Output<String> cloudFrontAclName() {
         return cloudFrontAclName;
+    }
+
+    /** Its dashboard panels (both ACLs) and the alarm on the regional ACL's blocked requests. */
+    public Watches watches() {
+        MetricRef blocked = Metrics.regionalWaf(regionalAclName, "BlockedRequests", region);
+        return new Watches(
+                List.of(
+                        new Watches.Panel(
+                                "WAF (ALB, API): allowed and blocked",
+                                region,
+                                List.of(Metrics.regionalWaf(regionalAclName, "AllowedRequests", region), blocked)),
+                        new Watches.Panel(
+                                "WAF (CloudFront): allowed and blocked",
+                                Providers.CLOUDFRONT_REGION,
+                                List.of(
+                                        Metrics.cloudFrontWaf(cloudFrontAclName, "AllowedRequests"),
+                                        Metrics.cloudFrontWaf(cloudFrontAclName, "BlockedRequests")))),
+                List.of(Watch.on(
+                        "waf-blocked",
+                        s -> "The regional WAF blocks over " + s.wafBlockedPerMinute()
+                                + " requests a minute: an attack, or a rule " + "blocking real users",
+                        blocked,
+                        Watch.ABOVE,
+                        AlertSettings::wafBlockedPerMinute,
+                        Watch.QUIET_IS_OK)));
     }
 }

@@ -15,8 +15,6 @@ import java.util.List;
 final class Alarms {
 
     static final int PERIOD_SECONDS = 60;
-    /** CloudWatch allows at most this many metrics in one alarm's metric math. */
-    static final int MAX_METRICS_PER_ALARM = 10;
 
     private final Output<String> topicArn;
     private final int evaluationPeriods;
@@ -65,8 +63,8 @@ final class Alarms {
             String comparison,
             double threshold,
             String treatMissingData) {
-        if (metrics.isEmpty() || metrics.size() > MAX_METRICS_PER_ALARM) {
-            throw new IllegalArgumentException("metric math alarms take 1 to " + MAX_METRICS_PER_ALARM + " metrics");
+        if (metrics.isEmpty() || metrics.size() > Watch.MAX_METRICS) {
+            throw new IllegalArgumentException("metric math alarms take 1 to " + Watch.MAX_METRICS + " metrics");
         }
         List<Output<MetricAlarmMetricQueryArgs>> queries = new ArrayList<>();
         for (int i = 0; i < metrics.size(); i++) {

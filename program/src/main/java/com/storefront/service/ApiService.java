@@ -30,12 +30,17 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.CustomTimeouts;
 import com.pulumi.resources.Resource;
+import com.storefront.config.AlertSettings;
 import com.storefront.config.DeploymentSettings;
 import com.storefront.config.DeploymentStrategy;
 import com.storefront.config.TaskSettings;
 import com.storefront.core.StackComponent;
 import com.storefront.naming.Naming;
 import com.storefront.observability.AlarmSpec;
+import com.storefront.observability.MetricRef;
+import com.storefront.observability.Metrics;
+import com.storefront.observability.Watch;
+import com.storefront.observability.Watches;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,6 +61,7 @@ public final class ApiService extends StackComponent {
     static final String FARGATE_SPOT = "FARGATE_SPOT";
     static final Duration SERVICE_TIMEOUT = Duration.ofMinutes(30);
 
+    private final String region;
     private final Output<String> clusterName;
     private final Output<String> serviceName;
     private final String plannedServiceName;
@@ -68,6 +74,7 @@ public final class ApiService extends StackComponent {
 
     public ApiService(String name, ApiServiceArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
+        this.region = args.aws().region();
         TaskSettings settings = args.settings();
         Naming naming = args.naming();
         CustomResourceOptions child = child();
@@ -460,5 +467,33 @@ public final class ApiService extends StackComponent {
 
     public Optional<Output<String>> codeDeployDeploymentGroup() {
         return blueGreen.map(BlueGreenDeployment::deploymentGroupName);
+    }
+
+    /** Its dashboard panels and the CPU alarm (the 5XX rollback alarm it owns itself, for CodeDeploy). */
+    public Watches watches() {
+        // The planned service name: alarms and the dashboard need not wait for the service.
+        Output<String> service = Output.of(plannedServiceName);
+        MetricRef cpu = Metrics.ecs(clusterName, service, "CPUUtilization", "Average", region);
+        return new Watches(
+                List.of(
+                        new Watches.Panel(
+                                "ECS: CPU and memory (%)",
+                                region,
+                                List.of(
+                                        cpu,
+                                        Metrics.ecs(clusterName, service, "MemoryUtilization", "Average", region))),
+                        new Watches.Panel(
+                                "ECS: running tasks",
+                                region,
+                                List.of(Metrics.containerInsights(
+                                        clusterName, service, "RunningTaskCount", "Average", region)))),
+                List.of(Watch.on(
+                        "ecs-cpu",
+                        s -> "API tasks average over " + s.ecsCpuPercent()
+                                + "% CPU: autoscaling is at its limit or stuck",
+                        cpu,
+                        Watch.ABOVE,
+                        AlertSettings::ecsCpuPercent,
+                        Watch.QUIET_IS_OK)));
     }
 }

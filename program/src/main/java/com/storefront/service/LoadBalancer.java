@@ -35,6 +35,7 @@ import com.pulumi.core.Alias;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.config.AlertSettings;
 import com.storefront.config.DeploymentStrategy;
 import com.storefront.config.LoadBalancerSettings;
 import com.storefront.config.TargetGroupColor;
@@ -45,6 +46,9 @@ import com.storefront.core.StackComponent;
 import com.storefront.edge.LogBucket;
 import com.storefront.naming.NameLimit;
 import com.storefront.naming.Naming;
+import com.storefront.observability.Metrics;
+import com.storefront.observability.Watch;
+import com.storefront.observability.Watches;
 import com.storefront.security.EdgeSecrets;
 
 import java.util.ArrayList;
@@ -88,6 +92,7 @@ public final class LoadBalancer extends StackComponent {
     public static final java.util.Set<String> VPC_ORIGIN_UNSUPPORTED_ZONES =
             java.util.Set.of("use1-az3", "usw1-az2", "apne1-az3", "cac1-az3");
 
+    private final String region;
     private final Output<String> arn;
     private final Output<String> arnSuffix;
     private final Output<String> dnsName;
@@ -103,6 +108,7 @@ public final class LoadBalancer extends StackComponent {
 
     public LoadBalancer(String name, LoadBalancerArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
+        this.region = args.aws().region();
         LoadBalancerSettings settings = args.settings();
         TlsSettings tls = args.tls();
         Naming naming = args.naming();
@@ -580,5 +586,49 @@ public final class LoadBalancer extends StackComponent {
     /** The name CloudFront uses to reach the ALB over HTTPS; absent for the internal ALB. */
     public Optional<String> originDomain() {
         return Optional.ofNullable(originDomain);
+    }
+
+    /** Its dashboard panels and alarms: the ALB's own 5XX, p95 latency, and unhealthy tasks per target group. */
+    public Watches watches() {
+        List<Watch> alarms = new ArrayList<>(List.of(
+                Watch.on(
+                        "elb-5xx",
+                        s -> "The ALB itself returns 5XX (no healthy targets, timeouts)",
+                        Metrics.alb(arnSuffix, "HTTPCode_ELB_5XX_Count", "Sum", region),
+                        Watch.AT_OR_ABOVE,
+                        AlertSettings::elb5xxPerMinute,
+                        Watch.QUIET_IS_OK),
+                Watch.on(
+                        "latency-p95",
+                        s -> "API p95 target response time above " + s.p95LatencySeconds() + " s",
+                        Metrics.alb(arnSuffix, "TargetResponseTime", "p95", region),
+                        Watch.ABOVE,
+                        AlertSettings::p95LatencySeconds,
+                        Watch.QUIET_IS_OK)));
+        Map<String, TargetGroup> groups = new LinkedHashMap<>();
+        groups.put("blue", blue);
+        green.ifPresent(g -> groups.put("green", g));
+        // An idle green group has no targets and no data; that is fine.
+        groups.forEach((label, group) -> alarms.add(Watch.on(
+                "unhealthy-" + label,
+                s -> "Unhealthy API tasks in the " + label + " target group",
+                Metrics.targetGroup(group.arnSuffix(), arnSuffix, "UnHealthyHostCount", "Maximum", region),
+                Watch.AT_OR_ABOVE,
+                AlertSettings::unhealthyHosts,
+                Watch.QUIET_IS_OK)));
+        return new Watches(
+                List.of(
+                        new Watches.Panel(
+                                "ALB: requests and 5XX",
+                                region,
+                                List.of(
+                                        Metrics.alb(arnSuffix, "RequestCount", "Sum", region),
+                                        Metrics.alb(arnSuffix, "HTTPCode_Target_5XX_Count", "Sum", region),
+                                        Metrics.alb(arnSuffix, "HTTPCode_ELB_5XX_Count", "Sum", region))),
+                        new Watches.Panel(
+                                "ALB: target response time p95 (s)",
+                                region,
+                                List.of(Metrics.alb(arnSuffix, "TargetResponseTime", "p95", region)))),
+                alarms);
     }
 }
