@@ -4,7 +4,6 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.storefront.api.ApiGateway;
 import com.storefront.api.ApiGatewayArgs;
-import com.storefront.config.OriginAccess;
 import com.storefront.config.StackSettings;
 import com.storefront.core.AwsContext;
 import com.storefront.core.Providers;
@@ -22,6 +21,7 @@ import com.storefront.edge.LogBucketArgs;
 import com.storefront.edge.StaticAssets;
 import com.storefront.edge.Waf;
 import com.storefront.edge.WafArgs;
+import com.storefront.iam.KeyUse;
 import com.storefront.network.Network;
 import com.storefront.network.NetworkArgs;
 import com.storefront.observability.Alerts;
@@ -66,10 +66,6 @@ final class StackComposition {
     }
 
     StackOutputs.Components build() {
-        // CloudFront decrypts SSE-KMS assets with the stack key (OAC); an OAI cannot, and needs no grant.
-        Optional<Output<String>> cloudFrontReads = settings.edge().originAccess() == OriginAccess.OAC
-                ? Optional.of(StaticAssets.bucketName(base.naming(), base.aws()))
-                : Optional.empty();
         // Aurora, Redis and the primary vault encrypt with this key: a decommission keeps it with their copies.
         Encryption encryption = new Encryption(
                 "encryption",
@@ -78,7 +74,7 @@ final class StackComposition {
                         "alias/" + base.naming().stackName(),
                         base.aws(),
                         settings.protect(),
-                        cloudFrontReads,
+                        keyUses(),
                         settings.teardown().keepsData()),
                 primary);
         // Every component after the key shares the names, account, protection, teardown, retention and key.
@@ -210,7 +206,13 @@ final class StackComposition {
         // CloudFront-scope WAF logs live in us-east-1, and KMS keys are regional: a second key unless we are there.
         Output<String> usEast1Key = Providers.CLOUDFRONT_REGION.equals(settings.region())
                 ? encryption.keyArn()
-                : regionalKey("encryption-us-east-1", "edge", Providers.CLOUDFRONT_REGION, providers.usEast1(), false)
+                : regionalKey(
+                                "encryption-us-east-1",
+                                "edge",
+                                Providers.CLOUDFRONT_REGION,
+                                providers.usEast1(),
+                                false,
+                                regionalKeyUses(List.of()))
                         .keyArn();
         return new Waf(
                 "waf",
@@ -291,7 +293,8 @@ final class StackComposition {
                                                 "dr",
                                                 settings.dr().region(),
                                                 drProvider,
-                                                settings.teardown().keepsData())
+                                                settings.teardown().keepsData(),
+                                                regionalKeyUses(DisasterRecovery.KEY_USES))
                                         .keyArn())
                                 .assetsVersionedBucketId(assets.versionedBucketId())
                                 .assetsBucketArn(assets.bucketArn())
@@ -307,8 +310,48 @@ final class StackComposition {
     }
 
     /** A CMK in another region (KMS keys are regional), aliased {@code alias/storefront-<what>-<suffix>}. */
+    /**
+     * How the stack's components use its key, each declared by the component itself; the key policy is built
+     * from them. The key exists before them all, so these are known up front.
+     */
+    private List<KeyUse> keyUses() {
+        List<KeyUse> uses = new ArrayList<>();
+        uses.addAll(Network.KEY_USES);
+        uses.addAll(Alerts.KEY_USES);
+        uses.addAll(Database.KEY_USES);
+        if (settings.cache().enabled()) {
+            uses.addAll(Cache.KEY_USES);
+        }
+        uses.addAll(AppSecrets.KEY_USES);
+        uses.addAll(StaticAssets.keyUses(settings.edge().originAccess(), base.naming()));
+        uses.addAll(Registry.KEY_USES);
+        uses.addAll(ApiService.KEY_USES);
+        uses.addAll(Waf.KEY_USES);
+        if (settings.api().enabled()) {
+            uses.addAll(ApiGateway.KEY_USES);
+        }
+        return uses;
+    }
+
+    /**
+     * A second region's key takes the stack's uses (a failover or restore builds the same kinds of resources
+     * there) without the grants scoped to primary resources, plus {@code extra}.
+     */
+    private List<KeyUse> regionalKeyUses(List<KeyUse> extra) {
+        List<KeyUse> uses = new ArrayList<>(keyUses().stream()
+                .filter(use -> !(use instanceof KeyUse.ResourceGrant))
+                .toList());
+        uses.addAll(extra);
+        return uses;
+    }
+
     private Encryption regionalKey(
-            String name, String what, String region, com.pulumi.aws.Provider provider, boolean keptAfterDestroy) {
+            String name,
+            String what,
+            String region,
+            com.pulumi.aws.Provider provider,
+            boolean keptAfterDestroy,
+            List<KeyUse> uses) {
         return new Encryption(
                 name,
                 new EncryptionArgs(
@@ -316,7 +359,7 @@ final class StackComposition {
                         "alias/" + base.naming().name(what),
                         AwsContext.lookup(region, provider),
                         settings.protect(),
-                        Optional.empty(),
+                        uses,
                         keptAfterDestroy),
                 ComponentResourceOptions.builder().providers(provider).build());
     }

@@ -47,6 +47,7 @@ import com.storefront.config.ApiLogLevel;
 import com.storefront.config.ApiSettings;
 import com.storefront.core.ChildNames;
 import com.storefront.core.StackComponent;
+import com.storefront.iam.KeyUse;
 import com.storefront.iam.PolicyDocument;
 import com.storefront.naming.NameLimit;
 import com.storefront.naming.Naming;
@@ -76,6 +77,10 @@ import java.util.Optional;
 public final class ApiGateway extends StackComponent {
 
     public static final String TYPE = "storefront:api:ApiGateway";
+
+    /** The access and execution log groups and the API-key secret encrypt with the stack key. */
+    public static final List<KeyUse> KEY_USES = List.of(KeyUse.cloudWatchLogs(), KeyUse.via("secretsmanager"));
+
     static final String APIGATEWAY = "apigateway.amazonaws.com";
     static final String PUSH_TO_CLOUDWATCH =
             "arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs";

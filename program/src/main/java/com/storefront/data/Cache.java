@@ -18,6 +18,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.storefront.config.AlertSettings;
 import com.storefront.config.CacheSettings;
 import com.storefront.core.StackComponent;
+import com.storefront.iam.KeyUse;
 import com.storefront.naming.NameLimit;
 import com.storefront.naming.Naming;
 import com.storefront.observability.Metrics;
@@ -39,6 +40,10 @@ import java.util.stream.Stream;
 public final class Cache extends StackComponent {
 
     public static final String TYPE = "storefront:data:Cache";
+
+    /** The cache's storage and its connection secret encrypt with the stack key; so does its slow log. */
+    public static final List<KeyUse> KEY_USES =
+            List.of(KeyUse.via("elasticache"), KeyUse.via("secretsmanager"), KeyUse.cloudWatchLogs());
 
     private final String region;
     private final Output<String> replicationGroupId;

@@ -24,6 +24,7 @@ import com.storefront.config.AlertSettings;
 import com.storefront.config.DatabaseSettings;
 import com.storefront.core.ChildNames;
 import com.storefront.core.StackComponent;
+import com.storefront.iam.KeyUse;
 import com.storefront.naming.NameLimit;
 import com.storefront.naming.Naming;
 import com.storefront.observability.MetricRef;
@@ -44,6 +45,10 @@ import java.util.Map;
 public final class Database extends StackComponent {
 
     public static final String TYPE = "storefront:data:Database";
+
+    /** Aurora storage and the RDS-managed master secret encrypt with the stack key. */
+    public static final List<KeyUse> KEY_USES = List.of(KeyUse.via("rds"), KeyUse.via("secretsmanager"));
+
     static final String ENGINE = "aurora-postgresql";
     static final String EXTENDED_SUPPORT = "open-source-rds-extended-support";
     static final String NO_EXTENDED_SUPPORT = "open-source-rds-extended-support-disabled";

@@ -11,6 +11,7 @@ import com.storefront.config.NetworkSettings;
 import com.storefront.config.SubnetTier;
 import com.storefront.core.StackComponent;
 import com.storefront.core.StackContext;
+import com.storefront.iam.KeyUse;
 import com.storefront.network.Network;
 import com.storefront.network.NetworkArgs;
 import com.storefront.network.NetworkRole;
@@ -29,6 +30,13 @@ import java.util.Optional;
 public final class DisasterRecovery extends StackComponent {
 
     public static final String TYPE = "storefront:dr:DisasterRecovery";
+
+    /**
+     * How the DR region's key is used beyond what the primary's uses bring (a restore builds the same kinds of
+     * resources there): the replica and DR log buckets, the copied recovery points and restored clusters, the
+     * standby network's flow logs.
+     */
+    public static final List<KeyUse> KEY_USES = List.of(KeyUse.via("s3"), KeyUse.via("rds"), KeyUse.cloudWatchLogs());
 
     /** Zones of the standby network: enough for an Aurora subnet group, which needs two. */
     static final int STANDBY_AZS = 2;

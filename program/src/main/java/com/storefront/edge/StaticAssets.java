@@ -19,6 +19,8 @@ import com.storefront.config.EdgeSettings;
 import com.storefront.config.OriginAccess;
 import com.storefront.core.AwsContext;
 import com.storefront.core.StackComponent;
+import com.storefront.iam.KeyUse;
+import com.storefront.iam.PolicyStatement;
 import com.storefront.naming.NameLimit;
 import com.storefront.naming.Naming;
 
@@ -129,7 +131,36 @@ public final class StaticAssets extends StackComponent {
 
     /** The bucket's name, known before it exists (the stack key's policy names it). */
     public static Output<String> bucketName(Naming naming, AwsContext aws) {
-        return aws.accountId().applyValue(account -> naming.name("assets", NameLimit.S3_BUCKET) + "-" + account);
+        return aws.accountId().applyValue(account -> bucketName(naming, account));
+    }
+
+    private static String bucketName(Naming naming, String accountId) {
+        return naming.name("assets", NameLimit.S3_BUCKET) + "-" + accountId;
+    }
+
+    /**
+     * S3 encrypts the assets with the stack key (SSE-KMS, with OAC). CloudFront then decrypts them through
+     * origin access control: only this account's distributions, and only this bucket's objects (S3's
+     * encryption context is the bucket ARN with a bucket key, the object ARN without). The distribution's own
+     * ARN would close a cycle (key, bucket, distribution, key). An OAI cannot read SSE-KMS objects: with
+     * {@code originAccess: oai} the bucket uses SSE-S3 and the key has no use here.
+     */
+    public static List<KeyUse> keyUses(OriginAccess access, Naming naming) {
+        if (access != OriginAccess.OAC) {
+            return List.of();
+        }
+        return List.of(KeyUse.via("s3"), new KeyUse.ResourceGrant("CloudFrontReadsAssets", scope -> {
+            String bucketArn = "arn:" + scope.partition() + ":s3:::" + bucketName(naming, scope.accountId());
+            return PolicyStatement.allow("CloudFrontReadsAssets")
+                    .service("cloudfront.amazonaws.com")
+                    .actions("kms:Decrypt")
+                    .resources("*")
+                    .condition(
+                            "StringLike",
+                            "aws:SourceArn",
+                            "arn:" + scope.partition() + ":cloudfront::" + scope.accountId() + ":distribution/*")
+                    .condition("StringLike", "kms:EncryptionContext:aws:s3:arn", bucketArn, bucketArn + "/*");
+        }));
     }
 
     public Output<String> bucketName() {

@@ -27,6 +27,7 @@ import com.storefront.config.AlertSettings;
 import com.storefront.config.WafLogFilter;
 import com.storefront.core.Providers;
 import com.storefront.core.StackComponent;
+import com.storefront.iam.KeyUse;
 import com.storefront.naming.NameLimit;
 import com.storefront.naming.Naming;
 import com.storefront.observability.MetricRef;
@@ -61,6 +62,9 @@ public final class Waf extends StackComponent {
     static final List<String> LOGGED_ACTIONS = List.of("BLOCK", "COUNT", "EXCLUDED_AS_COUNT");
 
     public static final String TYPE = "storefront:edge:Waf";
+
+    /** Both ACLs' log groups encrypt with the key of their region. */
+    public static final List<KeyUse> KEY_USES = List.of(KeyUse.cloudWatchLogs());
     /** WAF only accepts CloudWatch log groups whose names start with this. */
     public static final String LOG_GROUP_PREFIX = "aws-waf-logs-";
 

@@ -30,6 +30,7 @@ import com.storefront.config.NetworkSettings;
 import com.storefront.config.SubnetTier;
 import com.storefront.core.AvailabilityZones;
 import com.storefront.core.StackComponent;
+import com.storefront.iam.KeyUse;
 import com.storefront.naming.Naming;
 
 import java.util.ArrayList;
@@ -48,6 +49,10 @@ import java.util.function.IntFunction;
 public final class Network extends StackComponent {
 
     public static final String TYPE = "storefront:network:Network";
+
+    /** The flow-log group encrypts with the stack key. */
+    public static final List<KeyUse> KEY_USES = List.of(KeyUse.cloudWatchLogs());
+
     static final String ANYWHERE = "0.0.0.0/0";
 
     private final Output<String> vpcId;

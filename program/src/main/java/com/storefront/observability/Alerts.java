@@ -11,6 +11,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.storefront.core.StackComponent;
 import com.storefront.core.StackContext;
+import com.storefront.iam.KeyUse;
 import com.storefront.iam.PolicyDocument;
 import com.storefront.iam.PolicyStatement;
 import com.storefront.naming.Naming;
@@ -26,6 +27,29 @@ import java.util.Map;
 public final class Alerts extends StackComponent {
 
     public static final String TYPE = "storefront:observability:Alerts";
+
+    /**
+     * The alarm topic encrypts with the stack key: SNS uses it for publishers, and CloudWatch alarms and
+     * EventBridge (AWS Backup failures) publish to the encrypted topic.
+     */
+    public static final List<KeyUse> KEY_USES = List.of(
+            // The AWS-managed SNS key cannot grant CloudWatch alarms this.
+            new KeyUse.ServiceGrant(
+                    "CloudWatchAlarmsPublishToSns",
+                    scope -> PolicyStatement.allow("CloudWatchAlarmsPublishToSns")
+                            .service("cloudwatch.amazonaws.com")
+                            .actions("kms:Decrypt", "kms:GenerateDataKey*")
+                            .resources("*")
+                            .condition("StringEquals", "aws:SourceAccount", scope.accountId())),
+            // AWS documents no condition key for this (SourceAccount/SourceArn are unsupported here); the topic
+            // policy admits only this account's rules.
+            new KeyUse.ServiceGrant(
+                    "EventBridgePublishesToEncryptedTopics",
+                    scope -> PolicyStatement.allow("EventBridgePublishesToEncryptedTopics")
+                            .service("events.amazonaws.com")
+                            .actions("kms:Decrypt", "kms:GenerateDataKey*")
+                            .resources("*")),
+            KeyUse.via("sns"));
 
     private final Output<String> topicArn;
 

@@ -9,6 +9,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.storefront.core.StackComponent;
 import com.storefront.core.StackContext;
+import com.storefront.iam.KeyUse;
 import com.storefront.naming.Naming;
 
 import java.util.List;
@@ -22,6 +23,10 @@ import java.util.Map;
 public final class AppSecrets extends StackComponent {
 
     public static final String TYPE = "storefront:security:AppSecrets";
+
+    /** The application secret encrypts with the stack key. */
+    public static final List<KeyUse> KEY_USES = List.of(KeyUse.via("secretsmanager"));
+
     static final List<String> PLACEHOLDER_KEYS = List.of("PAYMENT_API_KEY", "EMAIL_API_KEY", "SEARCH_API_KEY");
 
     private final Output<String> apiKeysSecretArn;

@@ -39,11 +39,8 @@ public final class Encryption extends StackComponent {
                 .protect(args.protect())
                 .build();
 
-        Output<java.util.Optional<String>> cloudFrontBucket = args.cloudFrontReadsBucket()
-                .map(bucket -> bucket.applyValue(java.util.Optional::of))
-                .orElse(Output.of(java.util.Optional.empty()));
-        Output<String> policy = Output.tuple(args.aws().partition(), args.aws().accountId(), cloudFrontBucket)
-                .applyValue(t -> KeyPolicy.document(args.aws(), t.t1, t.t2, t.t3));
+        Output<String> policy = Output.tuple(args.aws().partition(), args.aws().accountId())
+                .applyValue(t -> KeyPolicy.document(args.aws(), t.t1, t.t2, args.uses()));
         // Children carry the component's name: two Encryption components would otherwise share URNs.
         Key key = new Key(
                 name(name + "-key"),

@@ -1,92 +1,87 @@
 package com.storefront.security;
 
 import com.storefront.core.AwsContext;
+import com.storefront.iam.KeyUse;
 import com.storefront.iam.PolicyDocument;
 import com.storefront.iam.PolicyStatement;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * The key policy of the stack CMK (SEC-1). In a key policy {@code "Resource": "*"} means "this key".
+ * The key policy of a stack CMK (SEC-1), assembled from the {@link KeyUse}s of the components that encrypt
+ * with it. In a key policy {@code "Resource": "*"} means "this key".
+ *
+ * <p>Layout: account administration, the service grants (in the components' order), one statement for every
+ * service that uses the key on the account's behalf, then the grants scoped to one resource. A grant two
+ * components need (CloudWatch Logs) appears once.
  */
 final class KeyPolicy {
 
-    /** Services that use the key on a caller's behalf (grants / envelope encryption). */
-    static final List<String> VIA_SERVICES = List.of("rds", "elasticache", "secretsmanager", "s3", "sns", "ecr");
+    /**
+     * The order the via-service list was first written in, kept so existing keys see no change; a service
+     * added later follows these in name order.
+     */
+    static final List<String> FIRST_VIA_SERVICES = List.of("rds", "elasticache", "secretsmanager", "s3", "sns", "ecr");
 
     private KeyPolicy() {}
 
-    static String document(AwsContext aws, String partition, String accountId, Optional<String> cloudFrontBucket) {
-        String region = aws.region();
-        List<PolicyStatement> statements = new ArrayList<>(List.of(
-                // Keeps the key manageable: without account-root access nobody could ever change this policy.
-                PolicyStatement.allow("AccountAdministration")
-                        .aws("arn:" + partition + ":iam::" + accountId + ":root")
-                        .actions("kms:*")
-                        .resources("*"),
-                // CloudWatch Logs encrypts log groups itself; AWS requires the encryption-context condition.
-                PolicyStatement.allow("CloudWatchLogs")
-                        .service(aws.regionalPrincipal("logs"))
-                        .actions(
-                                "kms:Encrypt*",
-                                "kms:Decrypt*",
-                                "kms:ReEncrypt*",
-                                "kms:GenerateDataKey*",
-                                "kms:Describe*")
-                        .resources("*")
-                        .condition(
-                                "ArnLike",
-                                "kms:EncryptionContext:aws:logs:arn",
-                                "arn:" + partition + ":logs:" + region + ":" + accountId + ":log-group:*"),
-                // Alarms publish to the KMS-encrypted SNS topic; the AWS-managed SNS key cannot grant this.
-                PolicyStatement.allow("CloudWatchAlarmsPublishToSns")
-                        .service("cloudwatch.amazonaws.com")
-                        .actions("kms:Decrypt", "kms:GenerateDataKey*")
-                        .resources("*")
-                        .condition("StringEquals", "aws:SourceAccount", accountId),
-                // EventBridge publishes AWS Backup failures to the encrypted alarm topic. AWS documents no condition
-                // key for this (SourceAccount/SourceArn are unsupported here); the topic policy admits only this
-                // account's rules.
-                PolicyStatement.allow("EventBridgePublishesToEncryptedTopics")
-                        .service("events.amazonaws.com")
-                        .actions("kms:Decrypt", "kms:GenerateDataKey*")
-                        .resources("*"),
-                // RDS, ElastiCache, Secrets Manager, S3, SNS and ECR use the key for principals of this account only.
-                PolicyStatement.allow("AccountServicesViaService")
-                        .anyPrincipal()
-                        .actions(
-                                "kms:Encrypt",
-                                "kms:Decrypt",
-                                "kms:ReEncrypt*",
-                                "kms:GenerateDataKey*",
-                                "kms:CreateGrant",
-                                "kms:ListGrants",
-                                "kms:DescribeKey")
-                        .resources("*")
-                        .condition("StringEquals", "kms:CallerAccount", accountId)
-                        .condition(
-                                "StringEquals",
-                                "kms:ViaService",
-                                VIA_SERVICES.stream()
-                                        .map(aws::regionalPrincipal)
-                                        .toArray(String[]::new))));
-        // CloudFront (origin access control) reads SSE-KMS assets: only this account's distributions, and only
-        // objects of the assets bucket (S3's encryption context is the bucket ARN with a bucket key, the object
-        // ARN without). The distribution's own ARN would close a cycle (key -> bucket -> distribution -> key).
-        cloudFrontBucket.ifPresent(bucket -> {
-            String bucketArn = "arn:" + partition + ":s3:::" + bucket;
-            statements.add(PolicyStatement.allow("CloudFrontReadsAssets")
-                    .service("cloudfront.amazonaws.com")
-                    .actions("kms:Decrypt")
+    static String document(AwsContext aws, String partition, String accountId, List<KeyUse> uses) {
+        KeyUse.KeyScope scope = new KeyUse.KeyScope(aws, partition, accountId);
+        Map<String, PolicyStatement> serviceGrants = new LinkedHashMap<>();
+        Map<String, PolicyStatement> resourceGrants = new LinkedHashMap<>();
+        Set<String> viaServices = new LinkedHashSet<>();
+        for (KeyUse use : uses) {
+            if (use instanceof KeyUse.ServiceGrant grant) {
+                serviceGrants.putIfAbsent(grant.sid(), grant.statement().apply(scope));
+            } else if (use instanceof KeyUse.ResourceGrant grant) {
+                resourceGrants.putIfAbsent(grant.sid(), grant.statement().apply(scope));
+            } else if (use instanceof KeyUse.ViaService via) {
+                viaServices.add(via.service());
+            }
+        }
+        List<PolicyStatement> statements = new ArrayList<>();
+        // Keeps the key manageable: without account-root access nobody could ever change this policy.
+        statements.add(PolicyStatement.allow("AccountAdministration")
+                .aws("arn:" + partition + ":iam::" + accountId + ":root")
+                .actions("kms:*")
+                .resources("*"));
+        statements.addAll(serviceGrants.values());
+        if (!viaServices.isEmpty()) {
+            statements.add(PolicyStatement.allow("AccountServicesViaService")
+                    .anyPrincipal()
+                    .actions(
+                            "kms:Encrypt",
+                            "kms:Decrypt",
+                            "kms:ReEncrypt*",
+                            "kms:GenerateDataKey*",
+                            "kms:CreateGrant",
+                            "kms:ListGrants",
+                            "kms:DescribeKey")
                     .resources("*")
+                    .condition("StringEquals", "kms:CallerAccount", accountId)
                     .condition(
-                            "StringLike",
-                            "aws:SourceArn",
-                            "arn:" + partition + ":cloudfront::" + accountId + ":distribution/*")
-                    .condition("StringLike", "kms:EncryptionContext:aws:s3:arn", bucketArn, bucketArn + "/*"));
-        });
+                            "StringEquals",
+                            "kms:ViaService",
+                            ordered(viaServices).stream()
+                                    .map(aws::regionalPrincipal)
+                                    .toArray(String[]::new)));
+        }
+        statements.addAll(resourceGrants.values());
         return PolicyDocument.of(statements.toArray(PolicyStatement[]::new));
+    }
+
+    private static List<String> ordered(Set<String> services) {
+        return services.stream()
+                .sorted(Comparator.comparingInt((String s) -> FIRST_VIA_SERVICES.contains(s)
+                                ? FIRST_VIA_SERVICES.indexOf(s)
+                                : FIRST_VIA_SERVICES.size())
+                        .thenComparing(Comparator.naturalOrder()))
+                .toList();
     }
 }

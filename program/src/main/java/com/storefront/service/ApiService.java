@@ -35,6 +35,7 @@ import com.storefront.config.DeploymentSettings;
 import com.storefront.config.DeploymentStrategy;
 import com.storefront.config.TaskSettings;
 import com.storefront.core.StackComponent;
+import com.storefront.iam.KeyUse;
 import com.storefront.naming.Naming;
 import com.storefront.observability.AlarmSpec;
 import com.storefront.observability.MetricRef;
@@ -57,6 +58,10 @@ import java.util.Optional;
 public final class ApiService extends StackComponent {
 
     public static final String TYPE = "storefront:service:ApiService";
+
+    /** The task log group encrypts with the stack key (the secrets it reads are their owners' uses). */
+    public static final List<KeyUse> KEY_USES = List.of(KeyUse.cloudWatchLogs());
+
     static final String FARGATE = "FARGATE";
     static final String FARGATE_SPOT = "FARGATE_SPOT";
     static final Duration SERVICE_TIMEOUT = Duration.ofMinutes(30);

@@ -13,14 +13,20 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.storefront.core.StackComponent;
 import com.storefront.core.StackContext;
+import com.storefront.iam.KeyUse;
 import com.storefront.naming.Naming;
 
+import java.util.List;
 import java.util.Map;
 
 /** The ECR repository for the team's API image (SVC-10). */
 public final class Registry extends StackComponent {
 
     public static final String TYPE = "storefront:service:Registry";
+
+    /** The image repository encrypts with the stack key. */
+    public static final List<KeyUse> KEY_USES = List.of(KeyUse.via("ecr"));
+
     static final int UNTAGGED_EXPIRY_DAYS = 7;
 
     private final Output<String> repositoryUrl;

@@ -96,4 +96,63 @@ class EncryptionTest {
                         "ecr.us-west-2.amazonaws.com"),
                 equals.get("kms:ViaService"));
     }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> viaServices(Map<String, Map<String, Object>> statements) {
+        Map<String, Object> equals = (Map<String, Object>) ((Map<String, Object>)
+                        statements.get("AccountServicesViaService").get("Condition"))
+                .get("StringEquals");
+        Object services = equals.get("kms:ViaService");
+        return services instanceof List<?> list ? (List<String>) list : List.of((String) services);
+    }
+
+    /** The key policy is what the stack's components declare they need: no cache, no ElastiCache use. */
+    @Test
+    void theKeyPolicyFollowsWhatTheComponentsUse() {
+        List<String> withoutCache = viaServices(statementsBySid(Stacks.devWithoutCache()));
+        assertFalse(withoutCache.contains("elasticache.us-west-2.amazonaws.com"), withoutCache.toString());
+        assertTrue(withoutCache.contains("secretsmanager.us-west-2.amazonaws.com"), "the database secret still");
+
+        // With an OAI the assets are SSE-S3: the stack key has no S3 use and no CloudFront grant.
+        Map<String, Map<String, Object>> oai = statementsBySid(Stacks.devCustomDomainOai());
+        assertFalse(oai.containsKey("CloudFrontReadsAssets"));
+        assertFalse(
+                viaServices(oai).contains("s3.us-west-2.amazonaws.com"),
+                viaServices(oai).toString());
+        assertEquals(1, oai.keySet().stream().filter("CloudWatchLogs"::equals).count());
+    }
+
+    /** The DR key keeps the S3 use its replica needs whatever the primary's assets use. */
+    @Test
+    void theDrKeyCarriesTheUsesOfTheDrRegion() {
+        Map<String, Object> policy = Json.parse(
+                Stacks.prod().one(Types.of(Key.class), "encryption-dr-key").string("policy"));
+        Map<String, Map<String, Object>> dr =
+                Json.statements(policy).stream().collect(Collectors.toMap(s -> (String) s.get("Sid"), s -> s));
+        assertTrue(viaServices(dr).containsAll(List.of("s3.us-west-2.amazonaws.com", "rds.us-west-2.amazonaws.com")));
+        assertFalse(dr.containsKey("CloudFrontReadsAssets"), "a grant scoped to a primary bucket stays there");
+    }
+
+    /** A service a new component brings follows the first six; a grant two components share appears once. */
+    @Test
+    void aNewUseIsAddedInAStableOrderAndSharedGrantsOnce() {
+        com.storefront.core.AwsContext aws = new com.storefront.core.AwsContext(
+                "us-east-2", com.pulumi.core.Output.of("123456789012"), com.pulumi.core.Output.of("aws"));
+        String document = KeyPolicy.document(
+                aws,
+                "aws",
+                "123456789012",
+                List.of(
+                        com.storefront.iam.KeyUse.cloudWatchLogs(),
+                        com.storefront.iam.KeyUse.via("sqs"),
+                        com.storefront.iam.KeyUse.via("ecr"),
+                        com.storefront.iam.KeyUse.cloudWatchLogs(),
+                        com.storefront.iam.KeyUse.via("rds")));
+        Map<String, Map<String, Object>> statements = Json.statements(Json.parse(document)).stream()
+                .collect(Collectors.toMap(s -> (String) s.get("Sid"), s -> s));
+        assertEquals(
+                List.of("rds.us-east-2.amazonaws.com", "ecr.us-east-2.amazonaws.com", "sqs.us-east-2.amazonaws.com"),
+                viaServices(statements));
+        assertEquals(3, statements.size(), "administration, logs once, the via-service grant");
+    }
 }
