@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.storefront.api.ApiGateway;
 import com.storefront.api.ApiGatewayArgs;
+import com.storefront.app.AppBinding;
 import com.storefront.config.StackSettings;
 import com.storefront.core.AwsContext;
 import com.storefront.core.Providers;
@@ -34,7 +35,6 @@ import com.storefront.security.Encryption;
 import com.storefront.security.EncryptionArgs;
 import com.storefront.service.ApiService;
 import com.storefront.service.ApiServiceArgs;
-import com.storefront.service.AppDependencies;
 import com.storefront.service.LoadBalancer;
 import com.storefront.service.LoadBalancerArgs;
 import com.storefront.service.Registry;
@@ -138,16 +138,9 @@ final class StackComposition {
                         .appSecurityGroupId(network.appSecurityGroupId())
                         .repositoryArn(registry.repositoryArn())
                         .loadBalancer(loadBalancer)
-                        .dependencies(new AppDependencies(
-                                database.writerEndpoint(),
-                                database.readerEndpoint(),
-                                database.port(),
-                                database.databaseName(),
-                                Output.of(database.plannedClusterIdentifier()),
-                                database.masterSecretArn(),
-                                cache.map(c -> new AppDependencies.Redis(
-                                        c.configurationEndpoint(), c.port(), c.connectionSecretArn())),
-                                appSecrets.apiKeysSecretArn()))
+                        .bindings(appBindings(database, cache, appSecrets))
+                        // Planned: scaling on connections need not wait for Aurora.
+                        .dbClusterIdentifier(Output.of(database.plannedClusterIdentifier()))
                         .alarmTopicArn(alerts.topicArn())
                         .build(),
                 primary);
@@ -310,6 +303,15 @@ final class StackComposition {
     }
 
     /** A CMK in another region (KMS keys are regional), aliased {@code alias/storefront-<what>-<suffix>}. */
+    /** What the API uses, in the order its roles list the secrets: the database, the cache, the API keys. */
+    private static List<AppBinding> appBindings(Database database, Optional<Cache> cache, AppSecrets appSecrets) {
+        List<AppBinding> bindings = new ArrayList<>();
+        bindings.add(database.appBinding());
+        cache.ifPresent(c -> bindings.add(c.appBinding()));
+        bindings.add(appSecrets.appBinding());
+        return bindings;
+    }
+
     /**
      * How the stack's components use its key, each declared by the component itself; the key policy is built
      * from them. The key exists before them all, so these are known up front.

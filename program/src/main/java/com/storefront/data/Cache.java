@@ -15,6 +15,7 @@ import com.pulumi.aws.secretsmanager.SecretVersionArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.app.AppBinding;
 import com.storefront.config.AlertSettings;
 import com.storefront.config.CacheSettings;
 import com.storefront.core.StackComponent;
@@ -264,5 +265,16 @@ public final class Cache extends StackComponent {
                                         .map(n -> Metrics.cacheNode(n, "CurrConnections", "Maximum", region))
                                         .toList())),
                 alarms);
+    }
+
+    /** How the API reaches the cache: the cluster-mode configuration endpoint over TLS, and the AUTH token. */
+    public AppBinding appBinding() {
+        return AppBinding.named("cache")
+                .env("REDIS_HOST", configurationEndpoint)
+                .env("REDIS_PORT", String.valueOf(port()))
+                .env("REDIS_TLS", "true")
+                .env("REDIS_CLUSTER_MODE", "true")
+                .secret("REDIS_AUTH_TOKEN", AppBinding.SecretRef.key(connectionSecretArn, "authToken"))
+                .build();
     }
 }

@@ -20,6 +20,7 @@ import com.pulumi.aws.secretsmanager.inputs.SecretRotationRotationRulesArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.app.AppBinding;
 import com.storefront.config.AlertSettings;
 import com.storefront.config.DatabaseSettings;
 import com.storefront.core.ChildNames;
@@ -333,5 +334,21 @@ public final class Database extends StackComponent {
                     Watch.QUIET_IS_OK));
         }
         return new Watches(List.of(new Watches.Panel("Aurora: connections, CPU, ACU", region, panel)), alarms);
+    }
+
+    /**
+     * How the API reaches the database: writer and reader endpoints with TLS required, and the RDS-managed
+     * master secret's user name and password injected by ECS.
+     */
+    public AppBinding appBinding() {
+        return AppBinding.named("database")
+                .env("DB_HOST", writerEndpoint)
+                .env("DB_READER_HOST", readerEndpoint)
+                .env("DB_PORT", String.valueOf(port()))
+                .env("DB_NAME", databaseName)
+                .env("DB_SSLMODE", "require")
+                .secret("DB_USERNAME", AppBinding.SecretRef.key(masterSecretArn, "username"))
+                .secret("DB_PASSWORD", AppBinding.SecretRef.key(masterSecretArn, "password"))
+                .build();
     }
 }

@@ -7,6 +7,7 @@ import com.pulumi.aws.secretsmanager.SecretVersionArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.storefront.app.AppBinding;
 import com.storefront.core.StackComponent;
 import com.storefront.core.StackContext;
 import com.storefront.iam.KeyUse;
@@ -70,5 +71,12 @@ public final class AppSecrets extends StackComponent {
 
     public Output<String> apiKeysSecretArn() {
         return apiKeysSecretArn;
+    }
+
+    /** The third-party API keys, injected whole: a key the team has not added yet cannot stop tasks starting. */
+    public AppBinding appBinding() {
+        return AppBinding.named("app-secrets")
+                .secret("API_KEYS", AppBinding.SecretRef.whole(apiKeysSecretArn))
+                .build();
     }
 }

@@ -30,6 +30,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.CustomTimeouts;
 import com.pulumi.resources.Resource;
+import com.storefront.app.AppBinding;
 import com.storefront.config.AlertSettings;
 import com.storefront.config.DeploymentSettings;
 import com.storefront.config.DeploymentStrategy;
@@ -119,9 +120,8 @@ public final class ApiService extends StackComponent {
                         .build(),
                 child);
 
-        AppDependencies deps = args.dependencies();
-        List<Output<String>> injected = new ArrayList<>(List.of(deps.dbSecretArn(), deps.apiKeysSecretArn()));
-        deps.redis().ifPresent(redis -> injected.add(1, redis.secretArn()));
+        List<AppBinding> bindings = args.bindings();
+        List<Output<String>> injected = AppBinding.secretArns(bindings);
         TaskRoles roles = TaskRoles.create(
                 naming,
                 args.aws(),
@@ -130,6 +130,7 @@ public final class ApiService extends StackComponent {
                 logs.arn(),
                 args.kmsKeyArn(),
                 injected,
+                bindings.stream().flatMap(b -> b.taskStatements().stream()).toList(),
                 child);
 
         TaskDefinition task = new TaskDefinition(
@@ -147,7 +148,7 @@ public final class ApiService extends StackComponent {
                         .executionRoleArn(roles.execution().arn())
                         .taskRoleArn(roles.task().arn())
                         .containerDefinitions(containerDefinitions(
-                                settings, deps, logs, args.aws().region()))
+                                settings, bindings, logs, args.aws().region()))
                         .build(),
                 child);
 
@@ -211,7 +212,7 @@ public final class ApiService extends StackComponent {
                 requestLabel,
                 alb.arnSuffix(),
                 codeDeploy,
-                deps.dbClusterIdentifier(),
+                args.dbClusterIdentifier(),
                 child);
 
         MetricAlarm rollbackAlarm = rollbackAlarm(args.deployment(), naming, alb, args.alarmTopicArn(), child);
@@ -253,44 +254,41 @@ public final class ApiService extends StackComponent {
     }
 
     private static Output<String> containerDefinitions(
-            TaskSettings settings, AppDependencies deps, LogGroup logs, String region) {
-        Output<java.util.Optional<String>> redisHost = deps.redis()
-                .map(r -> r.host().applyValue(java.util.Optional::of))
-                .orElse(Output.of(java.util.Optional.empty()));
-        Output<java.util.Optional<String>> redisSecret = deps.redis()
-                .map(r -> r.secretArn().applyValue(java.util.Optional::of))
-                .orElse(Output.of(java.util.Optional.empty()));
-        return Output.tuple(
-                        Output.tuple(deps.dbHost(), deps.dbReaderHost(), redisHost),
-                        Output.tuple(deps.dbSecretArn(), redisSecret, deps.apiKeysSecretArn()),
-                        logs.name())
-                .applyValue(t -> {
-                    Map<String, String> environment = new LinkedHashMap<>();
-                    environment.put("PORT", String.valueOf(settings.containerPort()));
-                    environment.put("DB_HOST", t.t1.t1);
-                    environment.put("DB_READER_HOST", t.t1.t2);
-                    environment.put("DB_PORT", String.valueOf(deps.dbPort()));
-                    environment.put("DB_NAME", deps.dbName());
-                    environment.put("DB_SSLMODE", "require");
-                    t.t1.t3.ifPresent(host -> {
-                        environment.put("REDIS_HOST", host);
-                        environment.put(
-                                "REDIS_PORT",
-                                String.valueOf(deps.redis().orElseThrow().port()));
-                        environment.put("REDIS_TLS", "true");
-                        environment.put("REDIS_CLUSTER_MODE", "true");
-                    });
-                    Map<String, String> secrets = new LinkedHashMap<>();
-                    secrets.put("DB_USERNAME", ContainerDefinition.jsonKey(t.t2.t1, "username"));
-                    secrets.put("DB_PASSWORD", ContainerDefinition.jsonKey(t.t2.t1, "password"));
-                    t.t2.t2.ifPresent(
-                            arn -> secrets.put("REDIS_AUTH_TOKEN", ContainerDefinition.jsonKey(arn, "authToken")));
-                    // The whole JSON: a key the team has not added yet cannot stop tasks from starting.
-                    secrets.put("API_KEYS", t.t2.t3);
-                    return ContainerDefinition.json(
-                            settings,
-                            new ContainerDefinition.Values(settings.image(), environment, secrets, t.t3, region));
-                });
+            TaskSettings settings, List<AppBinding> bindings, LogGroup logs, String region) {
+        Map<String, Output<String>> environment = new LinkedHashMap<>();
+        environment.put("PORT", Output.of(String.valueOf(settings.containerPort())));
+        Map<String, Output<String>> secrets = new LinkedHashMap<>();
+        for (AppBinding binding : bindings) {
+            binding.environment().forEach((variable, value) -> set(environment, secrets, binding, variable, value));
+            binding.secrets().forEach((variable, ref) -> set(secrets, environment, binding, variable, ref.valueFrom()));
+        }
+        return Output.tuple(resolved(environment), resolved(secrets), logs.name())
+                .applyValue(t -> ContainerDefinition.json(
+                        settings, new ContainerDefinition.Values(settings.image(), t.t1, t.t2, t.t3, region)));
+    }
+
+    /** Two bindings setting one variable would leave the app one of them: refused while the program runs. */
+    private static void set(
+            Map<String, Output<String>> into,
+            Map<String, Output<String>> other,
+            AppBinding binding,
+            String variable,
+            Output<String> value) {
+        if (into.containsKey(variable) || other.containsKey(variable)) {
+            throw new IllegalStateException(binding.name() + " sets " + variable + ", which another binding sets");
+        }
+        into.put(variable, value);
+    }
+
+    private static Output<Map<String, String>> resolved(Map<String, Output<String>> values) {
+        List<String> names = List.copyOf(values.keySet());
+        return Output.all(names.stream().map(values::get).toList()).applyValue(resolved -> {
+            Map<String, String> map = new LinkedHashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                map.put(names.get(i), resolved.get(i));
+            }
+            return map;
+        });
     }
 
     private static ServiceArgs.Builder serviceArgs(

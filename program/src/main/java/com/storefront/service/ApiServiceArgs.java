@@ -1,6 +1,7 @@
 package com.storefront.service;
 
 import com.pulumi.core.Output;
+import com.storefront.app.AppBinding;
 import com.storefront.config.DeploymentSettings;
 import com.storefront.config.ScalingSettings;
 import com.storefront.config.TaskSettings;
@@ -25,7 +26,8 @@ public record ApiServiceArgs(
         Output<String> appSecurityGroupId,
         Output<String> repositoryArn,
         LoadBalancer loadBalancer,
-        AppDependencies dependencies,
+        List<AppBinding> bindings,
+        Output<String> dbClusterIdentifier,
         Output<String> alarmTopicArn)
         implements WithContext {
     /** Named arguments: each value is set by its name, so two of one type cannot be swapped. */
@@ -44,7 +46,8 @@ public record ApiServiceArgs(
         private Output<String> appSecurityGroupId;
         private Output<String> repositoryArn;
         private LoadBalancer loadBalancer;
-        private AppDependencies dependencies;
+        private List<AppBinding> bindings;
+        private Output<String> dbClusterIdentifier;
         private Output<String> alarmTopicArn;
 
         private Builder() {}
@@ -94,8 +97,15 @@ public record ApiServiceArgs(
             return this;
         }
 
-        public Builder dependencies(AppDependencies dependencies) {
-            this.dependencies = dependencies;
+        /** What the API uses, each resource's binding declared by its owner (environment, secrets, grants). */
+        public Builder bindings(List<AppBinding> bindings) {
+            this.bindings = List.copyOf(bindings);
+            return this;
+        }
+
+        /** The Aurora cluster the connections-per-task scaling watches (planned, so scaling need not wait). */
+        public Builder dbClusterIdentifier(Output<String> dbClusterIdentifier) {
+            this.dbClusterIdentifier = dbClusterIdentifier;
             return this;
         }
 
@@ -114,7 +124,8 @@ public record ApiServiceArgs(
             Objects.requireNonNull(appSecurityGroupId, "ApiServiceArgs.appSecurityGroupId is not set");
             Objects.requireNonNull(repositoryArn, "ApiServiceArgs.repositoryArn is not set");
             Objects.requireNonNull(loadBalancer, "ApiServiceArgs.loadBalancer is not set");
-            Objects.requireNonNull(dependencies, "ApiServiceArgs.dependencies is not set");
+            Objects.requireNonNull(bindings, "ApiServiceArgs.bindings is not set");
+            Objects.requireNonNull(dbClusterIdentifier, "ApiServiceArgs.dbClusterIdentifier is not set");
             Objects.requireNonNull(alarmTopicArn, "ApiServiceArgs.alarmTopicArn is not set");
             return new ApiServiceArgs(
                     context,
@@ -126,7 +137,8 @@ public record ApiServiceArgs(
                     appSecurityGroupId,
                     repositoryArn,
                     loadBalancer,
-                    dependencies,
+                    bindings,
+                    dbClusterIdentifier,
                     alarmTopicArn);
         }
     }

@@ -30,8 +30,9 @@ record TaskRoles(Role execution, Role task) {
             "ssmmessages:OpenDataChannel");
 
     /**
-     * @param secretArns the secrets injected into the container; the execution role reads them to start
-     *                   the task, the task role to re-read them (after a rotation) at run time
+     * @param secretArns    the secrets injected into the container; the execution role reads them to start
+     *                      the task, the task role to re-read them (after a rotation) at run time
+     * @param appStatements what the app's bindings let it do with their resources
      */
     static TaskRoles create(
             Naming naming,
@@ -41,6 +42,7 @@ record TaskRoles(Role execution, Role task) {
             Output<String> logGroupArn,
             Output<String> kmsKeyArn,
             List<Output<String>> secretArns,
+            List<Output<PolicyStatement>> appStatements,
             CustomResourceOptions options) {
         // The task role's trust follows the ECS task-role documentation (source account and ARN); the
         // execution role keeps the plain trust ECS documents for it.
@@ -103,23 +105,27 @@ record TaskRoles(Role execution, Role task) {
                 ChildNames.of(options, "task-policy"),
                 RolePolicyArgs.builder()
                         .role(task.id())
-                        .policy(Output.tuple(kmsKeyArn, secrets).applyValue(t -> {
-                            List<PolicyStatement> statements = new ArrayList<>();
-                            // Re-reading lets the app pick up a rotated DB password or Redis token without a redeploy.
-                            statements.add(PolicyStatement.allow("ReadOwnSecrets")
-                                    .actions("secretsmanager:GetSecretValue")
-                                    .resources(t.t2));
-                            statements.add(PolicyStatement.allow("DecryptOwnSecrets")
-                                    .actions("kms:Decrypt")
-                                    .resources(t.t1));
-                            if (executeCommand) {
-                                // ECS Exec's Session Manager channels have no resource-level permissions.
-                                statements.add(PolicyStatement.allow("EcsExec")
-                                        .actions(ECS_EXEC_ACTIONS)
-                                        .resources("*"));
-                            }
-                            return PolicyDocument.of(statements);
-                        }))
+                        .policy(Output.tuple(kmsKeyArn, secrets, Output.all(appStatements))
+                                .applyValue(t -> {
+                                    List<PolicyStatement> statements = new ArrayList<>();
+                                    // Re-reading lets the app pick up a rotated DB password or Redis token without a
+                                    // redeploy.
+                                    statements.add(PolicyStatement.allow("ReadOwnSecrets")
+                                            .actions("secretsmanager:GetSecretValue")
+                                            .resources(t.t2));
+                                    statements.add(PolicyStatement.allow("DecryptOwnSecrets")
+                                            .actions("kms:Decrypt")
+                                            .resources(t.t1));
+                                    // What the bindings let the app do with their resources (e.g. send to a queue).
+                                    statements.addAll(t.t3);
+                                    if (executeCommand) {
+                                        // ECS Exec's Session Manager channels have no resource-level permissions.
+                                        statements.add(PolicyStatement.allow("EcsExec")
+                                                .actions(ECS_EXEC_ACTIONS)
+                                                .resources("*"));
+                                    }
+                                    return PolicyDocument.of(statements);
+                                }))
                         .build(),
                 options);
         return new TaskRoles(execution, task);
