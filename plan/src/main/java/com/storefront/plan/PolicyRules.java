@@ -115,8 +115,7 @@ public final class PolicyRules {
             Map<String, Object> own = run.config().containsKey("storefront:tags")
                     ? Json.parse(run.config().get("storefront:tags"))
                     : Map.of();
-            Object environment =
-                    tagText(own.getOrDefault("Environment", run.config().get("storefront:environment")));
+            Object environment = tagText(own.getOrDefault("Environment", environment(run)));
             if (!environment.equals(tags.get("Environment"))) {
                 violations.add(provider + " Environment tag " + tags.get("Environment") + ", not " + environment);
             }
@@ -295,10 +294,8 @@ public final class PolicyRules {
             "aws:ecr/repository:Repository");
 
     private static List<String> protectionFollowsConfig(PlanRun run) {
-        boolean protect = Boolean.parseBoolean(run.config()
-                .getOrDefault(
-                        "storefront:protect",
-                        String.valueOf("prod".equals(run.config().get("storefront:environment")))));
+        boolean protect = Boolean.parseBoolean(
+                run.config().getOrDefault("storefront:protect", String.valueOf("prod".equals(environment(run)))));
         List<String> violations = new ArrayList<>();
         for (Registered r : run.where(r -> STATEFUL_TYPES.contains(r.type()))) {
             if (r.protect() != protect) {
@@ -309,9 +306,7 @@ public final class PolicyRules {
                 .equals(run.config()
                         .getOrDefault(
                                 "storefront:teardown",
-                                "prod".equals(run.config().get("storefront:environment"))
-                                        ? "decommission"
-                                        : "forceDelete"));
+                                "prod".equals(environment(run)) ? "decommission" : "forceDelete"));
         for (Registered cluster : run.ofType("aws:rds/cluster:Cluster")) {
             if (cluster.bool("deletionProtection") != protect) {
                 violations.add(cluster + " deletion protection does not follow storefront:protect");
@@ -439,5 +434,10 @@ public final class PolicyRules {
             }
         }
         return violations;
+    }
+
+    /** The stack's environment as the program reads it: unset means dev (the setting's default). */
+    private static String environment(PlanRun run) {
+        return run.config().getOrDefault("storefront:environment", "dev");
     }
 }

@@ -1,5 +1,7 @@
 package com.storefront.testing;
 
+import com.storefront.plan.StackConfig;
+
 import java.util.Map;
 
 /** The configurations the suite runs; each is run once and shared by every test class. */
@@ -109,6 +111,29 @@ public final class Stacks {
         return StackRun.ofStackFile(DEV_FILE, Map.of("storefront:cache", "{\"enabled\":false}"));
     }
 
+    /**
+     * A whole stack from a config the tests own, not a committed stack file: only what a new user must set
+     * (region, suffix, owner, the two secrets), so every other value is the documented dev default.
+     */
+    public static StackRun ownedDevDefaults() {
+        return StackRun.of(new StackConfig(ComponentRun.MINIMAL, java.util.Set.of(), java.util.Set.of()));
+    }
+
+    /**
+     * {@link #ownedDevDefaults} as a prod stack: every value is the documented prod default, plus the three a
+     * prod stack must be told (the DR region, who owns the API Gateway logging role, and, as the rollout tool
+     * passes it, the live target group).
+     */
+    public static StackRun ownedProdDefaults() {
+        Map<String, String> config = new java.util.TreeMap<>(ComponentRun.MINIMAL);
+        config.put("storefront:environment", "prod");
+        config.put("storefront:environmentSuffix", "t2");
+        config.put("storefront:dr", "{\"region\":\"us-east-1\"}");
+        config.put("storefront:api", "{\"manageAccountLogging\":true}");
+        config.put("storefront:deployment", "{\"liveTargetGroup\":\"blue\"}");
+        return StackRun.of(new StackConfig(config, java.util.Set.of(), java.util.Set.of()));
+    }
+
     /** Every configuration above, for tests that must hold for all of them. */
     public static Map<String, StackRun> all() {
         return Map.ofEntries(
@@ -123,6 +148,8 @@ public final class Stacks {
                 Map.entry("dev-released", devReleased()),
                 Map.entry("prod-green-live", prodGreenLive()),
                 Map.entry("prod-with-domain-green-live", prodWithDomainGreenLive()),
-                Map.entry("dev-without-cache", devWithoutCache()));
+                Map.entry("dev-without-cache", devWithoutCache()),
+                Map.entry("owned-dev-defaults", ownedDevDefaults()),
+                Map.entry("owned-prod-defaults", ownedProdDefaults()));
     }
 }
