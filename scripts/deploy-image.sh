@@ -338,8 +338,8 @@ release_account_logging() {
   [ "$managed" != true ] || return 0
   state=$(pulumi stack export --stack "$stack")
   local select='.deployment.resources[] | select((.type == "aws:apigateway/account:Account"
-      or (.type == "aws:iam/rolePolicyAttachment:RolePolicyAttachment" and (.urn | endswith("::apigateway-cloudwatch-policy")))
-      or (.type == "aws:iam/role:Role" and (.urn | endswith("::apigateway-cloudwatch-role")))) and (.retainOnDelete | not))'
+      or (.type == "aws:iam/rolePolicyAttachment:RolePolicyAttachment" and (.urn | test("::(api-gateway-)?apigateway-cloudwatch-policy$")))
+      or (.type == "aws:iam/role:Role" and (.urn | test("::(api-gateway-)?apigateway-cloudwatch-role$")))) and (.retainOnDelete | not))'
   retained=$(jq -r "$select | .urn" <<<"$state")
   [ -n "$retained" ] || return 0
   echo "keeping the region's API Gateway logging setting as it is (api.manageAccountLogging is off); the stack forgets:"

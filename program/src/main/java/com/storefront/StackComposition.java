@@ -321,9 +321,9 @@ final class StackComposition {
         uses.addAll(Network.KEY_USES);
         uses.addAll(Alerts.KEY_USES);
         uses.addAll(Database.KEY_USES);
-        if (settings.cache().enabled()) {
-            uses.addAll(Cache.KEY_USES);
-        }
+        // Even without a cache: switching it off updates the key policy before ElastiCache deletes the group and
+        // writes its final snapshot with the key, and restoring that snapshot later needs the use as well.
+        uses.addAll(Cache.KEY_USES);
         uses.addAll(AppSecrets.KEY_USES);
         uses.addAll(StaticAssets.keyUses(settings.edge().originAccess(), base.naming()));
         uses.addAll(Registry.KEY_USES);

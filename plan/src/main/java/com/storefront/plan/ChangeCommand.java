@@ -78,14 +78,16 @@ final class ChangeCommand {
         PlanCommand.placeholderWarnings(changeConfig).forEach(warnings::add);
 
         out.println("[plan] running both sides on Pulumi's mock engine (no AWS, no backend)");
+        PlanMocks baseMocks = new PlanMocks();
         PlanRun baseRun = baseConfig == null
                 ? new PlanRun(java.util.Map.of(), List.of(), List.of(), java.util.Map.of())
-                : PlanRun.run(baseConfig, new PlanMocks(), baseProgram);
+                : PlanRun.run(baseConfig, baseMocks, baseProgram);
         if (!baseRun.succeeded()) {
             err.println("plan: the base (" + baseLabel + ") does not run:");
             return PlanCommand.failed(baseRun, err);
         }
-        PlanRun changeRun = PlanRun.run(changeConfig);
+        // Both sides agree on the ids of what the engine would keep (same URN, or moved by an alias).
+        PlanRun changeRun = PlanRun.run(changeConfig, baseMocks.continuing());
         if (!changeRun.succeeded()) {
             return PlanCommand.failed(changeRun, err);
         }

@@ -46,8 +46,12 @@ public final class PlanMocks implements Mocks {
     private final Map<String, String> runningTaskDefinitions = new ConcurrentHashMap<>();
     /** Services whose deployment the circuit breaker rolled back, with the revision ECS returned to. */
     private final Map<String, String> rolledBack = new ConcurrentHashMap<>();
-    /** The names renamed resources were registered under before (from their aliases). */
+    /** By type and name: the identity each resource's mock id and attributes are derived from. */
     private final Map<String, String> formerNames = new ConcurrentHashMap<>();
+    /** By URN: the identities this run used, and those a compared base run used. */
+    private final Map<String, String> identities = new ConcurrentHashMap<>();
+
+    private final Map<String, String> inherited = new ConcurrentHashMap<>();
 
     /**
      * An AWS in which ECS rolls the next release of a service back to {@code previousRevision}, as
@@ -59,11 +63,31 @@ public final class PlanMocks implements Mocks {
     }
 
     /**
-     * Records that the resource {@code type}/{@code name} was registered as {@code formerName} before (an
-     * alias), so it gets the id and attributes it had then, as it would in a real stack.
+     * The mocks for the other side of a comparison with {@code base}: a resource keeps the identity (the name
+     * its mock id and attributes come from) it had in the base run, matched by URN or by an alias, as a
+     * real engine keeps a resource's cloud id. Without this, renaming a child (or later dropping its alias)
+     * would change every mock id derived from it, and the change impact would show false replacements.
      */
-    void knownAs(String type, String name, String formerName) {
-        formerNames.put(type + "::" + name, formerName);
+    public PlanMocks continuing() {
+        PlanMocks next = new PlanMocks();
+        next.inherited.putAll(identities);
+        return next;
+    }
+
+    /**
+     * Decides the identity of a resource being registered: what the base run used for its URN or one of
+     * its aliases, else the name it had before (its first alias that names one), else its name.
+     */
+    void register(String urn, List<String> aliasUrns, String type, String name, Optional<String> formerName) {
+        String identity = Optional.ofNullable(inherited.get(urn))
+                .or(() -> aliasUrns.stream()
+                        .map(inherited::get)
+                        .filter(java.util.Objects::nonNull)
+                        .findFirst())
+                .or(() -> formerName)
+                .orElse(name);
+        identities.put(urn, identity);
+        formerNames.put(type + "::" + name, identity);
     }
 
     @Override

@@ -36,8 +36,12 @@ public final class RecordingMonitor extends MockMonitor {
     @Override
     public CompletableFuture<pulumirpc.Resource.RegisterResourceResponse> registerResourceAsync(
             Resource resource, RegisterResourceRequest request) {
-        if (mocks instanceof PlanMocks plan) {
-            formerName(request).ifPresent(former -> plan.knownAs(request.getType(), request.getName(), former));
+        if (mocks instanceof PlanMocks plan && !request.getParent().isEmpty()) {
+            // The URN this engine gives the resource: its parent's project and stack, the type chain, the name.
+            String[] parent = request.getParent().split("::");
+            String urn = parent[0] + "::" + parent[1] + "::" + childType(request.getParent(), request.getType()) + "::"
+                    + request.getName();
+            plan.register(urn, aliasUrns(request, urn), request.getType(), request.getName(), formerName(request));
         }
         return super.registerResourceAsync(resource, request).thenApply(response -> {
             synchronized (registered) {

@@ -82,6 +82,22 @@ public abstract class StackComponent extends ComponentResource {
         return claim(pulumiResourceName() + SEPARATOR + what, Optional.of(former));
     }
 
+    /**
+     * The alias of a resource that was this component's child {@code formerName} and now lives elsewhere (as
+     * {@code movedTo}, e.g. under a nested component that took it over). This component remembers the name:
+     * a new child of its own on it would take over the moved resource's state, so that fails like a clash
+     * between two of its children.
+     */
+    public final Alias formerChildAlias(String formerName, String movedTo) {
+        formerSiblingNames.put(formerName, movedTo);
+        if (childNames.contains(formerName)) {
+            throw new IllegalStateException(pulumiResourceName() + ": the former name " + formerName + " of " + movedTo
+                    + " is the name of another child");
+        }
+        // parent before name: Alias.Builder.parent() wrongly refuses a builder whose name is already set.
+        return Alias.builder().parent(this).name(formerName).build();
+    }
+
     private String claim(String childName, Optional<Alias> former) {
         // Two children on one name would share a URN; a former name that is now another child's would move
         // that child's state onto this one. Both are caught while the program runs, before anything deploys.

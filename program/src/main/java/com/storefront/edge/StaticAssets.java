@@ -143,11 +143,12 @@ public final class StaticAssets extends StackComponent {
      * origin access control: only this account's distributions, and only this bucket's objects (S3's
      * encryption context is the bucket ARN with a bucket key, the object ARN without). The distribution's own
      * ARN would close a cycle (key, bucket, distribution, key). An OAI cannot read SSE-KMS objects: with
-     * {@code originAccess: oai} the bucket uses SSE-S3 and the key has no use here.
+     * {@code originAccess: oai} new objects use SSE-S3 and CloudFront gets no grant, but S3 keeps its use of
+     * the key: objects written before a switch stay SSE-KMS, and replication and the team's tools read them.
      */
     public static List<KeyUse> keyUses(OriginAccess access, Naming naming) {
         if (access != OriginAccess.OAC) {
-            return List.of();
+            return List.of(KeyUse.via("s3"));
         }
         return List.of(KeyUse.via("s3"), new KeyUse.ResourceGrant("CloudFrontReadsAssets", scope -> {
             String bucketArn = "arn:" + scope.partition() + ":s3:::" + bucketName(naming, scope.accountId());

@@ -295,11 +295,8 @@ public final class Network extends StackComponent {
 
     @Override
     protected Optional<Alias> movedFrom(String what) {
-        // parent before name: Alias.Builder.parent() wrongly refuses a builder whose name is already set.
-        return movedFrom.map(from -> Alias.builder()
-                .parent(from.parent())
-                .name(from.namePrefix() + what)
-                .build());
+        return movedFrom.map(
+                from -> from.parent().formerChildAlias(from.namePrefix() + what, pulumiResourceName() + "-" + what));
     }
 
     private static AvailabilityZones.Zone named(List<AvailabilityZones.Zone> available, String name) {

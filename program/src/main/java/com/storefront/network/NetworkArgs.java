@@ -1,7 +1,7 @@
 package com.storefront.network;
 
-import com.pulumi.resources.Resource;
 import com.storefront.config.NetworkSettings;
+import com.storefront.core.StackComponent;
 import com.storefront.core.StackContext;
 import com.storefront.core.WithContext;
 
@@ -24,5 +24,5 @@ public record NetworkArgs(
     }
 
     /** The component that built these resources before, and how it named them ({@code <namePrefix><what>}). */
-    public record MovedFrom(Resource parent, String namePrefix) {}
+    public record MovedFrom(StackComponent parent, String namePrefix) {}
 }

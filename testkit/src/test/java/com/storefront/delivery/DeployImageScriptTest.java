@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -555,10 +557,14 @@ class DeployImageScriptTest {
                 calls().toString());
     }
 
-    /** Without api.manageAccountLogging the account setting leaves the stack, never reset and its role never deleted. */
-    @Test
+    /**
+     * Without api.manageAccountLogging the account setting leaves the stack, never reset and its role never
+     * deleted: in a state from before child names carried their component's name, and in one after.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "api-gateway-"})
     @Execution(ExecutionMode.CONCURRENT)
-    void anUpThatStopsManagingTheAccountLoggingRetainsItInsteadOfResettingIt() throws Exception {
+    void anUpThatStopsManagingTheAccountLoggingRetainsItInsteadOfResettingIt(String childPrefix) throws Exception {
         Map<String, Object> outputs = prodAfterRelease(RUNNING);
         givenOutputs(outputs);
         givenPrimaryTaskSet(RUNNING, (String) outputs.get("blueTargetGroupArn"), 1);
@@ -566,10 +572,10 @@ class DeployImageScriptTest {
                 "config-values",
                 "aws:region=us-east-2\nstorefront:api.cloudWatchRoleArn=arn:aws:iam::123456789012:role/shared\n");
         String component = "urn:pulumi:prod::storefront::storefront:api:ApiGateway";
-        String account = component + "$aws:apigateway/account:Account::apigateway-account";
-        String role = component + "$aws:iam/role:Role::apigateway-cloudwatch-role";
-        String attachment =
-                component + "$aws:iam/rolePolicyAttachment:RolePolicyAttachment::apigateway-cloudwatch-policy";
+        String account = component + "$aws:apigateway/account:Account::" + childPrefix + "apigateway-account";
+        String role = component + "$aws:iam/role:Role::" + childPrefix + "apigateway-cloudwatch-role";
+        String attachment = component + "$aws:iam/rolePolicyAttachment:RolePolicyAttachment::" + childPrefix
+                + "apigateway-cloudwatch-policy";
         write(
                 "state.json",
                 new Gson()
