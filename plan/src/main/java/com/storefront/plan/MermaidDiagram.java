@@ -69,6 +69,10 @@ public final class MermaidDiagram {
                     .append(legend(byKey, shared, watchers, primaryRegion))
                     .append("\"]\n");
             out.append("  class legend legend\n");
+            // Below the network, the lowest rank: a legend beside the top would sit among the arrows.
+            tiers.getOrDefault("network", Set.of()).stream()
+                    .findFirst()
+                    .ifPresent(network -> out.append("  ").append(id(network)).append(" ~~~ legend\n"));
         }
         for (String edge : drawnEdges(run, byKey.keySet(), shared, watchers)) {
             String[] ends = edge.split(" -> ");
