@@ -5,13 +5,13 @@
 #
 #   scripts/render-diagrams.sh [out-dir]      (default: target/diagrams)
 #
-# Needs Node.js with npm and a Chromium (Debian: apt-get install chromium). mermaid-cli is installed
-# into target/diagram-tools at the pinned version, without the browser its installer would download.
+# Needs Node.js with npm and a Chromium (Debian: apt-get install chromium). mermaid-cli and everything
+# it pulls in are installed into target/diagram-tools from scripts/diagram-tools/package-lock.json
+# (npm ci), without the browser its installer would download.
 # The plans are regenerated first (mvn ... -Dplan=<stack>), so the pictures match the code.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-MERMAID_CLI_VERSION=11.17.0
 WIDTH=1000
 out=${1:-target/diagrams}
 tools=target/diagram-tools
@@ -23,16 +23,17 @@ die() {
 
 chromium=${CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}
 [ -n "$chromium" ] || die "no Chromium found: install it (Debian: apt-get install chromium) or set CHROMIUM"
+[ -x "$chromium" ] || die "CHROMIUM=$chromium is not an executable"
 command -v npm >/dev/null 2>&1 || die "npm not found: install Node.js 18 or newer"
 
 mmdc=$tools/node_modules/.bin/mmdc
-if [ ! -x "$mmdc" ] || ! grep -q "\"version\": \"$MERMAID_CLI_VERSION\"" \
-  "$tools/node_modules/@mermaid-js/mermaid-cli/package.json" 2>/dev/null; then
-  echo "installing @mermaid-js/mermaid-cli@$MERMAID_CLI_VERSION into $tools"
+if [ ! -x "$mmdc" ] || ! cmp -s scripts/diagram-tools/package-lock.json "$tools/package-lock.json"; then
+  echo "installing the diagram tools (scripts/diagram-tools/package-lock.json) into $tools"
+  rm -rf "$tools"
   mkdir -p "$tools"
+  cp scripts/diagram-tools/package.json scripts/diagram-tools/package-lock.json "$tools/"
   PUPPETEER_SKIP_DOWNLOAD=true PUPPETEER_SKIP_CHROMIUM_DOWNLOAD=true \
-    npm install --prefix "$tools" --no-audit --no-fund --loglevel=error \
-    "@mermaid-js/mermaid-cli@$MERMAID_CLI_VERSION" >/dev/null
+    npm ci --prefix "$tools" --no-audit --no-fund --loglevel=error >/dev/null
 fi
 
 mkdir -p "$out"
@@ -47,13 +48,17 @@ for stack in dev prod; do
   mvn -B -q compile exec:java -Dplan="$stack" >/dev/null
 done
 
-# Writes each ```mermaid block of $1 to $out/<name>-<n>.mmd.
+# Writes each ```mermaid block of $1 to $out/<name>-<n>.mmd, reading fences as GitHub does: up to three
+# spaces of indent, trailing spaces allowed, and a mermaid fence inside another code block is only code.
 extract() {
   local source=$1 name=$2
   awk -v out="$out" -v name="$name" '
-    /^```mermaid$/ { n++; file = sprintf("%s/%s-%d.mmd", out, name, n); inside = 1; printf "" > file; next }
-    inside && /^```$/ { inside = 0; close(file); next }
-    inside { print >> file }
+    inside && /^(   |  | )?```+ *$/ { inside = 0; close(file); next }
+    inside { print >> file; next }
+    other && $0 ~ ("^(   |  | )?" fence " *$") { other = 0; next }
+    other { next }
+    /^(   |  | )?``` *mermaid *$/ { n++; file = sprintf("%s/%s-%d.mmd", out, name, n); inside = 1; printf "" > file; next }
+    /^(   |  | )?(```+|~~~+)/ { other = 1; match($0, /(```+|~~~+)/); fence = substr($0, RSTART, RLENGTH); next }
   ' "$source"
 }
 

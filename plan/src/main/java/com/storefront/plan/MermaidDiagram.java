@@ -34,7 +34,7 @@ public final class MermaidDiagram {
     static final Set<String> WATCHER_TYPES = Set.of("storefront:observability:Monitoring");
 
     /** At most this many outgoing edges per component after the reduction (checked by the tests). */
-    public static final int MAX_EDGES_PER_COMPONENT = 5;
+    public static final int MAX_EDGES_PER_COMPONENT = 6;
 
     private MermaidDiagram() {}
 
@@ -82,14 +82,21 @@ public final class MermaidDiagram {
                     .append(id(ends[1]))
                     .append("\n");
         }
-        TIER_STYLES.forEach((tier, style) -> {
-            if (!tiers.getOrDefault(tier, Set.of()).isEmpty()) {
-                out.append("  classDef ").append(tier).append(" ").append(style).append("\n");
+        tiers.forEach((tier, keys) -> {
+            if (!keys.isEmpty()) {
+                out.append("  classDef ")
+                        .append(tier)
+                        .append(" ")
+                        .append(TIER_STYLES.getOrDefault(tier, OTHER_STYLE))
+                        .append("\n");
             }
         });
         out.append("  classDef legend fill:#ffffff,stroke:#999999,text-align:left\n");
         return out.toString();
     }
+
+    /** A module without a tier of its own (a new one, e.g. {@code messaging}): white, as the legend says. */
+    static final String OTHER_STYLE = "fill:#ffffff,stroke:#6b7280";
 
     /** Fill and stroke per tier, as the legend names them. */
     static final Map<String, String> TIER_STYLES = tierStyles();
@@ -118,6 +125,11 @@ public final class MermaidDiagram {
                 graph.computeIfAbsent(ends[0], k -> new TreeSet<>()).add(ends[1]);
             }
         }
+        return withoutShortcuts(graph);
+    }
+
+    /** {@code from -> to} for every edge of {@code graph} that no longer path already implies. */
+    static Set<String> withoutShortcuts(Map<String, Set<String>> graph) {
         Set<String> drawn = new TreeSet<>();
         graph.forEach((from, targets) -> {
             for (String to : targets) {
@@ -131,7 +143,8 @@ public final class MermaidDiagram {
 
     /** Whether {@code to} is reachable from {@code from} through at least one other component. */
     private static boolean reachableWithoutDirectEdge(Map<String, Set<String>> graph, String from, String to) {
-        Set<String> seen = new TreeSet<>();
+        // From itself the search must not continue: in a cycle it would come back to the edge being tested.
+        Set<String> seen = new TreeSet<>(Set.of(from));
         List<String> frontier = new ArrayList<>();
         for (String next : graph.getOrDefault(from, Set.of())) {
             if (!next.equals(to)) {
@@ -221,10 +234,11 @@ public final class MermaidDiagram {
         List<String> lines = new ArrayList<>();
         lines.add("<b>how to read it</b>");
         lines.add("an arrow: uses that component's outputs");
+        lines.add("an arrow a longer path implies is left out");
         lines.add("blue edge · green service · yellow data");
-        lines.add("grey network · red DR region");
+        lines.add("grey network · red DR region · white other");
         lines.add("name, type · resources; region " + primary + " unless noted");
-        lines.add("<b>used by every tier, not drawn</b>");
+        lines.add("<b>shared, arrows not drawn</b>");
         Map<String, List<String>> byType = new TreeMap<>();
         for (String key : shared) {
             Inventory.Component c = byKey.get(key);
@@ -233,7 +247,7 @@ public final class MermaidDiagram {
         }
         byType.forEach((type, regions) -> lines.add(type + ": " + String.join(", ", new TreeSet<>(regions))));
         for (String key : watchers) {
-            lines.add(byKey.get(key).type().split(":")[2] + ": watches every tier");
+            lines.add(byKey.get(key).type().split(":")[2] + ": the dashboard, watches every tier");
         }
         return String.join("<br/>", lines);
     }

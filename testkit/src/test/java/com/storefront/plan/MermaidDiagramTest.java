@@ -99,7 +99,7 @@ class MermaidDiagramTest {
     private static boolean longerPath(Map<String, Set<String>> edges, String from, String to) {
         List<String> frontier = new ArrayList<>(edges.getOrDefault(from, Set.of()));
         frontier.remove(to);
-        Set<String> seen = new HashSet<>();
+        Set<String> seen = new HashSet<>(Set.of(from));
         while (!frontier.isEmpty()) {
             String at = frontier.remove(0);
             if (at.equals(to)) {
@@ -129,6 +129,17 @@ class MermaidDiagramTest {
         assertTrue(diagram.contains("Encryption: us-east-1, us-east-2, us-west-2"), diagram);
         assertTrue(diagram.contains("Waf · 7<br/>also us-east-1"), "regions beyond the stack's are shown");
         assertTrue(diagram.contains("Network · 11<br/>in us-west-2"));
+    }
+
+    /** The reduction drops only an edge another path implies, also in a cycle. */
+    @Test
+    void aShortcutGoesAndACycleKeepsItsOwnEdges() {
+        assertEquals(
+                Set.of("a -> b", "b -> c"),
+                MermaidDiagram.withoutShortcuts(Map.of("a", Set.of("b", "c"), "b", Set.of("c"))));
+        assertEquals(
+                Set.of("a -> b", "b -> a", "a -> c"),
+                MermaidDiagram.withoutShortcuts(Map.of("a", Set.of("b", "c"), "b", Set.of("a"))));
     }
 
     @Test
