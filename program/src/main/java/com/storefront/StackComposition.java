@@ -55,6 +55,8 @@ final class StackComposition {
     private final StackContext base;
 
     private final ComponentResourceOptions primary;
+    /** How the components use the stack's key; the stack key and the regional keys are built from it. */
+    private final List<KeyUse> keyUses;
 
     StackComposition(StackSettings settings) {
         this.settings = settings;
@@ -63,6 +65,7 @@ final class StackComposition {
         this.primary = ComponentResourceOptions.builder()
                 .providers(providers.primary())
                 .build();
+        this.keyUses = declaredKeyUses();
     }
 
     StackOutputs.Components build() {
@@ -74,7 +77,7 @@ final class StackComposition {
                         "alias/" + base.naming().stackName(),
                         base.aws(),
                         settings.protect(),
-                        keyUses(),
+                        keyUses,
                         settings.teardown().keepsData()),
                 primary);
         // Every component after the key shares the names, account, protection, teardown, retention and key.
@@ -316,7 +319,7 @@ final class StackComposition {
      * How the stack's components use its key, each declared by the component itself; the key policy is built
      * from them. The key exists before them all, so these are known up front.
      */
-    private List<KeyUse> keyUses() {
+    private List<KeyUse> declaredKeyUses() {
         List<KeyUse> uses = new ArrayList<>();
         uses.addAll(Network.KEY_USES);
         uses.addAll(Alerts.KEY_USES);
@@ -332,7 +335,7 @@ final class StackComposition {
         if (settings.api().enabled()) {
             uses.addAll(ApiGateway.KEY_USES);
         }
-        return uses;
+        return List.copyOf(uses);
     }
 
     /**
@@ -340,7 +343,7 @@ final class StackComposition {
      * there) without the grants scoped to primary resources, plus {@code extra}.
      */
     private List<KeyUse> regionalKeyUses(List<KeyUse> extra) {
-        List<KeyUse> uses = new ArrayList<>(keyUses().stream()
+        List<KeyUse> uses = new ArrayList<>(keyUses.stream()
                 .filter(use -> !(use instanceof KeyUse.ResourceGrant))
                 .toList());
         uses.addAll(extra);

@@ -408,15 +408,6 @@ public final class ApiGateway extends StackComponent {
         return restApiId;
     }
 
-    /** The {@code ApiName} dimension of API Gateway metrics. */
-    public Output<String> restApiName() {
-        return restApiName;
-    }
-
-    public Output<String> stageName() {
-        return stageName;
-    }
-
     public Output<String> apiKeySecretArn() {
         return apiKeySecretArn;
     }

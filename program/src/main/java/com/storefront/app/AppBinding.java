@@ -6,10 +6,12 @@ import com.storefront.iam.PolicyStatement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What one resource the API uses contributes to its task (SVC-3, SVC-4), declared by the component that owns
@@ -60,11 +62,11 @@ public record AppBinding(
 
     /** The secrets every binding injects, each once, in binding order: what both roles may read. */
     public static List<Output<String>> secretArns(List<AppBinding> bindings) {
-        Map<Output<String>, Boolean> seen = new LinkedHashMap<>();
+        Set<Output<String>> seen = new LinkedHashSet<>();
         for (AppBinding binding : bindings) {
-            binding.secrets().values().forEach(ref -> seen.putIfAbsent(ref.secretArn(), true));
+            binding.secrets().values().forEach(ref -> seen.add(ref.secretArn()));
         }
-        return List.copyOf(seen.keySet());
+        return List.copyOf(seen);
     }
 
     /** Builds an {@link AppBinding}; a variable set twice is a mistake. */

@@ -8,23 +8,18 @@ import com.pulumi.deployment.InvokeOptions;
 
 import java.util.List;
 
-/** The availability-zone lookup shared by the primary and the DR network. */
+/** The availability-zone lookup of a network (the primary one and the DR region's). */
 public final class AvailabilityZones {
 
     private AvailabilityZones() {}
 
-    /**
-     * Names of the region's available standard zones, sorted so subnet placement is the same on
-     * every run whatever order the API returns them in.
-     */
-    public static Output<List<String>> standard(InvokeOptions options) {
-        return zones(options).applyValue(zones -> zones.stream().map(Zone::name).toList());
-    }
-
     /** A zone's name (account-specific, e.g. us-east-1c) and id (the same physical zone everywhere, use1-az3). */
     public record Zone(String name, String id) {}
 
-    /** The standard zones with their ids, sorted by name as {@link #standard} is. */
+    /**
+     * The region's available standard zones with their ids, sorted by name so subnet placement is the same on
+     * every run whatever order the API returns them in.
+     */
     public static Output<List<Zone>> zones(InvokeOptions options) {
         return AwsFunctions.getAvailabilityZones(
                         GetAvailabilityZonesArgs.builder()

@@ -73,7 +73,7 @@ public abstract class StackComponent extends ComponentResource {
         if (formerName.equals(childName)) {
             return claim(childName, Optional.empty());
         }
-        formerSiblingNames.put(formerName, childName);
+        rememberFormerName(formerName, childName);
         return claim(childName, Optional.of(Alias.builder().name(formerName).build()));
     }
 
@@ -89,29 +89,37 @@ public abstract class StackComponent extends ComponentResource {
      * between two of its children.
      */
     public final Alias formerChildAlias(String formerName, String movedTo) {
-        formerSiblingNames.put(formerName, movedTo);
-        if (childNames.contains(formerName)) {
-            throw new IllegalStateException(pulumiResourceName() + ": the former name " + formerName + " of " + movedTo
-                    + " is the name of another child");
-        }
+        rememberFormerName(formerName, movedTo);
         // parent before name: Alias.Builder.parent() wrongly refuses a builder whose name is already set.
         return Alias.builder().parent(this).name(formerName).build();
     }
 
+    /**
+     * Two children on one name would share a URN; a former name that is now another child's would move that
+     * child's state onto this one. Both are caught while the program runs, before anything deploys, whichever
+     * of the two names comes first (here for the former name, in {@link #claim} for the child's).
+     */
+    private void rememberFormerName(String formerName, String movedTo) {
+        formerSiblingNames.put(formerName, movedTo);
+        if (childNames.contains(formerName)) {
+            throw formerNameTaken(formerName);
+        }
+    }
+
     private String claim(String childName, Optional<Alias> former) {
-        // Two children on one name would share a URN; a former name that is now another child's would move
-        // that child's state onto this one. Both are caught while the program runs, before anything deploys.
         if (!childNames.add(childName)) {
             throw new IllegalStateException(pulumiResourceName() + ": two children named " + childName);
         }
-        formerSiblingNames.forEach((formerName, renamedChild) -> {
-            if (childNames.contains(formerName)) {
-                throw new IllegalStateException(pulumiResourceName() + ": the former name " + formerName + " of "
-                        + renamedChild + " is the name of another child");
-            }
-        });
+        if (formerSiblingNames.containsKey(childName)) {
+            throw formerNameTaken(childName);
+        }
         former.ifPresent(alias -> formerNames.put(childName, alias));
         return childName;
+    }
+
+    private IllegalStateException formerNameTaken(String formerName) {
+        return new IllegalStateException(pulumiResourceName() + ": the former name " + formerName + " of "
+                + formerSiblingNames.get(formerName) + " is the name of another child");
     }
 
     /** Options for a child resource: parented to this component. */

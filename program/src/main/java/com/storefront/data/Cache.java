@@ -210,11 +210,6 @@ public final class Cache extends StackComponent {
         return securityGroupId;
     }
 
-    /** Every node of the replication group, for per-node metrics; known before the group exists. */
-    public List<String> nodeIds() {
-        return nodeIds;
-    }
-
     /**
      * Its dashboard panels and alarms. In cluster mode ElastiCache reports memory and CPU per node, so each
      * alarm watches the highest node (up to ten per alarm, more alarms for larger clusters) and the panels show

@@ -218,17 +218,9 @@ public final class Waf extends StackComponent {
         return regionalAclArn;
     }
 
-    public Output<String> regionalAclName() {
-        return regionalAclName;
-    }
-
     /** The CLOUDFRONT web ACL (set on the distribution by ARN). */
     public Output<String> cloudFrontAclArn() {
         return cloudFrontAclArn;
-    }
-
-    public Output<String> cloudFrontAclName() {
-        return cloudFrontAclName;
     }
 
     /** Its dashboard panels (both ACLs) and the alarm on the regional ACL's blocked requests. */

@@ -26,53 +26,33 @@ public final class FlowLogs {
 
     private FlowLogs() {}
 
-    /** Creates the flow log and returns its log group's name. */
+    /** Creates the flow log of {@code vpc} for the network {@code parent} and returns its log group's name. */
     static Output<String> create(Resource parent, Vpc vpc, NetworkArgs args) {
-        return create(
-                "",
-                vpc.id(),
-                args.naming(),
-                args.aws(),
-                args.kmsKeyArn(),
-                args.logRetentionDays(),
-                CustomResourceOptions.builder().parent(parent).build());
-    }
-
-    /**
-     * Flow logs of any VPC (the DR VPC too): {@code what} prefixes the logical and physical names, so a
-     * second VPC's flow logs do not collide with the first's; {@code options} carries parent and provider.
-     */
-    public static Output<String> create(
-            String what,
-            Output<String> vpcId,
-            Naming naming,
-            AwsContext aws,
-            Output<String> kmsKeyArn,
-            int logRetentionDays,
-            CustomResourceOptions options) {
-        String prefix = what.isEmpty() ? "" : what + "-";
-        CustomResourceOptions child = options;
+        Naming naming = args.naming();
+        AwsContext aws = args.aws();
+        CustomResourceOptions options =
+                CustomResourceOptions.builder().parent(parent).build();
         LogGroup logGroup = new LogGroup(
-                ChildNames.of(options, prefix + "flow-logs"),
+                ChildNames.of(options, "flow-logs"),
                 LogGroupArgs.builder()
-                        .name(naming.name(prefix + "vpc-flow-logs", NameLimit.LOG_GROUP))
-                        .retentionInDays(logRetentionDays)
-                        .kmsKeyId(kmsKeyArn)
+                        .name(naming.name("vpc-flow-logs", NameLimit.LOG_GROUP))
+                        .retentionInDays(args.logRetentionDays())
+                        .kmsKeyId(args.kmsKeyArn())
                         .build(),
-                child);
+                options);
 
         Role role = new Role(
-                ChildNames.of(options, prefix + "flow-logs-role"),
+                ChildNames.of(options, "flow-logs-role"),
                 RoleArgs.builder()
-                        .name(naming.name(prefix + "flow-logs", NameLimit.IAM_ROLE))
+                        .name(naming.name("flow-logs", NameLimit.IAM_ROLE))
                         .description("Lets VPC Flow Logs write to its CloudWatch log group")
                         .assumeRolePolicy(aws.accountId()
                                 .applyValue(
                                         account -> PolicyDocument.serviceTrustForAccount(SERVICE_PRINCIPAL, account)))
                         .build(),
-                child);
+                options);
         RolePolicy write = new RolePolicy(
-                ChildNames.of(options, prefix + "flow-logs-write"),
+                ChildNames.of(options, "flow-logs-write"),
                 RolePolicyArgs.builder()
                         .role(role.id())
                         .policy(logGroup.arn()
@@ -84,18 +64,18 @@ public final class FlowLogs {
                                                 "logs:DescribeLogStreams")
                                         .resources(arn, arn + ":*"))))
                         .build(),
-                child);
+                options);
 
         new FlowLog(
-                ChildNames.of(options, prefix + "flow-log"),
+                ChildNames.of(options, "flow-log"),
                 FlowLogArgs.builder()
-                        .vpcId(vpcId)
+                        .vpcId(vpc.id())
                         .trafficType("ALL")
                         .logDestinationType("cloud-watch-logs")
                         .logDestination(logGroup.arn())
                         .iamRoleArn(role.arn())
                         .maxAggregationInterval(600)
-                        .tags(naming.nameTag(prefix + "flow-log"))
+                        .tags(naming.nameTag("flow-log"))
                         // A flow log whose role cannot write yet fails with "Access error" and may not recover.
                         .build(),
                 CustomResourceOptions.merge(

@@ -54,7 +54,10 @@ final class Alarms {
                 .create(options));
     }
 
-    /** An alarm on the highest of several metrics (e.g. every node of a cluster), via metric math. */
+    /**
+     * An alarm on the highest of several metrics (e.g. every node of a cluster), via metric math; a
+     * {@link Watch} holds at most as many as CloudWatch allows.
+     */
     MetricAlarm maxOf(
             String logicalName,
             String name,
@@ -63,9 +66,6 @@ final class Alarms {
             String comparison,
             double threshold,
             String treatMissingData) {
-        if (metrics.isEmpty() || metrics.size() > Watch.MAX_METRICS) {
-            throw new IllegalArgumentException("metric math alarms take 1 to " + Watch.MAX_METRICS + " metrics");
-        }
         List<Output<MetricAlarmMetricQueryArgs>> queries = new ArrayList<>();
         for (int i = 0; i < metrics.size(); i++) {
             MetricRef metric = metrics.get(i);

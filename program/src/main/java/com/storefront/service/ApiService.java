@@ -430,14 +430,6 @@ public final class ApiService extends StackComponent {
         return serviceName;
     }
 
-    /**
-     * The service name as configured, known before the service exists. The service waits for the
-     * data tier (its tasks need the endpoints); alarms and dashboards need not wait with it.
-     */
-    public String plannedServiceName() {
-        return plannedServiceName;
-    }
-
     /** The container CodeDeploy and the ALB route to. */
     public String containerName() {
         return ContainerDefinition.CONTAINER_NAME;
